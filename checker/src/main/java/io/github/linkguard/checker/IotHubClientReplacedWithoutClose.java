@@ -1,0 +1,166 @@
+package io.github.linkguard.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Type;
+import io.github.linkguard.checker.analysis.CheckName;
+import io.github.linkguard.checker.analysis.DocLinks;
+import io.github.linkguard.checker.analysis.Fixes;
+import io.github.linkguard.checker.analysis.LinkGuardContext;
+import io.github.linkguard.checker.analysis.LinkGuardOptions;
+import io.github.linkguard.checker.analysis.Verdicts;
+import io.github.linkguard.checker.analysis.Verdicts.Replacement;
+import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Check 4: a second live client for one device identity: a new client assigned or {@code put} over one that may
+ * still be open, a local client that shadows the client field, or a per-call client that is never closed.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "A second live client for one device identity: the old link stays open beside the new one and IoT Hub"
+            + " drops one of them with 409002 LinkCreationConflict",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = DocLinks.CHECKS + "IotHubClientReplacedWithoutClose.md")
+public final class IotHubClientReplacedWithoutClose extends BugChecker
+    implements AssignmentTreeMatcher, VariableTreeMatcher, MethodInvocationTreeMatcher,
+        CompilationUnitTreeMatcher {
+
+  private static final String RISK =
+      " while the old one may still be open (CONNECTED or DISCONNECTED_RETRYING): two links for one device"
+          + " identity make IoT Hub drop one with 409002 LinkCreationConflict.";
+
+  private final LinkGuardOptions options;
+
+  public IotHubClientReplacedWithoutClose() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Inject
+  IotHubClientReplacedWithoutClose(ErrorProneFlags flags) {
+    this.options = LinkGuardOptions.from(flags);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    LinkGuardContext.startUnit(state, options, CheckName.CLIENT_REPLACED_WITHOUT_CLOSE);
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchAssignment(AssignmentTree tree, VisitorState state) {
+    return match(tree, state);
+  }
+
+  @Override
+  public Description matchVariable(VariableTree tree, VisitorState state) {
+    return match(tree, state);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (tree.getArguments().size() != 2) {
+      return Description.NO_MATCH;
+    }
+    return match(tree, state);
+  }
+
+  private Description match(Tree tree, VisitorState state) {
+    Verdicts verdicts = LinkGuardContext.verdicts(state, options);
+    if (verdicts == null) {
+      return Description.NO_MATCH;
+    }
+    Description description =
+        LinkGuardContext.safely(
+            () -> {
+              Replacement replacement = verdicts.replacementAt(tree);
+              return replacement == null ? Description.NO_MATCH : describe(replacement, verdicts, state);
+            });
+    return description == null ? Description.NO_MATCH : description;
+  }
+
+  private Description describe(Replacement replacement, Verdicts verdicts, VisitorState state) {
+    Tree tree = replacement.path().getLeaf();
+    return switch (replacement.kind()) {
+      case ASSIGNED_OVER_OPEN_CLIENT -> {
+        String target = state.getSourceForNode(replacement.target());
+        Description.Builder description =
+            buildDescription(tree)
+                .setMessage(
+                    "A new client replaces '" + target + "'" + RISK + " Close the previous client before"
+                        + " replacing it.");
+        SuggestedFix fix = closePrevious(replacement, verdicts, state);
+        if (fix != null) {
+          description.addFix(fix);
+        }
+        yield description.build();
+      }
+      case PUT_OVER_OPEN_CLIENT ->
+          buildDescription(tree)
+              .setMessage(
+                  "put() stores a new client over the one already in the map" + RISK + " Close the value put()"
+                      + " returns, or remove() and close the old client first.")
+              .build();
+      case SHADOWS_CLIENT_FIELD ->
+          buildDescription(tree)
+              .setMessage(
+                  "This local client hides the client field '" + replacement.field().getSimpleName()
+                      + "': the field's client is never closed or replaced and stays connected beside this one"
+                      + " (409002 LinkCreationConflict). Assign the field instead of declaring a local.")
+              .build();
+      case LOCAL_CLIENT_NOT_CLOSED ->
+          buildDescription(tree)
+              .setMessage(
+                  "A new client is created and opened here each time this code runs, and is not closed on every"
+                      + " path: every run leaves another live link for the same device identity (409002"
+                      + " LinkCreationConflict). Close it in a finally block, or keep one long-lived client.")
+              .build();
+    };
+  }
+
+  /** {@code if (x != null) { x.close(); }} before the assignment, unless that would run on the callback thread. */
+  private static @Nullable SuggestedFix closePrevious(
+      Replacement replacement, Verdicts verdicts, VisitorState state) {
+    TreePath statement = replacement.path().getParentPath();
+    if (!(statement.getLeaf() instanceof ExpressionStatementTree) || replacement.target() == null) {
+      return null;
+    }
+    var body = verdicts.model().bodyAt(replacement.path());
+    if (body == null || verdicts.isInStatusCallback(body)) {
+      return null;
+    }
+    Type clientType = ASTHelpers.getType(replacement.target());
+    if (clientType == null) {
+      return null;
+    }
+    String target = state.getSourceForNode(replacement.target());
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String close =
+        Fixes.closeStatement(state, fix, target, clientType, statement, "the old link is being replaced anyway");
+    Fixes.insertBefore(state, fix, statement, "if (" + target + " != null) {\n" + close + "\n}");
+    return fix.build();
+  }
+}

@@ -1,0 +1,228 @@
+package io.github.linkguard.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Type;
+import io.github.linkguard.checker.analysis.CheckName;
+import io.github.linkguard.checker.analysis.ClientRef;
+import io.github.linkguard.checker.analysis.ConnectionCall;
+import io.github.linkguard.checker.analysis.DocLinks;
+import io.github.linkguard.checker.analysis.Fixes;
+import io.github.linkguard.checker.analysis.IotHubSdk;
+import io.github.linkguard.checker.analysis.LinkGuardContext;
+import io.github.linkguard.checker.analysis.LinkGuardOptions;
+import io.github.linkguard.checker.analysis.Retries;
+import io.github.linkguard.checker.analysis.Verdicts;
+import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Check 2: an {@code open()} inside a retry construct whose failed attempt's client is not closed before the next
+ * attempt.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "open() is retried without closing the failed attempt's client; its half-open or still-retrying link makes"
+            + " the next attempt collide with 409002 LinkCreationConflict",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = DocLinks.CHECKS + "IotHubOpenRetryWithoutClose.md")
+public final class IotHubOpenRetryWithoutClose extends BugChecker
+    implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
+
+  private static final String MESSAGE =
+      "open() is retried without closing the client after the failed attempt; that attempt can leave a half-open"
+          + " link or an SDK still reconnecting (DISCONNECTED_RETRYING), and the next open() beside it makes IoT Hub"
+          + " report 409002 LinkCreationConflict. Close the failed attempt's client before trying again";
+
+  private final LinkGuardOptions options;
+
+  public IotHubOpenRetryWithoutClose() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Inject
+  IotHubOpenRetryWithoutClose(ErrorProneFlags flags) {
+    this.options = LinkGuardOptions.from(flags);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    LinkGuardContext.startUnit(state, options, CheckName.OPEN_RETRY_WITHOUT_CLOSE);
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (!IotHubSdk.methodName(tree).equals("open")) {
+      return Description.NO_MATCH;
+    }
+    Verdicts verdicts = LinkGuardContext.verdicts(state, options);
+    if (verdicts == null) {
+      return Description.NO_MATCH;
+    }
+    Description description =
+        LinkGuardContext.safely(
+            () -> verdicts.reporterOf(tree) == CheckName.OPEN_RETRY_WITHOUT_CLOSE
+                ? describe(tree, verdicts, state)
+                : Description.NO_MATCH);
+    return description == null ? Description.NO_MATCH : description;
+  }
+
+  private Description describe(MethodInvocationTree tree, Verdicts verdicts, VisitorState state) {
+    ConnectionCall open = verdicts.model().connectionCall(tree);
+    Retries.Construct construct = open == null ? null : verdicts.unclosedRetry(open);
+    Description.Builder description = buildDescription(tree).setMessage(MESSAGE + ".");
+    // A close on the status callback's thread would trade this finding for IotHubReconnectOnCallbackThread.
+    if (construct != null && !verdicts.isInStatusCallback(open.body())) {
+      SuggestedFix fix = closeBeforeNextAttempt(open, construct, verdicts, state);
+      if (fix != null) {
+        description.addFix(fix);
+      }
+    }
+    return description.build();
+  }
+
+  /** The close of the failed client: first in the catch that handles the failure, else just before the open(). */
+  private static @Nullable SuggestedFix closeBeforeNextAttempt(
+      ConnectionCall open, Retries.Construct construct, Verdicts verdicts, VisitorState state) {
+    Type clientType = clientType(open);
+    if (clientType == null) {
+      return null;
+    }
+    TreePath handler = handlingCatch(construct);
+    if (handler != null) {
+      String client = clientInScope(open, handler, state);
+      if (client != null) {
+        CatchTree catchTree = (CatchTree) handler.getLeaf();
+        TreePath blockPath = new TreePath(handler, catchTree.getBlock());
+        TreePath point =
+            catchTree.getBlock().getStatements().isEmpty()
+                ? blockPath
+                : new TreePath(blockPath, catchTree.getBlock().getStatements().get(0));
+        SuggestedFix.Builder fix = SuggestedFix.builder();
+        Fixes.insertFirst(
+            fix, catchTree.getBlock(),
+            Fixes.closeStatement(state, fix, client, clientType, point, "the failed attempt is discarded anyway"));
+        return fix.build();
+      }
+    }
+    if (verdicts.model().retries().createsClientPerAttempt(construct, open)) {
+      return null; // before the open() would close the new client, not the failed one
+    }
+    TreePath statement = Fixes.statementOf(open.path());
+    if (statement == null || !(statement.getLeaf() instanceof com.sun.source.tree.ExpressionStatementTree)) {
+      return null;
+    }
+    ExpressionTree receiver = open.receiver();
+    String client = receiver == null ? null : state.getSourceForNode(receiver);
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    Fixes.insertBefore(
+        state, fix, statement,
+        Fixes.closeStatement(state, fix, client, clientType, statement, "closing before a retry is best effort"));
+    return fix.build();
+  }
+
+  private static @Nullable Type clientType(ConnectionCall open) {
+    ExpressionTree receiver = open.receiver();
+    if (receiver != null) {
+      return ASTHelpers.getType(receiver);
+    }
+    return ASTHelpers.getReceiverType(open.tree());
+  }
+
+  /** The catch clause that handles the failed attempt: the innermost try around the open() in the construct. */
+  private static @Nullable TreePath handlingCatch(Retries.Construct construct) {
+    if (construct instanceof Retries.CatchRetry catchRetry) {
+      return catchRetry.catchClause();
+    }
+    Retries.LoopRetry loop = (Retries.LoopRetry) construct;
+    Tree previous = loop.anchor().getLeaf();
+    for (TreePath current = loop.anchor().getParentPath();
+        current != null && current.getLeaf() != loop.loop().getLeaf();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof TryTree tryTree
+          && previous == tryTree.getBlock()
+          && !tryTree.getCatches().isEmpty()) {
+        return new TreePath(current, tryTree.getCatches().get(0));
+      }
+      previous = current.getLeaf();
+    }
+    return null;
+  }
+
+  /**
+   * The failed client as source text valid inside {@code handler}: the receiver when the open() is in the same
+   * try, the field when it is reached through a call, or null when the client is a local out of scope there.
+   */
+  private static @Nullable String clientInScope(ConnectionCall open, TreePath handler, VisitorState state) {
+    ClientRef client = open.client();
+    ExpressionTree receiver = open.receiver();
+    if (client == null) {
+      return null;
+    }
+    boolean sameBody = ASTHelpers.findEnclosingNode(handler, com.sun.source.tree.MethodTree.class) != null
+        && isInSameBody(open.path(), handler);
+    if (sameBody) {
+      if (client.isLocal() && isDeclaredInside(client, handler.getParentPath())) {
+        return null; // declared in the try block: not visible in its catch
+      }
+      return receiver == null ? "" : state.getSourceForNode(receiver);
+    }
+    if (client.isThis()) {
+      return "";
+    }
+    if (client.isOwnField()) {
+      return Fixes.fieldAccess(state.withPath(handler), client.variable());
+    }
+    return null;
+  }
+
+  private static boolean isInSameBody(TreePath a, TreePath b) {
+    return enclosingBody(a) == enclosingBody(b);
+  }
+
+  private static @Nullable Tree enclosingBody(TreePath path) {
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof com.sun.source.tree.MethodTree
+          || leaf instanceof com.sun.source.tree.LambdaExpressionTree
+          || leaf instanceof com.sun.source.tree.ClassTree) {
+        return leaf;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isDeclaredInside(ClientRef client, TreePath tryPath) {
+    TryTree tryTree = (TryTree) tryPath.getLeaf();
+    boolean[] inside = {false};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(com.sun.source.tree.VariableTree tree, Void unused) {
+        inside[0] |= ASTHelpers.getSymbol(tree) == client.variable();
+        return super.visitVariable(tree, null);
+      }
+    }.scan(tryTree.getBlock(), null);
+    return inside[0];
+  }
+}

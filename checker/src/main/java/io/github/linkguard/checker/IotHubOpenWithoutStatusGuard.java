@@ -1,0 +1,134 @@
+package io.github.linkguard.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import io.github.linkguard.checker.analysis.CallbackParameters;
+import io.github.linkguard.checker.analysis.CheckName;
+import io.github.linkguard.checker.analysis.ConnectionCall;
+import io.github.linkguard.checker.analysis.DocLinks;
+import io.github.linkguard.checker.analysis.Fixes;
+import io.github.linkguard.checker.analysis.IotHubSdk;
+import io.github.linkguard.checker.analysis.LinkGuardContext;
+import io.github.linkguard.checker.analysis.LinkGuardOptions;
+import io.github.linkguard.checker.analysis.Verdicts;
+import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Check 1: an {@code open()} at a re-entry site (status or other SDK callback, hand-off, a loop that keeps running
+ * after its open succeeds, a catch that is not a retry, or a method reachable from one) with no DISCONNECTED guard.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "open() can run while the SDK still owns the connection (CONNECTED or DISCONNECTED_RETRYING), which makes"
+            + " IoT Hub drop the older link with 409002 LinkCreationConflict; reopen only on DISCONNECTED",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = DocLinks.CHECKS + "IotHubOpenWithoutStatusGuard.md")
+public final class IotHubOpenWithoutStatusGuard extends BugChecker
+    implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
+
+  private static final String MESSAGE =
+      "open() here can run while the SDK still owns this client's connection (CONNECTED, or"
+          + " DISCONNECTED_RETRYING under its retry policy); a second link for the same device identity makes IoT"
+          + " Hub drop the older one with 409002 LinkCreationConflict. Reopen only when the status is DISCONNECTED";
+  private static final String PATTERN =
+      ": record the status in the connection status callback (e.g. a volatile IotHubConnectionStatus field) and"
+          + " open only when it is DISCONNECTED, closing the client first.";
+
+  private final LinkGuardOptions options;
+
+  public IotHubOpenWithoutStatusGuard() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Inject
+  IotHubOpenWithoutStatusGuard(ErrorProneFlags flags) {
+    this.options = LinkGuardOptions.from(flags);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    LinkGuardContext.startUnit(state, options, CheckName.OPEN_WITHOUT_STATUS_GUARD);
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (!IotHubSdk.methodName(tree).equals("open")) {
+      return Description.NO_MATCH;
+    }
+    Verdicts verdicts = LinkGuardContext.verdicts(state, options);
+    if (verdicts == null) {
+      return Description.NO_MATCH;
+    }
+    Description description =
+        LinkGuardContext.safely(
+            () -> verdicts.reporterOf(tree) == CheckName.OPEN_WITHOUT_STATUS_GUARD ? describe(tree, verdicts, state)
+                : Description.NO_MATCH);
+    return description == null ? Description.NO_MATCH : description;
+  }
+
+  private Description describe(MethodInvocationTree tree, Verdicts verdicts, VisitorState state) {
+    ConnectionCall open = verdicts.model().connectionCall(tree);
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String condition = open == null ? null : guardCondition(open, verdicts, state, fix);
+    if (condition != null && Fixes.wrapInIf(state, fix, state.getPath(), condition)) {
+      return buildDescription(tree).setMessage(MESSAGE + ".").addFix(fix.build()).build();
+    }
+    return buildDescription(tree).setMessage(MESSAGE + PATTERN).build();
+  }
+
+  /**
+   * In a status callback, the callback's own status (and reason: the fix must not reopen after the app's own
+   * close()); elsewhere, the IotHubConnectionStatus field the callback keeps.
+   */
+  private static @Nullable String guardCondition(
+      ConnectionCall open, Verdicts verdicts, VisitorState state, SuggestedFix.Builder fix) {
+    String status = SuggestedFixes.qualifyType(state, fix, IotHubSdk.STATUS_FQN);
+    String statusExpression;
+    String reasonExpression;
+    CallbackParameters parameters = verdicts.lexicalCallbackParameters(state.getPath());
+    if (parameters != null && parameters.statusExpression() != null) {
+      statusExpression = parameters.statusExpression();
+      reasonExpression = parameters.reasonExpression();
+    } else if (verdicts.isInStatusCallback(open.body())) {
+      // Reached from the callback through a method: only its own status and reason parameters will do, since a
+      // guard without the reason would reopen after the app's own close().
+      statusExpression = verdicts.parameterOfType(state.getPath(), true);
+      reasonExpression = verdicts.parameterOfType(state.getPath(), false);
+      if (statusExpression == null || reasonExpression == null) {
+        return null;
+      }
+    } else {
+      statusExpression = null;
+      reasonExpression = null;
+    }
+    if (statusExpression != null) {
+      String condition = statusExpression + " == " + status + "." + IotHubSdk.DISCONNECTED;
+      if (reasonExpression != null) {
+        String reason = SuggestedFixes.qualifyType(state, fix, IotHubSdk.REASON_FQN);
+        condition += " && " + reasonExpression + " != " + reason + "." + IotHubSdk.CLIENT_CLOSE;
+      }
+      return condition;
+    }
+    VarSymbol field = verdicts.model().trackedStatusField();
+    String fieldAccess = field == null ? null : Fixes.fieldAccess(state, field);
+    return fieldAccess == null ? null : fieldAccess + " == " + status + "." + IotHubSdk.DISCONNECTED;
+  }
+}

@@ -1,0 +1,82 @@
+package io.github.linkguard.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
+import io.github.linkguard.checker.analysis.CheckName;
+import io.github.linkguard.checker.analysis.DocLinks;
+import io.github.linkguard.checker.analysis.IotHubSdk;
+import io.github.linkguard.checker.analysis.LinkGuardContext;
+import io.github.linkguard.checker.analysis.LinkGuardOptions;
+import io.github.linkguard.checker.analysis.Verdicts;
+import javax.inject.Inject;
+
+/**
+ * Check 3: {@code open()}, {@code close()} or {@code closeNow()} executed synchronously on the thread that delivers
+ * the connection status callback (directly or through same-class methods). No automatic fix: the reconnect has to
+ * move to another thread.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "open()/close() on the thread that delivers the connection status callback, which the SDK forbids; hand"
+            + " the reconnect to another thread",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = DocLinks.CHECKS + "IotHubReconnectOnCallbackThread.md")
+public final class IotHubReconnectOnCallbackThread extends BugChecker
+    implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
+
+  private final LinkGuardOptions options;
+
+  public IotHubReconnectOnCallbackThread() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Inject
+  IotHubReconnectOnCallbackThread(ErrorProneFlags flags) {
+    this.options = LinkGuardOptions.from(flags);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    LinkGuardContext.startUnit(state, options, CheckName.RECONNECT_ON_CALLBACK_THREAD);
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    String name = IotHubSdk.methodName(tree);
+    if (!name.equals("open") && !name.equals("close") && !name.equals("closeNow")) {
+      return Description.NO_MATCH;
+    }
+    Verdicts verdicts = LinkGuardContext.verdicts(state, options);
+    if (verdicts == null) {
+      return Description.NO_MATCH;
+    }
+    Boolean reported =
+        LinkGuardContext.safely(() -> verdicts.reporterOf(tree) == CheckName.RECONNECT_ON_CALLBACK_THREAD);
+    if (reported == null || !reported) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage(
+            name
+                + "() runs on the thread that delivers the connection status callback; the SDK forbids opening or"
+                + " closing the client there, and a reconnect from the callback races the SDK's own"
+                + " DISCONNECTED_RETRYING recovery, leaving two links for one device identity (409002"
+                + " LinkCreationConflict). Record the status in the callback and let another thread (an executor)"
+                + " close and reopen the client when it is DISCONNECTED.")
+        .build();
+  }
+}

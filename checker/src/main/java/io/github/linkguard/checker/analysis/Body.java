@@ -1,0 +1,96 @@
+package io.github.linkguard.checker.analysis;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A unit of code that runs as a whole: a method, a lambda, or the initializers of one class. The nodes of the
+ * class's call graph; edges are same-class calls and hand-offs.
+ */
+public final class Body {
+  /** Why a body can run while the device already has a live link, independently of who calls it. */
+  public enum Root {
+    NONE,
+    /** An implementation of IotHubConnectionStatusChangeCallback. */
+    STATUS_CALLBACK,
+    /** Any other SDK callback: messages, send confirmations, methods, twin. */
+    SDK_CALLBACK,
+    /** Code handed to another thread: executors, schedulers, Timer, Thread, CompletableFuture, Handler.post. */
+    HAND_OFF
+  }
+
+  /** How one body reaches another. */
+  public enum EdgeKind {
+    /** Runs on the caller's thread before the caller goes on. */
+    SYNC,
+    /** Runs later, on another thread. */
+    HAND_OFF
+  }
+
+  /** A call or hand-off from one body to another; {@code site} is the call, method reference or lambda. */
+  public record Edge(Body from, Body to, EdgeKind kind, TreePath site) {}
+
+  private final TreePath path;
+  private final @Nullable MethodSymbol method;
+  private Root root = Root.NONE;
+  private @Nullable CallbackParameters callbackParameters;
+  final List<Edge> outgoing = new ArrayList<>();
+  final List<Edge> incoming = new ArrayList<>();
+
+  Body(TreePath path, @Nullable MethodSymbol method) {
+    this.path = path;
+    this.method = method;
+  }
+
+  /** The path to the MethodTree, LambdaExpressionTree or (for initializers) ClassTree. */
+  public TreePath path() {
+    return path;
+  }
+
+  public Tree tree() {
+    return path.getLeaf();
+  }
+
+  public @Nullable MethodSymbol method() {
+    return method;
+  }
+
+  public Root root() {
+    return root;
+  }
+
+  /** The status and reason expressions of a status callback, as source text valid inside its body. */
+  public @Nullable CallbackParameters callbackParameters() {
+    return callbackParameters;
+  }
+
+  void markRoot(Root newRoot, @Nullable CallbackParameters parameters) {
+    // A status callback is the strongest claim: it decides both the callback-thread rules and the fixes.
+    if (root == Root.STATUS_CALLBACK) {
+      return;
+    }
+    if (newRoot == Root.STATUS_CALLBACK || root == Root.NONE || newRoot == Root.SDK_CALLBACK) {
+      root = newRoot;
+      if (parameters != null) {
+        callbackParameters = parameters;
+      }
+    }
+  }
+
+  public List<Edge> outgoing() {
+    return outgoing;
+  }
+
+  public List<Edge> incoming() {
+    return incoming;
+  }
+
+  @Override
+  public String toString() {
+    return method != null ? method.toString() : tree().getKind().toString();
+  }
+}

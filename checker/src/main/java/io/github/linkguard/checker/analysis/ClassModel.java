@@ -1,0 +1,969 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the checks need to know about one top-level class (with all its nested, local and anonymous classes),
+ * computed once: the code bodies and the intra-class call graph, which bodies are callbacks or hand-offs, the
+ * connection calls, client creations and the loops and {@code try} statements around them, and the fields the
+ * status callback tracks.
+ *
+ * <p>Built only for classes that mention the SDK (see {@link LinkGuardContext}); everything derived from it
+ * (regions, retry constructs, guards) is computed lazily and memoized here, so that each check's per-node query is
+ * a lookup.
+ */
+public final class ClassModel {
+  private final IotHubSdk sdk;
+  private final VisitorState state;
+  private final TreePath classPath;
+  private final ClassSymbol classSymbol;
+
+  private final Map<Tree, Body> bodies = new LinkedHashMap<>();
+  private final Map<MethodSymbol, Body> methodBodies = new HashMap<>();
+  private final List<ConnectionCall> connectionCalls = new ArrayList<>();
+  private final Map<MethodInvocationTree, ConnectionCall> callsByTree = new IdentityHashMap<>();
+  private final List<TreePath> loops = new ArrayList<>();
+  private final List<TreePath> tryStatements = new ArrayList<>();
+  private final List<TreePath> clientValuedStores = new ArrayList<>();
+  private final List<TreePath> mapPuts = new ArrayList<>();
+  private final List<TreePath> clientLocals = new ArrayList<>();
+  private final Map<VarSymbol, ExpressionTree> localInitializers = new HashMap<>();
+  private final Set<VarSymbol> reassignedLocals = new HashSet<>();
+  private final List<FieldWrite> fieldWrites = new ArrayList<>();
+  private final List<VarSymbol> fields = new ArrayList<>();
+
+  // Resolved after the scan, because a method can be referenced before it is declared.
+  private final List<PendingEdge> pendingEdges = new ArrayList<>();
+  private final List<PendingReference> pendingReferences = new ArrayList<>();
+  private final Map<VarSymbol, List<PendingEdge>> functionsStoredIn = new HashMap<>();
+  private final Set<VarSymbol> handedOffVariables = new HashSet<>();
+  private final Set<ClassSymbol> handedOffClasses = new HashSet<>();
+  private final Map<ClassSymbol, AnonymousRole> anonymousRoles = new HashMap<>();
+
+  // Derived, memoized.
+  private @Nullable Set<Body> statusRegion;
+  private @Nullable Set<Body> reentryBodies;
+  private final Map<Body, Set<ConnectionCall>> syncReachableOpens = new HashMap<>();
+  private @Nullable Map<VarSymbol, List<FieldWrite>> trackedFields;
+  private @Nullable Map<MethodSymbol, Boolean> factoryMethods;
+  private final Map<MethodSymbol, ClosingSummary> closingSummaries = new HashMap<>();
+  private final Dominance dominance;
+  private final Conditions conditions;
+  private final Retries retries;
+
+  /** A write to a field: an assignment, or {@code set(...)} on an AtomicBoolean field. */
+  record FieldWrite(VarSymbol field, @Nullable ExpressionTree value, TreePath path, Body body) {}
+
+  /** What a same-class method closes: own fields, and which of its parameters. */
+  record ClosingSummary(Set<ClientRef> fields, Set<Integer> parameters) {
+    static final ClosingSummary NONE = new ClosingSummary(Set.of(), Set.of());
+  }
+
+  private record PendingEdge(Body from, Body lambdaOrNull, MethodSymbol targetOrNull, TreePath site) {}
+
+  private record PendingReference(
+      MethodSymbol target, @Nullable Type functionalType, Body from, TreePath site, boolean handedOff,
+      @Nullable VarSymbol storedIn) {}
+
+  private enum AnonymousKind {
+    HAND_OFF,
+    SYNC,
+    CALLBACK
+  }
+
+  private record AnonymousRole(AnonymousKind kind, Body enclosing, TreePath site, @Nullable VarSymbol storedIn) {}
+
+  ClassModel(IotHubSdk sdk, VisitorState state, TreePath classPath) {
+    this.sdk = sdk;
+    this.state = state;
+    this.classPath = classPath;
+    this.classSymbol = (ClassSymbol) ASTHelpers.getSymbol((ClassTree) classPath.getLeaf());
+    this.dominance = new Dominance(this);
+    this.conditions = new Conditions(this);
+    new Scanner().scan(classPath, null);
+    resolvePending();
+    this.retries = new Retries(this);
+  }
+
+  // ====================================================================== the scan
+
+  private final class Scanner extends TreePathScanner<Void, Body> {
+    private final Map<ClassTree, Body> initializerBodies = new HashMap<>();
+
+    @Override
+    public Void visitClass(ClassTree tree, Body current) {
+      for (Tree member : tree.getMembers()) {
+        if (member instanceof VariableTree field) {
+          VarSymbol fieldSymbol = ASTHelpers.getSymbol(field);
+          if (fieldSymbol != null) {
+            fields.add(fieldSymbol);
+          }
+        }
+      }
+      // Members are scanned with the body they run in: field initializers and initializer blocks in the class's
+      // initializer body, methods in their own.
+      for (Tree member : tree.getMembers()) {
+        if (member instanceof MethodTree) {
+          scan(member, current);
+        } else if (member instanceof ClassTree) {
+          scan(member, null);
+        } else {
+          scan(member, initializerBody(tree));
+        }
+      }
+      return null;
+    }
+
+    private Body initializerBody(ClassTree tree) {
+      return initializerBodies.computeIfAbsent(
+          tree,
+          t -> {
+            Body body = new Body(getCurrentPath(), null);
+            bodies.put(t, body);
+            return body;
+          });
+    }
+
+    @Override
+    public Void visitMethod(MethodTree tree, Body enclosing) {
+      MethodSymbol symbol = ASTHelpers.getSymbol(tree);
+      if (tree.getBody() == null || symbol == null) {
+        return null;
+      }
+      Body body = new Body(getCurrentPath(), symbol);
+      bodies.put(tree, body);
+      methodBodies.put(symbol, body);
+      classifyMethod(body, symbol, tree);
+      scan(tree.getBody(), body);
+      return null;
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree tree, Body enclosing) {
+      Body body = new Body(getCurrentPath(), null);
+      bodies.put(tree, body);
+      Type functionalType = ASTHelpers.getType(tree);
+      if (sdk.isStatusCallbackType(functionalType)) {
+        body.markRoot(Body.Root.STATUS_CALLBACK, callbackParameters(tree.getParameters()));
+      } else if (sdk.isOtherSdkCallbackType(functionalType)) {
+        body.markRoot(Body.Root.SDK_CALLBACK, null);
+      } else if (enclosing != null) {
+        PendingEdge edge = new PendingEdge(enclosing, body, null, getCurrentPath());
+        if (isHandOffArgument(getCurrentPath())) {
+          body.markRoot(Body.Root.HAND_OFF, null);
+          link(enclosing, body, Body.EdgeKind.HAND_OFF, getCurrentPath());
+        } else {
+          VarSymbol storedIn = storedIn(getCurrentPath());
+          if (storedIn != null) {
+            functionsStoredIn.computeIfAbsent(storedIn, k -> new ArrayList<>()).add(edge);
+          } else {
+            link(enclosing, body, Body.EdgeKind.SYNC, getCurrentPath());
+          }
+        }
+      }
+      scan(tree.getBody(), body);
+      return null;
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree tree, Body enclosing) {
+      Symbol symbol = ASTHelpers.getSymbol(tree);
+      if (symbol instanceof MethodSymbol method && isDeclaredHere(method) && enclosing != null) {
+        pendingReferences.add(
+            new PendingReference(
+                method, ASTHelpers.getType(tree), enclosing, getCurrentPath(),
+                isHandOffArgument(getCurrentPath()), storedIn(getCurrentPath())));
+      }
+      return super.visitMemberReference(tree, enclosing);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree tree, Body current) {
+      if (current != null) {
+        ConnectionOp op = sdk.connectionOp(tree);
+        if (op != null) {
+          ConnectionCall call =
+              new ConnectionCall(tree, getCurrentPath(), op, ClientRef.receiverOf(tree), current);
+          connectionCalls.add(call);
+          callsByTree.put(tree, call);
+        }
+        Symbol symbol = ASTHelpers.getSymbol(tree);
+        if (symbol instanceof MethodSymbol method && isDeclaredHere(method)) {
+          pendingEdges.add(new PendingEdge(current, null, method, getCurrentPath()));
+        }
+        if (sdk.isHandOff(tree)) {
+          noteHandedOffArguments(tree.getArguments());
+        }
+        if (isMapPut(tree, symbol)) {
+          mapPuts.add(getCurrentPath());
+        }
+        if (symbol instanceof MethodSymbol method
+            && !tree.getArguments().isEmpty()
+            && isAtomicWrite(method)) {
+          VarSymbol field = fieldOf(receiverOf(tree));
+          if (field != null) {
+            ExpressionTree value = tree.getArguments().get(tree.getArguments().size() - 1);
+            fieldWrites.add(new FieldWrite(field, value, getCurrentPath(), current));
+          }
+        }
+      }
+      return super.visitMethodInvocation(tree, current);
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree tree, Body current) {
+      if (current != null) {
+        Symbol constructor = ASTHelpers.getSymbol(tree);
+        if (constructor instanceof MethodSymbol method && isDeclaredHere(method)) {
+          pendingEdges.add(new PendingEdge(current, null, method, getCurrentPath()));
+        }
+        if (sdk.isHandOff(tree)) {
+          noteHandedOffArguments(tree.getArguments());
+        }
+        if (tree.getClassBody() != null) {
+          ClassSymbol anonymous = ASTHelpers.getSymbol(tree.getClassBody());
+          Type type = ASTHelpers.getType(tree);
+          AnonymousKind kind;
+          if (sdk.isStatusCallbackType(type) || sdk.isOtherSdkCallbackType(type)) {
+            kind = AnonymousKind.CALLBACK;
+          } else if (isHandOffArgument(getCurrentPath()) || sdk.isThreadEntryType(type)) {
+            kind = AnonymousKind.HAND_OFF;
+          } else {
+            kind = AnonymousKind.SYNC;
+          }
+          if (anonymous != null) {
+            anonymousRoles.put(
+                anonymous, new AnonymousRole(kind, current, getCurrentPath(), storedIn(getCurrentPath())));
+          }
+        }
+      }
+      return super.visitNewClass(tree, current);
+    }
+
+    private void noteHandedOffArguments(List<? extends ExpressionTree> arguments) {
+      for (ExpressionTree argument : arguments) {
+        ExpressionTree stripped = IotHubSdk.stripParentheses(argument);
+        Symbol symbol = ASTHelpers.getSymbol(stripped);
+        if (stripped instanceof IdentifierTree && symbol instanceof VarSymbol variable) {
+          handedOffVariables.add(variable);
+        } else if (stripped instanceof NewClassTree newClass && newClass.getClassBody() == null) {
+          Type type = ASTHelpers.getType(newClass);
+          if (type != null && type.tsym instanceof ClassSymbol handedOff) {
+            handedOffClasses.add(handedOff);
+          }
+        } else if (symbol instanceof VarSymbol field && stripped.getKind() == Tree.Kind.MEMBER_SELECT) {
+          handedOffVariables.add(field);
+        }
+      }
+    }
+
+    @Override
+    public Void visitVariable(VariableTree tree, Body current) {
+      VarSymbol symbol = ASTHelpers.getSymbol(tree);
+      if (symbol != null && current != null && symbol.getKind() != ElementKind.FIELD) {
+        if (tree.getInitializer() != null) {
+          localInitializers.put(symbol, tree.getInitializer());
+        }
+        if (sdk.isClientType(symbol.type)) {
+          clientLocals.add(getCurrentPath());
+        }
+      }
+      if (symbol != null && tree.getInitializer() != null && sdk.isClientType(symbol.type)) {
+        clientValuedStores.add(getCurrentPath());
+      }
+      if (symbol != null && symbol.getKind() == ElementKind.FIELD && tree.getInitializer() != null) {
+        Body initializer = current;
+        if (initializer != null) {
+          fieldWrites.add(new FieldWrite(symbol, tree.getInitializer(), getCurrentPath(), initializer));
+        }
+      }
+      return super.visitVariable(tree, current);
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree tree, Body current) {
+      Symbol target = ASTHelpers.getSymbol(tree.getVariable());
+      if (target instanceof VarSymbol variable && current != null) {
+        if (variable.getKind() == ElementKind.FIELD) {
+          fieldWrites.add(new FieldWrite(variable, tree.getExpression(), getCurrentPath(), current));
+        } else {
+          reassignedLocals.add(variable);
+        }
+        if (sdk.isClientType(variable.type)) {
+          clientValuedStores.add(getCurrentPath());
+        }
+      }
+      return super.visitAssignment(tree, current);
+    }
+
+    @Override
+    public Void visitCompoundAssignment(CompoundAssignmentTree tree, Body current) {
+      noteReassigned(tree.getVariable());
+      return super.visitCompoundAssignment(tree, current);
+    }
+
+    @Override
+    public Void visitUnary(UnaryTree tree, Body current) {
+      switch (tree.getKind()) {
+        case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+            noteReassigned(tree.getExpression());
+        default -> {}
+      }
+      return super.visitUnary(tree, current);
+    }
+
+    private void noteReassigned(ExpressionTree variable) {
+      if (ASTHelpers.getSymbol(variable) instanceof VarSymbol symbol
+          && symbol.getKind() != ElementKind.FIELD) {
+        reassignedLocals.add(symbol);
+      }
+    }
+
+    @Override
+    public Void visitWhileLoop(WhileLoopTree tree, Body current) {
+      loops.add(getCurrentPath());
+      return super.visitWhileLoop(tree, current);
+    }
+
+    @Override
+    public Void visitDoWhileLoop(DoWhileLoopTree tree, Body current) {
+      loops.add(getCurrentPath());
+      return super.visitDoWhileLoop(tree, current);
+    }
+
+    @Override
+    public Void visitForLoop(ForLoopTree tree, Body current) {
+      loops.add(getCurrentPath());
+      return super.visitForLoop(tree, current);
+    }
+
+    @Override
+    public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Body current) {
+      loops.add(getCurrentPath());
+      return super.visitEnhancedForLoop(tree, current);
+    }
+
+    @Override
+    public Void visitTry(TryTree tree, Body current) {
+      tryStatements.add(getCurrentPath());
+      return super.visitTry(tree, current);
+    }
+  }
+
+  private void classifyMethod(Body body, MethodSymbol symbol, MethodTree tree) {
+    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(symbol, state.getTypes())) {
+      Type owner = overridden.owner.type;
+      if (sdk.isStatusCallbackType(owner)) {
+        body.markRoot(Body.Root.STATUS_CALLBACK, callbackParameters(tree.getParameters()));
+      } else if (sdk.isOtherSdkCallbackType(owner)) {
+        body.markRoot(Body.Root.SDK_CALLBACK, null);
+      }
+    }
+    if (symbol.getSimpleName().contentEquals("run")
+        && symbol.getParameters().isEmpty()
+        && sdk.isThreadEntryType(symbol.owner.type)) {
+      body.markRoot(Body.Root.HAND_OFF, null);
+    }
+  }
+
+  /** How a status callback with these parameters names the status and the reason. */
+  private CallbackParameters callbackParameters(List<? extends VariableTree> parameters) {
+    String status = null;
+    String reason = null;
+    for (VariableTree parameter : parameters) {
+      VarSymbol symbol = ASTHelpers.getSymbol(parameter);
+      if (symbol == null) {
+        continue;
+      }
+      String name = parameter.getName().toString();
+      if (sdk.isStatusType(symbol.type)) {
+        status = name;
+      } else if (sdk.isReasonType(symbol.type)) {
+        reason = name;
+      } else if (symbol.type != null
+          && symbol.type.tsym != null
+          && symbol.type.tsym.getSimpleName().contentEquals("ConnectionStatusChangeContext")) {
+        status = name + ".getNewStatus()";
+        reason = name + ".getNewStatusReason()";
+      }
+    }
+    return new CallbackParameters(status, reason);
+  }
+
+  private boolean isHandOffArgument(TreePath path) {
+    TreePath parent = path.getParentPath();
+    while (parent != null && parent.getLeaf().getKind() == Tree.Kind.PARENTHESIZED) {
+      parent = parent.getParentPath();
+    }
+    if (parent == null) {
+      return false;
+    }
+    Tree leaf = parent.getLeaf();
+    if (leaf instanceof MethodInvocationTree call && call.getMethodSelect() != path.getLeaf()) {
+      return sdk.isHandOff(call);
+    }
+    return leaf instanceof NewClassTree newClass && sdk.isHandOff(newClass);
+  }
+
+  /** The variable a lambda, method reference or anonymous class is stored in, when that is all it is used for. */
+  private static @Nullable VarSymbol storedIn(TreePath path) {
+    Tree parent = path.getParentPath().getLeaf();
+    if (parent instanceof VariableTree variable && variable.getInitializer() == path.getLeaf()) {
+      return ASTHelpers.getSymbol(variable);
+    }
+    if (parent instanceof AssignmentTree assignment
+        && assignment.getExpression() == path.getLeaf()
+        && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable) {
+      return variable;
+    }
+    return null;
+  }
+
+  private boolean isDeclaredHere(Symbol symbol) {
+    ClassSymbol outermost = symbol.outermostClass();
+    return outermost != null && outermost.equals(classSymbol);
+  }
+
+  private boolean isMapPut(MethodInvocationTree tree, @Nullable Symbol symbol) {
+    return symbol instanceof MethodSymbol method
+        && method.getSimpleName().contentEquals("put")
+        && tree.getArguments().size() == 2
+        && sdk.isSubtypeOf(ASTHelpers.getReceiverType(tree), "java.util.Map");
+  }
+
+  private boolean isAtomicWrite(MethodSymbol method) {
+    String name = method.getSimpleName().toString();
+    return (name.equals("set") || name.equals("lazySet") || name.equals("getAndSet")
+            || name.equals("compareAndSet") || name.equals("setRelease") || name.equals("setPlain"))
+        && isAtomicHolder(method.owner.type);
+  }
+
+  private boolean isAtomicHolder(@Nullable Type type) {
+    return sdk.isSubtypeOf(type, "java.util.concurrent.atomic.AtomicBoolean")
+        || sdk.isSubtypeOf(type, "java.util.concurrent.atomic.AtomicReference");
+  }
+
+  private static @Nullable ExpressionTree receiverOf(MethodInvocationTree call) {
+    return call.getMethodSelect() instanceof com.sun.source.tree.MemberSelectTree member
+        ? member.getExpression()
+        : null;
+  }
+
+  private static @Nullable VarSymbol fieldOf(@Nullable ExpressionTree tree) {
+    if (tree == null) {
+      return null;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(IotHubSdk.stripParentheses(tree));
+    return symbol instanceof VarSymbol variable && variable.getKind() == ElementKind.FIELD ? variable : null;
+  }
+
+  // ====================================================================== edges
+
+  private void link(Body from, Body to, Body.EdgeKind kind, TreePath site) {
+    Body.Edge edge = new Body.Edge(from, to, kind, site);
+    from.outgoing.add(edge);
+    to.incoming.add(edge);
+  }
+
+  private void resolvePending() {
+    for (PendingEdge pending : pendingEdges) {
+      Body target = methodBodies.get(pending.targetOrNull());
+      if (target != null) {
+        link(pending.from(), target, Body.EdgeKind.SYNC, pending.site());
+      }
+    }
+    for (var entry : functionsStoredIn.entrySet()) {
+      boolean handedOff = handedOffVariables.contains(entry.getKey());
+      for (PendingEdge pending : entry.getValue()) {
+        Body lambda = pending.lambdaOrNull();
+        if (handedOff) {
+          lambda.markRoot(Body.Root.HAND_OFF, null);
+        }
+        link(pending.from(), lambda, handedOff ? Body.EdgeKind.HAND_OFF : Body.EdgeKind.SYNC, pending.site());
+      }
+    }
+    for (PendingReference reference : pendingReferences) {
+      Body target = methodBodies.get(reference.target());
+      if (target == null) {
+        continue;
+      }
+      if (sdk.isStatusCallbackType(reference.functionalType())) {
+        MethodTree method = (MethodTree) target.tree();
+        target.markRoot(Body.Root.STATUS_CALLBACK, callbackParameters(method.getParameters()));
+      } else if (sdk.isOtherSdkCallbackType(reference.functionalType())) {
+        target.markRoot(Body.Root.SDK_CALLBACK, null);
+      } else if (reference.handedOff()
+          || (reference.storedIn() != null && handedOffVariables.contains(reference.storedIn()))) {
+        target.markRoot(Body.Root.HAND_OFF, null);
+        link(reference.from(), target, Body.EdgeKind.HAND_OFF, reference.site());
+      } else {
+        link(reference.from(), target, Body.EdgeKind.SYNC, reference.site());
+      }
+    }
+    for (Body body : bodies.values()) {
+      MethodSymbol method = body.method();
+      if (method == null || !(method.owner instanceof ClassSymbol owner)) {
+        continue;
+      }
+      AnonymousRole role = anonymousRoles.get(owner);
+      if (role != null && !method.isConstructor()) {
+        boolean handedOff =
+            role.kind() == AnonymousKind.HAND_OFF
+                || (role.storedIn() != null && handedOffVariables.contains(role.storedIn()));
+        if (handedOff) {
+          body.markRoot(Body.Root.HAND_OFF, null);
+          link(role.enclosing(), body, Body.EdgeKind.HAND_OFF, role.site());
+        } else if (role.kind() == AnonymousKind.SYNC && body.root() == Body.Root.NONE) {
+          link(role.enclosing(), body, Body.EdgeKind.SYNC, role.site());
+        }
+      } else if (handedOffClasses.contains(owner)
+          && method.getParameters().isEmpty()
+          && (method.getSimpleName().contentEquals("run") || method.getSimpleName().contentEquals("call"))) {
+        body.markRoot(Body.Root.HAND_OFF, null);
+      }
+    }
+  }
+
+  // ====================================================================== accessors
+
+  public IotHubSdk sdk() {
+    return sdk;
+  }
+
+  public VisitorState state() {
+    return state;
+  }
+
+  public TreePath classPath() {
+    return classPath;
+  }
+
+  public ClassSymbol classSymbol() {
+    return classSymbol;
+  }
+
+  public Dominance dominance() {
+    return dominance;
+  }
+
+  public Conditions conditions() {
+    return conditions;
+  }
+
+  public Retries retries() {
+    return retries;
+  }
+
+  public List<ConnectionCall> connectionCalls() {
+    return connectionCalls;
+  }
+
+  public @Nullable ConnectionCall connectionCall(MethodInvocationTree tree) {
+    return callsByTree.get(tree);
+  }
+
+  public java.util.Collection<Body> bodies() {
+    return bodies.values();
+  }
+
+  public @Nullable Body bodyOf(MethodSymbol method) {
+    return methodBodies.get(method);
+  }
+
+  List<TreePath> loops() {
+    return loops;
+  }
+
+  List<TreePath> tryStatements() {
+    return tryStatements;
+  }
+
+  List<TreePath> clientValuedStores() {
+    return clientValuedStores;
+  }
+
+  List<TreePath> mapPuts() {
+    return mapPuts;
+  }
+
+  List<TreePath> clientLocals() {
+    return clientLocals;
+  }
+
+  List<VarSymbol> fields() {
+    return fields;
+  }
+
+  /** The initializer of an effectively final local variable, or null. */
+  @Nullable ExpressionTree finalLocalInitializer(VarSymbol local) {
+    return reassignedLocals.contains(local) ? null : localInitializers.get(local);
+  }
+
+  /** The body a path runs in: the innermost method, lambda or class initializer around it. */
+  public @Nullable Body bodyAt(TreePath path) {
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
+        return bodies.get(leaf);
+      }
+      if (leaf instanceof ClassTree) {
+        return bodies.get(leaf);
+      }
+    }
+    return null;
+  }
+
+  // ====================================================================== regions
+
+  /** Bodies that run synchronously on the thread delivering a status callback. */
+  public Set<Body> statusRegion() {
+    if (statusRegion == null) {
+      Set<Body> roots = new LinkedHashSet<>();
+      for (Body body : bodies.values()) {
+        if (body.root() == Body.Root.STATUS_CALLBACK) {
+          roots.add(body);
+        }
+      }
+      statusRegion = closure(roots, Set.of(Body.EdgeKind.SYNC));
+    }
+    return statusRegion;
+  }
+
+  /**
+   * Bodies that can run while the device already has a live link: callbacks, hand-offs, and everything reachable
+   * from them or from a loop or catch that is a re-entry site.
+   */
+  public Set<Body> reentryBodies() {
+    if (reentryBodies == null) {
+      Set<Body> roots = new LinkedHashSet<>();
+      for (Body body : bodies.values()) {
+        if (body.root() != Body.Root.NONE) {
+          roots.add(body);
+        }
+        for (Body.Edge edge : body.outgoing()) {
+          if (retries.isInsideReentryConstruct(edge.site(), body)) {
+            roots.add(edge.to());
+          }
+        }
+      }
+      reentryBodies = closure(roots, Set.of(Body.EdgeKind.SYNC, Body.EdgeKind.HAND_OFF));
+    }
+    return reentryBodies;
+  }
+
+  static Set<Body> closure(Set<Body> roots, Set<Body.EdgeKind> kinds) {
+    Set<Body> reached = new LinkedHashSet<>(roots);
+    Deque<Body> work = new ArrayDeque<>(roots);
+    while (!work.isEmpty()) {
+      for (Body.Edge edge : work.pop().outgoing()) {
+        if (kinds.contains(edge.kind()) && reached.add(edge.to())) {
+          work.push(edge.to());
+        }
+      }
+    }
+    return reached;
+  }
+
+  /** Every open() that runs synchronously when {@code body} runs (in it or in same-class methods it calls). */
+  Set<ConnectionCall> syncReachableOpens(Body body) {
+    Set<ConnectionCall> cached = syncReachableOpens.get(body);
+    if (cached != null) {
+      return cached;
+    }
+    Set<ConnectionCall> opens = new LinkedHashSet<>();
+    for (Body reached : closure(Set.of(body), Set.of(Body.EdgeKind.SYNC))) {
+      for (ConnectionCall call : callsIn(reached)) {
+        if (call.isOpen()) {
+          opens.add(call);
+        }
+      }
+    }
+    syncReachableOpens.put(body, opens);
+    return opens;
+  }
+
+  private final Map<Body, List<ConnectionCall>> callsByBody = new HashMap<>();
+
+  List<ConnectionCall> callsIn(Body body) {
+    if (callsByBody.isEmpty()) {
+      for (ConnectionCall call : connectionCalls) {
+        callsByBody.computeIfAbsent(call.body(), k -> new ArrayList<>()).add(call);
+      }
+    }
+    return callsByBody.getOrDefault(body, List.of());
+  }
+
+  // ====================================================================== tracked state
+
+  /**
+   * Fields the status callback keeps the app's own model in: boolean, AtomicBoolean and enum fields assigned in the
+   * status callback region, with their writes there.
+   */
+  Map<VarSymbol, List<FieldWrite>> trackedFields() {
+    if (trackedFields == null) {
+      Map<VarSymbol, List<FieldWrite>> tracked = new LinkedHashMap<>();
+      Set<Body> region = statusRegion();
+      for (FieldWrite write : fieldWrites) {
+        if (region.contains(write.body()) && isStateType(write.field().type)) {
+          tracked.computeIfAbsent(write.field(), k -> new ArrayList<>()).add(write);
+        }
+      }
+      trackedFields = tracked;
+    }
+    return trackedFields;
+  }
+
+  private boolean isStateType(@Nullable Type type) {
+    if (type == null) {
+      return false;
+    }
+    return type.getKind() == javax.lang.model.type.TypeKind.BOOLEAN
+        || sdk.isSubtypeOf(type, "java.lang.Boolean")
+        || isAtomicHolder(type)
+        || (type.tsym != null && type.tsym.getKind() == ElementKind.ENUM);
+  }
+
+  public boolean isTracked(VarSymbol field) {
+    return trackedFields().containsKey(field);
+  }
+
+  /** A field of type IotHubConnectionStatus that the status callback assigns: the status for fixes. */
+  public @Nullable VarSymbol trackedStatusField() {
+    for (VarSymbol field : trackedFields().keySet()) {
+      if (sdk.isStatusType(field.type) && field.outermostClass().equals(classSymbol)) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  List<FieldWrite> trackedWrites(VarSymbol field) {
+    return trackedFields().getOrDefault(field, List.of());
+  }
+
+  // ====================================================================== same-class method facts
+
+  /** A same-class method whose every return value is a new client. */
+  public boolean isFactoryMethod(@Nullable Symbol symbol) {
+    if (!(symbol instanceof MethodSymbol method) || !isDeclaredHere(method)) {
+      return false;
+    }
+    if (factoryMethods == null) {
+      factoryMethods = new HashMap<>();
+    }
+    Boolean known = factoryMethods.get(method);
+    if (known != null) {
+      return known;
+    }
+    factoryMethods.put(method, false); // recursion guard
+    boolean factory = false;
+    Body body = methodBodies.get(method);
+    if (body != null && sdk.isClientType(method.getReturnType())) {
+      List<ExpressionTree> returned = new ArrayList<>();
+      new com.sun.source.util.TreeScanner<Void, Void>() {
+        @Override
+        public Void visitReturn(ReturnTree tree, Void unused) {
+          if (tree.getExpression() != null) {
+            returned.add(tree.getExpression());
+          }
+          return null;
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+          return null;
+        }
+
+        @Override
+        public Void visitClass(ClassTree tree, Void unused) {
+          return null;
+        }
+      }.scan(((MethodTree) body.tree()).getBody(), null);
+      factory = !returned.isEmpty();
+      for (ExpressionTree value : returned) {
+        factory &= isNewClient(value);
+      }
+    }
+    factoryMethods.put(method, factory);
+    return factory;
+  }
+
+  /** A constructor, SDK factory, same-class factory method, or a local initialized with one of these. */
+  public boolean isNewClient(@Nullable ExpressionTree expression) {
+    if (expression == null) {
+      return false;
+    }
+    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    if (sdk.isClientCreation(tree)) {
+      return true;
+    }
+    if (tree instanceof MethodInvocationTree call) {
+      return isFactoryMethod(ASTHelpers.getSymbol(call));
+    }
+    if (tree instanceof IdentifierTree
+        && ASTHelpers.getSymbol(tree) instanceof VarSymbol local
+        && local.getKind() != ElementKind.FIELD) {
+      ExpressionTree initializer = finalLocalInitializer(local);
+      return initializer != null && initializer != expression && isNewClient(initializer);
+    }
+    return false;
+  }
+
+  /** What calling this same-class method closes (transitively through the methods it calls). */
+  ClosingSummary closingSummary(MethodSymbol method) {
+    ClosingSummary cached = closingSummaries.get(method);
+    if (cached != null) {
+      return cached;
+    }
+    closingSummaries.put(method, ClosingSummary.NONE); // recursion guard
+    Body body = methodBodies.get(method);
+    if (body == null) {
+      return ClosingSummary.NONE;
+    }
+    Set<ClientRef> closedFields = new LinkedHashSet<>();
+    Set<Integer> closedParameters = new LinkedHashSet<>();
+    List<VarSymbol> parameters = method.getParameters();
+    for (ConnectionCall call : callsIn(body)) {
+      if (!call.op().closes() || call.client() == null) {
+        continue;
+      }
+      if (call.client().isOwnField() || call.client().isThis()) {
+        closedFields.add(call.client());
+      } else if (call.client().variable() != null && parameters.contains(call.client().variable())) {
+        closedParameters.add(parameters.indexOf(call.client().variable()));
+      }
+    }
+    for (Body.Edge edge : body.outgoing()) {
+      if (edge.kind() == Body.EdgeKind.SYNC
+          && edge.to().method() != null
+          && edge.site().getLeaf() instanceof MethodInvocationTree call) {
+        ClosingSummary callee = closingSummary(edge.to().method());
+        if (receiverOf(call) == null || isThisReference(receiverOf(call))) {
+          closedFields.addAll(callee.fields());
+        }
+        for (int index : callee.parameters()) {
+          if (index < call.getArguments().size()) {
+            ClientRef argument = ClientRef.of(call.getArguments().get(index));
+            if (argument != null && argument.variable() != null && parameters.contains(argument.variable())) {
+              closedParameters.add(parameters.indexOf(argument.variable()));
+            } else if (argument != null && argument.isOwnField()) {
+              closedFields.add(argument);
+            }
+          }
+        }
+      }
+    }
+    ClosingSummary summary = new ClosingSummary(Set.copyOf(closedFields), Set.copyOf(closedParameters));
+    closingSummaries.put(method, summary);
+    return summary;
+  }
+
+  private static boolean isThisReference(@Nullable ExpressionTree tree) {
+    return tree instanceof IdentifierTree identifier && identifier.getName().contentEquals("this");
+  }
+
+  /** The clients a statement closes when it is a call of a same-class method (e.g. a closeQuietly helper). */
+  Set<ClientRef> closedByCall(MethodInvocationTree call) {
+    Symbol symbol = ASTHelpers.getSymbol(call);
+    if (!(symbol instanceof MethodSymbol method) || !isDeclaredHere(method) || !methodBodies.containsKey(method)) {
+      return Set.of();
+    }
+    ClosingSummary summary = closingSummary(method);
+    Set<ClientRef> closed = new LinkedHashSet<>();
+    ExpressionTree receiver = receiverOf(call);
+    if (receiver == null || isThisReference(receiver)) {
+      closed.addAll(summary.fields());
+    }
+    for (int index : summary.parameters()) {
+      if (index < call.getArguments().size()) {
+        ClientRef argument = ClientRef.of(call.getArguments().get(index));
+        if (argument != null) {
+          closed.add(argument);
+        }
+      }
+    }
+    return closed;
+  }
+
+  /** Client-typed fields visible by simple name at a local declaration in this class. */
+  @Nullable VarSymbol shadowedClientField(VarSymbol local, TreePath declaration) {
+    for (TreePath current = declaration; current != null; current = current.getParentPath()) {
+      if (current.getLeaf() instanceof ClassTree classTree) {
+        ClassSymbol owner = ASTHelpers.getSymbol(classTree);
+        for (VarSymbol field : fields) {
+          if (field.owner.equals(owner)
+              && field.getSimpleName().equals(local.getSimpleName())
+              && sdk.isClientType(field.type)) {
+            return field;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a statement (or expression) lies inside {@code ancestor}, both in the same body. */
+  static boolean isWithin(TreePath path, Tree ancestor) {
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      if (current.getLeaf() == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static @Nullable StatementTree enclosingStatement(TreePath path) {
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      if (current.getLeaf() instanceof StatementTree statement) {
+        return statement;
+      }
+    }
+    return null;
+  }
+
+  static boolean isBlock(Tree tree) {
+    return tree instanceof BlockTree;
+  }
+}

@@ -1,0 +1,150 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The identity of a client expression, so that "the same client" can be decided across statements: two client
+ * expressions are the same client when they name the same local variable or parameter, or the same field (with or
+ * without {@code this.}, or the same field of the same other object). A no-argument getter of the class counts as
+ * a field read.
+ */
+public final class ClientRef {
+  private final List<Symbol> path;
+
+  private ClientRef(List<Symbol> path) {
+    this.path = List.copyOf(path);
+  }
+
+  /** The identity of {@code expression}, or null when it cannot be named (a call with arguments, an array...). */
+  public static @Nullable ClientRef of(@Nullable ExpressionTree expression) {
+    if (expression == null) {
+      return null;
+    }
+    List<Symbol> path = new ArrayList<>();
+    return collect(IotHubSdk.stripParentheses(expression), path) ? new ClientRef(path) : null;
+  }
+
+  /** The identity of a variable (a declaration's symbol). */
+  public static ClientRef ofVariable(VarSymbol variable) {
+    return new ClientRef(List.of(variable));
+  }
+
+  /** The receiver of a call: {@code c} in {@code c.open()}, {@code this} for an unqualified call. */
+  public static @Nullable ClientRef receiverOf(MethodInvocationTree call) {
+    ExpressionTree select = call.getMethodSelect();
+    if (select instanceof MemberSelectTree member) {
+      return of(member.getExpression());
+    }
+    return THIS;
+  }
+
+  /** An unqualified open() inside a client subclass opens the object itself. */
+  public static final ClientRef THIS = new ClientRef(List.of());
+
+  private static boolean collect(ExpressionTree tree, List<Symbol> path) {
+    if (tree instanceof IdentifierTree identifier) {
+      String name = identifier.getName().toString();
+      if (name.equals("this")) {
+        return true;
+      }
+      Symbol symbol = ASTHelpers.getSymbol(identifier);
+      if (symbol instanceof VarSymbol) {
+        path.add(symbol);
+        return true;
+      }
+      return false;
+    }
+    if (tree instanceof MemberSelectTree member) {
+      Symbol symbol = ASTHelpers.getSymbol(member);
+      String name = member.getIdentifier().toString();
+      if (name.equals("this")) { // Outer.this
+        return true;
+      }
+      if (!(symbol instanceof VarSymbol) || symbol.getKind() != ElementKind.FIELD) {
+        return false;
+      }
+      if (symbol.isStatic()) {
+        path.add(symbol);
+        return true;
+      }
+      if (!collect(IotHubSdk.stripParentheses(member.getExpression()), path)) {
+        return false;
+      }
+      path.add(symbol);
+      return true;
+    }
+    if (tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()) {
+      Symbol symbol = ASTHelpers.getSymbol(call);
+      if (!(symbol instanceof MethodSymbol method) || method.isStatic()) {
+        return false;
+      }
+      ExpressionTree select = call.getMethodSelect();
+      if (select instanceof MemberSelectTree member
+          && !collect(IotHubSdk.stripParentheses(member.getExpression()), path)) {
+        return false;
+      }
+      path.add(method);
+      return true;
+    }
+    return false;
+  }
+
+  /** The variable this identity names last: the field or local itself, or null for {@code this} or a getter. */
+  public @Nullable VarSymbol variable() {
+    return !path.isEmpty() && path.get(path.size() - 1) instanceof VarSymbol variable ? variable : null;
+  }
+
+  /** A local variable or parameter, as opposed to a field. */
+  public boolean isLocal() {
+    VarSymbol variable = variable();
+    return path.size() == 1 && variable != null && variable.getKind() != ElementKind.FIELD;
+  }
+
+  /** A field of this object (or a static field): something another method of the class can see. */
+  public boolean isOwnField() {
+    VarSymbol variable = variable();
+    return path.size() == 1 && variable != null && variable.getKind() == ElementKind.FIELD;
+  }
+
+  public boolean isThis() {
+    return path.isEmpty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ClientRef other) || other.path.size() != path.size()) {
+      return false;
+    }
+    for (int i = 0; i < path.size(); i++) {
+      if (!path.get(i).equals(other.path.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return path.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("this");
+    for (Symbol symbol : path) {
+      text.append('.').append(symbol.getSimpleName());
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,490 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import io.github.linkguard.checker.analysis.Dominance.Condition;
+import io.github.linkguard.checker.analysis.Dominance.Facts;
+import io.github.linkguard.checker.analysis.Dominance.SwitchCase;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a condition establishes about the connection: that the last known status is DISCONNECTED (a
+ * <em>DISCONNECTED guard</em>), or that the reason cannot be CLIENT_CLOSE (a <em>CLIENT_CLOSE exclusion</em>).
+ *
+ * <p>Understands {@code ==}/{@code !=}, {@code equals} in either order and {@code Objects.equals}, {@code !},
+ * {@code &&}/{@code ||}, switch cases, effectively final boolean locals, same-class boolean methods, configured guard
+ * methods, and the state the class tracks in its status callback. A condition on the status itself that also admits
+ * DISCONNECTED_RETRYING or CONNECTED ({@code != CONNECTED}) establishes nothing: that is the mistake the checks exist
+ * for. Tracked state is trusted as the app's own model.
+ */
+public final class Conditions {
+  /** What a condition can establish. */
+  public enum Claim {
+    /** The last known status is DISCONNECTED. */
+    DISCONNECTED,
+    /** The status is CONNECTED (used to read the meaning of tracked booleans). */
+    CONNECTED,
+    /** The status is not CONNECTED (used to read the meaning of tracked booleans). */
+    NOT_CONNECTED,
+    /** The reason is not CLIENT_CLOSE. */
+    NOT_CLIENT_CLOSE
+  }
+
+  /** Which fact establishes a claim, and the expression to point a diagnostic at. */
+  public record Establishment(@Nullable Condition condition, @Nullable SwitchCase switchCase, Tree reportTree) {}
+
+  private enum Meaning {
+    TRUE_MEANS_CONNECTED,
+    TRUE_MEANS_DISCONNECTED,
+    UNKNOWN
+  }
+
+  private static final int MAX_DEPTH = 4;
+  private static final Set<String> CONNECTED_LIKE =
+      Set.of("CONNECTED", "ONLINE", "UP", "OPEN", "OPENED", "READY", "ALIVE", "ACTIVE", "ESTABLISHED");
+
+  private final ClassModel model;
+  private final IotHubSdk sdk;
+  private final Map<VarSymbol, Meaning> meanings = new HashMap<>();
+
+  Conditions(ClassModel model) {
+    this.model = model;
+    this.sdk = model.sdk();
+  }
+
+  /** Whether the facts establish the claim. */
+  public boolean holds(Facts facts, Claim claim) {
+    return establishment(facts, claim) != null;
+  }
+
+  /** The innermost fact that establishes the claim, or null. */
+  public @Nullable Establishment establishment(Facts facts, Claim claim) {
+    for (Condition condition : facts.conditions()) {
+      ExpressionTree report = establishing(condition.expression(), condition.value(), claim, true, 0);
+      if (report != null) {
+        return new Establishment(condition, null, report);
+      }
+    }
+    for (SwitchCase switchCase : facts.cases()) {
+      if (caseEstablishes(switchCase, claim, true)) {
+        Tree report =
+            switchCase.caseTree().getExpressions().isEmpty()
+                ? switchCase.caseTree()
+                : switchCase.caseTree().getExpressions().get(0);
+        return new Establishment(null, switchCase, report);
+      }
+    }
+    return null;
+  }
+
+  /** Every fact that establishes the claim (a DISCONNECTED guard can be nested in another). */
+  public java.util.List<Establishment> establishments(Facts facts, Claim claim) {
+    java.util.List<Establishment> all = new java.util.ArrayList<>();
+    for (Condition condition : facts.conditions()) {
+      ExpressionTree report = establishing(condition.expression(), condition.value(), claim, true, 0);
+      if (report != null) {
+        all.add(new Establishment(condition, null, report));
+      }
+    }
+    for (SwitchCase switchCase : facts.cases()) {
+      if (caseEstablishes(switchCase, claim, true)) {
+        Tree report =
+            switchCase.caseTree().getExpressions().isEmpty()
+                ? switchCase.caseTree()
+                : switchCase.caseTree().getExpressions().get(0);
+        all.add(new Establishment(null, switchCase, report));
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The part of {@code condition} that establishes {@code claim} when the condition has {@code value}, or null.
+   * {@code useTracked} is off while the meaning of tracked booleans is being worked out.
+   */
+  @Nullable ExpressionTree establishing(
+      ExpressionTree condition, boolean value, Claim claim, boolean useTracked, int depth) {
+    if (depth > MAX_DEPTH) {
+      return null;
+    }
+    ExpressionTree tree = IotHubSdk.stripParentheses(condition);
+    if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      ExpressionTree inner = establishing(unary.getExpression(), !value, claim, useTracked, depth);
+      if (inner == null) {
+        return null;
+      }
+      return inner == IotHubSdk.stripParentheses(unary.getExpression()) ? unary : inner;
+    }
+    if (tree instanceof BinaryTree binary) {
+      ExpressionTree left = binary.getLeftOperand();
+      ExpressionTree right = binary.getRightOperand();
+      switch (binary.getKind()) {
+        case CONDITIONAL_AND:
+          if (value) {
+            ExpressionTree found = establishing(left, true, claim, useTracked, depth);
+            return found != null ? found : establishing(right, true, claim, useTracked, depth);
+          }
+          return establishing(left, false, claim, useTracked, depth) != null
+                  && establishing(right, false, claim, useTracked, depth) != null
+              ? binary
+              : null;
+        case CONDITIONAL_OR:
+          if (!value) {
+            ExpressionTree found = establishing(left, false, claim, useTracked, depth);
+            return found != null ? found : establishing(right, false, claim, useTracked, depth);
+          }
+          return establishing(left, true, claim, useTracked, depth) != null
+                  && establishing(right, true, claim, useTracked, depth) != null
+              ? binary
+              : null;
+        case EQUAL_TO:
+          return comparison(left, right, value, claim, useTracked, depth) ? binary : null;
+        case NOT_EQUAL_TO:
+          return comparison(left, right, !value, claim, useTracked, depth) ? binary : null;
+        default:
+          return null;
+      }
+    }
+    if (tree instanceof MethodInvocationTree call) {
+      return establishingCall(call, value, claim, useTracked, depth);
+    }
+    if (tree instanceof IdentifierTree || tree instanceof MemberSelectTree) {
+      Symbol symbol = ASTHelpers.getSymbol(tree);
+      if (!(symbol instanceof VarSymbol variable)) {
+        return null;
+      }
+      if (variable.getKind() == ElementKind.FIELD) {
+        return useTracked && claim == Claim.DISCONNECTED && trackedBooleanGuards(variable, value) ? tree : null;
+      }
+      ExpressionTree initializer = model.finalLocalInitializer(variable);
+      if (initializer != null && isBoolean(variable.type)) {
+        return establishing(initializer, value, claim, useTracked, depth + 1) != null ? tree : null;
+      }
+    }
+    return null;
+  }
+
+  private @Nullable ExpressionTree establishingCall(
+      MethodInvocationTree call, boolean value, Claim claim, boolean useTracked, int depth) {
+    Symbol symbol = ASTHelpers.getSymbol(call);
+    if (!(symbol instanceof MethodSymbol method)) {
+      return null;
+    }
+    String name = method.getSimpleName().toString();
+    List<? extends ExpressionTree> arguments = call.getArguments();
+    if (name.equals("equals") && arguments.size() == 1 && !method.isStatic()) {
+      ExpressionTree receiver = receiver(call);
+      return receiver != null && comparison(receiver, arguments.get(0), value, claim, useTracked, depth)
+          ? call
+          : null;
+    }
+    if (name.equals("equals")
+        && arguments.size() == 2
+        && method.isStatic()
+        && method.owner.getQualifiedName().contentEquals("java.util.Objects")) {
+      return comparison(arguments.get(0), arguments.get(1), value, claim, useTracked, depth) ? call : null;
+    }
+    if (claim == Claim.DISCONNECTED && value && sdk.isConfiguredGuardMethod(call)) {
+      return call;
+    }
+    if (useTracked && claim == Claim.DISCONNECTED && name.equals("get") && arguments.isEmpty()) {
+      VarSymbol field = fieldRead(receiver(call));
+      if (field != null && trackedBooleanGuards(field, value)) {
+        return call;
+      }
+    }
+    ExpressionTree returned = singleReturn(method);
+    if (returned != null && isBoolean(method.getReturnType())) {
+      return establishing(returned, value, claim, useTracked, depth + 1) != null ? call : null;
+    }
+    return null;
+  }
+
+  /** {@code a == b} when {@code equal}, else {@code a != b}. */
+  private boolean comparison(
+      ExpressionTree a, ExpressionTree b, boolean equal, Claim claim, boolean useTracked, int depth) {
+    return compared(a, b, equal, claim, useTracked) || compared(b, a, equal, claim, useTracked);
+  }
+
+  private boolean compared(
+      ExpressionTree subject, ExpressionTree constant, boolean equal, Claim claim, boolean useTracked) {
+    String status = sdk.statusConstant(constant);
+    if (status != null && isCurrentStatus(subject)) {
+      return switch (claim) {
+        case DISCONNECTED -> equal && status.equals(IotHubSdk.DISCONNECTED);
+        case CONNECTED -> equal && status.equals("CONNECTED");
+        case NOT_CONNECTED -> equal != status.equals("CONNECTED");
+        case NOT_CLIENT_CLOSE -> false;
+      };
+    }
+    String reason = sdk.reasonConstant(constant);
+    if (reason != null && sdk.isReasonType(ASTHelpers.getType(subject))) {
+      return claim == Claim.NOT_CLIENT_CLOSE && (equal != reason.equals(IotHubSdk.CLIENT_CLOSE));
+    }
+    if (useTracked && claim == Claim.DISCONNECTED) {
+      Symbol constantSymbol = ASTHelpers.getSymbol(IotHubSdk.stripParentheses(constant));
+      if (constantSymbol != null
+          && constantSymbol.getKind() == ElementKind.ENUM_CONSTANT
+          && trackedEnum(subject) != null) {
+        String name = constantSymbol.getSimpleName().toString();
+        if (equal) {
+          return !isConnectedLike(name) && !isRetryLike(name);
+        }
+        return isConnectedLike(name) && !enumHasRetryLike(constantSymbol.owner.type);
+      }
+    }
+    return false;
+  }
+
+  private boolean caseEstablishes(SwitchCase switchCase, Claim claim, boolean useTracked) {
+    ExpressionTree selector = switchCase.selector();
+    Set<String> possible = new LinkedHashSet<>(switchCase.reachingLabels());
+    Type selectorType = ASTHelpers.getType(IotHubSdk.stripParentheses(selector));
+    if (switchCase.defaultReaches()) {
+      for (String constant : enumConstants(selectorType)) {
+        if (!switchCase.allLabels().contains(constant)) {
+          possible.add(constant);
+        }
+      }
+    }
+    if (possible.isEmpty()) {
+      return false;
+    }
+    if (isCurrentStatus(selector)) {
+      return switch (claim) {
+        case DISCONNECTED -> possible.equals(Set.of(IotHubSdk.DISCONNECTED));
+        case CONNECTED -> possible.equals(Set.of("CONNECTED"));
+        case NOT_CONNECTED -> !possible.contains("CONNECTED");
+        case NOT_CLIENT_CLOSE -> false;
+      };
+    }
+    if (sdk.isReasonType(selectorType)) {
+      return claim == Claim.NOT_CLIENT_CLOSE && !possible.contains(IotHubSdk.CLIENT_CLOSE);
+    }
+    if (useTracked && claim == Claim.DISCONNECTED && trackedEnum(selector) != null) {
+      for (String constant : possible) {
+        if (isConnectedLike(constant) || isRetryLike(constant)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- statuses
+
+  /** An expression of type IotHubConnectionStatus that is the current (not the previous) status. */
+  private boolean isCurrentStatus(ExpressionTree expression) {
+    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    if (!sdk.isStatusType(ASTHelpers.getType(tree)) || sdk.statusConstant(tree) != null) {
+      return false;
+    }
+    if (sdk.isPreviousStatusRead(tree)) {
+      return false;
+    }
+    if (ASTHelpers.getSymbol(tree) instanceof VarSymbol local && local.getKind() != ElementKind.FIELD) {
+      ExpressionTree initializer = model.finalLocalInitializer(local);
+      return initializer == null || !sdk.isPreviousStatusRead(initializer);
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- tracked state
+
+  /** The tracked enum field an expression reads (directly, through a getter, or through AtomicReference.get). */
+  private @Nullable VarSymbol trackedEnum(ExpressionTree expression) {
+    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    VarSymbol field = fieldRead(tree);
+    if (field == null && tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()) {
+      Symbol symbol = ASTHelpers.getSymbol(call);
+      if (symbol instanceof MethodSymbol method) {
+        if (method.getSimpleName().contentEquals("get")) {
+          field = fieldRead(receiver(call));
+        } else {
+          ExpressionTree returned = singleReturn(method);
+          field = returned == null ? null : fieldRead(IotHubSdk.stripParentheses(returned));
+        }
+      }
+    }
+    return field != null && model.isTracked(field) ? field : null;
+  }
+
+  private static @Nullable VarSymbol fieldRead(@Nullable ExpressionTree tree) {
+    if (tree == null) {
+      return null;
+    }
+    ExpressionTree stripped = IotHubSdk.stripParentheses(tree);
+    if (!(stripped instanceof IdentifierTree) && !(stripped instanceof MemberSelectTree)) {
+      return null;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(stripped);
+    return symbol instanceof VarSymbol variable && variable.getKind() == ElementKind.FIELD ? variable : null;
+  }
+
+  /** Whether reading tracked boolean {@code field} as {@code value} means the app believes it is disconnected. */
+  private boolean trackedBooleanGuards(VarSymbol field, boolean value) {
+    if (!model.isTracked(field)) {
+      return false;
+    }
+    return switch (meaning(field)) {
+      case TRUE_MEANS_CONNECTED -> !value;
+      case TRUE_MEANS_DISCONNECTED -> value;
+      case UNKNOWN -> true;
+    };
+  }
+
+  private Meaning meaning(VarSymbol field) {
+    Meaning known = meanings.get(field);
+    if (known != null) {
+      return known;
+    }
+    Meaning inferred = null;
+    boolean conflicting = false;
+    for (ClassModel.FieldWrite write : model.trackedWrites(field)) {
+      Meaning vote = vote(write);
+      if (vote == Meaning.UNKNOWN) {
+        continue;
+      }
+      if (inferred == null) {
+        inferred = vote;
+      } else if (inferred != vote) {
+        conflicting = true;
+      }
+    }
+    Meaning meaning = inferred != null && !conflicting ? inferred : meaningFromName(field);
+    meanings.put(field, meaning);
+    return meaning;
+  }
+
+  private Meaning vote(ClassModel.FieldWrite write) {
+    ExpressionTree value = write.value();
+    if (value == null) {
+      return Meaning.UNKNOWN;
+    }
+    ExpressionTree stripped = IotHubSdk.stripParentheses(value);
+    if (stripped instanceof LiteralTree literal && literal.getValue() instanceof Boolean assigned) {
+      Facts facts = model.dominance().factsAt(write.path());
+      if (holdsUntracked(facts, Claim.CONNECTED)) {
+        return assigned ? Meaning.TRUE_MEANS_CONNECTED : Meaning.TRUE_MEANS_DISCONNECTED;
+      }
+      if (holdsUntracked(facts, Claim.NOT_CONNECTED) || holdsUntracked(facts, Claim.DISCONNECTED)) {
+        return assigned ? Meaning.TRUE_MEANS_DISCONNECTED : Meaning.TRUE_MEANS_CONNECTED;
+      }
+      return Meaning.UNKNOWN;
+    }
+    if (establishing(value, true, Claim.CONNECTED, false, 0) != null) {
+      return Meaning.TRUE_MEANS_CONNECTED;
+    }
+    if (establishing(value, true, Claim.NOT_CONNECTED, false, 0) != null
+        || establishing(value, true, Claim.DISCONNECTED, false, 0) != null) {
+      return Meaning.TRUE_MEANS_DISCONNECTED;
+    }
+    return Meaning.UNKNOWN;
+  }
+
+  private boolean holdsUntracked(Facts facts, Claim claim) {
+    for (Condition condition : facts.conditions()) {
+      if (establishing(condition.expression(), condition.value(), claim, false, 0) != null) {
+        return true;
+      }
+    }
+    for (SwitchCase switchCase : facts.cases()) {
+      if (caseEstablishes(switchCase, claim, false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Meaning meaningFromName(VarSymbol field) {
+    String name = field.getSimpleName().toString().toLowerCase(Locale.ROOT);
+    if (name.contains("disconnect") || name.contains("offline") || name.contains("lost")
+        || name.contains("reconnect") || name.contains("broken") || name.contains("down")) {
+      return Meaning.TRUE_MEANS_DISCONNECTED;
+    }
+    if (name.contains("connect") || name.contains("online") || name.contains("open")
+        || name.contains("alive") || name.contains("ready")) {
+      return Meaning.TRUE_MEANS_CONNECTED;
+    }
+    return Meaning.UNKNOWN;
+  }
+
+  private static boolean isConnectedLike(String constant) {
+    return CONNECTED_LIKE.contains(constant);
+  }
+
+  private static boolean isRetryLike(String constant) {
+    return constant.contains("RETRY") || constant.contains("RECONNECTING");
+  }
+
+  private static boolean enumHasRetryLike(@Nullable Type enumType) {
+    for (String constant : enumConstants(enumType)) {
+      if (isRetryLike(constant)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> enumConstants(@Nullable Type type) {
+    if (type == null || type.tsym == null || type.tsym.getKind() != ElementKind.ENUM) {
+      return List.of();
+    }
+    List<String> constants = new java.util.ArrayList<>();
+    for (Symbol member : type.tsym.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.ENUM_CONSTANT) {
+        constants.add(member.getSimpleName().toString());
+      }
+    }
+    return constants;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** The expression of a same-class method whose body is a single {@code return}. */
+  private @Nullable ExpressionTree singleReturn(MethodSymbol method) {
+    Body body = model.bodyOf(method);
+    if (body == null || !(body.tree() instanceof MethodTree methodTree)) {
+      return null;
+    }
+    BlockTree block = methodTree.getBody();
+    if (block != null
+        && block.getStatements().size() == 1
+        && block.getStatements().get(0) instanceof ReturnTree returnTree) {
+      return returnTree.getExpression();
+    }
+    return null;
+  }
+
+  private static @Nullable ExpressionTree receiver(MethodInvocationTree call) {
+    return call.getMethodSelect() instanceof MemberSelectTree member ? member.getExpression() : null;
+  }
+
+  private static boolean isBoolean(@Nullable Type type) {
+    return type != null
+        && (type.getKind() == javax.lang.model.type.TypeKind.BOOLEAN
+            || (type.tsym != null && type.tsym.getQualifiedName().contentEquals("java.lang.Boolean")));
+  }
+}

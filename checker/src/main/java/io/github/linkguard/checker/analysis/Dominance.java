@@ -1,0 +1,513 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What holds at a point of a body because of the code that dominates it: conditions known true or false
+ * ({@code if}, {@code ?:}, {@code &&}/{@code ||}, loop conditions, early exits), the switch cases it sits in, and the
+ * clients closed or created before it.
+ *
+ * <p>Structural, on the syntax tree: an {@code if} that guards only another branch does not dominate. Facts about
+ * closes and creations do not cross a loop boundary, because the next round reaches the point again without them.
+ * The facts that a block's statements establish are computed once per block.
+ */
+public final class Dominance {
+  /** The value {@code expression} has wherever this fact holds. */
+  public record Condition(ExpressionTree expression, boolean value, Tree holder) {}
+
+  /**
+   * A point inside a switch: the constants that can reach it (through fallthrough, or a default that takes the
+   * constants no case names).
+   */
+  public record SwitchCase(
+      ExpressionTree selector, Set<String> reachingLabels, boolean defaultReaches, Set<String> allLabels,
+      CaseTree caseTree, TreePath path) {}
+
+  /** A close or a creation of a client, in execution order. */
+  public record ClientEvent(ClientRef client, boolean created, Tree tree) {}
+
+  /** Everything known at one point. */
+  public record Facts(List<Condition> conditions, List<SwitchCase> cases, List<ClientEvent> events) {
+    public boolean closed(@Nullable ClientRef client) {
+      if (client == null) {
+        return false;
+      }
+      for (ClientEvent event : events) {
+        if (!event.created() && event.client().equals(client)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    public boolean created(@Nullable ClientRef client) {
+      if (client == null) {
+        return false;
+      }
+      for (ClientEvent event : events) {
+        if (event.created() && event.client().equals(client)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** A close of the client before its latest re-creation (the old instance is closed before it is replaced). */
+    public boolean closedBeforeLastCreation(ClientRef client) {
+      int lastCreation = -1;
+      for (int i = 0; i < events.size(); i++) {
+        if (events.get(i).created() && events.get(i).client().equals(client)) {
+          lastCreation = i;
+        }
+      }
+      for (int i = 0; i < lastCreation; i++) {
+        if (!events.get(i).created() && events.get(i).client().equals(client)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** What a statement establishes for the code after it, when it completes normally. */
+  private record Established(List<Condition> conditions, List<ClientEvent> events) {
+    static final Established NOTHING = new Established(List.of(), List.of());
+  }
+
+  private final ClassModel model;
+  private final Map<Tree, List<Established>> prefixCache = new IdentityHashMap<>();
+  private final Map<Tree, Facts> factsCache = new IdentityHashMap<>();
+
+  Dominance(ClassModel model) {
+    this.model = model;
+  }
+
+  /** The facts at {@code path}, looking no further than the body it runs in. */
+  public Facts factsAt(TreePath path) {
+    Facts cached = factsCache.get(path.getLeaf());
+    if (cached != null) {
+      return cached;
+    }
+    List<Condition> conditions = new ArrayList<>();
+    List<SwitchCase> cases = new ArrayList<>();
+    List<List<ClientEvent>> eventGroups = new ArrayList<>(); // innermost block first
+    boolean crossedLoop = false;
+    Tree previous = path.getLeaf();
+    for (TreePath current = path.getParentPath(); current != null; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        break;
+      }
+      if (leaf instanceof IfTree ifTree) {
+        if (previous == ifTree.getThenStatement()) {
+          conditions.add(new Condition(ifTree.getCondition(), true, ifTree));
+        } else if (previous == ifTree.getElseStatement()) {
+          conditions.add(new Condition(ifTree.getCondition(), false, ifTree));
+        }
+      } else if (leaf instanceof ConditionalExpressionTree conditional) {
+        if (previous == conditional.getTrueExpression()) {
+          conditions.add(new Condition(conditional.getCondition(), true, conditional));
+        } else if (previous == conditional.getFalseExpression()) {
+          conditions.add(new Condition(conditional.getCondition(), false, conditional));
+        }
+      } else if (leaf instanceof BinaryTree binary && previous == binary.getRightOperand()) {
+        if (binary.getKind() == Tree.Kind.CONDITIONAL_AND) {
+          conditions.add(new Condition(binary.getLeftOperand(), true, binary));
+        } else if (binary.getKind() == Tree.Kind.CONDITIONAL_OR) {
+          conditions.add(new Condition(binary.getLeftOperand(), false, binary));
+        }
+      } else if (leaf instanceof WhileLoopTree loop) {
+        if (previous == loop.getStatement()) {
+          conditions.add(new Condition(loop.getCondition(), true, loop));
+        }
+        crossedLoop = true;
+      } else if (leaf instanceof ForLoopTree loop) {
+        if (loop.getCondition() != null && previous == loop.getStatement()) {
+          conditions.add(new Condition(loop.getCondition(), true, loop));
+        }
+        crossedLoop = true;
+      } else if (leaf instanceof DoWhileLoopTree || leaf instanceof EnhancedForLoopTree) {
+        crossedLoop = true;
+      } else if (leaf instanceof BlockTree block) {
+        addPrefix(block, block.getStatements(), previous, conditions, eventGroups, crossedLoop);
+      } else if (leaf instanceof CaseTree caseTree) {
+        SwitchCase switchCase = switchCase(current, caseTree);
+        if (switchCase != null) {
+          cases.add(switchCase);
+        }
+        List<? extends StatementTree> statements = caseTree.getStatements();
+        if (statements != null) {
+          addPrefix(caseTree, statements, previous, conditions, eventGroups, crossedLoop);
+        }
+      }
+      previous = leaf;
+    }
+    List<ClientEvent> events = new ArrayList<>();
+    for (int i = eventGroups.size() - 1; i >= 0; i--) {
+      events.addAll(eventGroups.get(i));
+    }
+    Facts facts = new Facts(List.copyOf(conditions), List.copyOf(cases), List.copyOf(events));
+    factsCache.put(path.getLeaf(), facts);
+    return facts;
+  }
+
+  private void addPrefix(
+      Tree container,
+      List<? extends StatementTree> statements,
+      Tree child,
+      List<Condition> conditions,
+      List<List<ClientEvent>> eventGroups,
+      boolean crossedLoop) {
+    int index = indexOf(statements, child);
+    if (index <= 0) {
+      return;
+    }
+    List<Established> prefix = prefix(container, statements);
+    List<ClientEvent> events = new ArrayList<>();
+    for (int i = 0; i < index; i++) {
+      Established established = prefix.get(i);
+      conditions.addAll(established.conditions());
+      if (!crossedLoop) {
+        events.addAll(established.events());
+      }
+    }
+    eventGroups.add(events);
+  }
+
+  private static int indexOf(List<? extends StatementTree> statements, Tree child) {
+    for (int i = 0; i < statements.size(); i++) {
+      if (statements.get(i) == child) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private List<Established> prefix(Tree container, List<? extends StatementTree> statements) {
+    List<Established> cached = prefixCache.get(container);
+    if (cached == null) {
+      cached = new ArrayList<>(statements.size());
+      for (StatementTree statement : statements) {
+        cached.add(established(statement));
+      }
+      prefixCache.put(container, cached);
+    }
+    return cached;
+  }
+
+  // ---------------------------------------------------------------- what statements establish
+
+  private Established established(StatementTree statement) {
+    if (statement instanceof IfTree ifTree) {
+      return establishedByIf(ifTree);
+    }
+    if (statement instanceof BlockTree block) {
+      return sequence(block.getStatements());
+    }
+    if (statement instanceof SynchronizedTree synchronizedTree) {
+      return sequence(synchronizedTree.getBlock().getStatements());
+    }
+    if (statement instanceof LabeledStatementTree labeled) {
+      return established(labeled.getStatement());
+    }
+    if (statement instanceof TryTree tryTree) {
+      return establishedByTry(tryTree);
+    }
+    if (statement instanceof ExpressionStatementTree expression) {
+      return new Established(List.of(), eventsOf(expression.getExpression()));
+    }
+    if (statement instanceof VariableTree variable && variable.getInitializer() != null) {
+      VarSymbol symbol = ASTHelpers.getSymbol(variable);
+      if (symbol != null && model.isNewClient(variable.getInitializer())) {
+        return new Established(
+            List.of(), List.of(new ClientEvent(ClientRef.ofVariable(symbol), true, variable)));
+      }
+    }
+    return Established.NOTHING;
+  }
+
+  private Established sequence(List<? extends StatementTree> statements) {
+    List<Condition> conditions = new ArrayList<>();
+    List<ClientEvent> events = new ArrayList<>();
+    for (StatementTree statement : statements) {
+      Established established = established(statement);
+      conditions.addAll(established.conditions());
+      events.addAll(established.events());
+    }
+    return new Established(conditions, events);
+  }
+
+  private Established establishedByIf(IfTree ifTree) {
+    StatementTree then = ifTree.getThenStatement();
+    StatementTree otherwise = ifTree.getElseStatement();
+    if (!canCompleteNormally(then)) {
+      List<Condition> conditions = new ArrayList<>();
+      conditions.add(new Condition(ifTree.getCondition(), false, ifTree));
+      List<ClientEvent> events = new ArrayList<>();
+      if (otherwise != null) {
+        Established established = established(otherwise);
+        conditions.addAll(established.conditions());
+        events.addAll(established.events());
+      }
+      return new Established(conditions, events);
+    }
+    if (otherwise != null && !canCompleteNormally(otherwise)) {
+      Established established = established(then);
+      List<Condition> conditions = new ArrayList<>();
+      conditions.add(new Condition(ifTree.getCondition(), true, ifTree));
+      conditions.addAll(established.conditions());
+      return new Established(conditions, established.events());
+    }
+    // Both branches continue: what both close or create; `if (c != null) c.close();` closes c.
+    List<ClientEvent> thenEvents = established(then).events();
+    if (otherwise == null) {
+      ClientRef nullChecked = nonNullChecked(ifTree.getCondition());
+      List<ClientEvent> events = new ArrayList<>();
+      for (ClientEvent event : thenEvents) {
+        if (!event.created() && event.client().equals(nullChecked)) {
+          events.add(event);
+        }
+      }
+      return new Established(List.of(), events);
+    }
+    List<ClientEvent> elseEvents = established(otherwise).events();
+    List<ClientEvent> common = new ArrayList<>();
+    for (ClientEvent event : thenEvents) {
+      for (ClientEvent other : elseEvents) {
+        if (event.created() == other.created() && event.client().equals(other.client())) {
+          common.add(event);
+          break;
+        }
+      }
+    }
+    return new Established(List.of(), common);
+  }
+
+  /** {@code c != null} (or {@code null != c}): the client it tests, else null. */
+  private static @Nullable ClientRef nonNullChecked(ExpressionTree condition) {
+    ExpressionTree stripped = IotHubSdk.stripParentheses(condition);
+    if (stripped instanceof BinaryTree binary && binary.getKind() == Tree.Kind.NOT_EQUAL_TO) {
+      if (isNullLiteral(binary.getRightOperand())) {
+        return ClientRef.of(binary.getLeftOperand());
+      }
+      if (isNullLiteral(binary.getLeftOperand())) {
+        return ClientRef.of(binary.getRightOperand());
+      }
+    }
+    return null;
+  }
+
+  static boolean isNullLiteral(ExpressionTree tree) {
+    return tree instanceof LiteralTree literal && literal.getKind() == Tree.Kind.NULL_LITERAL;
+  }
+
+  private Established establishedByTry(TryTree tryTree) {
+    // A close attempted in the try block counts even when close() itself throws; a creation counts only when no
+    // catch clause can swallow its failure.
+    List<ClientEvent> events = new ArrayList<>();
+    Established block = sequence(tryTree.getBlock().getStatements());
+    boolean catchesComplete = false;
+    for (var catchTree : tryTree.getCatches()) {
+      catchesComplete |= canCompleteNormally(catchTree.getBlock());
+    }
+    for (ClientEvent event : block.events()) {
+      if (!event.created() || !catchesComplete) {
+        events.add(event);
+      }
+    }
+    List<Condition> conditions = new ArrayList<>();
+    if (tryTree.getCatches().isEmpty()) {
+      conditions.addAll(block.conditions());
+    }
+    if (tryTree.getFinallyBlock() != null) {
+      Established finallyBlock = sequence(tryTree.getFinallyBlock().getStatements());
+      conditions.addAll(finallyBlock.conditions());
+      events.addAll(finallyBlock.events());
+    }
+    return new Established(conditions, events);
+  }
+
+  private List<ClientEvent> eventsOf(ExpressionTree expression) {
+    ExpressionTree stripped = IotHubSdk.stripParentheses(expression);
+    if (stripped instanceof MethodInvocationTree call) {
+      ConnectionCall connectionCall = model.connectionCall(call);
+      if (connectionCall != null && connectionCall.op().closes() && connectionCall.client() != null) {
+        return List.of(new ClientEvent(connectionCall.client(), false, call));
+      }
+      List<ClientEvent> events = new ArrayList<>();
+      for (ClientRef closed : model.closedByCall(call)) {
+        events.add(new ClientEvent(closed, false, call));
+      }
+      return events;
+    }
+    if (stripped instanceof AssignmentTree assignment && model.isNewClient(assignment.getExpression())) {
+      ClientRef target = ClientRef.of(assignment.getVariable());
+      if (target != null) {
+        return List.of(new ClientEvent(target, true, assignment));
+      }
+    }
+    return List.of();
+  }
+
+  // ---------------------------------------------------------------- normal completion
+
+  /** Conservative: false only when the statement certainly ends abruptly (return, throw, break, continue...). */
+  public static boolean canCompleteNormally(@Nullable StatementTree statement) {
+    if (statement == null) {
+      return true;
+    }
+    if (statement instanceof ReturnTree
+        || statement instanceof ThrowTree
+        || statement instanceof BreakTree
+        || statement instanceof ContinueTree
+        || statement instanceof YieldTree) {
+      return false;
+    }
+    if (statement instanceof BlockTree block) {
+      for (StatementTree inner : block.getStatements()) {
+        if (!canCompleteNormally(inner)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (statement instanceof IfTree ifTree) {
+      return ifTree.getElseStatement() == null
+          || canCompleteNormally(ifTree.getThenStatement())
+          || canCompleteNormally(ifTree.getElseStatement());
+    }
+    if (statement instanceof SynchronizedTree synchronizedTree) {
+      return canCompleteNormally(synchronizedTree.getBlock());
+    }
+    if (statement instanceof LabeledStatementTree labeled) {
+      return canCompleteNormally(labeled.getStatement());
+    }
+    if (statement instanceof TryTree tryTree) {
+      if (tryTree.getFinallyBlock() != null && !canCompleteNormally(tryTree.getFinallyBlock())) {
+        return false;
+      }
+      if (canCompleteNormally(tryTree.getBlock())) {
+        return true;
+      }
+      for (var catchTree : tryTree.getCatches()) {
+        if (canCompleteNormally(catchTree.getBlock())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (statement instanceof ExpressionStatementTree expression
+        && expression.getExpression() instanceof MethodInvocationTree call) {
+      Symbol symbol = ASTHelpers.getSymbol(call);
+      return !(symbol instanceof MethodSymbol method
+          && method.getSimpleName().contentEquals("exit")
+          && method.owner.getQualifiedName().contentEquals("java.lang.System"));
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- switch cases
+
+  private @Nullable SwitchCase switchCase(TreePath casePath, CaseTree caseTree) {
+    Tree parent = casePath.getParentPath().getLeaf();
+    ExpressionTree selector;
+    List<? extends CaseTree> allCases;
+    if (parent instanceof SwitchTree switchTree) {
+      selector = switchTree.getExpression();
+      allCases = switchTree.getCases();
+    } else if (parent instanceof SwitchExpressionTree switchExpression) {
+      selector = switchExpression.getExpression();
+      allCases = switchExpression.getCases();
+    } else {
+      return null;
+    }
+    Set<String> allLabels = new LinkedHashSet<>();
+    for (CaseTree each : allCases) {
+      allLabels.addAll(labels(each));
+    }
+    Set<String> reaching = new LinkedHashSet<>(labels(caseTree));
+    boolean defaultReaches = isDefault(caseTree);
+    int index = allCases.indexOf(caseTree);
+    // Old-style cases fall through from the ones above them that can complete normally.
+    for (int i = index - 1; i >= 0; i--) {
+      CaseTree above = allCases.get(i);
+      if (above.getCaseKind() != CaseTree.CaseKind.STATEMENT || !fallsThrough(above)) {
+        break;
+      }
+      reaching.addAll(labels(above));
+      defaultReaches |= isDefault(above);
+    }
+    return new SwitchCase(selector, reaching, defaultReaches, allLabels, caseTree, casePath);
+  }
+
+  private static boolean fallsThrough(CaseTree caseTree) {
+    List<? extends StatementTree> statements = caseTree.getStatements();
+    if (statements == null || statements.isEmpty()) {
+      return true;
+    }
+    for (StatementTree statement : statements) {
+      if (!canCompleteNormally(statement)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDefault(CaseTree caseTree) {
+    return caseTree.getExpressions().isEmpty();
+  }
+
+  private static Set<String> labels(CaseTree caseTree) {
+    Set<String> labels = new LinkedHashSet<>();
+    for (ExpressionTree expression : caseTree.getExpressions()) {
+      Symbol symbol = ASTHelpers.getSymbol(expression);
+      if (symbol != null) {
+        labels.add(symbol.getSimpleName().toString());
+      } else if (expression instanceof com.sun.source.tree.IdentifierTree identifier) {
+        labels.add(identifier.getName().toString());
+      }
+    }
+    return labels;
+  }
+}

@@ -1,0 +1,283 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.util.ASTHelpers;
+import com.google.errorprone.util.FindIdentifiers;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnionTypeTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Building the suggested fixes so that they compile on both SDK generations: a {@code close()} that throws a
+ * checked exception (1.x {@code IOException}, 1.x multiplexing) is wrapped in a try/catch unless the insertion point
+ * already handles it; statements inserted into an unbraced body get braces; types are imported.
+ */
+public final class Fixes {
+  private Fixes() {}
+
+  /**
+   * A statement that closes {@code client} (source text) of type {@code clientType}, valid at {@code point}:
+   * {@code client.close();}, wrapped in a try/catch when close() throws something {@code point} does not handle.
+   */
+  public static String closeStatement(
+      VisitorState state, SuggestedFix.Builder fix, @Nullable String client, Type clientType, TreePath point,
+      String whyIgnored) {
+    String call = (client == null ? "" : client + ".") + "close();";
+    List<Type> unhandled = unhandledExceptions(state, closeThrows(state, clientType), point);
+    if (unhandled.isEmpty()) {
+      return call;
+    }
+    List<String> names = new ArrayList<>();
+    for (Type exception : unhandled) {
+      names.add(SuggestedFixes.qualifyType(state, fix, exception));
+    }
+    String variable = unusedName(state.withPath(point), "closeFailure");
+    return "try {\n" + call + "\n} catch (" + String.join(" | ", names) + " " + variable + ") {\n// " + whyIgnored
+        + "\n}";
+  }
+
+  /** The checked exceptions {@code close()} of the client type declares. */
+  private static List<Type> closeThrows(VisitorState state, Type clientType) {
+    Types types = state.getTypes();
+    for (Type type : types.closure(clientType)) {
+      for (Symbol member : type.tsym.members().getSymbolsByName(state.getName("close"))) {
+        if (member instanceof MethodSymbol method && method.getParameters().isEmpty() && !method.isStatic()) {
+          return method.getThrownTypes();
+        }
+      }
+    }
+    return List.of();
+  }
+
+  /** The checked exceptions among {@code thrown} that nothing around {@code point} catches or declares. */
+  static List<Type> unhandledExceptions(VisitorState state, List<Type> thrown, TreePath point) {
+    Types types = state.getTypes();
+    Type runtime = state.getSymtab().runtimeExceptionType;
+    Type error = state.getSymtab().errorType;
+    List<Type> unhandled = new ArrayList<>();
+    for (Type type : thrown) {
+      if (!types.isSubtype(type, runtime) && !types.isSubtype(type, error)) {
+        unhandled.add(type);
+      }
+    }
+    Tree previous = point.getLeaf();
+    for (TreePath current = point.getParentPath(); current != null && !unhandled.isEmpty();
+        current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock()) {
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          for (Type caught : caughtTypes(catchTree)) {
+            unhandled.removeIf(type -> types.isSubtype(type, caught));
+          }
+        }
+      } else if (leaf instanceof MethodTree method) {
+        for (ExpressionTree declared : method.getThrows()) {
+          Type declaredType = ASTHelpers.getType(declared);
+          if (declaredType != null) {
+            unhandled.removeIf(type -> types.isSubtype(type, declaredType));
+          }
+        }
+        break;
+      } else if (leaf instanceof LambdaExpressionTree lambda) {
+        Type functional = ASTHelpers.getType(lambda);
+        if (functional != null) {
+          Type descriptor = types.findDescriptorType(functional);
+          for (Type declared : descriptor.getThrownTypes()) {
+            unhandled.removeIf(type -> types.isSubtype(type, declared));
+          }
+        }
+        break;
+      } else if (leaf instanceof ClassTree) {
+        break;
+      }
+      previous = leaf;
+    }
+    return unhandled;
+  }
+
+  private static List<Type> caughtTypes(CatchTree catchTree) {
+    Tree typeTree = catchTree.getParameter().getType();
+    List<Type> caught = new ArrayList<>();
+    if (typeTree instanceof UnionTypeTree union) {
+      for (Tree alternative : union.getTypeAlternatives()) {
+        Type type = ASTHelpers.getType(alternative);
+        if (type != null) {
+          caught.add(type);
+        }
+      }
+    } else {
+      Type type = ASTHelpers.getType(typeTree);
+      if (type != null) {
+        caught.add(type);
+      }
+    }
+    return caught;
+  }
+
+  private static String unusedName(VisitorState state, String base) {
+    List<String> taken = new ArrayList<>();
+    for (Symbol symbol : FindIdentifiers.findAllIdents(state)) {
+      taken.add(symbol.getSimpleName().toString());
+    }
+    String name = base;
+    for (int i = 2; taken.contains(name); i++) {
+      name = base + i;
+    }
+    return name;
+  }
+
+  // ---------------------------------------------------------------- placing code
+
+  /** Inserts {@code code} before the statement at {@code statementPath}, adding braces when it is a lone body. */
+  public static void insertBefore(
+      VisitorState state, SuggestedFix.Builder fix, TreePath statementPath, String code) {
+    StatementTree statement = (StatementTree) statementPath.getLeaf();
+    if (isInStatementList(statementPath)) {
+      fix.prefixWith(statement, code + "\n");
+    } else {
+      fix.replace(statement, "{\n" + code + "\n" + state.getSourceForNode(statement) + "\n}");
+    }
+  }
+
+  /** Inserts {@code code} as the first statement of {@code block}. */
+  public static void insertFirst(SuggestedFix.Builder fix, BlockTree block, String code) {
+    if (!block.getStatements().isEmpty()) {
+      fix.prefixWith(block.getStatements().get(0), code + "\n");
+    } else {
+      int brace = ASTHelpers.getStartPosition(block);
+      fix.replace(brace, brace + 1, "{\n" + code);
+    }
+  }
+
+  /**
+   * Wraps the statement at {@code statementPath} in {@code if (condition) { ... }}; an expression lambda body
+   * becomes a block. Returns false when the call is not a statement of its own.
+   */
+  public static boolean wrapInIf(
+      VisitorState state, SuggestedFix.Builder fix, TreePath callPath, String condition) {
+    TreePath parent = callPath.getParentPath();
+    Tree parentLeaf = parent.getLeaf();
+    String call = state.getSourceForNode(callPath.getLeaf());
+    if (parentLeaf instanceof LambdaExpressionTree lambda && lambda.getBody() == callPath.getLeaf()) {
+      fix.replace(callPath.getLeaf(), "{\nif (" + condition + ") {\n" + call + ";\n}\n}");
+      return true;
+    }
+    if (!(parentLeaf instanceof ExpressionStatementTree statement)) {
+      return false;
+    }
+    String wrapped = "if (" + condition + ") {\n" + state.getSourceForNode(statement) + "\n}";
+    fix.replace(statement, isInStatementList(parent) ? wrapped : "{\n" + wrapped + "\n}");
+    return true;
+  }
+
+  /** Whether a statement sits directly in a block or an old-style case (where statements can be added). */
+  static boolean isInStatementList(TreePath statementPath) {
+    Tree parent = statementPath.getParentPath().getLeaf();
+    return parent instanceof BlockTree
+        || (parent instanceof CaseTree caseTree && caseTree.getCaseKind() == CaseTree.CaseKind.STATEMENT);
+  }
+
+  /** The path of the statement that holds {@code path} directly, or null. */
+  public static @Nullable TreePath statementOf(TreePath path) {
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof StatementTree) {
+        return current;
+      }
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree || leaf instanceof MethodTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * How to read {@code field} at the current path: its simple name, qualified when a local hides it, or null when
+   * the code runs in a static context that cannot see an instance field.
+   */
+  public static @Nullable String fieldAccess(VisitorState state, VarSymbol field) {
+    if (!(field.owner instanceof ClassSymbol owner)) {
+      return null;
+    }
+    if (!field.isStatic()) {
+      for (TreePath current = state.getPath(); current != null; current = current.getParentPath()) {
+        Tree leaf = current.getLeaf();
+        if (leaf instanceof MethodTree method) {
+          MethodSymbol symbol = ASTHelpers.getSymbol(method);
+          if (symbol == null || symbol.isStatic()) {
+            return null;
+          }
+        } else if (leaf instanceof BlockTree block && block.isStatic()) {
+          return null;
+        } else if (leaf instanceof ClassTree classTree) {
+          ClassSymbol symbol = ASTHelpers.getSymbol(classTree);
+          if (symbol == null) {
+            return null;
+          }
+          if (symbol.equals(owner)) {
+            break;
+          }
+          if (symbol.isStatic() || symbol.isInterface()) {
+            return null;
+          }
+        } else if (leaf instanceof com.sun.source.tree.VariableTree variable
+            && current.getParentPath().getLeaf() instanceof ClassTree) {
+          VarSymbol symbol = ASTHelpers.getSymbol(variable);
+          if (symbol == null || symbol.isStatic()) {
+            return null;
+          }
+        }
+      }
+    }
+    String name = field.getSimpleName().toString();
+    if (field.equals(FindIdentifiers.findIdent(name, state))) {
+      return name;
+    }
+    return owner.getSimpleName() + (field.isStatic() ? "." : ".this.") + name;
+  }
+
+  // ---------------------------------------------------------------- conditions
+
+  /**
+   * Adds {@code extra} to a condition: {@code cond && extra} where the guard holds when the condition is true,
+   * {@code cond || extra} where it holds when false (an early exit). Parenthesizes what binds looser.
+   */
+  public static void extendCondition(
+      VisitorState state, SuggestedFix.Builder fix, ExpressionTree condition, boolean conjunction, String extra) {
+    ExpressionTree inner =
+        condition instanceof ParenthesizedTree parenthesized ? parenthesized.getExpression() : condition;
+    String source = state.getSourceForNode(inner);
+    boolean needsParentheses =
+        inner instanceof ConditionalExpressionTree
+            || inner instanceof com.sun.source.tree.AssignmentTree
+            || (conjunction
+                && inner instanceof BinaryTree binary
+                && binary.getKind() == Tree.Kind.CONDITIONAL_OR);
+    String operand = needsParentheses ? "(" + source + ")" : source;
+    fix.replace(inner, operand + (conjunction ? " && " : " || ") + extra);
+  }
+}

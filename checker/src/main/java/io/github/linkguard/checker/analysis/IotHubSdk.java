@@ -1,0 +1,359 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the Azure IoT device SDK (both generations) looks like to the checks: which types are clients, which calls
+ * open or close a connection, which expressions are statuses and reasons, which interfaces are SDK callbacks, and
+ * which calls hand code to another thread.
+ *
+ * <p>One instance per compilation (see {@link LinkGuardContext}); types are resolved by name once, because the SDK
+ * is on the user's class path, not on Error Prone's.
+ */
+public final class IotHubSdk {
+  static final String SDK_PACKAGE = "com.microsoft.azure.sdk.iot";
+  static final String DEVICE_PACKAGE = "com.microsoft.azure.sdk.iot.device";
+  static final String INTERNAL_CLIENT = DEVICE_PACKAGE + ".InternalClient";
+  static final String MULTIPLEXING_CLIENT = DEVICE_PACKAGE + ".MultiplexingClient";
+  static final String STATUS = DEVICE_PACKAGE + ".transport.IotHubConnectionStatus";
+  static final String REASON = DEVICE_PACKAGE + ".IotHubConnectionStatusChangeReason";
+  static final String STATUS_CALLBACK = DEVICE_PACKAGE + ".IotHubConnectionStatusChangeCallback";
+  public static final String STATUS_FQN = STATUS;
+  public static final String REASON_FQN = REASON;
+
+  public static final String DISCONNECTED = "DISCONNECTED";
+  public static final String CLIENT_CLOSE = "CLIENT_CLOSE";
+
+  private static final Set<String> EXECUTOR_METHODS =
+      Set.of(
+          "execute", "submit", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay", "invokeAll",
+          "invokeAny");
+  private static final Set<String> ANDROID_POST_METHODS =
+      Set.of("post", "postDelayed", "postAtTime", "postAtFrontOfQueue", "runOnUiThread");
+
+  private final VisitorState state;
+  private final Types types;
+  private final List<Type> clientTypes = new ArrayList<>();
+  private final @Nullable Type statusType;
+  private final @Nullable Type reasonType;
+  private final @Nullable Type statusCallbackType;
+  private final Map<String, Set<String>> guardMethods;
+  private final Map<TypeSymbol, Boolean> clientTypeCache = new HashMap<>();
+
+  IotHubSdk(VisitorState state, LinkGuardOptions options) {
+    this.state = state;
+    this.types = state.getTypes();
+    addResolved(clientTypes, INTERNAL_CLIENT);
+    addResolved(clientTypes, MULTIPLEXING_CLIENT);
+    for (String name : options.clientTypes()) {
+      addResolved(clientTypes, name);
+    }
+    this.statusType = resolve(STATUS);
+    this.reasonType = resolve(REASON);
+    this.statusCallbackType = resolve(STATUS_CALLBACK);
+    this.guardMethods = options.guardMethods();
+  }
+
+  private void addResolved(List<Type> into, String name) {
+    Type type = resolve(name);
+    if (type != null) {
+      into.add(types.erasure(type));
+    }
+  }
+
+  private @Nullable Type resolve(String name) {
+    try {
+      return state.getTypeFromString(name);
+    } catch (RuntimeException e) { // a broken class file on the user's class path: treat the type as absent
+      return null;
+    }
+  }
+
+  /** False when neither the SDK nor a configured client type is on the class path: then nothing can match. */
+  public boolean isPresent() {
+    return !clientTypes.isEmpty();
+  }
+
+  VisitorState state() {
+    return state;
+  }
+
+  // ---------------------------------------------------------------- clients
+
+  public boolean isClientType(@Nullable Type type) {
+    if (type == null || !type.isReference() || type.tsym == null) {
+      return false;
+    }
+    return clientTypeCache.computeIfAbsent(type.tsym, unused -> isSubtypeOfClient(type));
+  }
+
+  private boolean isSubtypeOfClient(Type type) {
+    Type erased = types.erasure(type);
+    for (Type client : clientTypes) {
+      if (types.isSubtype(erased, client)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** open/close/closeNow on a client expression, or null. Cheap: the method name is tested first. */
+  public @Nullable ConnectionOp connectionOp(MethodInvocationTree call) {
+    String name = methodName(call);
+    ConnectionOp op =
+        switch (name) {
+          case "open" -> ConnectionOp.OPEN;
+          case "close" -> ConnectionOp.CLOSE;
+          case "closeNow" -> ConnectionOp.CLOSE_NOW;
+          default -> null;
+        };
+    if (op == null) {
+      return null;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(call);
+    if (!(symbol instanceof MethodSymbol method) || method.isStatic()) {
+      return null;
+    }
+    if (op != ConnectionOp.OPEN && !method.getParameters().isEmpty()) {
+      return null;
+    }
+    Type receiver = ASTHelpers.getReceiverType(call);
+    return isClientType(receiver) || isClientType(method.owner.type) ? op : null;
+  }
+
+  public static String methodName(MethodInvocationTree call) {
+    ExpressionTree select = call.getMethodSelect();
+    if (select instanceof IdentifierTree identifier) {
+      return identifier.getName().toString();
+    }
+    if (select instanceof MemberSelectTree member) {
+      return member.getIdentifier().toString();
+    }
+    return "";
+  }
+
+  /** A constructor call or a static factory of a client type that yields a new client. */
+  public boolean isClientCreation(ExpressionTree expression) {
+    ExpressionTree tree = stripParentheses(expression);
+    if (tree instanceof NewClassTree newClass) {
+      return isClientType(ASTHelpers.getType(newClass));
+    }
+    if (tree instanceof MethodInvocationTree call) {
+      Symbol symbol = ASTHelpers.getSymbol(call);
+      return symbol instanceof MethodSymbol method
+          && method.isStatic()
+          && isClientType(method.owner.type)
+          && isClientType(method.getReturnType());
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- statuses and reasons
+
+  public boolean isStatusType(@Nullable Type type) {
+    return type != null && statusType != null && types.isSameType(types.erasure(type), statusType);
+  }
+
+  public boolean isReasonType(@Nullable Type type) {
+    return type != null && reasonType != null && types.isSameType(types.erasure(type), reasonType);
+  }
+
+  /** The name of a constant of the status enum ({@code DISCONNECTED}, ...), or null. */
+  public @Nullable String statusConstant(ExpressionTree tree) {
+    return enumConstant(tree, statusType);
+  }
+
+  /** The name of a constant of the reason enum ({@code CLIENT_CLOSE}, ...), or null. */
+  public @Nullable String reasonConstant(ExpressionTree tree) {
+    return enumConstant(tree, reasonType);
+  }
+
+  private @Nullable String enumConstant(ExpressionTree tree, @Nullable Type enumType) {
+    if (enumType == null) {
+      return null;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(stripParentheses(tree));
+    if (symbol != null
+        && symbol.getKind() == ElementKind.ENUM_CONSTANT
+        && types.isSameType(types.erasure(symbol.owner.type), enumType)) {
+      return symbol.getSimpleName().toString();
+    }
+    return null;
+  }
+
+  /** The previous status of a 2.x context says nothing about the current one. */
+  public boolean isPreviousStatusRead(ExpressionTree tree) {
+    return stripParentheses(tree) instanceof MethodInvocationTree call
+        && methodName(call).equals("getPreviousStatus");
+  }
+
+  // ---------------------------------------------------------------- callbacks
+
+  public boolean isStatusCallbackType(@Nullable Type type) {
+    return type != null
+        && statusCallbackType != null
+        && types.isSubtype(types.erasure(type), types.erasure(statusCallbackType));
+  }
+
+  /** Any other callback interface of the SDK: message, send confirmation, method, twin callbacks. */
+  public boolean isOtherSdkCallbackType(@Nullable Type type) {
+    if (type == null || type.tsym == null || isStatusCallbackType(type)) {
+      return false;
+    }
+    for (Type candidate : types.closure(type)) {
+      if (candidate.tsym instanceof ClassSymbol symbol
+          && symbol.isInterface()
+          && symbol.getQualifiedName().toString().startsWith(DEVICE_PACKAGE)) {
+        String simple = symbol.getSimpleName().toString();
+        if (simple.endsWith("Callback") || simple.endsWith("CallBack")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- hand-offs
+
+  /**
+   * Whether the arguments of this call or constructor run on another thread: Thread constructors, executors and
+   * schedulers, Timer, CompletableFuture's async methods, Android's Handler.post* and friends.
+   */
+  public boolean isHandOff(Tree callOrNew) {
+    if (callOrNew instanceof NewClassTree newClass) {
+      return isSubtypeOf(ASTHelpers.getType(newClass), "java.lang.Thread");
+    }
+    if (!(callOrNew instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(call);
+    if (!(symbol instanceof MethodSymbol method)) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    Type owner = method.owner.type;
+    if (method.isStatic()) {
+      return (isNamed(owner, "java.util.concurrent.CompletableFuture")
+              && (name.equals("runAsync") || name.equals("supplyAsync")))
+          || (isNamed(owner, "java.lang.Thread") && name.equals("startVirtualThread"));
+    }
+    Type receiver = ASTHelpers.getReceiverType(call);
+    if (EXECUTOR_METHODS.contains(name) && isSubtypeOf(receiver, "java.util.concurrent.Executor")) {
+      return true;
+    }
+    if ((name.equals("schedule") || name.equals("scheduleAtFixedRate"))
+        && isSubtypeOf(receiver, "java.util.Timer")) {
+      return true;
+    }
+    if (name.endsWith("Async") && isSubtypeOf(receiver, "java.util.concurrent.CompletionStage")) {
+      return true;
+    }
+    if ((name.equals("start") || name.equals("unstarted") || name.equals("newThread"))
+        && (isSubtypeOf(receiver, "java.lang.Thread.Builder")
+            || isSubtypeOf(receiver, "java.util.concurrent.ThreadFactory"))) {
+      return true;
+    }
+    if (ANDROID_POST_METHODS.contains(name)
+        && (hasSupertypeNamed(receiver, "android.os.Handler")
+            || hasSupertypeNamed(receiver, "android.view.View")
+            || hasSupertypeNamed(receiver, "android.app.Activity"))) {
+      return true;
+    }
+    return name.startsWith("schedule")
+        && hasSupertypeNamed(receiver, "org.springframework.scheduling.TaskScheduler");
+  }
+
+  /** Classes whose run() starts on a thread of its own: Thread and TimerTask subclasses. */
+  public boolean isThreadEntryType(@Nullable Type type) {
+    return isSubtypeOf(type, "java.lang.Thread") || isSubtypeOf(type, "java.util.TimerTask");
+  }
+
+  public boolean isSubtypeOf(@Nullable Type type, String name) {
+    if (type == null || !type.isReference()) {
+      return false;
+    }
+    Type target = resolve(name);
+    return target != null && types.isSubtype(types.erasure(type), types.erasure(target));
+  }
+
+  private static boolean isNamed(@Nullable Type type, String name) {
+    return type != null && type.tsym != null && type.tsym.getQualifiedName().contentEquals(name);
+  }
+
+  /** By name, so that Android and Spring types match without being on the class path of every build. */
+  private boolean hasSupertypeNamed(@Nullable Type type, String name) {
+    if (type == null || !type.isReference()) {
+      return false;
+    }
+    for (Type candidate : types.closure(type)) {
+      if (isNamed(candidate, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- guard methods
+
+  /** A call to a method configured with -XepOpt:IotHub:GuardMethods. */
+  public boolean isConfiguredGuardMethod(MethodInvocationTree call) {
+    if (guardMethods.isEmpty()) {
+      return false;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(call);
+    if (!(symbol instanceof MethodSymbol method)) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    for (var entry : guardMethods.entrySet()) {
+      if (entry.getValue().contains(name)
+          && (isNamed(method.owner.type, entry.getKey())
+              || hasSupertypeNamed(ASTHelpers.getReceiverType(call), entry.getKey()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- misc
+
+  public boolean isPublicOrPackageVisible(Symbol symbol) {
+    return !symbol.getModifiers().contains(Modifier.PRIVATE);
+  }
+
+  public static ExpressionTree stripParentheses(ExpressionTree tree) {
+    ExpressionTree current = tree;
+    while (true) {
+      if (current instanceof ParenthesizedTree parenthesized) {
+        current = parenthesized.getExpression();
+      } else if (current instanceof TypeCastTree cast) {
+        current = cast.getExpression();
+      } else {
+        return current;
+      }
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.JCDiagnostic;
+import com.sun.tools.javac.util.Log;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Per-compilation state shared by the five checks, kept in javac's {@link Context}: the resolved SDK types, and for
+ * the compilation unit being scanned, one {@link Verdicts} per top-level class that mentions the SDK.
+ *
+ * <p>This is where the fast exits are. When neither the SDK nor a configured client type is on the class path,
+ * every matcher returns after one lookup. Otherwise a top-level class is first checked with a single cheap scan for
+ * any SDK symbol; a class that never mentions the SDK gets no call graph, no dataflow, nothing.
+ *
+ * <p>An internal error while analysing a class is contained: that class gets no findings, and javac goes on. A crash
+ * in the plugin would break every user's build.
+ */
+public final class LinkGuardContext {
+  private static final Context.Key<LinkGuardContext> KEY = new Context.Key<>();
+  private static final String RETHROW_PROPERTY = "linkguard.rethrowInternalErrors";
+
+  private final IotHubSdk sdk;
+  private final LinkGuardOptions options;
+  private final EnabledChecks enabled;
+  private boolean optionProblemsReported;
+  private @Nullable CompilationUnitTree currentUnit;
+  private final Map<Tree, @Nullable Verdicts> verdictsByClass = new IdentityHashMap<>();
+  private final Map<Symbol, Boolean> sdkSymbolCache = new HashMap<>();
+
+  private LinkGuardContext(VisitorState state, LinkGuardOptions options) {
+    this.options = options;
+    this.sdk = new IotHubSdk(state, options);
+    this.enabled = new EnabledChecks();
+  }
+
+  private static LinkGuardContext instance(VisitorState state, LinkGuardOptions options) {
+    Context context = state.context;
+    LinkGuardContext instance = context.get(KEY);
+    if (instance == null) {
+      instance = new LinkGuardContext(state, options);
+      context.put(KEY, instance);
+    }
+    return instance;
+  }
+
+  /**
+   * Called by every check when a compilation unit starts: registers the check as running, and reports malformed
+   * {@code -XepOpt:IotHub:*} values as compile errors (once per compilation).
+   */
+  public static void startUnit(VisitorState state, LinkGuardOptions options, CheckName check) {
+    if (checkOptions(state, options)) {
+      instance(state, options).enabled.register(check);
+    }
+  }
+
+  /** Reports malformed options once per compilation; returns whether the options are usable. */
+  private static boolean checkOptions(VisitorState state, LinkGuardOptions options) {
+    if (options.problems().isEmpty()) {
+      return true;
+    }
+    LinkGuardContext instance = instance(state, options);
+    if (!instance.optionProblemsReported) {
+      instance.optionProblemsReported = true;
+      Log log = Log.instance(state.context);
+      for (String problem : options.problems()) {
+        log.error(new JCDiagnostic.Error("compiler", "proc.messager", "LinkGuard: " + problem));
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The verdicts for the top-level class around the node being matched, or null when nothing there can involve a
+   * client (the fast exits), the options are malformed, or the class could not be analysed.
+   */
+  public static @Nullable Verdicts verdicts(VisitorState state, LinkGuardOptions options) {
+    if (!checkOptions(state, options)) {
+      return null;
+    }
+    LinkGuardContext instance = instance(state, options);
+    if (!instance.sdk.isPresent()) {
+      return null;
+    }
+    return instance.verdictsFor(state);
+  }
+
+  private @Nullable Verdicts verdictsFor(VisitorState state) {
+    TreePath path = state.getPath();
+    CompilationUnitTree unit = path.getCompilationUnit();
+    if (unit != currentUnit) {
+      currentUnit = unit;
+      verdictsByClass.clear();
+    }
+    TreePath classPath = topLevelClass(path);
+    if (classPath == null) {
+      return null;
+    }
+    Tree classTree = classPath.getLeaf();
+    if (verdictsByClass.containsKey(classTree)) {
+      return verdictsByClass.get(classTree);
+    }
+    Verdicts verdicts = null;
+    try {
+      if (mentionsSdk((ClassTree) classTree)) {
+        verdicts = new Verdicts(new ClassModel(sdk, state, classPath), enabled);
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      rethrowInTests(e);
+    }
+    verdictsByClass.put(classTree, verdicts);
+    return verdicts;
+  }
+
+  /**
+   * Runs a query on the verdicts, containing internal errors: a failing query means no finding for that node.
+   */
+  public static <T> @Nullable T safely(java.util.function.Supplier<T> query) {
+    try {
+      return query.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      rethrowInTests(e);
+      return null;
+    }
+  }
+
+  private static void rethrowInTests(Throwable e) {
+    if (Boolean.getBoolean(RETHROW_PROPERTY)) {
+      throw new IllegalStateException("LinkGuard internal error", e);
+    }
+  }
+
+  private static @Nullable TreePath topLevelClass(TreePath path) {
+    TreePath candidate = null;
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      if (current.getLeaf() instanceof ClassTree) {
+        candidate = current;
+      }
+    }
+    return candidate;
+  }
+
+  /** One pass over the class, stopping at the first symbol from the SDK or a client type. */
+  private boolean mentionsSdk(ClassTree classTree) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return found[0] ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        found[0] |= isSdkSymbol(ASTHelpers.getSymbol(tree));
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+        found[0] |= isSdkSymbol(ASTHelpers.getSymbol(tree));
+        return super.visitMemberSelect(tree, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+        found[0] |= isSdkSymbol(ASTHelpers.getSymbol(tree));
+        return super.visitMemberReference(tree, null);
+      }
+    }.scan(classTree, null);
+    return found[0];
+  }
+
+  private boolean isSdkSymbol(@Nullable Symbol symbol) {
+    if (symbol == null) {
+      return false;
+    }
+    Symbol type = symbol instanceof ClassSymbol ? symbol : typeSymbolOf(symbol);
+    if (type == null) {
+      return false;
+    }
+    return sdkSymbolCache.computeIfAbsent(type, this::isSdkType)
+        || (symbol.owner instanceof ClassSymbol owner
+            && sdkSymbolCache.computeIfAbsent(owner, this::isSdkType));
+  }
+
+  private static @Nullable Symbol typeSymbolOf(Symbol symbol) {
+    Type type = symbol.type;
+    if (type == null) {
+      return null;
+    }
+    if (type instanceof Type.MethodType method) {
+      type = method.getReturnType();
+    }
+    return type == null ? null : type.tsym;
+  }
+
+  private boolean isSdkType(Symbol type) {
+    if (!(type instanceof ClassSymbol classSymbol)) {
+      return false;
+    }
+    String name = classSymbol.getQualifiedName().toString();
+    return name.startsWith(IotHubSdk.SDK_PACKAGE)
+        || options.clientTypes().contains(name)
+        || sdk.isClientType(classSymbol.type);
+  }
+}

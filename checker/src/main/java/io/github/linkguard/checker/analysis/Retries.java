@@ -1,0 +1,705 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Retry constructs and re-entry loops and catches.
+ *
+ * <p>A <em>retry construct</em> is a loop around an open() that leaves after the open() succeeds, a catch that
+ * attempts the same connection again (same client, or the method holding the open() again, directly, through
+ * same-class methods or by scheduling it), or a recursive call from a catch. A loop that keeps running after its
+ * open() succeeds, and a catch that is not a retry construct, are <em>re-entry sites</em>; an enhanced {@code for}
+ * is not one by itself (each round handles a different item).
+ *
+ * <p>Computed once per class: every open() and every call site is placed in the loops and try statements around
+ * it in a single pass.
+ */
+public final class Retries {
+  /** A construct that attempts an open() again after it failed. */
+  public sealed interface Construct permits LoopRetry, CatchRetry {
+    /** Where the open() (or the call reaching it) sits inside the construct. */
+    TreePath anchor();
+  }
+
+  /** A loop that retries: {@code anchor} is the open() or the call that reaches it. */
+  public record LoopRetry(TreePath loop, TreePath anchor) implements Construct {}
+
+  /** A catch that retries: the try holds {@code anchor}, the catch holds {@code reattempt}. */
+  public record CatchRetry(TreePath tryStatement, TreePath catchClause, TreePath anchor, TreePath reattempt)
+      implements Construct {}
+
+  private record LoopInfo(
+      TreePath loop, Body body, Map<ConnectionCall, TreePath> anchors, Set<ConnectionCall> retried,
+      boolean reentry) {}
+
+  private record CatchInfo(Map<ConnectionCall, CatchRetry> retried) {}
+
+  /** A call site or open() inside a body, and where it stands relative to the loops and trys around it. */
+  private record Site(TreePath path, Body body, @Nullable ConnectionCall open, Body.@Nullable Edge edge) {}
+
+  private final ClassModel model;
+  private final Map<Tree, LoopInfo> loops = new IdentityHashMap<>();
+  private final Map<Tree, CatchInfo> catches = new IdentityHashMap<>();
+  private final Map<ConnectionCall, List<Construct>> constructsByOpen = new LinkedHashMap<>();
+
+  Retries(ClassModel model) {
+    this.model = model;
+    Map<Tree, List<Site>> sitesInLoopBody = new IdentityHashMap<>();
+    Map<Tree, List<Site>> sitesInLoopCondition = new IdentityHashMap<>();
+    Map<Tree, List<Site>> sitesInTryBlock = new IdentityHashMap<>();
+    Map<Tree, List<Site>> sitesInCatch = new IdentityHashMap<>();
+    for (Body body : model.bodies()) {
+      List<Site> sites = new ArrayList<>();
+      for (ConnectionCall call : model.callsIn(body)) {
+        if (call.isOpen()) {
+          sites.add(new Site(call.path(), body, call, null));
+        }
+      }
+      for (Body.Edge edge : body.outgoing()) {
+        sites.add(new Site(edge.site(), body, null, edge));
+      }
+      for (Site site : sites) {
+        Tree previous = site.path().getLeaf();
+        for (TreePath current = site.path().getParentPath();
+            current != null && current.getLeaf() != body.tree();
+            current = current.getParentPath()) {
+          Tree leaf = current.getLeaf();
+          if (isLoop(leaf)) {
+            (previous == loopCondition(leaf) ? sitesInLoopCondition : sitesInLoopBody)
+                .computeIfAbsent(leaf, k -> new ArrayList<>())
+                .add(site);
+          } else if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock()) {
+            sitesInTryBlock.computeIfAbsent(leaf, k -> new ArrayList<>()).add(site);
+          } else if (leaf instanceof CatchTree) {
+            sitesInCatch.computeIfAbsent(leaf, k -> new ArrayList<>()).add(site);
+          }
+          previous = leaf;
+        }
+      }
+    }
+    for (TreePath loopPath : model.loops()) {
+      Body body = model.bodyAt(loopPath);
+      if (body != null) {
+        classifyLoop(
+            loopPath, body,
+            sitesInLoopBody.getOrDefault(loopPath.getLeaf(), List.of()),
+            sitesInLoopCondition.getOrDefault(loopPath.getLeaf(), List.of()));
+      }
+    }
+    for (TreePath tryPath : model.tryStatements()) {
+      TryTree tryTree = (TryTree) tryPath.getLeaf();
+      List<Site> inBlock = sitesInTryBlock.getOrDefault(tryTree, List.of());
+      for (CatchTree catchTree : tryTree.getCatches()) {
+        classifyCatch(
+            tryPath, new TreePath(tryPath, catchTree), inBlock,
+            sitesInCatch.getOrDefault(catchTree, List.of()));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- loops
+
+  private void classifyLoop(TreePath loopPath, Body body, List<Site> inBody, List<Site> inCondition) {
+    Map<ConnectionCall, TreePath> anchors = new LinkedHashMap<>();
+    Set<ConnectionCall> conditionOpens = new HashSet<>();
+    for (Site site : inCondition) {
+      for (ConnectionCall open : opensAt(site)) {
+        anchors.putIfAbsent(open, site.path());
+        conditionOpens.add(open);
+      }
+    }
+    for (Site site : inBody) {
+      for (ConnectionCall open : opensAt(site)) {
+        anchors.putIfAbsent(open, site.path());
+      }
+    }
+    Set<ConnectionCall> retried = new LinkedHashSet<>();
+    boolean keepsRunning = false;
+    for (var entry : anchors.entrySet()) {
+      if (conditionOpens.contains(entry.getKey()) || leavesAfterSuccess(loopPath, entry.getValue())) {
+        retried.add(entry.getKey());
+        constructsByOpen
+            .computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
+            .add(new LoopRetry(loopPath, entry.getValue()));
+      } else {
+        keepsRunning = true;
+      }
+    }
+    boolean reentry = keepsRunning && !(loopPath.getLeaf() instanceof EnhancedForLoopTree);
+    loops.put(loopPath.getLeaf(), new LoopInfo(loopPath, body, anchors, retried, reentry));
+  }
+
+  /** The opens a site runs synchronously: the open() itself, or those of the same-class code it calls. */
+  private Set<ConnectionCall> opensAt(Site site) {
+    if (site.open() != null) {
+      return Set.of(site.open());
+    }
+    Body.Edge edge = site.edge();
+    if (edge != null && edge.kind() == Body.EdgeKind.SYNC) {
+      return model.syncReachableOpens(edge.to());
+    }
+    return Set.of();
+  }
+
+  /**
+   * Whether the loop ends once the attempt at {@code anchor} succeeds: a break or return after it, a flag the loop
+   * condition tests set after it, or a condition on the status (or on state the status callback tracks).
+   */
+  private boolean leavesAfterSuccess(TreePath loopPath, TreePath anchor) {
+    Tree loop = loopPath.getLeaf();
+    Set<Symbol> conditionVariables = conditionVariables(loopCondition(loop));
+    for (Symbol variable : conditionVariables) {
+      if (variable instanceof VarSymbol field
+          && (model.isTracked(field) || model.sdk().isStatusType(field.type))) {
+        return true;
+      }
+    }
+    if (anchor.getLeaf() instanceof MethodInvocationTree call && !conditionVariables.isEmpty()) {
+      // connect() { client.open(); connected = true; } in `while (!connected) { ... connect(); ... }`
+      Symbol callee = ASTHelpers.getSymbol(call);
+      Body calleeBody = callee instanceof MethodSymbol method ? model.bodyOf(method) : null;
+      if (calleeBody != null) {
+        for (Body reached : ClassModel.closure(Set.of(calleeBody), Set.of(Body.EdgeKind.SYNC))) {
+          if (assigns(reached.tree(), conditionVariables)) {
+            return true;
+          }
+        }
+      }
+    }
+    Tree previous = anchor.getLeaf();
+    for (TreePath current = anchor.getParentPath();
+        current != null && current.getLeaf() != loop;
+        current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      List<? extends StatementTree> statements = null;
+      if (leaf instanceof BlockTree block) {
+        statements = block.getStatements();
+      } else if (leaf instanceof CaseTree caseTree) {
+        statements = caseTree.getStatements();
+      }
+      if (statements != null) {
+        boolean after = false;
+        for (StatementTree statement : statements) {
+          if (after && (exitsLoop(statement) || assigns(statement, conditionVariables))) {
+            return true;
+          }
+          after |= statement == previous;
+        }
+      }
+      previous = leaf;
+    }
+    return false;
+  }
+
+  private static @Nullable ExpressionTree loopCondition(Tree loop) {
+    if (loop instanceof WhileLoopTree whileLoop) {
+      return whileLoop.getCondition();
+    }
+    if (loop instanceof DoWhileLoopTree doWhile) {
+      return doWhile.getCondition();
+    }
+    if (loop instanceof ForLoopTree forLoop) {
+      return forLoop.getCondition();
+    }
+    return null;
+  }
+
+  static boolean isLoop(Tree tree) {
+    return tree instanceof WhileLoopTree
+        || tree instanceof DoWhileLoopTree
+        || tree instanceof ForLoopTree
+        || tree instanceof EnhancedForLoopTree;
+  }
+
+  /** The variables and fields a loop condition reads, looking through same-class boolean getters. */
+  private Set<Symbol> conditionVariables(@Nullable ExpressionTree condition) {
+    Set<Symbol> variables = new LinkedHashSet<>();
+    if (condition == null) {
+      return variables;
+    }
+    new TreeScanner<Void, Integer>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Integer depth) {
+        if (ASTHelpers.getSymbol(tree) instanceof VarSymbol variable) {
+          variables.add(variable);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree tree, Integer depth) {
+        if (ASTHelpers.getSymbol(tree) instanceof VarSymbol variable
+            && variable.getKind() == ElementKind.FIELD) {
+          variables.add(variable);
+        }
+        return super.visitMemberSelect(tree, depth);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Integer depth) {
+        Symbol symbol = ASTHelpers.getSymbol(tree);
+        if (depth < 2 && symbol instanceof MethodSymbol method) {
+          Body body = model.bodyOf(method);
+          if (body != null
+              && body.tree() instanceof MethodTree methodTree
+              && methodTree.getBody() != null
+              && methodTree.getBody().getStatements().size() == 1
+              && methodTree.getBody().getStatements().get(0) instanceof ReturnTree returnTree) {
+            scan(returnTree.getExpression(), depth + 1);
+          }
+        }
+        return super.visitMethodInvocation(tree, depth);
+      }
+    }.scan(condition, 0);
+    return variables;
+  }
+
+  /** A return, or a break that leaves the loop, inside {@code statement} (not counting nested loops or classes). */
+  private static boolean exitsLoop(StatementTree statement) {
+    boolean[] exits = {false};
+    Set<String> innerLabels = new HashSet<>();
+    new TreeScanner<Void, Boolean>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Boolean nested) {
+        exits[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitBreak(BreakTree tree, Boolean nested) {
+        if (tree.getLabel() == null) {
+          exits[0] |= !nested;
+        } else {
+          // A label declared inside the statement is left without leaving the loop; any other is the loop's own
+          // label or an outer one.
+          exits[0] |= !innerLabels.contains(tree.getLabel().toString());
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLabeledStatement(LabeledStatementTree tree, Boolean nested) {
+        innerLabels.add(tree.getLabel().toString());
+        return super.visitLabeledStatement(tree, nested);
+      }
+
+      @Override
+      public Void visitWhileLoop(WhileLoopTree tree, Boolean nested) {
+        return super.visitWhileLoop(tree, true);
+      }
+
+      @Override
+      public Void visitDoWhileLoop(DoWhileLoopTree tree, Boolean nested) {
+        return super.visitDoWhileLoop(tree, true);
+      }
+
+      @Override
+      public Void visitForLoop(ForLoopTree tree, Boolean nested) {
+        return super.visitForLoop(tree, true);
+      }
+
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Boolean nested) {
+        return super.visitEnhancedForLoop(tree, true);
+      }
+
+      @Override
+      public Void visitSwitch(SwitchTree tree, Boolean nested) {
+        return super.visitSwitch(tree, true);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Boolean nested) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Boolean nested) {
+        return null;
+      }
+    }.scan(statement, false);
+    return exits[0];
+  }
+
+  /** Whether {@code tree} assigns one of {@code variables} (or calls set on it), outside nested classes. */
+  private static boolean assigns(Tree tree, Set<Symbol> variables) {
+    if (variables.isEmpty()) {
+      return false;
+    }
+    boolean[] assigns = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        assigns[0] |= variables.contains(ASTHelpers.getSymbol(assignment.getVariable()));
+        return super.visitAssignment(assignment, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (call.getMethodSelect() instanceof MemberSelectTree member
+            && member.getIdentifier().toString().startsWith("set")
+            && variables.contains(ASTHelpers.getSymbol(member.getExpression()))) {
+          assigns[0] = true;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree nested, Void unused) {
+        return null;
+      }
+    }.scan(tree, null);
+    return assigns[0];
+  }
+
+  // ---------------------------------------------------------------- catches
+
+  private void classifyCatch(TreePath tryPath, TreePath catchPath, List<Site> inTryBlock, List<Site> inCatch) {
+    Map<ConnectionCall, CatchRetry> retried = new LinkedHashMap<>();
+    for (Site tried : inTryBlock) {
+      for (ConnectionCall open : opensAt(tried)) {
+        if (retried.containsKey(open)) {
+          continue;
+        }
+        TreePath reattempt = reattempt(open, inCatch);
+        if (reattempt != null) {
+          CatchRetry construct = new CatchRetry(tryPath, catchPath, tried.path(), reattempt);
+          retried.put(open, construct);
+          constructsByOpen.computeIfAbsent(open, k -> new ArrayList<>()).add(construct);
+        }
+      }
+    }
+    catches.put(catchPath.getLeaf(), new CatchInfo(retried));
+  }
+
+  /** Where a catch attempts {@code open}'s connection again, or null. */
+  private @Nullable TreePath reattempt(ConnectionCall open, List<Site> inCatch) {
+    for (Site site : inCatch) {
+      if (site.open() != null && sameConnection(site.open(), open)) {
+        return site.path();
+      }
+      Body.Edge edge = site.edge();
+      if (edge != null) {
+        for (Body reached :
+            ClassModel.closure(Set.of(edge.to()), Set.of(Body.EdgeKind.SYNC, Body.EdgeKind.HAND_OFF))) {
+          if (reached == open.body()) {
+            return site.path();
+          }
+          for (ConnectionCall other : model.callsIn(reached)) {
+            if (other.isOpen() && sameConnection(other, open)) {
+              return site.path();
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameConnection(ConnectionCall a, ConnectionCall b) {
+    if (a == b) {
+      return true;
+    }
+    if (a.client() == null || !a.client().equals(b.client())) {
+      return false;
+    }
+    // A local only names the same client inside its own body.
+    return !a.client().isLocal() || a.body() == b.body();
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** The retry constructs around an open(), innermost first. */
+  public List<Construct> constructsFor(ConnectionCall open) {
+    return constructsByOpen.getOrDefault(open, List.of());
+  }
+
+  /** Whether {@code path} (in {@code body}) sits in a loop or catch that is a re-entry site. */
+  public boolean isInsideReentryConstruct(TreePath path, Body body) {
+    for (TreePath current = path.getParentPath();
+        current != null && current.getLeaf() != body.tree();
+        current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      LoopInfo loop = loops.get(leaf);
+      if (loop != null && loop.reentry()) {
+        return true;
+      }
+      CatchInfo catchInfo = catches.get(leaf);
+      if (catchInfo != null && catchInfo.retried().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code path} sits in a retry construct: a retrying loop, or the try or catch of a retrying catch. */
+  public boolean isInsideRetryConstruct(TreePath path, Body body) {
+    Tree previous = path.getLeaf();
+    for (TreePath current = path.getParentPath();
+        current != null && current.getLeaf() != body.tree();
+        current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      LoopInfo loop = loops.get(leaf);
+      if (loop != null && !loop.retried().isEmpty()) {
+        return true;
+      }
+      CatchInfo catchInfo = catches.get(leaf);
+      if (catchInfo != null && !catchInfo.retried().isEmpty()) {
+        return true;
+      }
+      if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock()) {
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          CatchInfo info = catches.get(catchTree);
+          if (info != null && !info.retried().isEmpty()) {
+            return true;
+          }
+        }
+      }
+      previous = leaf;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- closes between attempts
+
+  /**
+   * Whether the failed attempt's client is closed between the failure and the next attempt: in the catch, in a
+   * finally, after the try in the same round, or before the open() in the same round (before the new client is
+   * assigned, when each attempt gets a new one); try-with-resources closes it too.
+   */
+  public boolean closesBetweenAttempts(Construct construct, ConnectionCall open) {
+    ClientRef client = open.client();
+    if (client == null) {
+      return true; // an expression we cannot name: nothing to say about it
+    }
+    return construct instanceof LoopRetry loop
+        ? loopCloses(loop, open, client)
+        : catchCloses((CatchRetry) construct, open, client);
+  }
+
+  private boolean loopCloses(LoopRetry loop, ConnectionCall open, ClientRef client) {
+    Body body = model.bodyAt(loop.loop());
+    if (body == null) {
+      return true;
+    }
+    TreePath outermostTry = null;
+    for (TreePath current = loop.anchor().getParentPath();
+        current != null && current.getLeaf() != loop.loop().getLeaf();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof TryTree tryTree && ClassModel.isWithin(loop.anchor(), tryTree.getBlock())) {
+        if (closesAsResource(tryTree, client)) {
+          return true;
+        }
+        outermostTry = current;
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          if (closesWithin(body, catchTree, client, Integer.MAX_VALUE)) {
+            return true;
+          }
+        }
+        if (tryTree.getFinallyBlock() != null
+            && closesWithin(body, tryTree.getFinallyBlock(), client, Integer.MAX_VALUE)) {
+          return true;
+        }
+      }
+    }
+    if (outermostTry != null && closesAfter(body, loop.loop().getLeaf(), outermostTry.getLeaf(), client)) {
+      return true;
+    }
+    return closedBeforeAttempt(loop.anchor(), open, client);
+  }
+
+  private boolean catchCloses(CatchRetry retry, ConnectionCall open, ClientRef client) {
+    TryTree tryTree = (TryTree) retry.tryStatement().getLeaf();
+    Body body = model.bodyAt(retry.tryStatement());
+    if (body == null || closesAsResource(tryTree, client)) {
+      return true;
+    }
+    int reattemptStart = start(retry.reattempt().getLeaf());
+    int limit = reattemptStart;
+    for (ClientCreationSite creation : creationsWithin(retry.catchClause().getLeaf(), client)) {
+      limit = Math.min(limit, creation.start());
+    }
+    if (closesWithin(body, retry.catchClause().getLeaf(), client, limit)) {
+      return true;
+    }
+    if (tryTree.getFinallyBlock() != null
+        && closesWithin(body, tryTree.getFinallyBlock(), client, Integer.MAX_VALUE)) {
+      return true;
+    }
+    // Re-calling the method that holds the open(): a close before the open() in that method.
+    return retry.reattempt().getLeaf() != open.tree() && closedBeforeAttempt(null, open, client);
+  }
+
+  /** Whether every attempt assigns a new client to the open()'s variable before opening it. */
+  public boolean createsClientPerAttempt(Construct construct, ConnectionCall open) {
+    ClientRef client = open.client();
+    if (client == null) {
+      return false;
+    }
+    boolean createdInItsRound = model.dominance().factsAt(open.path()).created(client);
+    if (construct instanceof LoopRetry loop) {
+      return createdInItsRound
+          || (loop.anchor().getLeaf() != open.tree()
+              && model.dominance().factsAt(loop.anchor()).created(client));
+    }
+    CatchRetry catchRetry = (CatchRetry) construct;
+    return !creationsWithin(catchRetry.catchClause().getLeaf(), client).isEmpty()
+        || (catchRetry.reattempt().getLeaf() != open.tree()
+            && !isLexicalOpen(catchRetry.reattempt())
+            && createdInItsRound);
+  }
+
+  private boolean isLexicalOpen(TreePath path) {
+    return path.getLeaf() instanceof MethodInvocationTree call
+        && model.connectionCall(call) != null
+        && model.connectionCall(call).isOpen();
+  }
+
+  /** A close dominating the open() in its own round (and, via a call, in the loop before the call). */
+  private boolean closedBeforeAttempt(@Nullable TreePath anchor, ConnectionCall open, ClientRef client) {
+    List<Dominance.ClientEvent> events = new ArrayList<>();
+    if (anchor != null && anchor.getLeaf() != open.tree()) {
+      events.addAll(model.dominance().factsAt(anchor).events());
+    }
+    events.addAll(model.dominance().factsAt(open.path()).events());
+    Dominance.Facts facts = new Dominance.Facts(List.of(), List.of(), events);
+    if (facts.created(client)) {
+      return facts.closedBeforeLastCreation(client);
+    }
+    return facts.closed(client);
+  }
+
+  private static boolean closesAsResource(TryTree tryTree, ClientRef client) {
+    for (Tree resource : tryTree.getResources()) {
+      if (resource instanceof VariableTree variable) {
+        VarSymbol symbol = ASTHelpers.getSymbol(variable);
+        if (symbol != null && client.equals(ClientRef.ofVariable(symbol))) {
+          return true;
+        }
+      } else if (resource instanceof ExpressionTree expression && client.equals(ClientRef.of(expression))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A close of {@code client} inside {@code region} of {@code body}, starting before {@code limit}. */
+  private boolean closesWithin(Body body, Tree region, ClientRef client, int limit) {
+    for (ConnectionCall call : model.callsIn(body)) {
+      if (call.op().closes()
+          && client.equals(call.client())
+          && start(call.tree()) < limit
+          && ClassModel.isWithin(call.path(), region)) {
+        return true;
+      }
+    }
+    for (Body.Edge edge : body.outgoing()) {
+      if (edge.kind() == Body.EdgeKind.SYNC
+          && edge.site().getLeaf() instanceof MethodInvocationTree call
+          && start(call) < limit
+          && ClassModel.isWithin(edge.site(), region)
+          && model.closedByCall(call).contains(client)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A close of {@code client} in {@code loop}, after the end of {@code statement} (later in the same round). */
+  private boolean closesAfter(Body body, Tree loop, Tree statement, ClientRef client) {
+    int end = end(statement);
+    for (ConnectionCall call : model.callsIn(body)) {
+      if (call.op().closes()
+          && client.equals(call.client())
+          && start(call.tree()) > end
+          && ClassModel.isWithin(call.path(), loop)) {
+        return true;
+      }
+    }
+    for (Body.Edge edge : body.outgoing()) {
+      if (edge.kind() == Body.EdgeKind.SYNC
+          && edge.site().getLeaf() instanceof MethodInvocationTree call
+          && start(call) > end
+          && ClassModel.isWithin(edge.site(), loop)
+          && model.closedByCall(call).contains(client)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private record ClientCreationSite(int start) {}
+
+  private List<ClientCreationSite> creationsWithin(Tree region, ClientRef client) {
+    List<ClientCreationSite> found = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (client.equals(ClientRef.of(assignment.getVariable()))
+            && model.isNewClient(assignment.getExpression())) {
+          found.add(new ClientCreationSite(start(assignment)));
+        }
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(region, null);
+    return found;
+  }
+
+  int start(Tree tree) {
+    return ASTHelpers.getStartPosition(tree);
+  }
+
+  int end(Tree tree) {
+    return model.state().getEndPosition(tree);
+  }
+
+  /** Whether {@code catchClause} is a catch that is not a retry construct (a re-entry site). */
+  boolean isReentryCatch(Tree catchClause) {
+    CatchInfo info = catches.get(catchClause);
+    return info != null && info.retried().isEmpty();
+  }
+
+  /** Whether the open() is in a loop that keeps running after its open() succeeds. */
+  boolean isReentryLoop(Tree loop) {
+    LoopInfo info = loops.get(loop);
+    return info != null && info.reentry();
+  }
+}

@@ -1,0 +1,635 @@
+package io.github.linkguard.checker;
+
+import static io.github.linkguard.checker.Sources.lines;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
+import org.junit.jupiter.api.Test;
+
+class IotHubOpenRetryWithoutCloseTest {
+
+  // ------------------------------------------------------------------ negatives, 2.x
+
+  @Test
+  void identification_negatives_v2() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Negatives.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Negatives {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private DeviceClient replaceable;
+
+                  // a single start-up open
+                  void start() throws IotHubClientException {
+                    client.open(false);
+                  }
+
+                  // the SDK reconnection sample's shape: close() before every attempt
+                  boolean openWithRetry() throws InterruptedException {
+                    while (true) {
+                      try {
+                        client.close();
+                        client.open(false);
+                        return true;
+                      } catch (IotHubClientException e) {
+                        if (!e.isRetryable()) {
+                          return false;
+                        }
+                      }
+                      Thread.sleep(1000);
+                    }
+                  }
+
+                  void closeInCatch() throws InterruptedException {
+                    for (int attempt = 0; attempt < 5; attempt++) {
+                      try {
+                        client.open(false);
+                        break;
+                      } catch (IotHubClientException e) {
+                        client.close();
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void closeInFinallyOfFailure() throws InterruptedException {
+                    boolean connected = false;
+                    while (!connected) {
+                      try {
+                        client.open(false);
+                        connected = true;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      } finally {
+                        if (!connected) {
+                          client.close();
+                        }
+                      }
+                    }
+                  }
+
+                  void closeAfterTheTry() throws InterruptedException {
+                    do {
+                      try {
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        // logged
+                      }
+                      client.close();
+                      Thread.sleep(1000);
+                    } while (true);
+                  }
+
+                  void closeThroughHelper() throws InterruptedException {
+                    while (true) {
+                      try {
+                        client.open(false);
+                        break;
+                      } catch (IotHubClientException e) {
+                        closeQuietly(client);
+                      }
+                    }
+                  }
+
+                  private static void closeQuietly(DeviceClient toClose) {
+                    toClose.close();
+                  }
+
+                  void catchRetryWithClose() throws IotHubClientException {
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      client.close();
+                      client.open(false);
+                    }
+                  }
+
+                  void recursiveRetryClosingFirst(int attempt) {
+                    client.close();
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      if (attempt < 3) {
+                        recursiveRetryClosingFirst(attempt + 1);
+                      }
+                    }
+                  }
+
+                  void newClientPerAttemptClosingTheFailedOne() throws InterruptedException {
+                    while (true) {
+                      replaceable = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                      try {
+                        replaceable.open(false);
+                        break;
+                      } catch (IotHubClientException e) {
+                        replaceable.close();
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  // not a retry: the catch gives up
+                  void noRetry() {
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println("giving up: " + e);
+                    }
+                  }
+
+                  // one client per device: a different client each round, none retried
+                  void oneClientPerDevice(java.util.List<DeviceClient> clients) throws IotHubClientException {
+                    for (DeviceClient each : clients) {
+                      each.open(false);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  // ------------------------------------------------------------------ positives, 2.x
+
+  @Test
+  void identification_positives_v2() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Positives.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Positives {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private DeviceClient replaceable;
+                  private ScheduledExecutorService scheduler;
+                  private volatile boolean connected;
+
+                  void whileTrueBreak() throws InterruptedException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: 409002
+                        client.open(false);
+                        break;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void forWithReturn() throws InterruptedException {
+                    for (int attempt = 1; attempt <= 5; attempt++) {
+                      try {
+                        // BUG: Diagnostic contains: Close the failed attempt's client before trying again
+                        client.open(true);
+                        return;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(attempt * 1000L);
+                      }
+                    }
+                  }
+
+                  void doWhileFlag() {
+                    boolean opened = false;
+                    do {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        client.open(false);
+                        opened = true;
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    } while (!opened);
+                  }
+
+                  void fieldFlagSetInCallee() {
+                    while (!connected) {
+                      try {
+                        connect();
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  private void connect() throws IotHubClientException {
+                    // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                    client.open(false);
+                    connected = true;
+                  }
+
+                  void catchReopens() throws IotHubClientException {
+                    try {
+                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      client.open(false);
+                    }
+                  }
+
+                  void recursiveRetry(int attempt) {
+                    try {
+                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      if (attempt < 3) {
+                        recursiveRetry(attempt + 1);
+                      }
+                    }
+                  }
+
+                  void scheduledRetry() {
+                    try {
+                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      scheduler.schedule(this::scheduledRetry, 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void retryThroughAnotherMethod() {
+                    try {
+                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      retryLater();
+                    }
+                  }
+
+                  private void retryLater() {
+                    retryThroughAnotherMethod();
+                  }
+
+                  void newClientPerAttemptWithoutClosingTheFailedOne() throws InterruptedException {
+                    while (true) {
+                      replaceable = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                      replaceable.close();
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        replaceable.open(false);
+                        break;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void localClientPerAttempt() throws InterruptedException {
+                    while (true) {
+                      DeviceClient attempt = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        attempt.open(false);
+                        replaceable = attempt;
+                        return;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void moduleAndMultiplexing(MultiplexingClient multiplexing) throws InterruptedException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        multiplexing.open(false);
+                        break;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  // ------------------------------------------------------------------ 1.x
+
+  @Test
+  void identification_v1() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "LegacyRetries.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class LegacyRetries {
+                  private DeviceClient client;
+
+                  void start() throws IOException {
+                    client.open();
+                  }
+
+                  void closeNowBeforeEachAttempt() throws InterruptedException {
+                    while (true) {
+                      try {
+                        client.closeNow();
+                        client.open();
+                        break;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void tryWithResourcesClosesTheFailedClient(String cs) throws Exception {
+                    while (true) {
+                      try (DeviceClient attempt = new DeviceClient(cs, IotHubClientProtocol.MQTT)) {
+                        attempt.open();
+                        break;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void retriesWithoutClose() throws InterruptedException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        client.open();
+                        break;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void catchReopens() throws IOException {
+                    try {
+                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      client.open(true);
+                    } catch (IOException e) {
+                      client.open(true);
+                    }
+                  }
+
+                  void recursiveRetry(int attempt) {
+                    try {
+                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      client.open();
+                    } catch (IOException e) {
+                      if (attempt < 3) {
+                        recursiveRetry(attempt + 1);
+                      }
+                    }
+                  }
+
+                  void newClientPerAttempt(String cs) throws InterruptedException, URISyntaxException {
+                    while (true) {
+                      client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        client.open();
+                        return;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  // ------------------------------------------------------------------ replacement
+
+  @Test
+  void replacement_closesFirstInTheCatch_v2() {
+    Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Retry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Retry {
+                  private DeviceClient client;
+
+                  void connect() throws InterruptedException {
+                    while (true) {
+                      try {
+                        client.open(false);
+                        break;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void reopenInCatch() throws IotHubClientException {
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                    }
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Retry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Retry {
+                  private DeviceClient client;
+
+                  void connect() throws InterruptedException {
+                    while (true) {
+                      try {
+                        client.open(false);
+                        break;
+                      } catch (IotHubClientException e) {
+                        client.close();
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void reopenInCatch() throws IotHubClientException {
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                    }
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_wrapsTheCheckedCloseOfTheFirstGeneration_v1() {
+    Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addInputLines(
+            "Retry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Retry {
+                  private DeviceClient client;
+
+                  void connect() throws InterruptedException {
+                    while (true) {
+                      try {
+                        client.open();
+                        break;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void catchReopens() throws IOException {
+                    try {
+                      client.open();
+                    } catch (IOException e) {
+                      client.open();
+                    }
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Retry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Retry {
+                  private DeviceClient client;
+
+                  void connect() throws InterruptedException {
+                    while (true) {
+                      try {
+                        client.open();
+                        break;
+                      } catch (IOException e) {
+                        try {
+                          client.close();
+                        } catch (IOException closeFailure) {
+                          // the failed attempt is discarded anyway
+                        }
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void catchReopens() throws IOException {
+                    try {
+                      client.open();
+                    } catch (IOException e) {
+                      client.close();
+                      client.open();
+                    }
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_beforeTheOpenWhenNoCatchIsInTheLoop_v2() {
+    Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Retry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Retry {
+                  private DeviceClient client;
+
+                  void connect() throws InterruptedException {
+                    while (!tryOpen()) {
+                      Thread.sleep(1000);
+                    }
+                  }
+
+                  private boolean tryOpen() {
+                    try {
+                      client.open(false);
+                      return true;
+                    } catch (IotHubClientException e) {
+                      return false;
+                    }
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Retry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Retry {
+                  private DeviceClient client;
+
+                  void connect() throws InterruptedException {
+                    while (!tryOpen()) {
+                      Thread.sleep(1000);
+                    }
+                  }
+
+                  private boolean tryOpen() {
+                    try {
+                      client.close();
+                      client.open(false);
+                      return true;
+                    } catch (IotHubClientException e) {
+                      return false;
+                    }
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_noFixWhenTheFailedClientIsOutOfScope_v2() {
+    Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Retry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Retry {
+                  private DeviceClient current;
+
+                  void connect() throws InterruptedException {
+                    while (true) {
+                      try {
+                        DeviceClient attempt = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                        attempt.open(false);
+                        current = attempt;
+                        break;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+}

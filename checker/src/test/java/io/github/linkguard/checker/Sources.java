@@ -1,0 +1,22 @@
+package io.github.linkguard.checker;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.bugpatterns.BugChecker;
+
+/** Test sources as text blocks, compiled against one SDK generation. */
+final class Sources {
+  private Sources() {}
+
+  static String[] lines(String source) {
+    return source.stripTrailing().split("\n", -1);
+  }
+
+  static CompilationTestHelper compile(Class<? extends BugChecker> check, Sdk sdk, Class<?> test) {
+    return CompilationTestHelper.newInstance(check, test).setArgs(sdk.classPathArgs());
+  }
+
+  static BugCheckerRefactoringTestHelper refactor(Class<? extends BugChecker> check, Sdk sdk, Class<?> test) {
+    return BugCheckerRefactoringTestHelper.newInstance(check, test).setArgs(sdk.classPathArgs().toArray(new String[0]));
+  }
+}
