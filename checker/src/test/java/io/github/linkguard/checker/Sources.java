@@ -3,6 +3,8 @@ package io.github.linkguard.checker;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Test sources as text blocks, compiled against one SDK generation. */
 final class Sources {
@@ -12,8 +14,11 @@ final class Sources {
     return source.stripTrailing().split("\n", -1);
   }
 
-  static CompilationTestHelper compile(Class<? extends BugChecker> check, Sdk sdk, Class<?> test) {
-    return CompilationTestHelper.newInstance(check, test).setArgs(sdk.classPathArgs());
+  static CompilationTestHelper compile(
+      Class<? extends BugChecker> check, Sdk sdk, Class<?> test, String... extraArgs) {
+    List<String> args = new ArrayList<>(sdk.classPathArgs());
+    args.addAll(List.of(extraArgs));
+    return CompilationTestHelper.newInstance(check, test).setArgs(args);
   }
 
   static BugCheckerRefactoringTestHelper refactor(Class<? extends BugChecker> check, Sdk sdk, Class<?> test) {

@@ -1,0 +1,399 @@
+package io.github.linkguard.checker;
+
+import static io.github.linkguard.checker.Sources.lines;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
+import org.junit.jupiter.api.Test;
+
+class IotHubClientReplacedWithoutCloseTest {
+
+  @Test
+  void negatives_v2() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Safe.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+                import java.util.concurrent.ExecutorService;
+
+                class Safe {
+                  private DeviceClient client;
+                  private DeviceClient lazy;
+                  private DeviceClient neverOpened;
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+                  private ExecutorService executor;
+
+                  Safe(String cs) throws IotHubClientException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open(false);
+                    clients.put("first", new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                  }
+
+                  void replaceAfterClosing(String cs) {
+                    executor.execute(() -> {
+                      if (client != null) {
+                        client.close();
+                      }
+                      client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    });
+                  }
+
+                  void createOnlyWhenMissing(String cs) {
+                    executor.execute(() -> {
+                      if (lazy == null) {
+                        lazy = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        try {
+                          lazy.open(false);
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    });
+                  }
+
+                  void notOpenedAnywhere(String cs) {
+                    executor.execute(() -> neverOpened = new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                  }
+
+                  void retryIsCheckTwosBusiness(String cs) throws InterruptedException {
+                    while (true) {
+                      client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      try {
+                        client.open(false);
+                        break;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void putClosingWhatItReplaces(String id, String cs) {
+                    client.setMessageCallback((message, context) -> {
+                      DeviceClient previous = clients.put(id, new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                      if (previous != null) {
+                        previous.close();
+                      }
+                      DeviceClient old = clients.remove(id);
+                      if (old != null) {
+                        old.close();
+                      }
+                      clients.put(id, new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                      clients.computeIfAbsent(id, key -> new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                  }
+
+                  void perCallClientClosedInFinally(String cs) {
+                    client.setMessageCallback((message, context) -> {
+                      DeviceClient forwarder = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      try {
+                        forwarder.open(false);
+                        forwarder.sendEventAsync(message, null, null);
+                      } catch (IotHubClientException e) {
+                        return IotHubMessageResult.ABANDON;
+                      } finally {
+                        forwarder.close();
+                      }
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                  }
+
+                  void perCallClientHandedOver(String cs) {
+                    executor.execute(() -> {
+                      DeviceClient next = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      try {
+                        next.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                      DeviceClient replaced = clients.put("next", next);
+                      if (replaced != null) {
+                        replaced.close();
+                      }
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void positives_v2() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Leaky.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+                import java.util.concurrent.ExecutorService;
+
+                class Leaky {
+                  private DeviceClient client;
+                  private ModuleClient module;
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+                  private ExecutorService executor;
+
+                  void start(String cs) throws IotHubClientException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open(false);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        // BUG: Diagnostic contains: A new client replaces 'client'
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      }
+                    }, null);
+                  }
+
+                  void replaceAfterFailedSend(String cs) throws InterruptedException {
+                    try {
+                      client.sendEvent(new Message("x"));
+                    } catch (IotHubClientException e) {
+                      // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                      this.client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    }
+                  }
+
+                  void edgeModule() {
+                    executor.execute(() -> {
+                      try {
+                        // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                        module = ModuleClient.createFromEnvironment(null);
+                        module.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+
+                  void outerVariableInALoop(String cs) throws InterruptedException {
+                    DeviceClient current = null;
+                    while (true) {
+                      // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                      current = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      try {
+                        current.open(false);
+                        current.sendEvent(new Message("x"));
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                      Thread.sleep(60_000);
+                    }
+                  }
+
+                  void putOverAnOpenClient(String id, String cs) {
+                    client.setMessageCallback((message, context) -> {
+                      // BUG: Diagnostic contains: put() stores a new client over the one already in the map
+                      clients.put(id, new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                  }
+
+                  void shadowsTheField(String cs) throws IotHubClientException {
+                    // BUG: Diagnostic contains: hides the client field 'client'
+                    DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open(false);
+                  }
+
+                  void perCallClientNeverClosed(String cs) {
+                    client.setMessageCallback((message, context) -> {
+                      // BUG: Diagnostic contains: is not closed on every path
+                      DeviceClient forwarder = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      try {
+                        forwarder.open(false);
+                        forwarder.sendEventAsync(message, null, null);
+                      } catch (IotHubClientException e) {
+                        return IotHubMessageResult.ABANDON;
+                      }
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void identification_v1() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Legacy.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Legacy {
+                  private DeviceClient client;
+                  private final Timer timer = new Timer();
+
+                  void start(String cs) throws IOException, URISyntaxException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open();
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                          client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                          client.open();
+                        } catch (IOException | URISyntaxException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 60_000);
+                  }
+
+                  void perMessageWithResources(String cs) {
+                    client.setMessageCallback((message, context) -> {
+                      try (DeviceClient forwarder = new DeviceClient(cs, IotHubClientProtocol.MQTT)) {
+                        forwarder.open();
+                      } catch (IOException | URISyntaxException e) {
+                        return IotHubMessageResult.ABANDON;
+                      }
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                  }
+
+                  void closedBeforeReplacing(String cs) {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        try {
+                          client.closeNow();
+                          client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        } catch (IOException | URISyntaxException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void replacement_closesThePreviousClient_v2() {
+    Sources.refactor(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Replacer.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ExecutorService;
+
+                class Replacer {
+                  private DeviceClient client;
+                  private ExecutorService executor;
+
+                  void start(String cs) throws IotHubClientException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open(false);
+                  }
+
+                  void replace(String cs) {
+                    executor.execute(() -> client = new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                    executor.execute(() -> {
+                      client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    });
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Replacer.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ExecutorService;
+
+                class Replacer {
+                  private DeviceClient client;
+                  private ExecutorService executor;
+
+                  void start(String cs) throws IotHubClientException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open(false);
+                  }
+
+                  void replace(String cs) {
+                    executor.execute(() -> client = new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                    executor.execute(() -> {
+                      if (client != null) {
+                        client.close();
+                      }
+                      client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    });
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_wrapsTheCheckedClose_v1() {
+    Sources.refactor(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
+        .addInputLines(
+            "Replacer.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class Replacer {
+                  private DeviceClient client;
+
+                  void send(String cs, Message message) throws URISyntaxException {
+                    try {
+                      client.open();
+                      client.sendEventAsync(message, null, null);
+                    } catch (IOException e) {
+                      client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    }
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Replacer.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class Replacer {
+                  private DeviceClient client;
+
+                  void send(String cs, Message message) throws URISyntaxException {
+                    try {
+                      client.open();
+                      client.sendEventAsync(message, null, null);
+                    } catch (IOException e) {
+                      if (client != null) {
+                        try {
+                          client.close();
+                        } catch (IOException closeFailure) {
+                          // the old link is being replaced anyway
+                        }
+                      }
+                      client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    }
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+}

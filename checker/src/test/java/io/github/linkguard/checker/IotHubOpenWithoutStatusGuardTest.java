@@ -1,0 +1,864 @@
+package io.github.linkguard.checker;
+
+import static io.github.linkguard.checker.Sources.lines;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
+import org.junit.jupiter.api.Test;
+
+class IotHubOpenWithoutStatusGuardTest {
+
+  // ================================================================== negatives: no re-entry site
+
+  @Test
+  void startUpOpensAreNeverReported_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Device.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.List;
+
+                class Device {
+                  private final DeviceClient client;
+
+                  Device(String cs) throws IotHubClientException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open(false);
+                  }
+
+                  public static void main(String[] args) throws IotHubClientException {
+                    DeviceClient client = new DeviceClient(args[0], IotHubClientProtocol.MQTT);
+                    client.open(true);
+                  }
+
+                  void openAll(List<DeviceClient> clients) throws IotHubClientException {
+                    for (DeviceClient each : clients) {
+                      each.open(false);
+                    }
+                  }
+
+                  void start() {
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.exit(1);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  // ================================================================== negatives: every guard form
+
+  @Test
+  void everyGuardFormInTheStatusCallback_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Guards.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import static com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus.DISCONNECTED;
+                import java.util.Objects;
+
+                class Guards {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        reopen();
+                      }
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() != DISCONNECTED) {
+                        return;
+                      }
+                      reopen();
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (IotHubConnectionStatus.DISCONNECTED.equals(ctx.getNewStatus())) {
+                        reopen();
+                      }
+                      if (ctx.getNewStatus().equals(DISCONNECTED)) {
+                        reopen();
+                      }
+                      if (Objects.equals(ctx.getNewStatus(), DISCONNECTED)) {
+                        reopen();
+                      }
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      switch (ctx.getNewStatus()) {
+                        case CONNECTED:
+                          break;
+                        case DISCONNECTED:
+                          reopen();
+                          break;
+                        default:
+                          break;
+                      }
+                      switch (ctx.getNewStatus()) {
+                        case DISCONNECTED -> reopen();
+                        case CONNECTED, DISCONNECTED_RETRYING -> {}
+                      }
+                      boolean reopened = switch (ctx.getNewStatus()) {
+                        case DISCONNECTED -> reopen();
+                        default -> false;
+                      };
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      IotHubConnectionStatus status = ctx.getNewStatus();
+                      if (status == DISCONNECTED
+                          && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        reopen();
+                      }
+                      if (status != DISCONNECTED
+                          || ctx.getNewStatusReason() == IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        return;
+                      }
+                      reopen();
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      boolean disconnected = ctx.getNewStatus() == DISCONNECTED;
+                      if (disconnected) {
+                        reopen();
+                      }
+                      if (isTerminal(ctx)) {
+                        reopen();
+                      }
+                    }, null);
+                  }
+
+                  private static boolean isTerminal(ConnectionStatusChangeContext ctx) {
+                    return ctx.getNewStatus() == DISCONNECTED;
+                  }
+
+                  // Every same-class call is dominated by a guard, so this method is guarded itself.
+                  private boolean reopen() {
+                    try {
+                      client.open(false);
+                      return true;
+                    } catch (IotHubClientException e) {
+                      return false;
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void trackedStateAndStatusFieldsGuardHandOffs_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Tracked.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.Timer;
+                import java.util.TimerTask;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+                import java.util.concurrent.atomic.AtomicBoolean;
+
+                class Tracked {
+                  enum LinkState { UP, CONNECTING, DOWN }
+
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private volatile IotHubConnectionStatus lastStatus = IotHubConnectionStatus.DISCONNECTED;
+                  private volatile boolean connected;
+                  private final AtomicBoolean online = new AtomicBoolean();
+                  private volatile LinkState state = LinkState.DOWN;
+                  private ExecutorService executor;
+                  private ScheduledExecutorService scheduler;
+                  private final Timer timer = new Timer();
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      lastStatus = ctx.getNewStatus();
+                      connected = ctx.getNewStatus() == IotHubConnectionStatus.CONNECTED;
+                      online.set(ctx.getNewStatus() == IotHubConnectionStatus.CONNECTED);
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.CONNECTED) {
+                        state = LinkState.UP;
+                      } else {
+                        state = LinkState.DOWN;
+                      }
+                    }, null);
+                  }
+
+                  void watchdogs() {
+                    executor.submit(() -> {
+                      if (lastStatus == IotHubConnectionStatus.DISCONNECTED) {
+                        client.open(false);
+                      }
+                      return null;
+                    });
+                    scheduler.scheduleAtFixedRate(() -> {
+                      if (!connected) {
+                        openQuietly();
+                      }
+                    }, 1, 1, TimeUnit.MINUTES);
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        if (!online.get()) {
+                          openQuietly();
+                        }
+                      }
+                    }, 1000);
+                    new Thread(() -> {
+                      while (state == LinkState.DOWN) {
+                        openQuietly();
+                      }
+                    }).start();
+                    new Thread(() -> {
+                      if (getLastStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        openQuietly();
+                      }
+                    }).start();
+                    if (isDown()) {
+                      executor.execute(this::openQuietly);
+                    }
+                  }
+
+                  private IotHubConnectionStatus getLastStatus() {
+                    return lastStatus;
+                  }
+
+                  private boolean isDown() {
+                    return state != LinkState.UP;
+                  }
+
+                  private void openQuietly() {
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void closeThenReopenAndFreshClientsAreExemptOutsideCallbacks_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Manager.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Manager {
+                  private DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final Object lock = new Object();
+                  private ExecutorService executor;
+
+                  void run() throws InterruptedException {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                          && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        synchronized (lock) {
+                          lock.notify();
+                        }
+                      }
+                    }, null);
+                    while (true) {
+                      reopenWithRetry();
+                      synchronized (lock) {
+                        lock.wait();
+                      }
+                    }
+                  }
+
+                  private void reopenWithRetry() throws InterruptedException {
+                    while (true) {
+                      try {
+                        client.close();
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void onSendFailure() {
+                    executor.execute(() -> {
+                      if (client != null) {
+                        client.close();
+                      }
+                      try {
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                    executor.execute(() -> {
+                      try {
+                        DeviceClient fresh = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                        fresh.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void configuredGuardMethod_v2() {
+    Sources.compile(
+            IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass(),
+            "-XepOpt:IotHub:GuardMethods=com.acme.Link#isDisconnected")
+        .addSourceLines(
+            "com/acme/Link.java",
+            lines(
+                """
+                package com.acme;
+
+                public interface Link {
+                  boolean isDisconnected();
+                }
+                """))
+        .addSourceLines(
+            "Watchdog.java",
+            lines(
+                """
+                import com.acme.Link;
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ExecutorService;
+
+                class Watchdog {
+                  private DeviceClient client;
+                  private Link link;
+                  private ExecutorService executor;
+
+                  void watch() {
+                    executor.execute(() -> {
+                      try {
+                        if (link.isDisconnected()) {
+                          client.open(false);
+                        }
+                        // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  // ================================================================== positives: every re-entry form
+
+  @Test
+  void everyReentryFormWithoutAGuard_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "android/os/Handler.java",
+            lines(
+                """
+                package android.os;
+
+                public class Handler {
+                  public final boolean post(Runnable r) {
+                    return true;
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Reentry.java",
+            lines(
+                """
+                import android.os.Handler;
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.Timer;
+                import java.util.TimerTask;
+                import java.util.concurrent.CompletableFuture;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Reentry {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private ExecutorService executor;
+                  private ScheduledExecutorService scheduler;
+                  private Handler handler;
+                  private volatile boolean running = true;
+
+                  void lambdaCallback() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }, null);
+                  }
+
+                  void anonymousCallback() {
+                    client.setConnectionStatusChangeCallback(new IotHubConnectionStatusChangeCallback() {
+                      @Override
+                      public void onStatusChanged(ConnectionStatusChangeContext ctx) {
+                        try {
+                          // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                          client.open(false);
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, null);
+                  }
+
+                  void methodReferenceCallback() {
+                    client.setConnectionStatusChangeCallback(this::onStatus, null);
+                  }
+
+                  // != CONNECTED admits DISCONNECTED_RETRYING: not a guard
+                  private void onStatus(ConnectionStatusChangeContext ctx) {
+                    if (ctx.getNewStatus() != IotHubConnectionStatus.CONNECTED) {
+                      reconnect();
+                    }
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.close();
+                      // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  void otherSdkCallback() {
+                    client.setMessageCallback((message, context) -> {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        return IotHubMessageResult.ABANDON;
+                      }
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                  }
+
+                  void catchAfterAFailedSend(Message message) throws IotHubClientException, InterruptedException {
+                    try {
+                      client.sendEvent(message);
+                    } catch (IllegalStateException e) {
+                      // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                      client.open(false);
+                    }
+                  }
+
+                  void loopThatKeepsRunning() throws IotHubClientException, InterruptedException {
+                    while (running) {
+                      // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                      client.open(false);
+                      client.sendEvent(new Message("telemetry"));
+                      Thread.sleep(10_000);
+                    }
+                  }
+
+                  void handOffs() {
+                    executor.submit(() -> {
+                      // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                      client.open(false);
+                      return null;
+                    });
+                    scheduler.schedule(this::scheduledReopen, 5, TimeUnit.SECONDS);
+                    new Timer().schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                          client.open(false);
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 1000);
+                    new Thread(() -> {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                    CompletableFuture.runAsync(() -> {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                    handler.post(() -> {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+
+                  private void scheduledReopen() {
+                    try {
+                      // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  // a guard on another branch only does not dominate the open()
+                  void guardOnAnotherBranch() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        System.out.println("lost the link");
+                      } else {
+                        try {
+                          // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                          client.open(false);
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, null);
+                  }
+
+                  // a case that also admits DISCONNECTED_RETRYING is not a guard
+                  void retryingCase() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      switch (ctx.getNewStatus()) {
+                        case DISCONNECTED_RETRYING, DISCONNECTED -> {
+                          try {
+                            // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                            client.open(false);
+                          } catch (IotHubClientException e) {
+                            System.err.println(e);
+                          }
+                        }
+                        default -> {}
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  // ================================================================== 1.x
+
+  @Test
+  void identification_v1() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Legacy.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Legacy implements IotHubConnectionStatusChangeCallback {
+                  private DeviceClient client;
+
+                  void start() throws IOException {
+                    client.registerConnectionStatusChangeCallback(this, null);
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        reopen();
+                      }
+                    }, null);
+                    client.registerConnectionStatusChangeCallback(new Watcher(), null);
+                    client.open();
+                  }
+
+                  @Override
+                  public void execute(
+                      IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable cause,
+                      Object context) {
+                    if (status == IotHubConnectionStatus.DISCONNECTED_RETRYING) {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  private void reopen() {
+                    try {
+                      client.closeNow();
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  class Watcher implements IotHubConnectionStatusChangeCallback {
+                    @Override
+                    public void execute(
+                        IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable cause,
+                        Object context) {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                        client.open(true);
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  void sendFailed(Message message) {
+                    client.sendEventAsync(message, (responseStatus, callbackContext) -> {
+                      if (responseStatus != IotHubStatusCode.OK_EMPTY) {
+                        try {
+                          // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                          client.open();
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  // ================================================================== replacement
+
+  @Test
+  void replacement_wrapsWithTheCallbacksOwnStatusAndReason_v2() {
+    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Callback.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Callback {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void register(boolean eager) {
+                    client.setConnectionStatusChangeCallback(context -> {
+                      try {
+                        client.open(false);
+                        if (eager) client.open(true);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Callback.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Callback {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void register(boolean eager) {
+                    client.setConnectionStatusChangeCallback(context -> {
+                      try {
+                        if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                            && context.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                          client.open(false);
+                        }
+                        if (eager) {
+                          if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                              && context.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                            client.open(true);
+                          }
+                        }
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_wrapsWithTheStatusParameter_v1() {
+    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addInputLines(
+            "Callback.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Callback {
+                  private DeviceClient client;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      try {
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Callback.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Callback {
+                  private DeviceClient client;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      try {
+                        if (status == IotHubConnectionStatus.DISCONNECTED
+                            && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                          client.open();
+                        }
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_wrapsWithTheTrackedStatusField_v2() {
+    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Tracker.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Tracker {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private volatile IotHubConnectionStatus lastStatus;
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> lastStatus = ctx.getNewStatus(), null);
+                  }
+
+                  void onTelemetryFailure() {
+                    executor.execute(() -> {
+                      try {
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Tracker.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Tracker {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private volatile IotHubConnectionStatus lastStatus;
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> lastStatus = ctx.getNewStatus(), null);
+                  }
+
+                  void onTelemetryFailure() {
+                    executor.execute(() -> {
+                      try {
+                        if (lastStatus == IotHubConnectionStatus.DISCONNECTED) {
+                          client.open(false);
+                        }
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_noFixWithoutAStatusInReach_v1() {
+    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addInputLines(
+            "Retrier.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+
+                class Retrier {
+                  private DeviceClient client;
+                  private ExecutorService executor;
+
+                  void onFailure() {
+                    executor.execute(() -> {
+                      try {
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+}

@@ -1,0 +1,171 @@
+package io.github.linkguard.checker;
+
+import static io.github.linkguard.checker.Sources.lines;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
+import org.junit.jupiter.api.Test;
+
+class IotHubReconnectOnCallbackThreadTest {
+
+  @Test
+  void identification_v2() {
+    Sources.compile(IotHubReconnectOnCallbackThread.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Callbacks.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.CompletableFuture;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Callbacks implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private ExecutorService executor;
+                  private ScheduledExecutorService scheduler;
+
+                  // not on the callback thread: start-up, a worker, the manager thread
+                  void start() throws IotHubClientException {
+                    client.setConnectionStatusChangeCallback(this, null);
+                    client.open(false);
+                  }
+
+                  void stop() {
+                    client.close();
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext ctx) {
+                    if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                        && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                      // hand-offs are fine
+                      executor.execute(this::reconnect);
+                      scheduler.schedule(() -> reconnect(), 1, TimeUnit.SECONDS);
+                      new Thread(this::reconnect).start();
+                      CompletableFuture.runAsync(this::reconnect);
+                      // on the callback thread: reported, directly and through same-class methods
+                      reconnect();
+                      // BUG: Diagnostic contains: close() runs on the thread that delivers
+                      client.close();
+                    }
+                  }
+
+                  private void reconnect() {
+                    try {
+                      // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                      client.close();
+                      // BUG: Diagnostic contains: open() runs on the thread that delivers
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  void lambdaCallback(MultiplexingClient multiplexing) {
+                    multiplexing.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                        multiplexing.close();
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void identification_v1() {
+    Sources.compile(IotHubReconnectOnCallbackThread.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Callbacks.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Callbacks {
+                  private DeviceClient client;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        try {
+                          // BUG: Diagnostic contains: closeNow() runs on the thread that delivers
+                          client.closeNow();
+                          // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                          client.open();
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, null);
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      new Thread(() -> {
+                        try {
+                          client.closeNow();
+                          client.open();
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      }).start();
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void replacement_noAutomaticFix_v2() {
+    Sources.refactor(IotHubReconnectOnCallbackThread.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Callback.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class Callback {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> client.close(), null);
+                  }
+                }
+                """))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_noAutomaticFix_v1() {
+    Sources.refactor(IotHubReconnectOnCallbackThread.class, Sdk.V1, getClass())
+        .addInputLines(
+            "Callback.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Callback {
+                  private DeviceClient client;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      try {
+                        client.close();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+}

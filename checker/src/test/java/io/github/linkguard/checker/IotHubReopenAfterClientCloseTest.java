@@ -1,0 +1,387 @@
+package io.github.linkguard.checker;
+
+import static io.github.linkguard.checker.Sources.lines;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
+import org.junit.jupiter.api.Test;
+
+class IotHubReopenAfterClientCloseTest {
+
+  @Test
+  void negatives_v2() {
+    Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Excluded.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import static com.microsoft.azure.sdk.iot.device.IotHubConnectionStatusChangeReason.CLIENT_CLOSE;
+                import static com.microsoft.azure.sdk.iot.device.IotHubConnectionStatusChangeReason.RETRY_EXPIRED;
+                import static com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus.DISCONNECTED;
+                import java.util.concurrent.ExecutorService;
+
+                class Excluded {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final Object lock = new Object();
+                  private volatile IotHubConnectionStatus lastStatus;
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == DISCONNECTED && ctx.getNewStatusReason() != CLIENT_CLOSE) {
+                        executor.execute(this::reconnect);
+                      }
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatusReason() == CLIENT_CLOSE) {
+                        return;
+                      }
+                      if (ctx.getNewStatus() == DISCONNECTED) {
+                        executor.execute(this::reconnect);
+                      }
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == DISCONNECTED && ctx.getNewStatusReason() == RETRY_EXPIRED) {
+                        executor.execute(this::reconnect);
+                      }
+                      if (ctx.getNewStatus() == DISCONNECTED && !CLIENT_CLOSE.equals(ctx.getNewStatusReason())) {
+                        executor.execute(this::reconnect);
+                      }
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == DISCONNECTED) {
+                        switch (ctx.getNewStatusReason()) {
+                          case CLIENT_CLOSE:
+                            break;
+                          default:
+                            executor.execute(this::reconnect);
+                        }
+                      }
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      // the guard leads to no reconnect: it only wakes the manager thread
+                      if (ctx.getNewStatus() == DISCONNECTED) {
+                        synchronized (lock) {
+                          lock.notifyAll();
+                        }
+                      }
+                      lastStatus = ctx.getNewStatus();
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      // the reason is checked where the reconnect is decided
+                      if (ctx.getNewStatus() == DISCONNECTED) {
+                        onDisconnected(ctx.getNewStatusReason());
+                      }
+                    }, null);
+                  }
+
+                  private void onDisconnected(IotHubConnectionStatusChangeReason reason) {
+                    if (reason != CLIENT_CLOSE) {
+                      executor.execute(this::reconnect);
+                    }
+                  }
+
+                  // not in a status callback: this guard is the manager thread's
+                  void manager() {
+                    if (lastStatus == DISCONNECTED) {
+                      reconnect();
+                    }
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.close();
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void positives_v2() {
+    Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Reopens.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Reopens implements IotHubConnectionStatusChangeCallback {
+                  private DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(this, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        executor.execute(this::reconnect);
+                      }
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      // BUG: Diagnostic contains: CLIENT_CLOSE, which is the application's own close()
+                      if (ctx.getNewStatus() != IotHubConnectionStatus.DISCONNECTED) {
+                        return;
+                      }
+                      client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                    }, null);
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext ctx) {
+                    switch (ctx.getNewStatus()) {
+                      // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                      case DISCONNECTED:
+                        scheduleReconnect();
+                        break;
+                      default:
+                        break;
+                    }
+                  }
+
+                  private void scheduleReconnect() {
+                    executor.execute(this::reconnect);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.close();
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void identification_v1() {
+    Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Legacy.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Legacy {
+                  private DeviceClient client;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        new Thread(this::reconnect).start();
+                      }
+                    }, null);
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED
+                          && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        new Thread(this::reconnect).start();
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.closeNow();
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void replacement_excludesTheCallbacksReason_v2() {
+    Sources.refactor(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Reopens.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Reopens {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        executor.execute(this::reconnect);
+                      }
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() != IotHubConnectionStatus.DISCONNECTED) {
+                        return;
+                      }
+                      executor.execute(this::reconnect);
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      switch (ctx.getNewStatus()) {
+                        case DISCONNECTED:
+                          executor.execute(this::reconnect);
+                          break;
+                        default:
+                          break;
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.close();
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Reopens.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Reopens {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                          && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        executor.execute(this::reconnect);
+                      }
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() != IotHubConnectionStatus.DISCONNECTED
+                          || ctx.getNewStatusReason() == IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        return;
+                      }
+                      executor.execute(this::reconnect);
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      switch (ctx.getNewStatus()) {
+                        case DISCONNECTED:
+                          if (ctx.getNewStatusReason() == IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                            break;
+                          }
+                          executor.execute(this::reconnect);
+                          break;
+                        default:
+                          break;
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.close();
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_excludesTheReasonParameter_v1() {
+    Sources.refactor(IotHubReopenAfterClientClose.class, Sdk.V1, getClass())
+        .addInputLines(
+            "Legacy.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Legacy {
+                  private DeviceClient client;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback((status, why, cause, context) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED || status == null) {
+                        new Thread(this::reconnect).start();
+                      }
+                    }, null);
+                    client.registerConnectionStatusChangeCallback((status, why, cause, context) -> {
+                      if (IotHubConnectionStatus.DISCONNECTED.equals(status)) {
+                        new Thread(this::reconnect).start();
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.closeNow();
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Legacy.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Legacy {
+                  private DeviceClient client;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback((status, why, cause, context) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED || status == null) {
+                        new Thread(this::reconnect).start();
+                      }
+                    }, null);
+                    client.registerConnectionStatusChangeCallback((status, why, cause, context) -> {
+                      if (IotHubConnectionStatus.DISCONNECTED.equals(status)
+                          && why != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        new Thread(this::reconnect).start();
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.closeNow();
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+}
