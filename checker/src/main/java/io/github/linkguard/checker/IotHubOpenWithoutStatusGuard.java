@@ -87,7 +87,9 @@ public final class IotHubOpenWithoutStatusGuard extends BugChecker
   private Description describe(MethodInvocationTree tree, Verdicts verdicts, VisitorState state) {
     ConnectionCall open = verdicts.model().connectionCall(tree);
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    String condition = open == null ? null : guardCondition(open, verdicts, state, fix);
+    // A guard does not repair an unclosed retry: leave such a call for the user rather than half-fix it.
+    String condition =
+        open == null || verdicts.unclosedRetry(open) != null ? null : guardCondition(open, verdicts, state, fix);
     if (condition != null && Fixes.wrapInIf(state, fix, state.getPath(), condition)) {
       return buildDescription(tree).setMessage(MESSAGE + ".").addFix(fix.build()).build();
     }

@@ -861,4 +861,36 @@ class IotHubOpenWithoutStatusGuardTest {
         .expectUnchanged()
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  /** A guard would not repair a retry that never closes: that call is left for the user. */
+  @Test
+  void replacement_noFixOnAnUnclosedRetry_v2() {
+    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Callback.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Callback {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      while (true) {
+                        try {
+                          client.open(false);
+                          break;
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
 }
