@@ -129,7 +129,7 @@ public final class IotHubOpenWithoutStatusGuard extends BugChecker
       }
       return condition;
     }
-    VarSymbol field = verdicts.model().trackedStatusField();
+    VarSymbol field = verdicts.model().trackedStatusField(open.client());
     String fieldAccess = field == null ? null : Fixes.fieldAccess(state, field);
     return fieldAccess == null ? null : fieldAccess + " == " + status + "." + IotHubSdk.DISCONNECTED;
   }

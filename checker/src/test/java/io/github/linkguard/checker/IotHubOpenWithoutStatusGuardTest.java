@@ -893,4 +893,77 @@ class IotHubOpenWithoutStatusGuardTest {
         .expectUnchanged()
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  /** With one status field per client, the fix reads the field that this client's callback keeps. */
+  @Test
+  void replacement_usesTheStatusFieldOfTheSameClient_v2() {
+    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Pair.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Pair {
+                  private final DeviceClient primary = new DeviceClient("a", IotHubClientProtocol.MQTT);
+                  private final DeviceClient backup = new DeviceClient("b", IotHubClientProtocol.MQTT);
+                  private volatile IotHubConnectionStatus primaryStatus;
+                  private volatile IotHubConnectionStatus backupStatus;
+                  private ExecutorService executor;
+
+                  void register() {
+                    primary.setConnectionStatusChangeCallback(ctx -> primaryStatus = ctx.getNewStatus(), null);
+                    backup.setConnectionStatusChangeCallback(ctx -> backupStatus = ctx.getNewStatus(), null);
+                  }
+
+                  void reopenBackup() {
+                    executor.execute(() -> {
+                      try {
+                        backup.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Pair.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Pair {
+                  private final DeviceClient primary = new DeviceClient("a", IotHubClientProtocol.MQTT);
+                  private final DeviceClient backup = new DeviceClient("b", IotHubClientProtocol.MQTT);
+                  private volatile IotHubConnectionStatus primaryStatus;
+                  private volatile IotHubConnectionStatus backupStatus;
+                  private ExecutorService executor;
+
+                  void register() {
+                    primary.setConnectionStatusChangeCallback(ctx -> primaryStatus = ctx.getNewStatus(), null);
+                    backup.setConnectionStatusChangeCallback(ctx -> backupStatus = ctx.getNewStatus(), null);
+                  }
+
+                  void reopenBackup() {
+                    executor.execute(() -> {
+                      try {
+                        if (backupStatus == IotHubConnectionStatus.DISCONNECTED) {
+                          backup.open(false);
+                        }
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
 }

@@ -38,6 +38,7 @@ public final class Body {
   private final @Nullable MethodSymbol method;
   private Root root = Root.NONE;
   private @Nullable CallbackParameters callbackParameters;
+  private final java.util.Set<ClientRef> callbackClients = new java.util.LinkedHashSet<>();
   final List<Edge> outgoing = new ArrayList<>();
   final List<Edge> incoming = new ArrayList<>();
 
@@ -78,6 +79,17 @@ public final class Body {
       if (parameters != null) {
         callbackParameters = parameters;
       }
+    }
+  }
+
+  /** The clients a status callback is registered on, where the registration names them. */
+  public java.util.Set<ClientRef> callbackClients() {
+    return callbackClients;
+  }
+
+  void registeredOn(@Nullable ClientRef client) {
+    if (client != null) {
+      callbackClients.add(client);
     }
   }
 

@@ -105,7 +105,7 @@ public final class ClassModel {
 
   private record PendingReference(
       MethodSymbol target, @Nullable Type functionalType, Body from, TreePath site, boolean handedOff,
-      @Nullable VarSymbol storedIn) {}
+      @Nullable VarSymbol storedIn, @Nullable ClientRef registeredOn) {}
 
   private enum AnonymousKind {
     HAND_OFF,
@@ -113,7 +113,9 @@ public final class ClassModel {
     CALLBACK
   }
 
-  private record AnonymousRole(AnonymousKind kind, Body enclosing, TreePath site, @Nullable VarSymbol storedIn) {}
+  private record AnonymousRole(
+      AnonymousKind kind, Body enclosing, TreePath site, @Nullable VarSymbol storedIn,
+      @Nullable ClientRef registeredOn) {}
 
   ClassModel(IotHubSdk sdk, VisitorState state, TreePath classPath) {
     this.sdk = sdk;
@@ -187,6 +189,7 @@ public final class ClassModel {
       Type functionalType = ASTHelpers.getType(tree);
       if (sdk.isStatusCallbackType(functionalType)) {
         body.markRoot(Body.Root.STATUS_CALLBACK, callbackParameters(tree.getParameters()));
+        body.registeredOn(registrationClient(getCurrentPath()));
       } else if (sdk.isOtherSdkCallbackType(functionalType)) {
         body.markRoot(Body.Root.SDK_CALLBACK, null);
       } else if (enclosing != null) {
@@ -214,7 +217,8 @@ public final class ClassModel {
         pendingReferences.add(
             new PendingReference(
                 method, ASTHelpers.getType(tree), enclosing, getCurrentPath(),
-                isHandOffArgument(getCurrentPath()), storedIn(getCurrentPath())));
+                isHandOffArgument(getCurrentPath()), storedIn(getCurrentPath()),
+                registrationClient(getCurrentPath())));
       }
       return super.visitMemberReference(tree, enclosing);
     }
@@ -275,7 +279,10 @@ public final class ClassModel {
           }
           if (anonymous != null) {
             anonymousRoles.put(
-                anonymous, new AnonymousRole(kind, current, getCurrentPath(), storedIn(getCurrentPath())));
+                anonymous,
+                new AnonymousRole(
+                    kind, current, getCurrentPath(), storedIn(getCurrentPath()),
+                    registrationClient(getCurrentPath())));
           }
         }
       }
@@ -447,6 +454,21 @@ public final class ClassModel {
     return leaf instanceof NewClassTree newClass && sdk.isHandOff(newClass);
   }
 
+  /** The client a status callback is registered on: {@code client} in {@code client.setConnection...(cb, ctx)}. */
+  private static @Nullable ClientRef registrationClient(TreePath callbackPath) {
+    TreePath parent = callbackPath.getParentPath();
+    if (parent != null
+        && parent.getLeaf() instanceof MethodInvocationTree call
+        && call.getArguments().contains(callbackPath.getLeaf())) {
+      String name = IotHubSdk.methodName(call);
+      if (name.equals("setConnectionStatusChangeCallback")
+          || name.equals("registerConnectionStatusChangeCallback")) {
+        return ClientRef.receiverOf(call);
+      }
+    }
+    return null;
+  }
+
   /** The variable a lambda, method reference or anonymous class is stored in, when that is all it is used for. */
   private static @Nullable VarSymbol storedIn(TreePath path) {
     Tree parent = path.getParentPath().getLeaf();
@@ -532,6 +554,7 @@ public final class ClassModel {
       if (sdk.isStatusCallbackType(reference.functionalType())) {
         MethodTree method = (MethodTree) target.tree();
         target.markRoot(Body.Root.STATUS_CALLBACK, callbackParameters(method.getParameters()));
+        target.registeredOn(reference.registeredOn());
       } else if (sdk.isOtherSdkCallbackType(reference.functionalType())) {
         target.markRoot(Body.Root.SDK_CALLBACK, null);
       } else if (reference.handedOff()
@@ -548,6 +571,9 @@ public final class ClassModel {
         continue;
       }
       AnonymousRole role = anonymousRoles.get(owner);
+      if (role != null && body.root() == Body.Root.STATUS_CALLBACK) {
+        body.registeredOn(role.registeredOn());
+      }
       if (role != null && !method.isConstructor()) {
         boolean handedOff =
             role.kind() == AnonymousKind.HAND_OFF
@@ -706,6 +732,20 @@ public final class ClassModel {
     return reached;
   }
 
+  private final Map<Body, Set<Body>> syncReach = new HashMap<>();
+  private final Map<Body, Set<Body>> anyReach = new HashMap<>();
+
+  /** The bodies that run synchronously when {@code body} runs, itself included. Memoized. */
+  Set<Body> syncReachable(Body body) {
+    return syncReach.computeIfAbsent(body, b -> closure(Set.of(b), Set.of(Body.EdgeKind.SYNC)));
+  }
+
+  /** The bodies that {@code body} runs or hands off, directly or transitively, itself included. Memoized. */
+  Set<Body> reachable(Body body) {
+    return anyReach.computeIfAbsent(
+        body, b -> closure(Set.of(b), Set.of(Body.EdgeKind.SYNC, Body.EdgeKind.HAND_OFF)));
+  }
+
   /** Every open() that runs synchronously when {@code body} runs (in it or in same-class methods it calls). */
   Set<ConnectionCall> syncReachableOpens(Body body) {
     Set<ConnectionCall> cached = syncReachableOpens.get(body);
@@ -713,7 +753,7 @@ public final class ClassModel {
       return cached;
     }
     Set<ConnectionCall> opens = new LinkedHashSet<>();
-    for (Body reached : closure(Set.of(body), Set.of(Body.EdgeKind.SYNC))) {
+    for (Body reached : syncReachable(body)) {
       for (ConnectionCall call : callsIn(reached)) {
         if (call.isOpen()) {
           opens.add(call);
@@ -769,14 +809,41 @@ public final class ClassModel {
     return trackedFields().containsKey(field);
   }
 
-  /** A field of type IotHubConnectionStatus that the status callback assigns: the status for fixes. */
-  public @Nullable VarSymbol trackedStatusField() {
-    for (VarSymbol field : trackedFields().keySet()) {
-      if (sdk.isStatusType(field.type) && field.outermostClass().equals(classSymbol)) {
-        return field;
+  /**
+   * The IotHubConnectionStatus field that the status callback of {@code client} assigns, for fixes: the one written
+   * by a callback registered on that client, or the only such field of the class; null when it is ambiguous.
+   */
+  public @Nullable VarSymbol trackedStatusField(@Nullable ClientRef client) {
+    List<VarSymbol> candidates = new ArrayList<>();
+    List<VarSymbol> ofThisClient = new ArrayList<>();
+    for (var entry : trackedFields().entrySet()) {
+      VarSymbol field = entry.getKey();
+      if (!sdk.isStatusType(field.type) || !field.outermostClass().equals(classSymbol)) {
+        continue;
+      }
+      candidates.add(field);
+      for (FieldWrite write : entry.getValue()) {
+        if (client != null && writtenByCallbackOf(write.body(), client)) {
+          ofThisClient.add(field);
+          break;
+        }
       }
     }
-    return null;
+    if (ofThisClient.size() == 1) {
+      return ofThisClient.get(0);
+    }
+    return ofThisClient.isEmpty() && candidates.size() == 1 ? candidates.get(0) : null;
+  }
+
+  private boolean writtenByCallbackOf(Body writer, ClientRef client) {
+    for (Body body : bodies.values()) {
+      if (body.root() == Body.Root.STATUS_CALLBACK
+          && body.callbackClients().contains(client)
+          && syncReachable(body).contains(writer)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<FieldWrite> trackedWrites(VarSymbol field) {

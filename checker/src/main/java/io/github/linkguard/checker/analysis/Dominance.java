@@ -116,7 +116,7 @@ public final class Dominance {
   }
 
   private final ClassModel model;
-  private final Map<Tree, List<Established>> prefixCache = new IdentityHashMap<>();
+  private final Map<Tree, Prefix> prefixCache = new IdentityHashMap<>();
   private final Map<Tree, Facts> factsCache = new IdentityHashMap<>();
 
   Dominance(ClassModel model) {
@@ -203,16 +203,11 @@ public final class Dominance {
     if (index <= 0) {
       return;
     }
-    List<Established> prefix = prefix(container, statements);
-    List<ClientEvent> events = new ArrayList<>();
-    for (int i = 0; i < index; i++) {
-      Established established = prefix.get(i);
-      conditions.addAll(established.conditions());
-      if (!crossedLoop) {
-        events.addAll(established.events());
-      }
+    Prefix prefix = prefix(container, statements);
+    conditions.addAll(prefix.conditions().subList(0, prefix.conditionCounts()[index]));
+    if (!crossedLoop) {
+      eventGroups.add(prefix.events().subList(0, prefix.eventCounts()[index]));
     }
-    eventGroups.add(events);
   }
 
   private static int indexOf(List<? extends StatementTree> statements, Tree child) {
@@ -224,13 +219,31 @@ public final class Dominance {
     return -1;
   }
 
-  private List<Established> prefix(Tree container, List<? extends StatementTree> statements) {
-    List<Established> cached = prefixCache.get(container);
+  /**
+   * What the statements of one block establish, in order; {@code conditionCounts[i]} and {@code eventCounts[i]}
+   * count those established before statement {@code i}. Computed once per block, so that the facts at many points
+   * of one block cost what those facts are, not the block's length.
+   */
+  private record Prefix(
+      List<Condition> conditions, int[] conditionCounts, List<ClientEvent> events, int[] eventCounts) {}
+
+  private Prefix prefix(Tree container, List<? extends StatementTree> statements) {
+    Prefix cached = prefixCache.get(container);
     if (cached == null) {
-      cached = new ArrayList<>(statements.size());
-      for (StatementTree statement : statements) {
-        cached.add(established(statement));
+      List<Condition> conditions = new ArrayList<>();
+      List<ClientEvent> events = new ArrayList<>();
+      int[] conditionCounts = new int[statements.size() + 1];
+      int[] eventCounts = new int[statements.size() + 1];
+      for (int i = 0; i < statements.size(); i++) {
+        conditionCounts[i] = conditions.size();
+        eventCounts[i] = events.size();
+        Established established = established(statements.get(i));
+        conditions.addAll(established.conditions());
+        events.addAll(established.events());
       }
+      conditionCounts[statements.size()] = conditions.size();
+      eventCounts[statements.size()] = events.size();
+      cached = new Prefix(conditions, conditionCounts, events, eventCounts);
       prefixCache.put(container, cached);
     }
     return cached;

@@ -185,7 +185,8 @@ public final class Retries {
    */
   private boolean leavesAfterSuccess(TreePath loopPath, TreePath anchor) {
     Tree loop = loopPath.getLeaf();
-    Set<Symbol> conditionVariables = conditionVariables(loopCondition(loop));
+    Set<Symbol> conditionVariables =
+        conditionVariablesByLoop.computeIfAbsent(loop, l -> conditionVariables(loopCondition(l)));
     for (Symbol variable : conditionVariables) {
       if (variable instanceof VarSymbol field
           && (model.isTracked(field) || model.sdk().isStatusType(field.type))) {
@@ -197,7 +198,7 @@ public final class Retries {
       Symbol callee = ASTHelpers.getSymbol(call);
       Body calleeBody = callee instanceof MethodSymbol method ? model.bodyOf(method) : null;
       if (calleeBody != null) {
-        for (Body reached : ClassModel.closure(Set.of(calleeBody), Set.of(Body.EdgeKind.SYNC))) {
+        for (Body reached : model.syncReachable(calleeBody)) {
           if (assigns(reached.tree(), conditionVariables)) {
             return true;
           }
@@ -216,17 +217,39 @@ public final class Retries {
         statements = caseTree.getStatements();
       }
       if (statements != null) {
-        boolean after = false;
-        for (StatementTree statement : statements) {
-          if (after && (exitsLoop(statement) || assigns(statement, conditionVariables))) {
-            return true;
-          }
-          after |= statement == previous;
+        int index = statements.indexOf(previous);
+        boolean[] leavesFrom = leavesFrom(loop, leaf, statements, conditionVariables);
+        if (index >= 0 && leavesFrom[index + 1]) {
+          return true;
         }
       }
       previous = leaf;
     }
     return false;
+  }
+
+  private final Map<Tree, Set<Symbol>> conditionVariablesByLoop = new IdentityHashMap<>();
+  private final Map<Tree, Map<Tree, boolean[]>> leavesFromByLoop = new IdentityHashMap<>();
+
+  /**
+   * For each position of a block inside a loop, whether a statement from there on leaves the loop or sets a
+   * variable the loop condition tests; computed once per block, so that many opens in one loop stay linear.
+   */
+  private boolean[] leavesFrom(
+      Tree loop, Tree block, List<? extends StatementTree> statements, Set<Symbol> conditionVariables) {
+    return leavesFromByLoop
+        .computeIfAbsent(loop, l -> new IdentityHashMap<>())
+        .computeIfAbsent(
+            block,
+            b -> {
+              boolean[] leaves = new boolean[statements.size() + 1];
+              for (int i = statements.size() - 1; i >= 0; i--) {
+                StatementTree statement = statements.get(i);
+                leaves[i] =
+                    leaves[i + 1] || exitsLoop(statement) || assigns(statement, conditionVariables);
+              }
+              return leaves;
+            });
   }
 
   private static @Nullable ExpressionTree loopCondition(Tree loop) {
@@ -418,8 +441,7 @@ public final class Retries {
       }
       Body.Edge edge = site.edge();
       if (edge != null) {
-        for (Body reached :
-            ClassModel.closure(Set.of(edge.to()), Set.of(Body.EdgeKind.SYNC, Body.EdgeKind.HAND_OFF))) {
+        for (Body reached : model.reachable(edge.to())) {
           if (reached == open.body()) {
             return site.path();
           }
