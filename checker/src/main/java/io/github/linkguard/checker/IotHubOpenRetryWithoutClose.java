@@ -121,7 +121,7 @@ public final class IotHubOpenRetryWithoutClose extends BugChecker
                 : new TreePath(blockPath, catchTree.getBlock().getStatements().get(0));
         SuggestedFix.Builder fix = SuggestedFix.builder();
         Fixes.insertFirst(
-            fix, catchTree.getBlock(),
+            state, fix, catchTree.getBlock(),
             Fixes.closeStatement(state, fix, client, clientType, point, "the failed attempt is discarded anyway"));
         return fix.build();
       }

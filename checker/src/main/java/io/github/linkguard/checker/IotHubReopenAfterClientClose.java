@@ -180,12 +180,12 @@ public final class IotHubReopenAfterClientClose extends BugChecker
       if (statements.isEmpty()) {
         return null;
       }
-      fix.prefixWith(statements.get(0), skip + "\n");
+      Fixes.insertBefore(state, fix, statements.get(0), caseTree, skip);
       return fix.build();
     }
     Tree body = caseTree.getBody();
     if (body instanceof BlockTree block) {
-      Fixes.insertFirst(fix, block, skip);
+      Fixes.insertFirst(state, fix, block, skip);
       return fix.build();
     }
     if (body instanceof ExpressionStatementTree || body instanceof com.sun.source.tree.ExpressionTree) {

@@ -396,4 +396,143 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  /** "Closed on every path" includes the path where open() itself fails. */
+  @Test
+  void perCallClientsMustBeClosedOnTheFailurePathToo_v1() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Probe.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Probe {
+                  private ScheduledExecutorService scheduler;
+
+                  void schedule(String cs) {
+                    scheduler.scheduleAtFixedRate(() -> probeSkippingCloseOnFailure(cs), 1, 1, TimeUnit.MINUTES);
+                    scheduler.scheduleAtFixedRate(() -> probeClosingInTryAndCatch(cs), 1, 1, TimeUnit.MINUTES);
+                  }
+
+                  private void probeSkippingCloseOnFailure(String cs) {
+                    try {
+                      // BUG: Diagnostic contains: is not closed on every path
+                      DeviceClient probe = new DeviceClient(cs, IotHubClientProtocol.HTTPS);
+                      probe.open();
+                      probe.sendEventAsync(new Message("ping"), null, null);
+                      probe.closeNow();
+                    } catch (URISyntaxException | IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void probeClosingInTryAndCatch(String cs) {
+                    DeviceClient probe;
+                    try {
+                      probe = new DeviceClient(cs, IotHubClientProtocol.HTTPS);
+                    } catch (URISyntaxException e) {
+                      return;
+                    }
+                    try {
+                      probe.open();
+                      probe.closeNow();
+                    } catch (IOException e) {
+                      try {
+                        probe.closeNow();
+                      } catch (IOException ignored) {
+                        // best effort
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /** A retry elsewhere in the method does not make an unrelated replacement check 2's. */
+  @Test
+  void aRetryInAnotherBranchDoesNotHideAReplacement_v1() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Bridge.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class Bridge {
+                  private DeviceClient client;
+
+                  void start(String cs) throws IOException, URISyntaxException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open();
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      try {
+                        if (reason == IotHubConnectionStatusChangeReason.EXPIRED_SAS_TOKEN) {
+                          // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                          client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        } else if (status == IotHubConnectionStatus.DISCONNECTED) {
+                          for (int attempt = 0; attempt < 3; attempt++) {
+                            try {
+                              client.open();
+                              break;
+                            } catch (IOException e) {
+                              System.err.println(e);
+                            }
+                          }
+                        }
+                      } catch (URISyntaxException e) {
+                        System.err.println(e);
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /** A new client per attempt, created in the method a retry loop calls, is check 2's business. */
+  @Test
+  void creationForARetriedAttemptIsNotReported_v2() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Attempts.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ExecutorService;
+
+                class Attempts {
+                  private DeviceClient client;
+                  private ExecutorService executor;
+
+                  void reconnect(String cs) {
+                    executor.execute(() -> {
+                      while (true) {
+                        try {
+                          createAndOpen(cs);
+                          return;
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    });
+                  }
+
+                  private void createAndOpen(String cs) throws IotHubClientException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open(false);
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -636,6 +636,20 @@ class IotHubOpenWithoutStatusGuardTest {
                     }
                   }
 
+                  // a try-with-resources resource is a fresh client, created before the open() on every path
+                  void diagnosticsTask(String cs, java.util.Timer timer) {
+                    timer.schedule(new java.util.TimerTask() {
+                      @Override
+                      public void run() {
+                        try (DeviceClient diagnostics = new DeviceClient(cs, IotHubClientProtocol.HTTPS)) {
+                          diagnostics.open();
+                        } catch (IOException | java.net.URISyntaxException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 1000);
+                  }
+
                   void sendFailed(Message message) {
                     client.sendEventAsync(message, (responseStatus, callbackContext) -> {
                       if (responseStatus != IotHubStatusCode.OK_EMPTY) {

@@ -814,37 +814,41 @@ public final class ClassModel {
    * by a callback registered on that client, or the only such field of the class; null when it is ambiguous.
    */
   public @Nullable VarSymbol trackedStatusField(@Nullable ClientRef client) {
-    List<VarSymbol> candidates = new ArrayList<>();
-    List<VarSymbol> ofThisClient = new ArrayList<>();
-    for (var entry : trackedFields().entrySet()) {
-      VarSymbol field = entry.getKey();
-      if (!sdk.isStatusType(field.type) || !field.outermostClass().equals(classSymbol)) {
-        continue;
+    if (statusFieldsByClient == null) {
+      statusFieldsByClient = new HashMap<>();
+      trackedStatusFields = new LinkedHashSet<>();
+      Map<Body, List<VarSymbol>> statusWritesByBody = new HashMap<>();
+      for (var entry : trackedFields().entrySet()) {
+        VarSymbol field = entry.getKey();
+        if (sdk.isStatusType(field.type) && field.outermostClass().equals(classSymbol)) {
+          trackedStatusFields.add(field);
+          for (FieldWrite write : entry.getValue()) {
+            statusWritesByBody.computeIfAbsent(write.body(), k -> new ArrayList<>()).add(field);
+          }
+        }
       }
-      candidates.add(field);
-      for (FieldWrite write : entry.getValue()) {
-        if (client != null && writtenByCallbackOf(write.body(), client)) {
-          ofThisClient.add(field);
-          break;
+      for (Body callback : bodies.values()) {
+        if (callback.root() != Body.Root.STATUS_CALLBACK || callback.callbackClients().isEmpty()) {
+          continue;
+        }
+        for (Body reached : syncReachable(callback)) {
+          for (VarSymbol field : statusWritesByBody.getOrDefault(reached, List.of())) {
+            for (ClientRef registeredOn : callback.callbackClients()) {
+              statusFieldsByClient.computeIfAbsent(registeredOn, k -> new LinkedHashSet<>()).add(field);
+            }
+          }
         }
       }
     }
+    Set<VarSymbol> ofThisClient = client == null ? Set.of() : statusFieldsByClient.getOrDefault(client, Set.of());
     if (ofThisClient.size() == 1) {
-      return ofThisClient.get(0);
+      return ofThisClient.iterator().next();
     }
-    return ofThisClient.isEmpty() && candidates.size() == 1 ? candidates.get(0) : null;
+    return ofThisClient.isEmpty() && trackedStatusFields.size() == 1 ? trackedStatusFields.iterator().next() : null;
   }
 
-  private boolean writtenByCallbackOf(Body writer, ClientRef client) {
-    for (Body body : bodies.values()) {
-      if (body.root() == Body.Root.STATUS_CALLBACK
-          && body.callbackClients().contains(client)
-          && syncReachable(body).contains(writer)) {
-        return true;
-      }
-    }
-    return false;
-  }
+  private @Nullable Map<ClientRef, Set<VarSymbol>> statusFieldsByClient;
+  private @Nullable Set<VarSymbol> trackedStatusFields;
 
   List<FieldWrite> trackedWrites(VarSymbol field) {
     return trackedFields().getOrDefault(field, List.of());

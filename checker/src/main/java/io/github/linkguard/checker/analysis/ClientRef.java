@@ -21,9 +21,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ClientRef {
   private final List<Symbol> path;
+  private final int hash;
 
   private ClientRef(List<Symbol> path) {
     this.path = List.copyOf(path);
+    this.hash = this.path.hashCode();
   }
 
   /** The identity of {@code expression}, or null when it cannot be named (a call with arguments, an array...). */
@@ -123,7 +125,7 @@ public final class ClientRef {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof ClientRef other) || other.path.size() != path.size()) {
+    if (!(o instanceof ClientRef other) || other.hash != hash || other.path.size() != path.size()) {
       return false;
     }
     for (int i = 0; i < path.size(); i++) {
@@ -136,7 +138,7 @@ public final class ClientRef {
 
   @Override
   public int hashCode() {
-    return path.hashCode();
+    return hash;
   }
 
   @Override

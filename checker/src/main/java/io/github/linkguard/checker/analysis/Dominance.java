@@ -169,6 +169,8 @@ public final class Dominance {
         crossedLoop = true;
       } else if (leaf instanceof DoWhileLoopTree || leaf instanceof EnhancedForLoopTree) {
         crossedLoop = true;
+      } else if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock() && !crossedLoop) {
+        eventGroups.add(resourceCreations(tryTree));
       } else if (leaf instanceof BlockTree block) {
         addPrefix(block, block.getStatements(), previous, conditions, eventGroups, crossedLoop);
       } else if (leaf instanceof CaseTree caseTree) {
@@ -278,6 +280,20 @@ public final class Dominance {
       }
     }
     return Established.NOTHING;
+  }
+
+  /** Clients created as resources of a try-with-resources: created before its block runs, on every path. */
+  private List<ClientEvent> resourceCreations(TryTree tryTree) {
+    List<ClientEvent> events = new ArrayList<>();
+    for (Tree resource : tryTree.getResources()) {
+      if (resource instanceof VariableTree variable && model.isNewClient(variable.getInitializer())) {
+        VarSymbol symbol = ASTHelpers.getSymbol(variable);
+        if (symbol != null) {
+          events.add(new ClientEvent(ClientRef.ofVariable(symbol), true, variable));
+        }
+      }
+    }
+    return events;
   }
 
   private Established sequence(List<? extends StatementTree> statements) {

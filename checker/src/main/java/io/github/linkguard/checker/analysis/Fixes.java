@@ -156,21 +156,44 @@ public final class Fixes {
   public static void insertBefore(
       VisitorState state, SuggestedFix.Builder fix, TreePath statementPath, String code) {
     StatementTree statement = (StatementTree) statementPath.getLeaf();
+    Tree parent = statementPath.getParentPath().getLeaf();
+    String base = lineIndent(state, statement);
+    String unit = unit(state, parent, statement);
     if (isInStatementList(statementPath)) {
-      fix.prefixWith(statement, code + "\n");
+      prefix(fix, statement, reindent(code, base, unit), base);
     } else {
-      fix.replace(statement, "{\n" + code + "\n" + state.getSourceForNode(statement) + "\n}");
+      String inner = base + unit;
+      fix.replace(
+          statement,
+          "{\n" + inner + reindent(code, inner, unit) + "\n" + inner
+              + shift(state.getSourceForNode(statement), unit) + "\n" + base + "}");
     }
   }
 
   /** Inserts {@code code} as the first statement of {@code block}. */
-  public static void insertFirst(SuggestedFix.Builder fix, BlockTree block, String code) {
+  public static void insertFirst(VisitorState state, SuggestedFix.Builder fix, BlockTree block, String code) {
     if (!block.getStatements().isEmpty()) {
-      fix.prefixWith(block.getStatements().get(0), code + "\n");
+      StatementTree first = block.getStatements().get(0);
+      String base = lineIndent(state, first);
+      prefix(fix, first, reindent(code, base, unit(state, block, first)), base);
     } else {
+      String base = lineIndent(state, block);
+      String inner = base + DEFAULT_UNIT;
       int brace = ASTHelpers.getStartPosition(block);
-      fix.replace(brace, brace + 1, "{\n" + code);
+      fix.replace(brace, brace + 1, "{\n" + inner + reindent(code, inner, DEFAULT_UNIT) + "\n" + base);
     }
+  }
+
+  /** Inserts {@code code} before {@code statement}, which sits in a statement list. */
+  public static void insertBefore(
+      VisitorState state, SuggestedFix.Builder fix, StatementTree statement, Tree container, String code) {
+    String base = lineIndent(state, statement);
+    prefix(fix, statement, reindent(code, base, unit(state, container, statement)), base);
+  }
+
+  private static void prefix(SuggestedFix.Builder fix, StatementTree statement, String code, String base) {
+    // Inserted at the statement's first token: the statement keeps its line's indentation, the code follows it.
+    fix.prefixWith(statement, code + "\n" + base);
   }
 
   /**
@@ -181,17 +204,99 @@ public final class Fixes {
       VisitorState state, SuggestedFix.Builder fix, TreePath callPath, String condition) {
     TreePath parent = callPath.getParentPath();
     Tree parentLeaf = parent.getLeaf();
-    String call = state.getSourceForNode(callPath.getLeaf());
     if (parentLeaf instanceof LambdaExpressionTree lambda && lambda.getBody() == callPath.getLeaf()) {
-      fix.replace(callPath.getLeaf(), "{\nif (" + condition + ") {\n" + call + ";\n}\n}");
+      String base = lineIndent(state, lambda);
+      String unit = DEFAULT_UNIT;
+      fix.replace(
+          callPath.getLeaf(),
+          "{\n" + base + unit + "if (" + condition + ") {\n" + base + unit + unit
+              + shift(state.getSourceForNode(callPath.getLeaf()), unit + unit) + ";\n" + base + unit + "}\n"
+              + base + "}");
       return true;
     }
     if (!(parentLeaf instanceof ExpressionStatementTree statement)) {
       return false;
     }
-    String wrapped = "if (" + condition + ") {\n" + state.getSourceForNode(statement) + "\n}";
-    fix.replace(statement, isInStatementList(parent) ? wrapped : "{\n" + wrapped + "\n}");
+    String base = lineIndent(state, statement);
+    String unit = unit(state, parent.getParentPath().getLeaf(), statement);
+    if (isInStatementList(parent)) {
+      fix.replace(
+          statement,
+          "if (" + condition + ") {\n" + base + unit + shift(state.getSourceForNode(statement), unit) + "\n"
+              + base + "}");
+    } else {
+      String inner = base + unit;
+      fix.replace(
+          statement,
+          "{\n" + inner + "if (" + condition + ") {\n" + inner + unit
+              + shift(state.getSourceForNode(statement), unit + unit) + "\n" + inner + "}\n" + base + "}");
+    }
     return true;
+  }
+
+  // ---------------------------------------------------------------- indentation
+
+  private static final String DEFAULT_UNIT = "  ";
+
+  /** The whitespace that starts the line on which {@code tree} starts. */
+  static String lineIndent(VisitorState state, Tree tree) {
+    CharSequence source = state.getSourceCode();
+    int start = ASTHelpers.getStartPosition(tree);
+    if (source == null || start < 0) {
+      return "";
+    }
+    int lineStart = start;
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    int end = lineStart;
+    while (end < source.length() && (source.charAt(end) == ' ' || source.charAt(end) == '\t')) {
+      end++;
+    }
+    return source.subSequence(lineStart, end).toString();
+  }
+
+  /** The file's indentation step, as between a statement and the block (or case) that holds it. */
+  private static String unit(VisitorState state, Tree container, Tree statement) {
+    String outer = lineIndent(state, container);
+    String inner = lineIndent(state, statement);
+    return inner.length() > outer.length() && inner.startsWith(outer)
+        ? inner.substring(outer.length())
+        : DEFAULT_UNIT;
+  }
+
+  /**
+   * Indents the lines after the first of {@code code} (written one statement or brace per line, unindented) by
+   * {@code base} plus one {@code unit} per open brace; the first line goes where the insertion point already is.
+   */
+  static String reindent(String code, String base, String unit) {
+    String[] lines = code.split("\n", -1);
+    StringBuilder text = new StringBuilder(lines[0].strip());
+    int depth = braceBalance(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i].strip();
+      int lineDepth = line.startsWith("}") ? depth - 1 : depth;
+      text.append('\n').append(base).append(unit.repeat(Math.max(0, lineDepth))).append(line);
+      depth += braceBalance(line);
+    }
+    return text.toString();
+  }
+
+  private static int braceBalance(String line) {
+    int balance = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+        break; // a comment
+      }
+      balance += c == '{' ? 1 : c == '}' ? -1 : 0;
+    }
+    return balance;
+  }
+
+  /** Moves the continuation lines of existing source text right by {@code unit}. */
+  private static String shift(String source, String unit) {
+    return source.replace("\n", "\n" + unit);
   }
 
   /** Whether a statement sits directly in a block or an old-style case (where statements can be added). */

@@ -187,11 +187,8 @@ public final class Retries {
     Tree loop = loopPath.getLeaf();
     Set<Symbol> conditionVariables =
         conditionVariablesByLoop.computeIfAbsent(loop, l -> conditionVariables(loopCondition(l)));
-    for (Symbol variable : conditionVariables) {
-      if (variable instanceof VarSymbol field
-          && (model.isTracked(field) || model.sdk().isStatusType(field.type))) {
-        return true;
-      }
+    if (runsOnlyWhileNotConnected(loop)) {
+      return true; // the status callback ends the loop once the open() succeeds
     }
     if (anchor.getLeaf() instanceof MethodInvocationTree call && !conditionVariables.isEmpty()) {
       // connect() { client.open(); connected = true; } in `while (!connected) { ... connect(); ... }`
@@ -229,6 +226,21 @@ public final class Retries {
   }
 
   private final Map<Tree, Set<Symbol>> conditionVariablesByLoop = new IdentityHashMap<>();
+
+  /**
+   * A loop condition that holds only while the device is not connected: on the status ({@code status !=
+   * CONNECTED}) or on state the status callback tracks ({@code !connected}, {@code state == CONNECTING}). A condition
+   * that merely reads such state ({@code while (running)}) says nothing about success.
+   */
+  private boolean runsOnlyWhileNotConnected(Tree loop) {
+    ExpressionTree condition = loopCondition(loop);
+    if (condition == null) {
+      return false;
+    }
+    Conditions conditions = model.conditions();
+    return conditions.establishing(condition, true, Conditions.Claim.NOT_CONNECTED, true, 0) != null
+        || conditions.establishing(condition, true, Conditions.Claim.DISCONNECTED, true, 0) != null;
+  }
   private final Map<Tree, Map<Tree, boolean[]>> leavesFromByLoop = new IdentityHashMap<>();
 
   /**

@@ -244,7 +244,7 @@ public final class Verdicts {
     } else if (!isOuterVariableInReentryConstruct(path, body, variable)) {
       return null;
     }
-    if (model.retries().isInsideRetryConstruct(path, body) || isRetriedClientOf(target, body)) {
+    if (model.retries().isInsideRetryConstruct(path, body) || isCreatedForARetriedAttempt(target, body, path)) {
       return null;
     }
     if (!mayHoldOpenClient(target, body)) {
@@ -284,11 +284,20 @@ public final class Verdicts {
     return within[0];
   }
 
-  /** The client of an open() that a retry construct attempts again: its re-creation is check 2's. */
-  private boolean isRetriedClientOf(ClientRef target, Body body) {
+  /**
+   * The new client of an attempt that a retry construct elsewhere repeats by calling this method (e.g.
+   * {@code createAndOpen()} in a retry loop): its re-creation is check 2's.
+   */
+  private boolean isCreatedForARetriedAttempt(ClientRef target, Body body, TreePath assignment) {
+    int assigned = ASTHelpers.getStartPosition(assignment.getLeaf());
     for (ConnectionCall open : model.callsIn(body)) {
-      if (open.isOpen() && target.equals(open.client()) && !model.retries().constructsFor(open).isEmpty()) {
-        return true;
+      if (!open.isOpen() || !target.equals(open.client()) || ASTHelpers.getStartPosition(open.tree()) < assigned) {
+        continue;
+      }
+      for (Retries.Construct construct : model.retries().constructsFor(open)) {
+        if (model.bodyAt(construct.anchor()) != body) {
+          return true;
+        }
       }
     }
     return false;
@@ -473,7 +482,10 @@ public final class Verdicts {
     return false;
   }
 
-  /** Try-with-resources, a close in a finally, or a close after it in its block with no early exit between. */
+  /**
+   * Closed on every path, including the one where open() itself fails: try-with-resources, a close in a finally, or
+   * closes both in the try that opens it and in every catch of that try that can complete.
+   */
   private boolean closedOnEveryPath(TreePath declarationPath, ClientRef client, Body body) {
     Tree parent = declarationPath.getParentPath().getLeaf();
     if (parent instanceof TryTree tryTree && tryTree.getResources().contains(declarationPath.getLeaf())) {
@@ -495,18 +507,40 @@ public final class Verdicts {
         return true;
       }
     }
-    if (!(parent instanceof BlockTree block)) {
-      return false;
-    }
-    List<? extends StatementTree> statements = block.getStatements();
-    int declarationIndex = statements.indexOf(declarationPath.getLeaf());
-    for (TreePath close : closes) {
-      int closeIndex = indexOfStatementContaining(statements, close);
-      if (closeIndex > declarationIndex
-          && isUnconditionalClose(statements.get(closeIndex), close)
-          && noEarlyExit(statements.subList(declarationIndex + 1, closeIndex))) {
+    for (ConnectionCall open : model.callsIn(body)) {
+      if (open.isOpen() && client.equals(open.client()) && closedInTryAndEveryCatch(open.path(), closes, body)) {
         return true;
       }
+    }
+    return false;
+  }
+
+  /** {@code try { c.open(); ... c.close(); } catch (E e) { c.close(); ... }} around the open(). */
+  private static boolean closedInTryAndEveryCatch(TreePath open, List<TreePath> closes, Body body) {
+    Tree previous = open.getLeaf();
+    for (TreePath current = open.getParentPath();
+        current != null && current.getLeaf() != body.tree();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof TryTree tryTree
+          && previous == tryTree.getBlock()
+          && !tryTree.getCatches().isEmpty()) {
+        boolean closedInBlock = false;
+        for (TreePath close : closes) {
+          closedInBlock |=
+              ClassModel.isWithin(close, tryTree.getBlock())
+                  && ASTHelpers.getStartPosition(close.getLeaf()) > ASTHelpers.getStartPosition(open.getLeaf());
+        }
+        boolean closedInCatches = true;
+        for (var catchTree : tryTree.getCatches()) {
+          boolean closedHere = !Dominance.canCompleteNormally(catchTree.getBlock());
+          for (TreePath close : closes) {
+            closedHere |= ClassModel.isWithin(close, catchTree);
+          }
+          closedInCatches &= closedHere;
+        }
+        return closedInBlock && closedInCatches;
+      }
+      previous = current.getLeaf();
     }
     return false;
   }
@@ -522,61 +556,6 @@ public final class Verdicts {
       previous = current.getLeaf();
     }
     return false;
-  }
-
-  private static int indexOfStatementContaining(List<? extends StatementTree> statements, TreePath path) {
-    for (TreePath current = path; current != null; current = current.getParentPath()) {
-      int index = statements.indexOf(current.getLeaf());
-      if (index >= 0) {
-        return index;
-      }
-    }
-    return -1;
-  }
-
-  /** {@code c.close();}, {@code if (c != null) c.close();}, or a try around the close. */
-  private static boolean isUnconditionalClose(StatementTree statement, TreePath close) {
-    if (statement instanceof com.sun.source.tree.ExpressionStatementTree expression) {
-      return expression.getExpression() == close.getLeaf();
-    }
-    if (statement instanceof IfTree ifTree) {
-      return ifTree.getElseStatement() == null
-          && IotHubSdk.stripParentheses(ifTree.getCondition()) instanceof BinaryTree binary
-          && binary.getKind() == Tree.Kind.NOT_EQUAL_TO;
-    }
-    return statement instanceof TryTree tryTree && ClassModel.isWithin(close, tryTree.getBlock());
-  }
-
-  private static boolean noEarlyExit(List<? extends StatementTree> statements) {
-    boolean[] exits = {false};
-    com.sun.source.util.TreeScanner<Void, Void> scanner =
-        new com.sun.source.util.TreeScanner<>() {
-          @Override
-          public Void visitReturn(com.sun.source.tree.ReturnTree tree, Void unused) {
-            exits[0] = true;
-            return null;
-          }
-
-          @Override
-          public Void visitThrow(com.sun.source.tree.ThrowTree tree, Void unused) {
-            exits[0] = true;
-            return null;
-          }
-
-          @Override
-          public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-            return null;
-          }
-
-          @Override
-          public Void visitClass(ClassTree tree, Void unused) {
-            return null;
-          }
-        };
-    for (StatementTree statement : statements) {
-      scanner.scan(statement, null);
-    }
-    return !exits[0];
   }
 
   // ====================================================================== check 5

@@ -1,0 +1,23 @@
+package android.os;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stand-in for {@code android.os.Handler} so that the activity compiles on a plain JDK: each handler owns one
+ * background "looper" thread.
+ */
+public class Handler {
+  private final ScheduledExecutorService looper = Executors.newSingleThreadScheduledExecutor();
+
+  public final boolean post(Runnable r) {
+    looper.execute(r);
+    return true;
+  }
+
+  public final boolean postDelayed(Runnable r, long delayMillis) {
+    looper.schedule(r, delayMillis, TimeUnit.MILLISECONDS);
+    return true;
+  }
+}
