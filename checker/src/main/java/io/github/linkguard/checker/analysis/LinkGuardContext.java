@@ -1,22 +1,16 @@
 package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Symbol.ClassSymbol;
-import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>This is where the fast exits are. When neither the SDK nor a configured client type is on the class path,
  * every matcher returns after one lookup. Otherwise a top-level class is first checked with a single cheap scan for
- * any SDK symbol; a class that never mentions the SDK gets no call graph, no dataflow, nothing.
+ * a connection call or a client creation; a class without one (which includes every class that never mentions the
+ * SDK) gets no call graph, no dataflow, nothing.
  *
  * <p>An internal error while analysing a class is contained: that class gets no findings, and javac goes on. A crash
  * in the plugin would break every user's build.
@@ -37,15 +32,12 @@ public final class LinkGuardContext {
   private static final String RETHROW_PROPERTY = "linkguard.rethrowInternalErrors";
 
   private final IotHubSdk sdk;
-  private final LinkGuardOptions options;
   private final EnabledChecks enabled;
   private boolean optionProblemsReported;
   private @Nullable CompilationUnitTree currentUnit;
   private final Map<Tree, @Nullable Verdicts> verdictsByClass = new IdentityHashMap<>();
-  private final Map<Symbol, Boolean> sdkSymbolCache = new HashMap<>();
 
   private LinkGuardContext(VisitorState state, LinkGuardOptions options) {
-    this.options = options;
     this.sdk = new IotHubSdk(state, options);
     this.enabled = new EnabledChecks();
   }
@@ -118,7 +110,7 @@ public final class LinkGuardContext {
     }
     Verdicts verdicts = null;
     try {
-      if (mentionsSdk((ClassTree) classTree)) {
+      if (mayMatch((ClassTree) classTree)) {
         verdicts = new Verdicts(new ClassModel(sdk, state, classPath), enabled);
       }
     } catch (RuntimeException | StackOverflowError e) {
@@ -156,8 +148,12 @@ public final class LinkGuardContext {
     return candidate;
   }
 
-  /** One pass over the class, stopping at the first symbol from the SDK or a client type. */
-  private boolean mentionsSdk(ClassTree classTree) {
+  /**
+   * Whether the class can produce any finding: every check starts from a connection call (open, close, closeNow on a
+   * client) or a client creation, so a class without one needs no model. One pass over its calls and constructor
+   * invocations, stopping at the first match; the method name is compared before any type is looked at.
+   */
+  private boolean mayMatch(ClassTree classTree) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -166,57 +162,17 @@ public final class LinkGuardContext {
       }
 
       @Override
-      public Void visitIdentifier(IdentifierTree tree, Void unused) {
-        found[0] |= isSdkSymbol(ASTHelpers.getSymbol(tree));
-        return null;
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        found[0] |= sdk.connectionOp(tree) != null || sdk.isClientCreation(tree);
+        return super.visitMethodInvocation(tree, null);
       }
 
       @Override
-      public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-        found[0] |= isSdkSymbol(ASTHelpers.getSymbol(tree));
-        return super.visitMemberSelect(tree, null);
-      }
-
-      @Override
-      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-        found[0] |= isSdkSymbol(ASTHelpers.getSymbol(tree));
-        return super.visitMemberReference(tree, null);
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        found[0] |= sdk.isClientCreation(tree);
+        return super.visitNewClass(tree, null);
       }
     }.scan(classTree, null);
     return found[0];
-  }
-
-  private boolean isSdkSymbol(@Nullable Symbol symbol) {
-    if (symbol == null) {
-      return false;
-    }
-    Symbol type = symbol instanceof ClassSymbol ? symbol : typeSymbolOf(symbol);
-    if (type == null) {
-      return false;
-    }
-    return sdkSymbolCache.computeIfAbsent(type, this::isSdkType)
-        || (symbol.owner instanceof ClassSymbol owner
-            && sdkSymbolCache.computeIfAbsent(owner, this::isSdkType));
-  }
-
-  private static @Nullable Symbol typeSymbolOf(Symbol symbol) {
-    Type type = symbol.type;
-    if (type == null) {
-      return null;
-    }
-    if (type instanceof Type.MethodType method) {
-      type = method.getReturnType();
-    }
-    return type == null ? null : type.tsym;
-  }
-
-  private boolean isSdkType(Symbol type) {
-    if (!(type instanceof ClassSymbol classSymbol)) {
-      return false;
-    }
-    String name = classSymbol.getQualifiedName().toString();
-    return name.startsWith(IotHubSdk.SDK_PACKAGE)
-        || options.clientTypes().contains(name)
-        || sdk.isClientType(classSymbol.type);
   }
 }
