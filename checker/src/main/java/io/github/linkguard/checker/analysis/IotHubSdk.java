@@ -20,9 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,11 +84,18 @@ public final class IotHubSdk {
     }
   }
 
+  private final Map<String, Optional<Type>> resolved = new HashMap<>();
+
+  /** The type of a class name, resolved once per compilation (hand-off tests ask for the same few, often). */
   private @Nullable Type resolve(String name) {
+    return resolved.computeIfAbsent(name, this::lookUp).orElse(null);
+  }
+
+  private Optional<Type> lookUp(String name) {
     try {
-      return state.getTypeFromString(name);
+      return Optional.ofNullable(state.getTypeFromString(name));
     } catch (RuntimeException e) { // a broken class file on the user's class path: treat the type as absent
-      return null;
+      return Optional.empty();
     }
   }
 
@@ -339,10 +346,6 @@ public final class IotHubSdk {
   }
 
   // ---------------------------------------------------------------- misc
-
-  public boolean isPublicOrPackageVisible(Symbol symbol) {
-    return !symbol.getModifiers().contains(Modifier.PRIVATE);
-  }
 
   public static ExpressionTree stripParentheses(ExpressionTree tree) {
     ExpressionTree current = tree;
