@@ -9,14 +9,12 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
@@ -26,8 +24,6 @@ import com.sun.tools.javac.code.Type;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
-import io.github.linkguard.checker.analysis.LinkGuardContext;
-import io.github.linkguard.checker.analysis.LinkGuardOptions;
 import io.github.linkguard.checker.analysis.Verdicts;
 import io.github.linkguard.checker.analysis.Verdicts.Replacement;
 import javax.inject.Inject;
@@ -45,15 +41,12 @@ import org.jspecify.annotations.Nullable;
     severity = WARNING,
     linkType = CUSTOM,
     link = DocLinks.CHECKS + "IotHubClientReplacedWithoutClose.md")
-public final class IotHubClientReplacedWithoutClose extends BugChecker
-    implements AssignmentTreeMatcher, VariableTreeMatcher, MethodInvocationTreeMatcher,
-        CompilationUnitTreeMatcher {
+public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
+    implements AssignmentTreeMatcher, VariableTreeMatcher, MethodInvocationTreeMatcher {
 
   private static final String RISK =
       " while the old one may still be open (CONNECTED or DISCONNECTED_RETRYING): two links for one device"
           + " identity make IoT Hub drop one with 409002 LinkCreationConflict.";
-
-  private final LinkGuardOptions options;
 
   public IotHubClientReplacedWithoutClose() {
     this(ErrorProneFlags.empty());
@@ -61,13 +54,7 @@ public final class IotHubClientReplacedWithoutClose extends BugChecker
 
   @Inject
   IotHubClientReplacedWithoutClose(ErrorProneFlags flags) {
-    this.options = LinkGuardOptions.from(flags);
-  }
-
-  @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    LinkGuardContext.startUnit(state, options, CheckName.CLIENT_REPLACED_WITHOUT_CLOSE);
-    return Description.NO_MATCH;
+    super(flags, CheckName.CLIENT_REPLACED_WITHOUT_CLOSE);
   }
 
   @Override
@@ -89,17 +76,12 @@ public final class IotHubClientReplacedWithoutClose extends BugChecker
   }
 
   private Description match(Tree tree, VisitorState state) {
-    Verdicts verdicts = LinkGuardContext.verdicts(state, options);
-    if (verdicts == null) {
-      return Description.NO_MATCH;
-    }
-    Description description =
-        LinkGuardContext.safely(
-            () -> {
-              Replacement replacement = verdicts.replacementAt(tree);
-              return replacement == null ? Description.NO_MATCH : describe(replacement, verdicts, state);
-            });
-    return description == null ? Description.NO_MATCH : description;
+    return withVerdicts(
+        state,
+        verdicts -> {
+          Replacement replacement = verdicts.replacementAt(tree);
+          return replacement == null ? Description.NO_MATCH : describe(replacement, verdicts, state);
+        });
   }
 
   private Description describe(Replacement replacement, Verdicts verdicts, VisitorState state) {

@@ -8,18 +8,22 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Type;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.ClientRef;
@@ -27,8 +31,6 @@ import io.github.linkguard.checker.analysis.ConnectionCall;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
-import io.github.linkguard.checker.analysis.LinkGuardContext;
-import io.github.linkguard.checker.analysis.LinkGuardOptions;
 import io.github.linkguard.checker.analysis.Retries;
 import io.github.linkguard.checker.analysis.Verdicts;
 import javax.inject.Inject;
@@ -46,15 +48,13 @@ import org.jspecify.annotations.Nullable;
     severity = WARNING,
     linkType = CUSTOM,
     link = DocLinks.CHECKS + "IotHubOpenRetryWithoutClose.md")
-public final class IotHubOpenRetryWithoutClose extends BugChecker
-    implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
+public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
+    implements MethodInvocationTreeMatcher {
 
   private static final String MESSAGE =
       "open() is retried without closing the client after the failed attempt; that attempt can leave a half-open"
           + " link or an SDK still reconnecting (DISCONNECTED_RETRYING), and the next open() beside it makes IoT Hub"
           + " report 409002 LinkCreationConflict. Close the failed attempt's client before trying again";
-
-  private final LinkGuardOptions options;
 
   public IotHubOpenRetryWithoutClose() {
     this(ErrorProneFlags.empty());
@@ -62,13 +62,7 @@ public final class IotHubOpenRetryWithoutClose extends BugChecker
 
   @Inject
   IotHubOpenRetryWithoutClose(ErrorProneFlags flags) {
-    this.options = LinkGuardOptions.from(flags);
-  }
-
-  @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    LinkGuardContext.startUnit(state, options, CheckName.OPEN_RETRY_WITHOUT_CLOSE);
-    return Description.NO_MATCH;
+    super(flags, CheckName.OPEN_RETRY_WITHOUT_CLOSE);
   }
 
   @Override
@@ -76,16 +70,12 @@ public final class IotHubOpenRetryWithoutClose extends BugChecker
     if (!IotHubSdk.methodName(tree).equals("open")) {
       return Description.NO_MATCH;
     }
-    Verdicts verdicts = LinkGuardContext.verdicts(state, options);
-    if (verdicts == null) {
-      return Description.NO_MATCH;
-    }
-    Description description =
-        LinkGuardContext.safely(
-            () -> verdicts.reporterOf(tree) == CheckName.OPEN_RETRY_WITHOUT_CLOSE
+    return withVerdicts(
+        state,
+        verdicts ->
+            verdicts.reporterOf(tree) == CheckName.OPEN_RETRY_WITHOUT_CLOSE
                 ? describe(tree, verdicts, state)
                 : Description.NO_MATCH);
-    return description == null ? Description.NO_MATCH : description;
   }
 
   private Description describe(MethodInvocationTree tree, Verdicts verdicts, VisitorState state) {
@@ -130,7 +120,7 @@ public final class IotHubOpenRetryWithoutClose extends BugChecker
       return null; // before the open() would close the new client, not the failed one
     }
     TreePath statement = Fixes.statementOf(open.path());
-    if (statement == null || !(statement.getLeaf() instanceof com.sun.source.tree.ExpressionStatementTree)) {
+    if (statement == null || !(statement.getLeaf() instanceof ExpressionStatementTree)) {
       return null;
     }
     ExpressionTree receiver = open.receiver();
@@ -180,7 +170,7 @@ public final class IotHubOpenRetryWithoutClose extends BugChecker
     if (client == null) {
       return null;
     }
-    boolean sameBody = ASTHelpers.findEnclosingNode(handler, com.sun.source.tree.MethodTree.class) != null
+    boolean sameBody = ASTHelpers.findEnclosingNode(handler, MethodTree.class) != null
         && isInSameBody(open.path(), handler);
     if (sameBody) {
       if (client.isLocal() && isDeclaredInside(client, handler.getParentPath())) {
@@ -204,9 +194,9 @@ public final class IotHubOpenRetryWithoutClose extends BugChecker
   private static @Nullable Tree enclosingBody(TreePath path) {
     for (TreePath current = path; current != null; current = current.getParentPath()) {
       Tree leaf = current.getLeaf();
-      if (leaf instanceof com.sun.source.tree.MethodTree
-          || leaf instanceof com.sun.source.tree.LambdaExpressionTree
-          || leaf instanceof com.sun.source.tree.ClassTree) {
+      if (leaf instanceof MethodTree
+          || leaf instanceof LambdaExpressionTree
+          || leaf instanceof ClassTree) {
         return leaf;
       }
     }
@@ -216,9 +206,9 @@ public final class IotHubOpenRetryWithoutClose extends BugChecker
   private static boolean isDeclaredInside(ClientRef client, TreePath tryPath) {
     TryTree tryTree = (TryTree) tryPath.getLeaf();
     boolean[] inside = {false};
-    new com.sun.source.util.TreeScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
-      public Void visitVariable(com.sun.source.tree.VariableTree tree, Void unused) {
+      public Void visitVariable(VariableTree tree, Void unused) {
         inside[0] |= ASTHelpers.getSymbol(tree) == client.variable();
         return super.visitVariable(tree, null);
       }

@@ -8,12 +8,10 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.CallbackParameters;
@@ -22,8 +20,6 @@ import io.github.linkguard.checker.analysis.ConnectionCall;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
-import io.github.linkguard.checker.analysis.LinkGuardContext;
-import io.github.linkguard.checker.analysis.LinkGuardOptions;
 import io.github.linkguard.checker.analysis.Verdicts;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +36,8 @@ import org.jspecify.annotations.Nullable;
     severity = WARNING,
     linkType = CUSTOM,
     link = DocLinks.CHECKS + "IotHubOpenWithoutStatusGuard.md")
-public final class IotHubOpenWithoutStatusGuard extends BugChecker
-    implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
+public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
+    implements MethodInvocationTreeMatcher {
 
   private static final String MESSAGE =
       "open() here can run while the SDK still owns this client's connection (CONNECTED, or"
@@ -51,21 +47,13 @@ public final class IotHubOpenWithoutStatusGuard extends BugChecker
       ": record the status in the connection status callback (e.g. a volatile IotHubConnectionStatus field) and"
           + " open only when it is DISCONNECTED, closing the client first.";
 
-  private final LinkGuardOptions options;
-
   public IotHubOpenWithoutStatusGuard() {
     this(ErrorProneFlags.empty());
   }
 
   @Inject
   IotHubOpenWithoutStatusGuard(ErrorProneFlags flags) {
-    this.options = LinkGuardOptions.from(flags);
-  }
-
-  @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    LinkGuardContext.startUnit(state, options, CheckName.OPEN_WITHOUT_STATUS_GUARD);
-    return Description.NO_MATCH;
+    super(flags, CheckName.OPEN_WITHOUT_STATUS_GUARD);
   }
 
   @Override
@@ -73,15 +61,12 @@ public final class IotHubOpenWithoutStatusGuard extends BugChecker
     if (!IotHubSdk.methodName(tree).equals("open")) {
       return Description.NO_MATCH;
     }
-    Verdicts verdicts = LinkGuardContext.verdicts(state, options);
-    if (verdicts == null) {
-      return Description.NO_MATCH;
-    }
-    Description description =
-        LinkGuardContext.safely(
-            () -> verdicts.reporterOf(tree) == CheckName.OPEN_WITHOUT_STATUS_GUARD ? describe(tree, verdicts, state)
+    return withVerdicts(
+        state,
+        verdicts ->
+            verdicts.reporterOf(tree) == CheckName.OPEN_WITHOUT_STATUS_GUARD
+                ? describe(tree, verdicts, state)
                 : Description.NO_MATCH);
-    return description == null ? Description.NO_MATCH : description;
   }
 
   private Description describe(MethodInvocationTree tree, Verdicts verdicts, VisitorState state) {

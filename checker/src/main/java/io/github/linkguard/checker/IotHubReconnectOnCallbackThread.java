@@ -8,17 +8,12 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.IotHubSdk;
-import io.github.linkguard.checker.analysis.LinkGuardContext;
-import io.github.linkguard.checker.analysis.LinkGuardOptions;
-import io.github.linkguard.checker.analysis.Verdicts;
 import javax.inject.Inject;
 
 /**
@@ -34,10 +29,8 @@ import javax.inject.Inject;
     severity = WARNING,
     linkType = CUSTOM,
     link = DocLinks.CHECKS + "IotHubReconnectOnCallbackThread.md")
-public final class IotHubReconnectOnCallbackThread extends BugChecker
-    implements MethodInvocationTreeMatcher, CompilationUnitTreeMatcher {
-
-  private final LinkGuardOptions options;
+public final class IotHubReconnectOnCallbackThread extends LinkGuardCheck
+    implements MethodInvocationTreeMatcher {
 
   public IotHubReconnectOnCallbackThread() {
     this(ErrorProneFlags.empty());
@@ -45,13 +38,7 @@ public final class IotHubReconnectOnCallbackThread extends BugChecker
 
   @Inject
   IotHubReconnectOnCallbackThread(ErrorProneFlags flags) {
-    this.options = LinkGuardOptions.from(flags);
-  }
-
-  @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    LinkGuardContext.startUnit(state, options, CheckName.RECONNECT_ON_CALLBACK_THREAD);
-    return Description.NO_MATCH;
+    super(flags, CheckName.RECONNECT_ON_CALLBACK_THREAD);
   }
 
   @Override
@@ -60,23 +47,20 @@ public final class IotHubReconnectOnCallbackThread extends BugChecker
     if (!name.equals("open") && !name.equals("close") && !name.equals("closeNow")) {
       return Description.NO_MATCH;
     }
-    Verdicts verdicts = LinkGuardContext.verdicts(state, options);
-    if (verdicts == null) {
-      return Description.NO_MATCH;
-    }
-    Boolean reported =
-        LinkGuardContext.safely(() -> verdicts.reporterOf(tree) == CheckName.RECONNECT_ON_CALLBACK_THREAD);
-    if (reported == null || !reported) {
-      return Description.NO_MATCH;
-    }
-    return buildDescription(tree)
-        .setMessage(
-            name
-                + "() runs on the thread that delivers the connection status callback; the SDK forbids opening or"
-                + " closing the client there, and a reconnect from the callback races the SDK's own"
-                + " DISCONNECTED_RETRYING recovery, leaving two links for one device identity (409002"
-                + " LinkCreationConflict). Record the status in the callback and let another thread (an executor)"
-                + " close and reopen the client when it is DISCONNECTED.")
-        .build();
+    return withVerdicts(
+        state,
+        verdicts ->
+            verdicts.reporterOf(tree) == CheckName.RECONNECT_ON_CALLBACK_THREAD
+                ? buildDescription(tree).setMessage(message(name)).build()
+                : Description.NO_MATCH);
+  }
+
+  private static String message(String call) {
+    return call
+        + "() runs on the thread that delivers the connection status callback; the SDK forbids opening or"
+        + " closing the client there, and a reconnect from the callback races the SDK's own"
+        + " DISCONNECTED_RETRYING recovery, leaving two links for one device identity (409002"
+        + " LinkCreationConflict). Record the status in the callback and let another thread (an executor)"
+        + " close and reopen the client when it is DISCONNECTED.";
   }
 }

@@ -10,7 +10,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.BinaryTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.CaseTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ConditionalExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ForLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.IfTreeMatcher;
@@ -21,9 +20,9 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.StatementTree;
@@ -37,8 +36,6 @@ import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Dominance;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
-import io.github.linkguard.checker.analysis.LinkGuardContext;
-import io.github.linkguard.checker.analysis.LinkGuardOptions;
 import io.github.linkguard.checker.analysis.Verdicts;
 import io.github.linkguard.checker.analysis.Verdicts.ReopenGuard;
 import java.util.List;
@@ -57,9 +54,9 @@ import org.jspecify.annotations.Nullable;
     severity = WARNING,
     linkType = CUSTOM,
     link = DocLinks.CHECKS + "IotHubReopenAfterClientClose.md")
-public final class IotHubReopenAfterClientClose extends BugChecker
+public final class IotHubReopenAfterClientClose extends LinkGuardCheck
     implements IfTreeMatcher, WhileLoopTreeMatcher, ForLoopTreeMatcher, ConditionalExpressionTreeMatcher,
-        BinaryTreeMatcher, CaseTreeMatcher, CompilationUnitTreeMatcher {
+        BinaryTreeMatcher, CaseTreeMatcher {
 
   private static final String MESSAGE =
       "This DISCONNECTED check leads to a reconnect even when the reason is CLIENT_CLOSE, which is the"
@@ -67,21 +64,13 @@ public final class IotHubReopenAfterClientClose extends BugChecker
           + " it makes IoT Hub drop a link with 409002 LinkCreationConflict. Also require the reason to be other"
           + " than CLIENT_CLOSE.";
 
-  private final LinkGuardOptions options;
-
   public IotHubReopenAfterClientClose() {
     this(ErrorProneFlags.empty());
   }
 
   @Inject
   IotHubReopenAfterClientClose(ErrorProneFlags flags) {
-    this.options = LinkGuardOptions.from(flags);
-  }
-
-  @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    LinkGuardContext.startUnit(state, options, CheckName.REOPEN_AFTER_CLIENT_CLOSE);
-    return Description.NO_MATCH;
+    super(flags, CheckName.REOPEN_AFTER_CLIENT_CLOSE);
   }
 
   @Override
@@ -118,30 +107,24 @@ public final class IotHubReopenAfterClientClose extends BugChecker
   }
 
   private Description match(Tree holder, VisitorState state) {
-    Verdicts verdicts = LinkGuardContext.verdicts(state, options);
-    if (verdicts == null) {
-      return Description.NO_MATCH;
-    }
-    Description description =
-        LinkGuardContext.safely(
-            () -> {
-              List<ReopenGuard> guards = verdicts.reopenGuardsAt(holder);
-              Description first = Description.NO_MATCH;
-              for (ReopenGuard guard : guards) {
-                Description.Builder builder = buildDescription(guard.establishment().reportTree()).setMessage(MESSAGE);
-                SuggestedFix fix = excludeClientClose(guard, verdicts, state);
-                if (fix != null) {
-                  builder.addFix(fix);
-                }
-                if (first == Description.NO_MATCH) {
-                  first = builder.build();
-                } else {
-                  state.reportMatch(builder.build());
-                }
-              }
-              return first;
-            });
-    return description == null ? Description.NO_MATCH : description;
+    return withVerdicts(
+        state,
+        verdicts -> {
+          Description first = Description.NO_MATCH;
+          for (ReopenGuard guard : verdicts.reopenGuardsAt(holder)) {
+            Description.Builder builder = buildDescription(guard.establishment().reportTree()).setMessage(MESSAGE);
+            SuggestedFix fix = excludeClientClose(guard, verdicts, state);
+            if (fix != null) {
+              builder.addFix(fix);
+            }
+            if (first == Description.NO_MATCH) {
+              first = builder.build();
+            } else {
+              state.reportMatch(builder.build());
+            }
+          }
+          return first;
+        });
   }
 
   /**
@@ -188,7 +171,7 @@ public final class IotHubReopenAfterClientClose extends BugChecker
       Fixes.insertFirst(state, fix, block, skip);
       return fix.build();
     }
-    if (body instanceof ExpressionStatementTree || body instanceof com.sun.source.tree.ExpressionTree) {
+    if (body instanceof ExpressionStatementTree || body instanceof ExpressionTree) {
       String statement = state.getSourceForNode(body);
       if (!statement.endsWith(";")) {
         statement += ";";

@@ -4,7 +4,9 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +40,7 @@ public final class Body {
   private final @Nullable MethodSymbol method;
   private Root root = Root.NONE;
   private @Nullable CallbackParameters callbackParameters;
-  private final java.util.Set<ClientRef> callbackClients = new java.util.LinkedHashSet<>();
+  private final Set<ClientRef> callbackClients = new LinkedHashSet<>();
   final List<Edge> outgoing = new ArrayList<>();
   final List<Edge> incoming = new ArrayList<>();
 
@@ -83,7 +85,7 @@ public final class Body {
   }
 
   /** The clients a status callback is registered on, where the registration names them. */
-  public java.util.Set<ClientRef> callbackClients() {
+  public Set<ClientRef> callbackClients() {
     return callbackClients;
   }
 

@@ -3,7 +3,6 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -13,11 +12,11 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
@@ -26,12 +25,14 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -508,7 +509,7 @@ public final class ClassModel {
   }
 
   private static @Nullable ExpressionTree receiverOf(MethodInvocationTree call) {
-    return call.getMethodSelect() instanceof com.sun.source.tree.MemberSelectTree member
+    return call.getMethodSelect() instanceof MemberSelectTree member
         ? member.getExpression()
         : null;
   }
@@ -630,7 +631,7 @@ public final class ClassModel {
     return callsByTree.get(tree);
   }
 
-  public java.util.Collection<Body> bodies() {
+  public Collection<Body> bodies() {
     return bodies.values();
   }
 
@@ -873,7 +874,7 @@ public final class ClassModel {
     Body body = methodBodies.get(method);
     if (body != null && sdk.isClientType(method.getReturnType())) {
       List<ExpressionTree> returned = new ArrayList<>();
-      new com.sun.source.util.TreeScanner<Void, Void>() {
+      new TreeScanner<Void, Void>() {
         @Override
         public Void visitReturn(ReturnTree tree, Void unused) {
           if (tree.getExpression() != null) {
@@ -975,6 +976,27 @@ public final class ClassModel {
     return tree instanceof IdentifierTree identifier && identifier.getName().contentEquals("this");
   }
 
+  /**
+   * Where {@code body} closes {@code client}: its close() and closeNow() calls, and calls of same-class methods that
+   * close it (e.g. a closeQuietly helper), as paths.
+   */
+  List<TreePath> closeSites(Body body, ClientRef client) {
+    List<TreePath> sites = new ArrayList<>();
+    for (ConnectionCall call : callsIn(body)) {
+      if (call.op().closes() && client.equals(call.client())) {
+        sites.add(call.path());
+      }
+    }
+    for (Body.Edge edge : body.outgoing()) {
+      if (edge.kind() == Body.EdgeKind.SYNC
+          && edge.site().getLeaf() instanceof MethodInvocationTree call
+          && closedByCall(call).contains(client)) {
+        sites.add(edge.site());
+      }
+    }
+    return sites;
+  }
+
   /** The clients a statement closes when it is a call of a same-class method (e.g. a closeQuietly helper). */
   Set<ClientRef> closedByCall(MethodInvocationTree call) {
     Symbol symbol = ASTHelpers.getSymbol(call);
@@ -1023,18 +1045,5 @@ public final class ClassModel {
       }
     }
     return false;
-  }
-
-  static @Nullable StatementTree enclosingStatement(TreePath path) {
-    for (TreePath current = path; current != null; current = current.getParentPath()) {
-      if (current.getLeaf() instanceof StatementTree statement) {
-        return statement;
-      }
-    }
-    return null;
-  }
-
-  static boolean isBlock(Tree tree) {
-    return tree instanceof BlockTree;
   }
 }

@@ -19,6 +19,7 @@ import com.sun.tools.javac.code.Type;
 import io.github.linkguard.checker.analysis.Dominance.Condition;
 import io.github.linkguard.checker.analysis.Dominance.Facts;
 import io.github.linkguard.checker.analysis.Dominance.SwitchCase;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,36 +76,23 @@ public final class Conditions {
 
   /** Whether the facts establish the claim. */
   public boolean holds(Facts facts, Claim claim) {
-    return establishment(facts, claim) != null;
+    return !establishments(facts, claim, true).isEmpty();
   }
 
-  /** The innermost fact that establishes the claim, or null. */
-  public @Nullable Establishment establishment(Facts facts, Claim claim) {
-    for (Condition condition : facts.conditions()) {
-      ExpressionTree report = establishing(condition.expression(), condition.value(), claim, true, 0);
-      if (report != null) {
-        return new Establishment(condition, null, report);
-      }
-    }
-    for (SwitchCase switchCase : facts.cases()) {
-      if (caseEstablishes(switchCase, claim, true)) {
-        Tree report =
-            switchCase.caseTree().getExpressions().isEmpty()
-                ? switchCase.caseTree()
-                : switchCase.caseTree().getExpressions().get(0);
-        return new Establishment(null, switchCase, report);
-      }
-    }
-    return null;
+  /** Every fact that establishes the claim, innermost first (a DISCONNECTED guard can be nested in another). */
+  public List<Establishment> establishments(Facts facts, Claim claim) {
+    return establishments(facts, claim, false);
   }
 
-  /** Every fact that establishes the claim (a DISCONNECTED guard can be nested in another). */
-  public java.util.List<Establishment> establishments(Facts facts, Claim claim) {
-    java.util.List<Establishment> all = new java.util.ArrayList<>();
+  private List<Establishment> establishments(Facts facts, Claim claim, boolean firstOnly) {
+    List<Establishment> all = new ArrayList<>();
     for (Condition condition : facts.conditions()) {
       ExpressionTree report = establishing(condition.expression(), condition.value(), claim, true, 0);
       if (report != null) {
         all.add(new Establishment(condition, null, report));
+        if (firstOnly) {
+          return all;
+        }
       }
     }
     for (SwitchCase switchCase : facts.cases()) {
@@ -114,6 +102,9 @@ public final class Conditions {
                 ? switchCase.caseTree()
                 : switchCase.caseTree().getExpressions().get(0);
         all.add(new Establishment(null, switchCase, report));
+        if (firstOnly) {
+          return all;
+        }
       }
     }
     return all;
@@ -452,7 +443,7 @@ public final class Conditions {
     if (type == null || type.tsym == null || type.tsym.getKind() != ElementKind.ENUM) {
       return List.of();
     }
-    List<String> constants = new java.util.ArrayList<>();
+    List<String> constants = new ArrayList<>();
     for (Symbol member : type.tsym.getEnclosedElements()) {
       if (member.getKind() == ElementKind.ENUM_CONSTANT) {
         constants.add(member.getSimpleName().toString());

@@ -14,6 +14,7 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -533,7 +534,7 @@ public final class Dominance {
       Symbol symbol = ASTHelpers.getSymbol(expression);
       if (symbol != null) {
         labels.add(symbol.getSimpleName().toString());
-      } else if (expression instanceof com.sun.source.tree.IdentifierTree identifier) {
+      } else if (expression instanceof IdentifierTree identifier) {
         labels.add(identifier.getName().toString());
       }
     }

@@ -5,6 +5,7 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.FindIdentifiers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
@@ -20,6 +21,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnionTypeTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -349,7 +351,7 @@ public final class Fixes {
           if (symbol.isStatic() || symbol.isInterface()) {
             return null;
           }
-        } else if (leaf instanceof com.sun.source.tree.VariableTree variable
+        } else if (leaf instanceof VariableTree variable
             && current.getParentPath().getLeaf() instanceof ClassTree) {
           VarSymbol symbol = ASTHelpers.getSymbol(variable);
           if (symbol == null || symbol.isStatic()) {
@@ -378,7 +380,7 @@ public final class Fixes {
     String source = state.getSourceForNode(inner);
     boolean needsParentheses =
         inner instanceof ConditionalExpressionTree
-            || inner instanceof com.sun.source.tree.AssignmentTree
+            || inner instanceof AssignmentTree
             || (conjunction
                 && inner instanceof BinaryTree binary
                 && binary.getKind() == Tree.Kind.CONDITIONAL_OR);

@@ -104,10 +104,6 @@ public final class IotHubSdk {
     return !clientTypes.isEmpty();
   }
 
-  VisitorState state() {
-    return state;
-  }
-
   // ---------------------------------------------------------------- clients
 
   public boolean isClientType(@Nullable Type type) {

@@ -657,20 +657,8 @@ public final class Retries {
 
   /** A close of {@code client} inside {@code region} of {@code body}, starting before {@code limit}. */
   private boolean closesWithin(Body body, Tree region, ClientRef client, int limit) {
-    for (ConnectionCall call : model.callsIn(body)) {
-      if (call.op().closes()
-          && client.equals(call.client())
-          && start(call.tree()) < limit
-          && ClassModel.isWithin(call.path(), region)) {
-        return true;
-      }
-    }
-    for (Body.Edge edge : body.outgoing()) {
-      if (edge.kind() == Body.EdgeKind.SYNC
-          && edge.site().getLeaf() instanceof MethodInvocationTree call
-          && start(call) < limit
-          && ClassModel.isWithin(edge.site(), region)
-          && model.closedByCall(call).contains(client)) {
+    for (TreePath close : model.closeSites(body, client)) {
+      if (start(close.getLeaf()) < limit && ClassModel.isWithin(close, region)) {
         return true;
       }
     }
@@ -680,20 +668,8 @@ public final class Retries {
   /** A close of {@code client} in {@code loop}, after the end of {@code statement} (later in the same round). */
   private boolean closesAfter(Body body, Tree loop, Tree statement, ClientRef client) {
     int end = end(statement);
-    for (ConnectionCall call : model.callsIn(body)) {
-      if (call.op().closes()
-          && client.equals(call.client())
-          && start(call.tree()) > end
-          && ClassModel.isWithin(call.path(), loop)) {
-        return true;
-      }
-    }
-    for (Body.Edge edge : body.outgoing()) {
-      if (edge.kind() == Body.EdgeKind.SYNC
-          && edge.site().getLeaf() instanceof MethodInvocationTree call
-          && start(call) > end
-          && ClassModel.isWithin(edge.site(), loop)
-          && model.closedByCall(call).contains(client)) {
+    for (TreePath close : model.closeSites(body, client)) {
+      if (start(close.getLeaf()) > end && ClassModel.isWithin(close, loop)) {
         return true;
       }
     }

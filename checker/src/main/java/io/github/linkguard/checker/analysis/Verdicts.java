@@ -3,23 +3,21 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.Conditions.Claim;
 import io.github.linkguard.checker.analysis.Conditions.Establishment;
@@ -274,7 +272,7 @@ public final class Verdicts {
 
   private boolean declaredWithin(VarSymbol local, Tree region) {
     boolean[] within = {false};
-    new com.sun.source.util.TreeScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
         within[0] |= ASTHelpers.getSymbol(tree) == local;
@@ -382,17 +380,7 @@ public final class Verdicts {
   }
 
   private boolean closesAnywhere(Body body, ClientRef client) {
-    for (ConnectionCall call : model.callsIn(body)) {
-      if (call.op().closes() && client.equals(call.client())) {
-        return true;
-      }
-    }
-    for (Body.Edge edge : body.outgoing()) {
-      if (edge.site().getLeaf() instanceof MethodInvocationTree call && model.closedByCall(call).contains(client)) {
-        return true;
-      }
-    }
-    return false;
+    return !model.closeSites(body, client).isEmpty();
   }
 
   private @Nullable Replacement localClientFinding(TreePath declarationPath) {
@@ -491,17 +479,7 @@ public final class Verdicts {
     if (parent instanceof TryTree tryTree && tryTree.getResources().contains(declarationPath.getLeaf())) {
       return true;
     }
-    List<TreePath> closes = new ArrayList<>();
-    for (ConnectionCall call : model.callsIn(body)) {
-      if (call.op().closes() && client.equals(call.client())) {
-        closes.add(call.path());
-      }
-    }
-    for (Body.Edge edge : body.outgoing()) {
-      if (edge.site().getLeaf() instanceof MethodInvocationTree call && model.closedByCall(call).contains(client)) {
-        closes.add(edge.site());
-      }
-    }
+    List<TreePath> closes = model.closeSites(body, client);
     for (TreePath close : closes) {
       if (isInFinally(close, body)) {
         return true;

@@ -1,0 +1,47 @@
+package io.github.linkguard.checker;
+
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import io.github.linkguard.checker.analysis.CheckName;
+import io.github.linkguard.checker.analysis.LinkGuardContext;
+import io.github.linkguard.checker.analysis.LinkGuardOptions;
+import io.github.linkguard.checker.analysis.Verdicts;
+import java.util.function.Function;
+
+/**
+ * What the five checks share: their {@code -XepOpt:IotHub:*} options, registering as running at the start of each
+ * compilation unit (which also reports malformed options), and asking the shared analysis for a verdict without
+ * ever letting an internal error escape into javac.
+ */
+abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeMatcher {
+  private final LinkGuardOptions options;
+  private final CheckName name;
+
+  LinkGuardCheck(ErrorProneFlags flags, CheckName name) {
+    this.options = LinkGuardOptions.from(flags);
+    this.name = name;
+  }
+
+  @Override
+  public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    LinkGuardContext.startUnit(state, options, name);
+    return Description.NO_MATCH;
+  }
+
+  /**
+   * The description {@code query} builds from the verdicts of the class around the node, or NO_MATCH when the class
+   * cannot involve a client (the fast exits) or the analysis failed.
+   */
+  final Description withVerdicts(VisitorState state, Function<Verdicts, Description> query) {
+    Verdicts verdicts = LinkGuardContext.verdicts(state, options);
+    if (verdicts == null) {
+      return Description.NO_MATCH;
+    }
+    Description description = LinkGuardContext.safely(() -> query.apply(verdicts));
+    return description == null ? Description.NO_MATCH : description;
+  }
+}
