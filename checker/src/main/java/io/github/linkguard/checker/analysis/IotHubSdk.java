@@ -77,6 +77,23 @@ public final class IotHubSdk {
     this.guardMethods = options.guardMethods();
   }
 
+  /**
+   * The binary names under which javac would have entered the client types: the SDK's two roots and each configured
+   * type, with every possible nesting ({@code com.acme.Outer.Inner} may be the class {@code com.acme.Outer$Inner}).
+   */
+  static List<String> clientTypeBinaryNames(LinkGuardOptions options) {
+    List<String> names = new ArrayList<>(List.of(INTERNAL_CLIENT, MULTIPLEXING_CLIENT));
+    for (String name : options.clientTypes()) {
+      String candidate = name;
+      names.add(candidate);
+      for (int dot = candidate.lastIndexOf('.'); dot > 0; dot = candidate.lastIndexOf('.', dot - 1)) {
+        candidate = candidate.substring(0, dot) + '$' + candidate.substring(dot + 1);
+        names.add(candidate);
+      }
+    }
+    return names;
+  }
+
   private void addResolved(List<Type> into, String name) {
     Type type = resolve(name);
     if (type != null) {

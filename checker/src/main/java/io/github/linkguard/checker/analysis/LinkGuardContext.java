@@ -8,10 +8,12 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -19,10 +21,10 @@ import org.jspecify.annotations.Nullable;
  * Per-compilation state shared by the five checks, kept in javac's {@link Context}: the resolved SDK types, and for
  * the compilation unit being scanned, one {@link Verdicts} per top-level class that mentions the SDK.
  *
- * <p>This is where the fast exits are. When neither the SDK nor a configured client type is on the class path,
- * every matcher returns after one lookup. Otherwise a top-level class is first checked with a single cheap scan for
- * a connection call or a client creation; a class without one (which includes every class that never mentions the
- * SDK) gets no call graph, no dataflow, nothing.
+ * <p>This is where the fast exits are. A compilation unit is analysed only when javac has looked up a client type
+ * by then (a symbol-table lookup per unit, without side effects): code that never touches the SDK costs one lookup
+ * per unit and one more per matched node. Then a top-level class is checked with a single cheap scan for a
+ * connection call or a client creation; a class without one gets no call graph, no dataflow, nothing.
  *
  * <p>An internal error while analysing a class is contained: that class gets no findings, and javac goes on. A crash
  * in the plugin would break every user's build.
@@ -31,14 +33,18 @@ public final class LinkGuardContext {
   private static final Context.Key<LinkGuardContext> KEY = new Context.Key<>();
   private static final String RETHROW_PROPERTY = "linkguard.rethrowInternalErrors";
 
-  private final IotHubSdk sdk;
+  private final LinkGuardOptions options;
+  private final List<String> clientTypeNames;
+  private @Nullable IotHubSdk sdk; // resolved once a unit can use a client: resolving loads the SDK's classes
+  private boolean unitMayUseClients;
   private final EnabledChecks enabled;
   private boolean optionProblemsReported;
   private @Nullable CompilationUnitTree currentUnit;
   private final Map<Tree, @Nullable Verdicts> verdictsByClass = new IdentityHashMap<>();
 
-  private LinkGuardContext(VisitorState state, LinkGuardOptions options) {
-    this.sdk = new IotHubSdk(state, options);
+  private LinkGuardContext(LinkGuardOptions options) {
+    this.options = options;
+    this.clientTypeNames = IotHubSdk.clientTypeBinaryNames(options);
     this.enabled = new EnabledChecks();
   }
 
@@ -46,7 +52,7 @@ public final class LinkGuardContext {
     Context context = state.context;
     LinkGuardContext instance = context.get(KEY);
     if (instance == null) {
-      instance = new LinkGuardContext(state, options);
+      instance = new LinkGuardContext(options);
       context.put(KEY, instance);
     }
     return instance;
@@ -86,11 +92,7 @@ public final class LinkGuardContext {
     if (!checkOptions(state, options)) {
       return null;
     }
-    LinkGuardContext instance = instance(state, options);
-    if (!instance.sdk.isPresent()) {
-      return null;
-    }
-    return instance.verdictsFor(state);
+    return instance(state, options).verdictsFor(state);
   }
 
   private @Nullable Verdicts verdictsFor(VisitorState state) {
@@ -99,6 +101,16 @@ public final class LinkGuardContext {
     if (unit != currentUnit) {
       currentUnit = unit;
       verdictsByClass.clear();
+      unitMayUseClients = anyClientTypeLookedUp(state);
+    }
+    if (!unitMayUseClients) {
+      return null;
+    }
+    if (sdk == null) {
+      sdk = new IotHubSdk(state, options);
+    }
+    if (!sdk.isPresent()) {
+      return null;
     }
     TreePath classPath = topLevelClass(path);
     if (classPath == null) {
@@ -146,6 +158,22 @@ public final class LinkGuardContext {
       }
     }
     return candidate;
+  }
+
+  /**
+   * Whether any client type has been looked up in this compilation so far. javac enters a class into its symbol
+   * table only when code names it or a class it loads extends it (a DeviceClient brings InternalClient), and every
+   * unit is attributed before Error Prone analyses it: so when no client type is there yet, the unit being analysed
+   * cannot use a client. The lookup has no side effect (it neither loads nor enters a class).
+   */
+  private boolean anyClientTypeLookedUp(VisitorState state) {
+    Symtab symtab = state.getSymtab();
+    for (String name : clientTypeNames) {
+      if (symtab.getClassesForName(state.getName(name)).iterator().hasNext()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
