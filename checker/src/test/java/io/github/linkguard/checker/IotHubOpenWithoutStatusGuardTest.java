@@ -980,4 +980,109 @@ class IotHubOpenWithoutStatusGuardTest {
                 """))
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  /** An early exit of every kind establishes the guard for what follows it. */
+  @Test
+  void earlyExitsByContinueBreakAndThrow_v1() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Exits.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.BlockingQueue;
+                import java.util.concurrent.ExecutorService;
+
+                class Exits {
+                  private DeviceClient client;
+                  private ExecutorService executor;
+                  private BlockingQueue<IotHubConnectionStatus> changes;
+
+                  void watch() {
+                    executor.execute(() -> {
+                      while (true) {
+                        IotHubConnectionStatus status;
+                        try {
+                          status = changes.take();
+                        } catch (InterruptedException e) {
+                          return;
+                        }
+                        if (status != IotHubConnectionStatus.DISCONNECTED) {
+                          continue;
+                        }
+                        try {
+                          client.closeNow();
+                          client.open();
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    });
+                    executor.execute(() -> {
+                      for (IotHubConnectionStatus status : changes) {
+                        if (!IotHubConnectionStatus.DISCONNECTED.equals(status)) {
+                          break;
+                        }
+                        try {
+                          client.open();
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    });
+                  }
+
+                  void onChange(IotHubConnectionStatus status) throws IOException {
+                    executor.execute(() -> {
+                      try {
+                        reopen(status);
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+
+                  private void reopen(IotHubConnectionStatus status) throws IOException {
+                    if (status != IotHubConnectionStatus.DISCONNECTED) {
+                      throw new IllegalStateException("the SDK still owns the connection: " + status);
+                    }
+                    client.open();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /** A local class implementing the status callback is a status callback too. */
+  @Test
+  void localClassCallback_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Local.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Local {
+                  void register(DeviceClient client) {
+                    class Reopener implements IotHubConnectionStatusChangeCallback {
+                      @Override
+                      public void onStatusChanged(ConnectionStatusChangeContext context) {
+                        try {
+                          // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                          client.open(false);
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }
+                    client.setConnectionStatusChangeCallback(new Reopener(), null);
+                  }
+                }
+                """))
+        .doTest();
+  }
 }
