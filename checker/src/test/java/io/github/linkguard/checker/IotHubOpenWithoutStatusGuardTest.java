@@ -1085,4 +1085,69 @@ class IotHubOpenWithoutStatusGuardTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A tracked enum constant means what the status callback assigns it for: RECONNECTING written on
+   * DISCONNECTED_RETRYING is no guard, the same name written on DISCONNECTED is one.
+   */
+  @Test
+  void trackedEnumConstantsMeanWhatTheCallbackAssignsThemFor_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Machines.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Machines {
+                  enum State { ONLINE, RECONNECTING, OFFLINE }
+
+                  private final DeviceClient mirror = new DeviceClient("a", IotHubClientProtocol.MQTT);
+                  private final DeviceClient decider = new DeviceClient("b", IotHubClientProtocol.MQTT);
+                  private volatile State mirrored = State.OFFLINE;
+                  private volatile State decided = State.OFFLINE;
+                  private ExecutorService executor;
+
+                  void register() {
+                    mirror.setConnectionStatusChangeCallback(ctx -> {
+                      switch (ctx.getNewStatus()) {
+                        case CONNECTED -> mirrored = State.ONLINE;
+                        case DISCONNECTED_RETRYING -> mirrored = State.RECONNECTING;
+                        case DISCONNECTED -> mirrored = State.OFFLINE;
+                      }
+                    }, null);
+                    decider.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        decided = State.RECONNECTING;
+                      } else if (ctx.getNewStatus() == IotHubConnectionStatus.CONNECTED) {
+                        decided = State.ONLINE;
+                      }
+                    }, null);
+                  }
+
+                  void watchdog() {
+                    executor.execute(() -> {
+                      try {
+                        if (mirrored == State.RECONNECTING) {
+                          // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                          mirror.open(false);
+                        }
+                        if (mirrored == State.OFFLINE) {
+                          mirror.open(false);
+                        }
+                        if (decided == State.RECONNECTING) {
+                          decider.open(false);
+                        }
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

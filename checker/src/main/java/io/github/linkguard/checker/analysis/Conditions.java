@@ -48,6 +48,8 @@ public final class Conditions {
     CONNECTED,
     /** The status is not CONNECTED (used to read the meaning of tracked booleans). */
     NOT_CONNECTED,
+    /** The status is DISCONNECTED_RETRYING (used to read the meaning of tracked enum constants). */
+    RETRYING,
     /** The reason is not CLIENT_CLOSE. */
     NOT_CLIENT_CLOSE
   }
@@ -68,6 +70,8 @@ public final class Conditions {
   private final ClassModel model;
   private final IotHubSdk sdk;
   private final Map<VarSymbol, Meaning> meanings = new HashMap<>();
+  private final Map<VarSymbol, Map<String, Boolean>> enumMeanings = new HashMap<>();
+  private static final String DISCONNECTED_RETRYING = "DISCONNECTED_RETRYING";
 
   Conditions(ClassModel model) {
     this.model = model;
@@ -226,6 +230,7 @@ public final class Conditions {
         case DISCONNECTED -> equal && status.equals(IotHubSdk.DISCONNECTED);
         case CONNECTED -> equal && status.equals("CONNECTED");
         case NOT_CONNECTED -> equal != status.equals("CONNECTED");
+        case RETRYING -> equal && status.equals(DISCONNECTED_RETRYING);
         case NOT_CLIENT_CLOSE -> false;
       };
     }
@@ -235,12 +240,11 @@ public final class Conditions {
     }
     if (useTracked && claim == Claim.DISCONNECTED) {
       Symbol constantSymbol = ASTHelpers.getSymbol(IotHubSdk.stripParentheses(constant));
-      if (constantSymbol != null
-          && constantSymbol.getKind() == ElementKind.ENUM_CONSTANT
-          && trackedEnum(subject) != null) {
+      VarSymbol field = trackedEnum(subject);
+      if (constantSymbol != null && constantSymbol.getKind() == ElementKind.ENUM_CONSTANT && field != null) {
         String name = constantSymbol.getSimpleName().toString();
         if (equal) {
-          return !isConnectedLike(name) && !isRetryLike(name);
+          return meansDisconnected(field, name);
         }
         return isConnectedLike(name) && !enumHasRetryLike(constantSymbol.owner.type);
       }
@@ -267,15 +271,17 @@ public final class Conditions {
         case DISCONNECTED -> possible.equals(Set.of(IotHubSdk.DISCONNECTED));
         case CONNECTED -> possible.equals(Set.of("CONNECTED"));
         case NOT_CONNECTED -> !possible.contains("CONNECTED");
+        case RETRYING -> possible.equals(Set.of(DISCONNECTED_RETRYING));
         case NOT_CLIENT_CLOSE -> false;
       };
     }
     if (sdk.isReasonType(selectorType)) {
       return claim == Claim.NOT_CLIENT_CLOSE && !possible.contains(IotHubSdk.CLIENT_CLOSE);
     }
-    if (useTracked && claim == Claim.DISCONNECTED && trackedEnum(selector) != null) {
+    VarSymbol trackedSelector = useTracked && claim == Claim.DISCONNECTED ? trackedEnum(selector) : null;
+    if (trackedSelector != null) {
       for (String constant : possible) {
-        if (isConnectedLike(constant) || isRetryLike(constant)) {
+        if (!meansDisconnected(trackedSelector, constant)) {
           return false;
         }
       }
@@ -407,6 +413,42 @@ public final class Conditions {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the tracked enum {@code field} holding {@code constant} means the app believes it is disconnected: read
+   * from where the status callback assigns that constant (under DISCONNECTED: yes; under CONNECTED or
+   * DISCONNECTED_RETRYING: no), else from the constant's name (not CONNECTED-like, not RETRY-like).
+   */
+  private boolean meansDisconnected(VarSymbol field, String constant) {
+    Map<String, Boolean> assigned = enumMeanings.computeIfAbsent(field, this::enumMeaningsFromWrites);
+    Boolean known = assigned.get(constant);
+    return known != null ? known : !isConnectedLike(constant) && !isRetryLike(constant);
+  }
+
+  private Map<String, Boolean> enumMeaningsFromWrites(VarSymbol field) {
+    Map<String, Boolean> meanings = new HashMap<>();
+    for (ClassModel.FieldWrite write : model.trackedWrites(field)) {
+      if (write.value() == null) {
+        continue;
+      }
+      Symbol value = ASTHelpers.getSymbol(IotHubSdk.stripParentheses(write.value()));
+      if (value == null || value.getKind() != ElementKind.ENUM_CONSTANT) {
+        continue;
+      }
+      Facts facts = model.dominance().factsAt(write.path());
+      Boolean meaning = null;
+      if (holdsUntracked(facts, Claim.CONNECTED) || holdsUntracked(facts, Claim.RETRYING)) {
+        meaning = false;
+      } else if (holdsUntracked(facts, Claim.DISCONNECTED)) {
+        meaning = true;
+      }
+      if (meaning != null) {
+        // A constant written both when disconnected and when the SDK still owns the link does not mean disconnected.
+        meanings.merge(value.getSimpleName().toString(), meaning, Boolean::logicalAnd);
+      }
+    }
+    return meanings;
   }
 
   private static Meaning meaningFromName(VarSymbol field) {
