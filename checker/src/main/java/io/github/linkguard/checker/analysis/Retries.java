@@ -588,8 +588,8 @@ public final class Retries {
     }
     int reattemptStart = start(retry.reattempt().getLeaf());
     int limit = reattemptStart;
-    for (ClientCreationSite creation : creationsWithin(retry.catchClause().getLeaf(), client)) {
-      limit = Math.min(limit, creation.start());
+    for (int creation : creationsWithin(retry.catchClause().getLeaf(), client)) {
+      limit = Math.min(limit, creation);
     }
     if (closesWithin(body, retry.catchClause().getLeaf(), client, limit)) {
       return true;
@@ -676,16 +676,15 @@ public final class Retries {
     return false;
   }
 
-  private record ClientCreationSite(int start) {}
-
-  private List<ClientCreationSite> creationsWithin(Tree region, ClientRef client) {
-    List<ClientCreationSite> found = new ArrayList<>();
+  /** Where {@code region} assigns a new client to {@code client}: start positions. */
+  private List<Integer> creationsWithin(Tree region, ClientRef client) {
+    List<Integer> found = new ArrayList<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
         if (client.equals(ClientRef.of(assignment.getVariable()))
             && model.isNewClient(assignment.getExpression())) {
-          found.add(new ClientCreationSite(start(assignment)));
+          found.add(start(assignment));
         }
         return super.visitAssignment(assignment, null);
       }
