@@ -69,8 +69,9 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (tree.getArguments().size() != 2) {
-      return Description.NO_MATCH;
+    int arguments = tree.getArguments().size();
+    if (arguments != 2 && arguments != 3) {
+      return Description.NO_MATCH; // put(key, value), replace(key, value), replace(key, old, value)
     }
     return match(tree, state);
   }
@@ -100,12 +101,17 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
         }
         yield description.build();
       }
-      case PUT_OVER_OPEN_CLIENT ->
-          buildDescription(tree)
-              .setMessage(
-                  "put() stores a new client over the one already in the map" + RISK + " Close the value put()"
-                      + " returns, or remove() and close the old client first.")
-              .build();
+      case PUT_OVER_OPEN_CLIENT -> {
+        MethodInvocationTree put = (MethodInvocationTree) tree;
+        String method = ASTHelpers.getSymbol(put).getSimpleName() + "()";
+        String advice =
+            put.getArguments().size() == 2
+                ? " Close the value " + method + " returns, or remove() and close the old client first."
+                : " Close the old client (get() or remove() it) first.";
+        yield buildDescription(tree)
+            .setMessage(method + " stores a new client over the one already in the map" + RISK + advice)
+            .build();
+      }
       case SHADOWS_CLIENT_FIELD ->
           buildDescription(tree)
               .setMessage(

@@ -33,6 +33,7 @@ import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.Retries;
 import io.github.linkguard.checker.analysis.Verdicts;
+import java.util.List;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
@@ -99,22 +100,25 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
     if (clientType == null) {
       return null;
     }
-    TreePath handler = handlingCatch(construct);
-    if (handler != null) {
-      String client = clientInScope(open, handler, state);
-      if (client != null) {
+    List<TreePath> handlers = verdicts.model().retries().catchesMissingTheClose(construct, open);
+    if (!handlers.isEmpty()) {
+      SuggestedFix.Builder fix = SuggestedFix.builder();
+      for (TreePath handler : handlers) {
+        String client = clientInScope(open, handler, state);
+        if (client == null) {
+          return null;
+        }
         CatchTree catchTree = (CatchTree) handler.getLeaf();
         TreePath blockPath = new TreePath(handler, catchTree.getBlock());
         TreePath point =
             catchTree.getBlock().getStatements().isEmpty()
                 ? blockPath
                 : new TreePath(blockPath, catchTree.getBlock().getStatements().get(0));
-        SuggestedFix.Builder fix = SuggestedFix.builder();
         Fixes.insertFirst(
             state, fix, catchTree.getBlock(),
             Fixes.closeStatement(state, fix, client, clientType, point, "the failed attempt is discarded anyway"));
-        return fix.build();
       }
+      return fix.build();
     }
     if (verdicts.model().retries().createsClientPerAttempt(construct, open)) {
       return null; // before the open() would close the new client, not the failed one
@@ -138,26 +142,6 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
       return ASTHelpers.getType(receiver);
     }
     return ASTHelpers.getReceiverType(open.tree());
-  }
-
-  /** The catch clause that handles the failed attempt: the innermost try around the open() in the construct. */
-  private static @Nullable TreePath handlingCatch(Retries.Construct construct) {
-    if (construct instanceof Retries.CatchRetry catchRetry) {
-      return catchRetry.catchClause();
-    }
-    Retries.LoopRetry loop = (Retries.LoopRetry) construct;
-    Tree previous = loop.anchor().getLeaf();
-    for (TreePath current = loop.anchor().getParentPath();
-        current != null && current.getLeaf() != loop.loop().getLeaf();
-        current = current.getParentPath()) {
-      if (current.getLeaf() instanceof TryTree tryTree
-          && previous == tryTree.getBlock()
-          && !tryTree.getCatches().isEmpty()) {
-        return new TreePath(current, tryTree.getCatches().get(0));
-      }
-      previous = current.getLeaf();
-    }
-    return null;
   }
 
   /**

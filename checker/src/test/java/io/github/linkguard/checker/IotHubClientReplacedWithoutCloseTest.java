@@ -284,6 +284,227 @@ class IotHubClientReplacedWithoutCloseTest {
   }
 
   @Test
+  void mapReplaceAndClosesThatMustPrecedeThePut_v2() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Relays.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class Relays {
+                  private DeviceClient uplink;
+                  private final Map<String, DeviceClient> relays = new ConcurrentHashMap<>();
+                  private final Map<String, String> keys = new ConcurrentHashMap<>();
+
+                  void start() {
+                    uplink.setMessageCallback((message, context) -> {
+                      String id = new String(message.getBytes());
+                      swapFast(id);
+                      swapChecked(id);
+                      swapClosingReturned(id);
+                      swapRemovingFirst(id);
+                      rekey(id, "key");
+                      rekeyAlways(id, "key");
+                      closeAfterThePut(id);
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                  }
+
+                  void swapFast(String id) {
+                    DeviceClient fresh = new DeviceClient(id, IotHubClientProtocol.AMQPS);
+                    // BUG: Diagnostic contains: replace() stores a new client over the one already in the map
+                    relays.replace(id, fresh);
+                  }
+
+                  void swapChecked(String id) {
+                    DeviceClient fresh = new DeviceClient(id, IotHubClientProtocol.AMQPS);
+                    // BUG: Diagnostic contains: Close the old client (get() or remove() it) first
+                    relays.replace(id, relays.get(id), fresh);
+                  }
+
+                  void swapClosingReturned(String id) {
+                    DeviceClient fresh = new DeviceClient(id, IotHubClientProtocol.AMQPS);
+                    DeviceClient previous = relays.replace(id, fresh);
+                    if (previous != null) {
+                      previous.close();
+                    }
+                  }
+
+                  void swapRemovingFirst(String id) {
+                    relays.remove(id).close();
+                    relays.put(id, new DeviceClient(id, IotHubClientProtocol.AMQPS));
+                  }
+
+                  void rekey(String id, String key) {
+                    boolean changed = !key.equals(keys.put(id, key));
+                    DeviceClient old = relays.get(id);
+                    if (old != null && changed) {
+                      old.close();
+                    }
+                    // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                    relays.put(id, new DeviceClient(id, IotHubClientProtocol.AMQPS));
+                  }
+
+                  void rekeyAlways(String id, String key) {
+                    keys.put(id, key);
+                    DeviceClient old = relays.get(id);
+                    if (old != null) {
+                      old.close();
+                    }
+                    relays.put(id, new DeviceClient(id, IotHubClientProtocol.AMQPS));
+                  }
+
+                  void closeAfterThePut(String id) {
+                    DeviceClient fresh = new DeviceClient(id, IotHubClientProtocol.AMQPS);
+                    // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                    relays.put(id, fresh);
+                    relays.get(id).close();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void closedThroughASecondReference_v2() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ExecutorService;
+
+                class Uplink {
+                  private DeviceClient uplink;
+                  private ExecutorService pool;
+
+                  void start(String cs) throws IotHubClientException {
+                    uplink = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    uplink.open(false);
+                    pool.execute(() -> retireThenReplace(cs));
+                    pool.execute(() -> replaceFirst(cs));
+                  }
+
+                  private void retireThenReplace(String cs) {
+                    DeviceClient retiring = uplink;
+                    retiring.close();
+                    uplink = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  private void replaceFirst(String cs) {
+                    DeviceClient replacement = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    // BUG: Diagnostic contains: A new client replaces 'uplink'
+                    uplink = replacement;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void clientsOpenedAndKeptThroughSameClassHelpers_v1() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Kiln.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Kiln {
+                  private final String cs;
+                  private final ScheduledExecutorService jobs;
+                  private DeviceClient client;
+                  private DeviceClient backup;
+                  private DeviceClient kept;
+                  private volatile boolean keepOpen;
+
+                  Kiln(String cs, ScheduledExecutorService jobs) throws URISyntaxException, IOException {
+                    this.cs = cs;
+                    this.jobs = jobs;
+                    this.client = connect(cs);
+                    openQuietly(backup);
+                    jobs.scheduleWithFixedDelay(this::renew, 6, 6, TimeUnit.HOURS);
+                  }
+
+                  /** Static: it cannot mean the field; it returns the client for the constructor to keep. */
+                  private static DeviceClient connect(String cs) throws URISyntaxException, IOException {
+                    DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open();
+                    return client;
+                  }
+
+                  private void openQuietly(DeviceClient target) {
+                    try {
+                      target.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void renew() {
+                    try {
+                      // BUG: Diagnostic contains: A new client replaces 'client'
+                      client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      // BUG: Diagnostic contains: A new client replaces 'backup'
+                      backup = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      heartbeat();
+                      snapshot();
+                      keep();
+                    } catch (IOException | URISyntaxException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void heartbeat() throws IOException, URISyntaxException {
+                    // BUG: Diagnostic contains: is not closed on every path
+                    DeviceClient second = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    second.open();
+                    send(second);
+                  }
+
+                  private static void send(DeviceClient target) {
+                    target.sendEventAsync(new Message("beat"), null, null);
+                  }
+
+                  private void snapshot() throws IOException, URISyntaxException {
+                    // BUG: Diagnostic contains: is not closed on every path
+                    DeviceClient uploader = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    try {
+                      uploader.open();
+                    } finally {
+                      if (!keepOpen) {
+                        uploader.closeNow();
+                      }
+                    }
+                  }
+
+                  private void keep() throws IOException, URISyntaxException {
+                    DeviceClient spare = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    spare.open();
+                    store(spare);
+                  }
+
+                  private void store(DeviceClient target) throws IOException {
+                    if (kept != null) {
+                      kept.closeNow();
+                    }
+                    kept = target;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void replacement_closesThePreviousClient_v2() {
     Sources.refactor(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
         .addInputLines(

@@ -404,6 +404,226 @@ class IotHubOpenRetryWithoutCloseTest {
         .doTest();
   }
 
+  // ------------------------------------------------------------------ closes that must be on every failure path
+
+  @Test
+  void closeCountsOnlyOnThePathsThatTryAgain_v2() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "FailurePaths.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class FailurePaths {
+                  private DeviceClient client;
+
+                  void closesOnlyBeforeGivingUp() throws IotHubClientException, InterruptedException {
+                    for (int attempt = 1; ; attempt++) {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        if (!e.isRetryable()) {
+                          client.close();
+                          throw e;
+                        }
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void givesUpFirstThenCloses() throws IotHubClientException, InterruptedException {
+                    for (int attempt = 1; ; attempt++) {
+                      try {
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        if (!e.isRetryable()) {
+                          throw e;
+                        }
+                        client.close();
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void finallyClosesOnlyAfterTheLastAttempt(int max) throws InterruptedException {
+                    for (int attempt = 1; attempt <= max; attempt++) {
+                      boolean opened = false;
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        client.open(false);
+                        opened = true;
+                        return;
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      } finally {
+                        if (!opened && attempt == max) {
+                          client.close();
+                        }
+                      }
+                      Thread.sleep(1000);
+                    }
+                  }
+
+                  void finallyClosesEveryFailedAttempt() throws InterruptedException {
+                    for (int attempt = 1; attempt <= 5; attempt++) {
+                      boolean opened = false;
+                      try {
+                        client.open(false);
+                        opened = true;
+                        return;
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      } finally {
+                        if (opened == false || attempt > 5) {
+                          client.close();
+                        }
+                      }
+                      Thread.sleep(1000);
+                    }
+                  }
+
+                  void closesAfterTheTryWhenItFailed() throws InterruptedException {
+                    while (true) {
+                      boolean ok = false;
+                      try {
+                        client.open(false);
+                        ok = true;
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                      if (ok) {
+                        break;
+                      } else {
+                        client.close();
+                      }
+                      Thread.sleep(1000);
+                    }
+                  }
+
+                  void closesAfterTheTryOnlySometimes(boolean verbose) throws InterruptedException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        client.open(false);
+                        break;
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                      if (verbose) {
+                        client.close();
+                      }
+                      Thread.sleep(1000);
+                    }
+                  }
+
+                  void helperTearsItsAttemptDown() throws InterruptedException {
+                    while (!tryConnect()) {
+                      Thread.sleep(1000);
+                    }
+                  }
+
+                  private boolean tryConnect() {
+                    try {
+                      client.open(false);
+                      return true;
+                    } catch (IotHubClientException e) {
+                      client.close();
+                      return false;
+                    }
+                  }
+
+                  void helperLeavesItsAttempt() throws InterruptedException {
+                    while (!tryConnectKeepingState()) {
+                      Thread.sleep(1000);
+                    }
+                  }
+
+                  private boolean tryConnectKeepingState() {
+                    try {
+                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      client.open(false);
+                      return true;
+                    } catch (IotHubClientException e) {
+                      return false;
+                    }
+                  }
+
+                  void catchRetryClosingOnOneBranchOnly(boolean quick) throws IotHubClientException {
+                    try {
+                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      if (quick) {
+                        client.close();
+                      }
+                      client.open(false);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void closeInEveryCatchThatCarriesOn_v1() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Catches.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class Catches {
+                  private DeviceClient client;
+
+                  void badConfigurationGivesUp(String cs) throws InterruptedException {
+                    for (int attempt = 1; attempt <= 5; attempt++) {
+                      try {
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open();
+                        return;
+                      } catch (URISyntaxException e) {
+                        return;
+                      } catch (IOException e) {
+                        try {
+                          client.closeNow();
+                        } catch (IOException ignored) {
+                          // best effort
+                        }
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void secondCatchForgetsTheClose() throws InterruptedException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        client.open();
+                        break;
+                      } catch (IllegalStateException e) {
+                        Thread.sleep(1000);
+                      } catch (IOException e) {
+                        try {
+                          client.closeNow();
+                        } catch (IOException ignored) {
+                          // best effort
+                        }
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   // ------------------------------------------------------------------ replacement
 
   @Test
@@ -536,6 +756,78 @@ class IotHubOpenRetryWithoutCloseTest {
                     } catch (IOException e) {
                       client.close();
                       client.open();
+                    }
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_goesIntoEachCatchThatTriesAgain_v1() {
+    Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addInputLines(
+            "Rebind.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class Rebind {
+                  private DeviceClient client;
+
+                  void rebind(String cs) throws InterruptedException {
+                    for (int attempt = 1; attempt <= 5; attempt++) {
+                      try {
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open();
+                        return;
+                      } catch (URISyntaxException e) {
+                        return;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      } catch (IllegalStateException e) {
+                        continue;
+                      }
+                    }
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Rebind.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class Rebind {
+                  private DeviceClient client;
+
+                  void rebind(String cs) throws InterruptedException {
+                    for (int attempt = 1; attempt <= 5; attempt++) {
+                      try {
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open();
+                        return;
+                      } catch (URISyntaxException e) {
+                        return;
+                      } catch (IOException e) {
+                        try {
+                          client.close();
+                        } catch (IOException closeFailure) {
+                          // the failed attempt is discarded anyway
+                        }
+                        Thread.sleep(1000);
+                      } catch (IllegalStateException e) {
+                        try {
+                          client.close();
+                        } catch (IOException closeFailure) {
+                          // the failed attempt is discarded anyway
+                        }
+                        continue;
+                      }
                     }
                   }
                 }

@@ -250,6 +250,117 @@ class IotHubOpenWithoutStatusGuardTest {
   }
 
   @Test
+  void waitLoopsGuardMethodsAndWhatTrackedValuesMean_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Meanings.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Meanings {
+                  enum Link { ONLINE, OFFLINE }
+
+                  enum Phase { ONLINE, RECONNECTING, OFFLINE }
+
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private volatile IotHubConnectionStatus status = IotHubConnectionStatus.DISCONNECTED;
+                  private volatile boolean callbackSeen;
+                  private volatile Link link = Link.OFFLINE;
+                  private volatile Phase phase = Phase.OFFLINE;
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      status = ctx.getNewStatus();
+                      callbackSeen = true;
+                      switch (ctx.getNewStatus()) {
+                        case CONNECTED -> {
+                          link = Link.ONLINE;
+                          phase = Phase.ONLINE;
+                        }
+                        case DISCONNECTED_RETRYING -> phase = Phase.RECONNECTING;
+                        case DISCONNECTED -> {
+                          link = Link.OFFLINE;
+                          phase = Phase.OFFLINE;
+                        }
+                      }
+                    }, null);
+                  }
+
+                  void workers() {
+                    executor.execute(() -> {
+                      while (status != IotHubConnectionStatus.DISCONNECTED) {
+                        pause();
+                      }
+                      openQuietly();
+                    });
+                    executor.execute(() -> {
+                      if (linkLost()) {
+                        openQuietly();
+                      }
+                    });
+                    executor.execute(() -> {
+                      if (callbackSeen) {
+                        try {
+                          // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                          client.open(false);
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    });
+                    executor.execute(() -> {
+                      if (link != Link.ONLINE) {
+                        openQuietly();
+                      }
+                    });
+                    executor.execute(() -> {
+                      if (phase != Phase.ONLINE) {
+                        try {
+                          // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                          client.open(false);
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    });
+                  }
+
+                  /** More than a getter: still a guard, since the value it returns is one. */
+                  private boolean linkLost() {
+                    IotHubConnectionStatus seen = status;
+                    System.out.println("link is " + seen);
+                    if (seen == null) {
+                      return false;
+                    }
+                    return seen == IotHubConnectionStatus.DISCONNECTED;
+                  }
+
+                  private static void pause() {
+                    try {
+                      Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+
+                  private void openQuietly() {
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void closeThenReopenAndFreshClientsAreExemptOutsideCallbacks_v2() {
     Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
         .addSourceLines(

@@ -78,6 +78,103 @@ class IotHubReconnectOnCallbackThreadTest {
   }
 
   @Test
+  void handOffsThroughHelpersTaskObjectsAndFutureChains_v2() {
+    Sources.compile(IotHubReconnectOnCallbackThread.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Elevators.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.CompletableFuture;
+                import java.util.concurrent.ExecutorService;
+
+                class Elevators {
+                  private DeviceClient carA;
+                  private DeviceClient carB;
+                  private DeviceClient carC;
+                  private DeviceClient carD;
+                  private ExecutorService pool;
+
+                  void register() {
+                    carA.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        later(this::reopenA);
+                      }
+                    }, null);
+                    carB.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        pool.execute(new ReopenB());
+                      }
+                    }, null);
+                    carC.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        CompletableFuture.runAsync(this::closeC, pool).thenRun(this::openC);
+                      }
+                    }, null);
+                    carD.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        now(this::reopenD);
+                      }
+                    }, null);
+                  }
+
+                  /** Hands its argument to the pool: what it is given runs on a pool thread. */
+                  private void later(Runnable task) {
+                    pool.execute(task);
+                  }
+
+                  /** Runs its argument right here, on the caller's thread. */
+                  private void now(Runnable task) {
+                    task.run();
+                  }
+
+                  private void reopenA() {
+                    try {
+                      carA.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private final class ReopenB implements Runnable {
+                    @Override
+                    public void run() {
+                      try {
+                        carB.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  private void closeC() {
+                    carC.close();
+                  }
+
+                  private void openC() {
+                    try {
+                      carC.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void reopenD() {
+                    try {
+                      // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                      carD.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void identification_v1() {
     Sources.compile(IotHubReconnectOnCallbackThread.class, Sdk.V1, getClass())
         .addSourceLines(

@@ -208,6 +208,74 @@ class IotHubReopenAfterClientCloseTest {
   }
 
   @Test
+  void exclusionByEveryCallerOfAHandler_v2() {
+    Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Handlers.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Handlers {
+                  private DeviceClient first;
+                  private DeviceClient second;
+                  private ExecutorService pool;
+
+                  void register() {
+                    first.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatusReason() == IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        return;
+                      }
+                      handleFiltered(ctx.getNewStatus());
+                    }, null);
+                    second.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        handleShared(ctx.getNewStatus());
+                      }
+                    }, null);
+                    second.setConnectionStatusChangeCallback(ctx -> handleShared(ctx.getNewStatus()), null);
+                  }
+
+                  /** Only called after the callback returned on CLIENT_CLOSE. */
+                  private void handleFiltered(IotHubConnectionStatus status) {
+                    if (status == IotHubConnectionStatus.DISCONNECTED) {
+                      pool.execute(this::reconnectFirst);
+                    }
+                  }
+
+                  /** Also called by a callback that does not look at the reason. */
+                  private void handleShared(IotHubConnectionStatus status) {
+                    // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                    if (status == IotHubConnectionStatus.DISCONNECTED) {
+                      pool.execute(this::reconnectSecond);
+                    }
+                  }
+
+                  private void reconnectFirst() {
+                    first.close();
+                    try {
+                      first.open(false);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void reconnectSecond() {
+                    second.close();
+                    try {
+                      second.open(false);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void replacement_excludesTheCallbacksReason_v2() {
     Sources.refactor(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())
         .addInputLines(

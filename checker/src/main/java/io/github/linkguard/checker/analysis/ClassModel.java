@@ -25,7 +25,6 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -78,9 +77,10 @@ public final class ClassModel {
   // Resolved after the scan, because a method can be referenced before it is declared.
   private final List<PendingEdge> pendingEdges = new ArrayList<>();
   private final List<PendingReference> pendingReferences = new ArrayList<>();
-  private final Map<VarSymbol, List<PendingEdge>> functionsStoredIn = new HashMap<>();
+  private final List<PendingFunction> pendingFunctions = new ArrayList<>();
+  private final List<PendingTask> pendingTasks = new ArrayList<>();
   private final Set<VarSymbol> handedOffVariables = new HashSet<>();
-  private final Set<ClassSymbol> handedOffClasses = new HashSet<>();
+  private final List<Forward> forwards = new ArrayList<>();
   private final Map<ClassSymbol, AnonymousRole> anonymousRoles = new HashMap<>();
 
   // Derived, memoized.
@@ -89,7 +89,9 @@ public final class ClassModel {
   private final Map<Body, Set<ConnectionCall>> syncReachableOpens = new HashMap<>();
   private @Nullable Map<VarSymbol, List<FieldWrite>> trackedFields;
   private @Nullable Map<MethodSymbol, Boolean> factoryMethods;
-  private final Map<MethodSymbol, ClosingSummary> closingSummaries = new HashMap<>();
+  private final Map<MethodSymbol, ClientEffects> closingEffects = new HashMap<>();
+  private final Map<MethodSymbol, ClientEffects> openingEffects = new HashMap<>();
+  private final Map<MethodSymbol, List<ExpressionTree>> returnedByMethod = new HashMap<>();
   private final Dominance dominance;
   private final Conditions conditions;
   private final Retries retries;
@@ -97,26 +99,37 @@ public final class ClassModel {
   /** A write to a field: an assignment, or {@code set(...)} on an AtomicBoolean field. */
   record FieldWrite(VarSymbol field, @Nullable ExpressionTree value, TreePath path, Body body) {}
 
-  /** What a same-class method closes: own fields, and which of its parameters. */
-  record ClosingSummary(Set<ClientRef> fields, Set<Integer> parameters) {
-    static final ClosingSummary NONE = new ClosingSummary(Set.of(), Set.of());
+  /** What a same-class method closes (or opens): own fields, and which of its parameters. */
+  record ClientEffects(Set<ClientRef> fields, Set<Integer> parameters) {
+    static final ClientEffects NONE = new ClientEffects(Set.of(), Set.of());
   }
 
-  private record PendingEdge(Body from, Body lambdaOrNull, MethodSymbol targetOrNull, TreePath site) {}
+  private record PendingEdge(Body from, MethodSymbol target, TreePath site) {}
+
+  /**
+   * Where a function value (lambda, method reference, anonymous or same-class task object) goes: straight to a
+   * hand-off API, into a same-class method's parameter, into a variable, or nowhere that runs it elsewhere.
+   */
+  private record Destination(
+      boolean handOffApi, @Nullable MethodSymbol callee, int index, @Nullable VarSymbol variable) {
+    static final Destination SYNC = new Destination(false, null, -1, null);
+  }
+
+  /** A function value found in a body, whose edge kind is decided once every hand-off is known. */
+  private record PendingFunction(Body from, TreePath site, Destination destination, List<Body> targets) {}
 
   private record PendingReference(
-      MethodSymbol target, @Nullable Type functionalType, Body from, TreePath site, boolean handedOff,
-      @Nullable VarSymbol storedIn, @Nullable ClientRef registeredOn) {}
+      MethodSymbol target, @Nullable Type functionalType, Body from, TreePath site, Destination destination,
+      @Nullable ClientRef registeredOn) {}
 
-  private enum AnonymousKind {
-    HAND_OFF,
-    SYNC,
-    CALLBACK
-  }
+  private record PendingTask(ClassSymbol task, Body from, TreePath site, Destination destination) {}
 
   private record AnonymousRole(
-      AnonymousKind kind, Body enclosing, TreePath site, @Nullable VarSymbol storedIn,
+      boolean callbackOrThread, Body enclosing, TreePath site, Destination destination,
       @Nullable ClientRef registeredOn) {}
+
+  /** A parameter passed on, unchanged, as an argument of a same-class call. */
+  private record Forward(VarSymbol parameter, MethodSymbol callee, int index) {}
 
   ClassModel(IotHubSdk sdk, VisitorState state, TreePath classPath) {
     this.sdk = sdk;
@@ -194,18 +207,8 @@ public final class ClassModel {
       } else if (sdk.isOtherSdkCallbackType(functionalType)) {
         body.markRoot(Body.Root.SDK_CALLBACK, null);
       } else if (enclosing != null) {
-        PendingEdge edge = new PendingEdge(enclosing, body, null, getCurrentPath());
-        if (isHandOffArgument(getCurrentPath())) {
-          body.markRoot(Body.Root.HAND_OFF, null);
-          link(enclosing, body, Body.EdgeKind.HAND_OFF, getCurrentPath());
-        } else {
-          VarSymbol storedIn = storedIn(getCurrentPath());
-          if (storedIn != null) {
-            functionsStoredIn.computeIfAbsent(storedIn, k -> new ArrayList<>()).add(edge);
-          } else {
-            link(enclosing, body, Body.EdgeKind.SYNC, getCurrentPath());
-          }
-        }
+        pendingFunctions.add(
+            new PendingFunction(enclosing, getCurrentPath(), destinationOf(getCurrentPath()), List.of(body)));
       }
       scan(tree.getBody(), body);
       return null;
@@ -217,8 +220,7 @@ public final class ClassModel {
       if (symbol instanceof MethodSymbol method && isDeclaredHere(method) && enclosing != null) {
         pendingReferences.add(
             new PendingReference(
-                method, ASTHelpers.getType(tree), enclosing, getCurrentPath(),
-                isHandOffArgument(getCurrentPath()), storedIn(getCurrentPath()),
+                method, ASTHelpers.getType(tree), enclosing, getCurrentPath(), destinationOf(getCurrentPath()),
                 registrationClient(getCurrentPath())));
       }
       return super.visitMemberReference(tree, enclosing);
@@ -236,7 +238,8 @@ public final class ClassModel {
         }
         Symbol symbol = ASTHelpers.getSymbol(tree);
         if (symbol instanceof MethodSymbol method && isDeclaredHere(method)) {
-          pendingEdges.add(new PendingEdge(current, null, method, getCurrentPath()));
+          pendingEdges.add(new PendingEdge(current, method, getCurrentPath()));
+          noteForwardedParameters(method, tree.getArguments());
         }
         if (sdk.isHandOff(tree)) {
           noteHandedOffArguments(tree.getArguments());
@@ -262,7 +265,11 @@ public final class ClassModel {
       if (current != null) {
         Symbol constructor = ASTHelpers.getSymbol(tree);
         if (constructor instanceof MethodSymbol method && isDeclaredHere(method)) {
-          pendingEdges.add(new PendingEdge(current, null, method, getCurrentPath()));
+          pendingEdges.add(new PendingEdge(current, method, getCurrentPath()));
+          noteForwardedParameters(method, tree.getArguments());
+          if (tree.getClassBody() == null && method.owner instanceof ClassSymbol task) {
+            pendingTasks.add(new PendingTask(task, current, getCurrentPath(), destinationOf(getCurrentPath())));
+          }
         }
         if (sdk.isHandOff(tree)) {
           noteHandedOffArguments(tree.getArguments());
@@ -270,19 +277,13 @@ public final class ClassModel {
         if (tree.getClassBody() != null) {
           ClassSymbol anonymous = ASTHelpers.getSymbol(tree.getClassBody());
           Type type = ASTHelpers.getType(tree);
-          AnonymousKind kind;
-          if (sdk.isStatusCallbackType(type) || sdk.isOtherSdkCallbackType(type)) {
-            kind = AnonymousKind.CALLBACK;
-          } else if (isHandOffArgument(getCurrentPath()) || sdk.isThreadEntryType(type)) {
-            kind = AnonymousKind.HAND_OFF;
-          } else {
-            kind = AnonymousKind.SYNC;
-          }
+          boolean callbackOrThread =
+              sdk.isStatusCallbackType(type) || sdk.isOtherSdkCallbackType(type) || sdk.isThreadEntryType(type);
           if (anonymous != null) {
             anonymousRoles.put(
                 anonymous,
                 new AnonymousRole(
-                    kind, current, getCurrentPath(), storedIn(getCurrentPath()),
+                    callbackOrThread, current, getCurrentPath(), destinationOf(getCurrentPath()),
                     registrationClient(getCurrentPath())));
           }
         }
@@ -294,15 +295,18 @@ public final class ClassModel {
       for (ExpressionTree argument : arguments) {
         ExpressionTree stripped = IotHubSdk.stripParentheses(argument);
         Symbol symbol = ASTHelpers.getSymbol(stripped);
-        if (stripped instanceof IdentifierTree && symbol instanceof VarSymbol variable) {
+        if (symbol instanceof VarSymbol variable
+            && (stripped instanceof IdentifierTree || stripped.getKind() == Tree.Kind.MEMBER_SELECT)) {
           handedOffVariables.add(variable);
-        } else if (stripped instanceof NewClassTree newClass && newClass.getClassBody() == null) {
-          Type type = ASTHelpers.getType(newClass);
-          if (type != null && type.tsym instanceof ClassSymbol handedOff) {
-            handedOffClasses.add(handedOff);
-          }
-        } else if (symbol instanceof VarSymbol field && stripped.getKind() == Tree.Kind.MEMBER_SELECT) {
-          handedOffVariables.add(field);
+        }
+      }
+    }
+
+    private void noteForwardedParameters(MethodSymbol callee, List<? extends ExpressionTree> arguments) {
+      for (int i = 0; i < arguments.size(); i++) {
+        if (ASTHelpers.getSymbol(IotHubSdk.stripParentheses(arguments.get(i))) instanceof VarSymbol variable
+            && variable.getKind() == ElementKind.PARAMETER) {
+          forwards.add(new Forward(variable, callee, i));
         }
       }
     }
@@ -440,19 +444,78 @@ public final class ClassModel {
     return new CallbackParameters(status, reason);
   }
 
-  private boolean isHandOffArgument(TreePath path) {
+  /** Where the function value at {@code path} goes (see {@link Destination}). */
+  private Destination destinationOf(TreePath path) {
     TreePath parent = path.getParentPath();
-    while (parent != null && parent.getLeaf().getKind() == Tree.Kind.PARENTHESIZED) {
+    Tree child = path.getLeaf();
+    while (parent != null
+        && (parent.getLeaf().getKind() == Tree.Kind.PARENTHESIZED
+            || parent.getLeaf().getKind() == Tree.Kind.TYPE_CAST)) {
+      child = parent.getLeaf();
       parent = parent.getParentPath();
     }
     if (parent == null) {
-      return false;
+      return Destination.SYNC;
     }
     Tree leaf = parent.getLeaf();
-    if (leaf instanceof MethodInvocationTree call && call.getMethodSelect() != path.getLeaf()) {
-      return sdk.isHandOff(call);
+    List<? extends ExpressionTree> arguments = null;
+    if (leaf instanceof MethodInvocationTree call && call.getMethodSelect() != child) {
+      if (sdk.isHandOff(call)) {
+        return new Destination(true, null, -1, null);
+      }
+      arguments = call.getArguments();
+    } else if (leaf instanceof NewClassTree newClass && newClass.getClassBody() != child) {
+      if (sdk.isHandOff(newClass)) {
+        return new Destination(true, null, -1, null);
+      }
+      arguments = newClass.getArguments();
     }
-    return leaf instanceof NewClassTree newClass && sdk.isHandOff(newClass);
+    if (arguments != null) {
+      Symbol callee = ASTHelpers.getSymbol(leaf);
+      int index = arguments.indexOf(child);
+      return callee instanceof MethodSymbol method && isDeclaredHere(method) && index >= 0
+          ? new Destination(false, method, index, null)
+          : Destination.SYNC;
+    }
+    if (leaf instanceof VariableTree variable && variable.getInitializer() == child) {
+      return new Destination(false, null, -1, ASTHelpers.getSymbol(variable));
+    }
+    if (leaf instanceof AssignmentTree assignment
+        && assignment.getExpression() == child
+        && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable) {
+      return new Destination(false, null, -1, variable);
+    }
+    return Destination.SYNC;
+  }
+
+  /** Whether a function value that goes to {@code destination} runs on another thread. */
+  private boolean isHandedOff(Destination destination) {
+    if (destination.handOffApi()) {
+      return true;
+    }
+    if (destination.variable() != null) {
+      return handedOffVariables.contains(destination.variable());
+    }
+    return destination.callee() != null && parameterHandedOff(destination.callee(), destination.index(), 0);
+  }
+
+  /** A parameter the method hands off, itself or through the same-class methods it passes it to. */
+  private boolean parameterHandedOff(MethodSymbol method, int index, int depth) {
+    List<VarSymbol> parameters = method.getParameters();
+    if (depth > 8 || parameters.isEmpty()) {
+      return false;
+    }
+    VarSymbol parameter = parameters.get(Math.min(index, parameters.size() - 1)); // varargs collect the rest
+    if (handedOffVariables.contains(parameter)) {
+      return true;
+    }
+    for (Forward forward : forwards) {
+      if (forward.parameter().equals(parameter)
+          && parameterHandedOff(forward.callee(), forward.index(), depth + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The client a status callback is registered on: {@code client} in {@code client.setConnection...(cb, ctx)}. */
@@ -470,29 +533,17 @@ public final class ClassModel {
     return null;
   }
 
-  /** The variable a lambda, method reference or anonymous class is stored in, when that is all it is used for. */
-  private static @Nullable VarSymbol storedIn(TreePath path) {
-    Tree parent = path.getParentPath().getLeaf();
-    if (parent instanceof VariableTree variable && variable.getInitializer() == path.getLeaf()) {
-      return ASTHelpers.getSymbol(variable);
-    }
-    if (parent instanceof AssignmentTree assignment
-        && assignment.getExpression() == path.getLeaf()
-        && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable) {
-      return variable;
-    }
-    return null;
-  }
-
   private boolean isDeclaredHere(Symbol symbol) {
     ClassSymbol outermost = symbol.outermostClass();
     return outermost != null && outermost.equals(classSymbol);
   }
 
+  /** {@code put(key, value)}, {@code replace(key, value)} or {@code replace(key, old, value)} on a Map. */
   private boolean isMapPut(MethodInvocationTree tree, @Nullable Symbol symbol) {
+    int arguments = tree.getArguments().size();
     return symbol instanceof MethodSymbol method
-        && method.getSimpleName().contentEquals("put")
-        && tree.getArguments().size() == 2
+        && ((method.getSimpleName().contentEquals("put") && arguments == 2)
+            || (method.getSimpleName().contentEquals("replace") && (arguments == 2 || arguments == 3)))
         && sdk.isSubtypeOf(ASTHelpers.getReceiverType(tree), "java.util.Map");
   }
 
@@ -532,20 +583,13 @@ public final class ClassModel {
 
   private void resolvePending() {
     for (PendingEdge pending : pendingEdges) {
-      Body target = methodBodies.get(pending.targetOrNull());
+      Body target = methodBodies.get(pending.target());
       if (target != null) {
         link(pending.from(), target, Body.EdgeKind.SYNC, pending.site());
       }
     }
-    for (var entry : functionsStoredIn.entrySet()) {
-      boolean handedOff = handedOffVariables.contains(entry.getKey());
-      for (PendingEdge pending : entry.getValue()) {
-        Body lambda = pending.lambdaOrNull();
-        if (handedOff) {
-          lambda.markRoot(Body.Root.HAND_OFF, null);
-        }
-        link(pending.from(), lambda, handedOff ? Body.EdgeKind.HAND_OFF : Body.EdgeKind.SYNC, pending.site());
-      }
+    for (PendingFunction function : pendingFunctions) {
+      linkFunction(function.from(), function.site(), function.destination(), function.targets());
     }
     for (PendingReference reference : pendingReferences) {
       Body target = methodBodies.get(reference.target());
@@ -558,12 +602,24 @@ public final class ClassModel {
         target.registeredOn(reference.registeredOn());
       } else if (sdk.isOtherSdkCallbackType(reference.functionalType())) {
         target.markRoot(Body.Root.SDK_CALLBACK, null);
-      } else if (reference.handedOff()
-          || (reference.storedIn() != null && handedOffVariables.contains(reference.storedIn()))) {
-        target.markRoot(Body.Root.HAND_OFF, null);
-        link(reference.from(), target, Body.EdgeKind.HAND_OFF, reference.site());
       } else {
-        link(reference.from(), target, Body.EdgeKind.SYNC, reference.site());
+        linkFunction(reference.from(), reference.site(), reference.destination(), List.of(target));
+      }
+    }
+    for (PendingTask task : pendingTasks) {
+      if (isHandedOff(task.destination())) {
+        // executor.submit(new ReconnectTask()): its run() or call() runs on the executor's thread.
+        List<Body> entries = new ArrayList<>();
+        for (Body body : bodies.values()) {
+          MethodSymbol method = body.method();
+          if (method != null
+              && method.owner.equals(task.task())
+              && method.getParameters().isEmpty()
+              && (method.getSimpleName().contentEquals("run") || method.getSimpleName().contentEquals("call"))) {
+            entries.add(body);
+          }
+        }
+        linkFunction(task.from(), task.site(), task.destination(), entries);
       }
     }
     for (Body body : bodies.values()) {
@@ -572,24 +628,30 @@ public final class ClassModel {
         continue;
       }
       AnonymousRole role = anonymousRoles.get(owner);
-      if (role != null && body.root() == Body.Root.STATUS_CALLBACK) {
+      if (role == null || method.isConstructor()) {
+        continue;
+      }
+      if (body.root() == Body.Root.STATUS_CALLBACK) {
         body.registeredOn(role.registeredOn());
       }
-      if (role != null && !method.isConstructor()) {
-        boolean handedOff =
-            role.kind() == AnonymousKind.HAND_OFF
-                || (role.storedIn() != null && handedOffVariables.contains(role.storedIn()));
-        if (handedOff) {
-          body.markRoot(Body.Root.HAND_OFF, null);
+      if (role.callbackOrThread()) {
+        if (body.root() == Body.Root.HAND_OFF) {
           link(role.enclosing(), body, Body.EdgeKind.HAND_OFF, role.site());
-        } else if (role.kind() == AnonymousKind.SYNC && body.root() == Body.Root.NONE) {
-          link(role.enclosing(), body, Body.EdgeKind.SYNC, role.site());
         }
-      } else if (handedOffClasses.contains(owner)
-          && method.getParameters().isEmpty()
-          && (method.getSimpleName().contentEquals("run") || method.getSimpleName().contentEquals("call"))) {
-        body.markRoot(Body.Root.HAND_OFF, null);
+      } else if (body.root() == Body.Root.NONE) {
+        linkFunction(role.enclosing(), role.site(), role.destination(), List.of(body));
       }
+    }
+  }
+
+  /** Links a function value's bodies from where it is created: a hand-off, or a synchronous run. */
+  private void linkFunction(Body from, TreePath site, Destination destination, List<Body> targets) {
+    boolean handedOff = isHandedOff(destination);
+    for (Body target : targets) {
+      if (handedOff) {
+        target.markRoot(Body.Root.HAND_OFF, null);
+      }
+      link(from, target, handedOff ? Body.EdgeKind.HAND_OFF : Body.EdgeKind.SYNC, site);
     }
   }
 
@@ -661,6 +723,15 @@ public final class ClassModel {
 
   List<VarSymbol> fields() {
     return fields;
+  }
+
+  /** The client an effectively final local was initialized from ({@code DeviceClient old = client;}), or null. */
+  @Nullable ClientRef aliasedClient(ClientRef local) {
+    if (!local.isLocal()) {
+      return null;
+    }
+    ExpressionTree initializer = finalLocalInitializer(local.variable());
+    return initializer == null ? null : ClientRef.of(initializer);
   }
 
   /** The initializer of an effectively final local variable, or null. */
@@ -873,26 +944,7 @@ public final class ClassModel {
     boolean factory = false;
     Body body = methodBodies.get(method);
     if (body != null && sdk.isClientType(method.getReturnType())) {
-      List<ExpressionTree> returned = new ArrayList<>();
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitReturn(ReturnTree tree, Void unused) {
-          if (tree.getExpression() != null) {
-            returned.add(tree.getExpression());
-          }
-          return null;
-        }
-
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitClass(ClassTree tree, Void unused) {
-          return null;
-        }
-      }.scan(((MethodTree) body.tree()).getBody(), null);
+      List<ExpressionTree> returned = returnedExpressions(method);
       factory = !returned.isEmpty();
       for (ExpressionTree value : returned) {
         factory &= isNewClient(value);
@@ -900,6 +952,51 @@ public final class ClassModel {
     }
     factoryMethods.put(method, factory);
     return factory;
+  }
+
+  /**
+   * A same-class factory method that also opens what it returns ({@code DeviceClient c = new ...; c.open(); return
+   * c;}): whoever stores its result holds an open client.
+   */
+  boolean returnsOpenedClient(@Nullable Symbol symbol) {
+    if (!isFactoryMethod(symbol)) {
+      return false;
+    }
+    Body body = methodBodies.get((MethodSymbol) symbol);
+    for (ExpressionTree value : returnedExpressions((MethodSymbol) symbol)) {
+      ClientRef returned = ClientRef.of(value);
+      boolean opened = false;
+      for (ConnectionCall call : callsIn(body)) {
+        opened |= call.isOpen() && returned != null && returned.equals(call.client());
+      }
+      if (!opened) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The expressions a same-class method returns (not those of lambdas or classes inside it). */
+  List<ExpressionTree> returnedExpressions(MethodSymbol method) {
+    return returnedByMethod.computeIfAbsent(
+        method,
+        m -> {
+          Body body = methodBodies.get(m);
+          if (body == null || !(body.tree() instanceof MethodTree methodTree) || methodTree.getBody() == null) {
+            return List.of();
+          }
+          List<ExpressionTree> returned = new ArrayList<>();
+          new SameBodyScanner() {
+            @Override
+            public Void visitReturn(ReturnTree tree, Void unused) {
+              if (tree.getExpression() != null) {
+                returned.add(tree.getExpression());
+              }
+              return null;
+            }
+          }.scan(methodTree.getBody(), null);
+          return returned;
+        });
   }
 
   /** A constructor, SDK factory, same-class factory method, or a local initialized with one of these. */
@@ -924,52 +1021,66 @@ public final class ClassModel {
   }
 
   /** What calling this same-class method closes (transitively through the methods it calls). */
-  ClosingSummary closingSummary(MethodSymbol method) {
-    ClosingSummary cached = closingSummaries.get(method);
+  ClientEffects closingEffects(MethodSymbol method) {
+    return effects(method, true, closingEffects);
+  }
+
+  /** What calling this same-class method opens (transitively), e.g. an openQuietly(client) helper. */
+  ClientEffects openingEffects(MethodSymbol method) {
+    return effects(method, false, openingEffects);
+  }
+
+  private ClientEffects effects(MethodSymbol method, boolean closes, Map<MethodSymbol, ClientEffects> cache) {
+    ClientEffects cached = cache.get(method);
     if (cached != null) {
       return cached;
     }
-    closingSummaries.put(method, ClosingSummary.NONE); // recursion guard
+    cache.put(method, ClientEffects.NONE); // recursion guard
     Body body = methodBodies.get(method);
     if (body == null) {
-      return ClosingSummary.NONE;
+      return ClientEffects.NONE;
     }
-    Set<ClientRef> closedFields = new LinkedHashSet<>();
-    Set<Integer> closedParameters = new LinkedHashSet<>();
+    Set<ClientRef> fieldsAffected = new LinkedHashSet<>();
+    Set<Integer> parametersAffected = new LinkedHashSet<>();
     List<VarSymbol> parameters = method.getParameters();
     for (ConnectionCall call : callsIn(body)) {
-      if (!call.op().closes() || call.client() == null) {
+      if (call.op().closes() != closes || call.client() == null) {
         continue;
       }
       if (call.client().isOwnField() || call.client().isThis()) {
-        closedFields.add(call.client());
+        fieldsAffected.add(call.client());
       } else if (call.client().variable() != null && parameters.contains(call.client().variable())) {
-        closedParameters.add(parameters.indexOf(call.client().variable()));
+        parametersAffected.add(parameters.indexOf(call.client().variable()));
       }
     }
     for (Body.Edge edge : body.outgoing()) {
       if (edge.kind() == Body.EdgeKind.SYNC
           && edge.to().method() != null
           && edge.site().getLeaf() instanceof MethodInvocationTree call) {
-        ClosingSummary callee = closingSummary(edge.to().method());
+        ClientEffects callee = effects(edge.to().method(), closes, cache);
         if (receiverOf(call) == null || isThisReference(receiverOf(call))) {
-          closedFields.addAll(callee.fields());
+          fieldsAffected.addAll(callee.fields());
         }
         for (int index : callee.parameters()) {
           if (index < call.getArguments().size()) {
             ClientRef argument = ClientRef.of(call.getArguments().get(index));
             if (argument != null && argument.variable() != null && parameters.contains(argument.variable())) {
-              closedParameters.add(parameters.indexOf(argument.variable()));
+              parametersAffected.add(parameters.indexOf(argument.variable()));
             } else if (argument != null && argument.isOwnField()) {
-              closedFields.add(argument);
+              fieldsAffected.add(argument);
             }
           }
         }
       }
     }
-    ClosingSummary summary = new ClosingSummary(Set.copyOf(closedFields), Set.copyOf(closedParameters));
-    closingSummaries.put(method, summary);
-    return summary;
+    ClientEffects effects = new ClientEffects(Set.copyOf(fieldsAffected), Set.copyOf(parametersAffected));
+    cache.put(method, effects);
+    return effects;
+  }
+
+  /** The clients a call of a same-class method opens: own fields it opens, and the arguments it opens. */
+  Set<ClientRef> openedByCall(MethodInvocationTree call) {
+    return affectedByCall(call, false);
   }
 
   private static boolean isThisReference(@Nullable ExpressionTree tree) {
@@ -999,25 +1110,29 @@ public final class ClassModel {
 
   /** The clients a statement closes when it is a call of a same-class method (e.g. a closeQuietly helper). */
   Set<ClientRef> closedByCall(MethodInvocationTree call) {
+    return affectedByCall(call, true);
+  }
+
+  private Set<ClientRef> affectedByCall(MethodInvocationTree call, boolean closes) {
     Symbol symbol = ASTHelpers.getSymbol(call);
     if (!(symbol instanceof MethodSymbol method) || !isDeclaredHere(method) || !methodBodies.containsKey(method)) {
       return Set.of();
     }
-    ClosingSummary summary = closingSummary(method);
-    Set<ClientRef> closed = new LinkedHashSet<>();
+    ClientEffects effects = closes ? closingEffects(method) : openingEffects(method);
+    Set<ClientRef> affected = new LinkedHashSet<>();
     ExpressionTree receiver = receiverOf(call);
     if (receiver == null || isThisReference(receiver)) {
-      closed.addAll(summary.fields());
+      affected.addAll(effects.fields());
     }
-    for (int index : summary.parameters()) {
+    for (int index : effects.parameters()) {
       if (index < call.getArguments().size()) {
         ClientRef argument = ClientRef.of(call.getArguments().get(index));
         if (argument != null) {
-          closed.add(argument);
+          affected.add(argument);
         }
       }
     }
-    return closed;
+    return affected;
   }
 
   /** Client-typed fields visible by simple name at a local declaration in this class. */

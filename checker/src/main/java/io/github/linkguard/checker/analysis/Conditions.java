@@ -2,14 +2,12 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.tools.javac.code.Symbol;
@@ -209,11 +207,34 @@ public final class Conditions {
         return call;
       }
     }
-    ExpressionTree returned = singleReturn(method);
-    if (returned != null && isBoolean(method.getReturnType())) {
-      return establishing(returned, value, claim, useTracked, depth + 1) != null ? call : null;
+    if (isBoolean(method.getReturnType()) && returnsEstablishing(method, value, claim, useTracked, depth)) {
+      return call;
     }
     return null;
+  }
+
+  /**
+   * A same-class boolean method whose every {@code return} that can yield {@code value} establishes the claim:
+   * {@code boolean linkLost() { var s = status.get(); log(s); return s == DISCONNECTED; }}.
+   */
+  private boolean returnsEstablishing(
+      MethodSymbol method, boolean value, Claim claim, boolean useTracked, int depth) {
+    List<ExpressionTree> returned = model.returnedExpressions(method);
+    boolean yieldsValue = false;
+    for (ExpressionTree expression : returned) {
+      ExpressionTree stripped = IotHubSdk.stripParentheses(expression);
+      if (stripped instanceof LiteralTree literal && literal.getValue() instanceof Boolean constant) {
+        if (constant == value) {
+          return false;
+        }
+        continue;
+      }
+      if (establishing(expression, value, claim, useTracked, depth + 1) == null) {
+        return false;
+      }
+      yieldsValue = true;
+    }
+    return yieldsValue;
   }
 
   /** {@code a == b} when {@code equal}, else {@code a != b}. */
@@ -246,7 +267,18 @@ public final class Conditions {
         if (equal) {
           return meansDisconnected(field, name);
         }
-        return isConnectedLike(name) && !enumHasRetryLike(constantSymbol.owner.type);
+        // != C holds for every other constant: all of them must mean disconnected
+        List<String> others = new ArrayList<>(enumConstants(constantSymbol.owner.type));
+        others.remove(name);
+        if (others.isEmpty()) {
+          return false;
+        }
+        for (String other : others) {
+          if (!meansDisconnected(field, other)) {
+            return false;
+          }
+        }
+        return true;
       }
     }
     return false;
@@ -348,7 +380,7 @@ public final class Conditions {
     return switch (meaning(field)) {
       case TRUE_MEANS_CONNECTED -> !value;
       case TRUE_MEANS_DISCONNECTED -> value;
-      case UNKNOWN -> true;
+      case UNKNOWN -> false; // a flag about something else (credentials, shutdown...) says nothing of the link
     };
   }
 
@@ -472,15 +504,6 @@ public final class Conditions {
     return constant.contains("RETRY") || constant.contains("RECONNECTING");
   }
 
-  private static boolean enumHasRetryLike(@Nullable Type enumType) {
-    for (String constant : enumConstants(enumType)) {
-      if (isRetryLike(constant)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static List<String> enumConstants(@Nullable Type type) {
     if (type == null || type.tsym == null || type.tsym.getKind() != ElementKind.ENUM) {
       return List.of();
@@ -496,19 +519,16 @@ public final class Conditions {
 
   // ---------------------------------------------------------------- helpers
 
-  /** The expression of a same-class method whose body is a single {@code return}. */
+  /** The expression of a same-class method whose body is a single {@code return} (a getter). */
   private @Nullable ExpressionTree singleReturn(MethodSymbol method) {
+    List<ExpressionTree> returned = model.returnedExpressions(method);
     Body body = model.bodyOf(method);
-    if (body == null || !(body.tree() instanceof MethodTree methodTree)) {
-      return null;
-    }
-    BlockTree block = methodTree.getBody();
-    if (block != null
-        && block.getStatements().size() == 1
-        && block.getStatements().get(0) instanceof ReturnTree returnTree) {
-      return returnTree.getExpression();
-    }
-    return null;
+    return returned.size() == 1
+            && body != null
+            && body.tree() instanceof MethodTree methodTree
+            && methodTree.getBody().getStatements().size() == 1
+        ? returned.get(0)
+        : null;
   }
 
   private static @Nullable ExpressionTree receiver(MethodInvocationTree call) {

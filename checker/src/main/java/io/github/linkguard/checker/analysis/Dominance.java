@@ -33,6 +33,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -65,45 +66,66 @@ public final class Dominance {
       ExpressionTree selector, Set<String> reachingLabels, boolean defaultReaches, Set<String> allLabels,
       CaseTree caseTree, TreePath path) {}
 
-  /** A close or a creation of a client, in execution order. */
-  public record ClientEvent(ClientRef client, boolean created, Tree tree) {}
+  /**
+   * A close or a creation of a client, in execution order. {@code beforeLoop}: it happened before a loop around the
+   * point, so a later round of that loop reaches the point without it.
+   */
+  public record ClientEvent(ClientRef client, boolean created, Tree tree, boolean beforeLoop) {
+    ClientEvent(ClientRef client, boolean created, Tree tree) {
+      this(client, created, tree, false);
+    }
+
+    ClientEvent outsideLoop() {
+      return new ClientEvent(client, created, tree, true);
+    }
+  }
 
   /** Everything known at one point. */
   public record Facts(List<Condition> conditions, List<SwitchCase> cases, List<ClientEvent> events) {
+    /** A close of the client in the same round of every loop around the point. */
     public boolean closed(@Nullable ClientRef client) {
-      if (client == null) {
-        return false;
-      }
-      for (ClientEvent event : events) {
-        if (!event.created() && event.client().equals(client)) {
-          return true;
-        }
-      }
-      return false;
+      return has(client, false, false);
     }
 
+    /** A creation of the client in the same round of every loop around the point. */
     public boolean created(@Nullable ClientRef client) {
+      return has(client, true, false);
+    }
+
+    /** A close of the client earlier in the body, before or inside the loops around the point. */
+    public boolean closedEarlier(@Nullable ClientRef client) {
+      return has(client, false, true);
+    }
+
+    /** A creation of the client earlier in the body, before or inside the loops around the point. */
+    public boolean createdEarlier(@Nullable ClientRef client) {
+      return has(client, true, true);
+    }
+
+    private boolean has(@Nullable ClientRef client, boolean created, boolean beforeLoops) {
       if (client == null) {
         return false;
       }
       for (ClientEvent event : events) {
-        if (event.created() && event.client().equals(client)) {
+        if (event.created() == created && event.client().equals(client) && (beforeLoops || !event.beforeLoop())) {
           return true;
         }
       }
       return false;
     }
 
-    /** A close of the client before its latest re-creation (the old instance is closed before it is replaced). */
+    /** A close of the client before its latest re-creation in this round (the old instance closed first). */
     public boolean closedBeforeLastCreation(ClientRef client) {
       int lastCreation = -1;
       for (int i = 0; i < events.size(); i++) {
-        if (events.get(i).created() && events.get(i).client().equals(client)) {
+        ClientEvent event = events.get(i);
+        if (event.created() && !event.beforeLoop() && event.client().equals(client)) {
           lastCreation = i;
         }
       }
       for (int i = 0; i < lastCreation; i++) {
-        if (!events.get(i).created() && events.get(i).client().equals(client)) {
+        ClientEvent event = events.get(i);
+        if (!event.created() && !event.beforeLoop() && event.client().equals(client)) {
           return true;
         }
       }
@@ -170,8 +192,8 @@ public final class Dominance {
         crossedLoop = true;
       } else if (leaf instanceof DoWhileLoopTree || leaf instanceof EnhancedForLoopTree) {
         crossedLoop = true;
-      } else if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock() && !crossedLoop) {
-        eventGroups.add(resourceCreations(tryTree));
+      } else if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock()) {
+        eventGroups.add(marked(resourceCreations(tryTree), crossedLoop));
       } else if (leaf instanceof BlockTree block) {
         addPrefix(block, block.getStatements(), previous, conditions, eventGroups, crossedLoop);
       } else if (leaf instanceof CaseTree caseTree) {
@@ -208,9 +230,18 @@ public final class Dominance {
     }
     Prefix prefix = prefix(container, statements);
     conditions.addAll(prefix.conditions().subList(0, prefix.conditionCounts()[index]));
-    if (!crossedLoop) {
-      eventGroups.add(prefix.events().subList(0, prefix.eventCounts()[index]));
+    eventGroups.add(marked(prefix.events().subList(0, prefix.eventCounts()[index]), crossedLoop));
+  }
+
+  private static List<ClientEvent> marked(List<ClientEvent> events, boolean beforeLoop) {
+    if (!beforeLoop || events.isEmpty()) {
+      return events;
     }
+    List<ClientEvent> marked = new ArrayList<>(events.size());
+    for (ClientEvent event : events) {
+      marked.add(event.outsideLoop());
+    }
+    return marked;
   }
 
   private static int indexOf(List<? extends StatementTree> statements, Tree child) {
@@ -269,6 +300,16 @@ public final class Dominance {
     }
     if (statement instanceof TryTree tryTree) {
       return establishedByTry(tryTree);
+    }
+    if (statement instanceof WhileLoopTree loop && !breaksOut(loop.getStatement())) {
+      // while (status != DISCONNECTED) sleep(); -- after the loop its condition is false
+      return new Established(List.of(new Condition(loop.getCondition(), false, loop)), List.of());
+    }
+    if (statement instanceof DoWhileLoopTree loop && !breaksOut(loop.getStatement())) {
+      return new Established(List.of(new Condition(loop.getCondition(), false, loop)), List.of());
+    }
+    if (statement instanceof ForLoopTree loop && loop.getCondition() != null && !breaksOut(loop.getStatement())) {
+      return new Established(List.of(new Condition(loop.getCondition(), false, loop)), List.of());
     }
     if (statement instanceof ExpressionStatementTree expression) {
       return new Established(List.of(), eventsOf(expression.getExpression()));
@@ -403,7 +444,14 @@ public final class Dominance {
     if (stripped instanceof MethodInvocationTree call) {
       ConnectionCall connectionCall = model.connectionCall(call);
       if (connectionCall != null && connectionCall.op().closes() && connectionCall.client() != null) {
-        return List.of(new ClientEvent(connectionCall.client(), false, call));
+        List<ClientEvent> events = new ArrayList<>();
+        events.add(new ClientEvent(connectionCall.client(), false, call));
+        ClientRef aliased = model.aliasedClient(connectionCall.client());
+        if (aliased != null) {
+          // DeviceClient retiring = client; retiring.close(); closes what `client` held
+          events.add(new ClientEvent(aliased, false, call));
+        }
+        return events;
       }
       List<ClientEvent> events = new ArrayList<>();
       for (ClientRef closed : model.closedByCall(call)) {
@@ -418,6 +466,77 @@ public final class Dominance {
       }
     }
     return List.of();
+  }
+
+  /** Whether running {@code block} to its end always closes {@code client} (also inside a try, or null-checked). */
+  public boolean closesOnCompletion(BlockTree block, ClientRef client) {
+    for (ClientEvent event : established(block).events()) {
+      if (!event.created() && event.client().equals(client)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The closes and creations a statement makes whenever it completes normally. */
+  List<ClientEvent> eventsOnCompletion(StatementTree statement) {
+    return established(statement).events();
+  }
+
+  /** A break in {@code body} that leaves the loop around it (not one of a nested loop or switch). */
+  static boolean breaksOut(StatementTree body) {
+    boolean[] breaks = {false};
+    Set<String> innerLabels = new LinkedHashSet<>();
+    new TreeScanner<Void, Boolean>() {
+      @Override
+      public Void visitBreak(BreakTree tree, Boolean nested) {
+        breaks[0] |=
+            tree.getLabel() == null ? !nested : !innerLabels.contains(tree.getLabel().toString());
+        return null;
+      }
+
+      @Override
+      public Void visitLabeledStatement(LabeledStatementTree tree, Boolean nested) {
+        innerLabels.add(tree.getLabel().toString());
+        return super.visitLabeledStatement(tree, nested);
+      }
+
+      @Override
+      public Void visitWhileLoop(WhileLoopTree tree, Boolean nested) {
+        return super.visitWhileLoop(tree, true);
+      }
+
+      @Override
+      public Void visitDoWhileLoop(DoWhileLoopTree tree, Boolean nested) {
+        return super.visitDoWhileLoop(tree, true);
+      }
+
+      @Override
+      public Void visitForLoop(ForLoopTree tree, Boolean nested) {
+        return super.visitForLoop(tree, true);
+      }
+
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Boolean nested) {
+        return super.visitEnhancedForLoop(tree, true);
+      }
+
+      @Override
+      public Void visitSwitch(SwitchTree tree, Boolean nested) {
+        return super.visitSwitch(tree, true);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Boolean nested) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Boolean nested) {
+        return null;
+      }
+    }.scan(body, false);
+    return breaks[0];
   }
 
   // ---------------------------------------------------------------- normal completion

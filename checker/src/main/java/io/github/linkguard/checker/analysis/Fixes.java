@@ -42,13 +42,14 @@ public final class Fixes {
   private Fixes() {}
 
   /**
-   * A statement that closes {@code client} (source text) of type {@code clientType}, valid at {@code point}:
+   * A statement that closes {@code client} (source text; null or empty for an implicit {@code this}) of type
+   * {@code clientType}, valid at {@code point}:
    * {@code client.close();}, wrapped in a try/catch when close() throws something {@code point} does not handle.
    */
   public static String closeStatement(
       VisitorState state, SuggestedFix.Builder fix, @Nullable String client, Type clientType, TreePath point,
       String whyIgnored) {
-    String call = (client == null ? "" : client + ".") + "close();";
+    String call = (client == null || client.isEmpty() ? "" : client + ".") + "close();";
     List<Type> unhandled = unhandledExceptions(state, closeThrows(state, clientType), point);
     if (unhandled.isEmpty()) {
       return call;

@@ -288,8 +288,8 @@ public final class IotHubSdk {
         && isSubtypeOf(receiver, "java.util.Timer")) {
       return true;
     }
-    if (name.endsWith("Async") && isSubtypeOf(receiver, "java.util.concurrent.CompletionStage")) {
-      return true;
+    if (isSubtypeOf(receiver, "java.util.concurrent.CompletionStage") && isStageCallback(name)) {
+      return true; // runs where the stage completes: for a stage built with runAsync, on the pool
     }
     if ((name.equals("start") || name.equals("unstarted") || name.equals("newThread"))
         && (isSubtypeOf(receiver, "java.lang.Thread.Builder")
@@ -304,6 +304,13 @@ public final class IotHubSdk {
     }
     return name.startsWith("schedule")
         && hasSupertypeNamed(receiver, "org.springframework.scheduling.TaskScheduler");
+  }
+
+  private static boolean isStageCallback(String name) {
+    return name.startsWith("then")
+        || name.startsWith("whenComplete")
+        || name.startsWith("handle")
+        || name.startsWith("exceptionally");
   }
 
   /** Classes whose run() starts on a thread of its own: Thread and TimerTask subclasses. */

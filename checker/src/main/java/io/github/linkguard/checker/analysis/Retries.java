@@ -2,26 +2,29 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
@@ -327,71 +330,17 @@ public final class Retries {
     return variables;
   }
 
-  /** A return, or a break that leaves the loop, inside {@code statement} (not counting nested loops or classes). */
+  /** A return, or a break that leaves the loop, inside {@code statement} (not counting nested classes). */
   private static boolean exitsLoop(StatementTree statement) {
-    boolean[] exits = {false};
-    Set<String> innerLabels = new HashSet<>();
-    new TreeScanner<Void, Boolean>() {
+    boolean[] returns = {false};
+    new SameBodyScanner() {
       @Override
-      public Void visitReturn(ReturnTree tree, Boolean nested) {
-        exits[0] = true;
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        returns[0] = true;
         return null;
       }
-
-      @Override
-      public Void visitBreak(BreakTree tree, Boolean nested) {
-        if (tree.getLabel() == null) {
-          exits[0] |= !nested;
-        } else {
-          // A label declared inside the statement is left without leaving the loop; any other is the loop's own
-          // label or an outer one.
-          exits[0] |= !innerLabels.contains(tree.getLabel().toString());
-        }
-        return null;
-      }
-
-      @Override
-      public Void visitLabeledStatement(LabeledStatementTree tree, Boolean nested) {
-        innerLabels.add(tree.getLabel().toString());
-        return super.visitLabeledStatement(tree, nested);
-      }
-
-      @Override
-      public Void visitWhileLoop(WhileLoopTree tree, Boolean nested) {
-        return super.visitWhileLoop(tree, true);
-      }
-
-      @Override
-      public Void visitDoWhileLoop(DoWhileLoopTree tree, Boolean nested) {
-        return super.visitDoWhileLoop(tree, true);
-      }
-
-      @Override
-      public Void visitForLoop(ForLoopTree tree, Boolean nested) {
-        return super.visitForLoop(tree, true);
-      }
-
-      @Override
-      public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Boolean nested) {
-        return super.visitEnhancedForLoop(tree, true);
-      }
-
-      @Override
-      public Void visitSwitch(SwitchTree tree, Boolean nested) {
-        return super.visitSwitch(tree, true);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Boolean nested) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Boolean nested) {
-        return null;
-      }
-    }.scan(statement, false);
-    return exits[0];
+    }.scan(statement, null);
+    return returns[0] || Dominance.breaksOut(statement);
   }
 
   /** Whether {@code tree} assigns one of {@code variables} (or calls set on it), outside nested classes. */
@@ -550,56 +499,255 @@ public final class Retries {
   }
 
   private boolean loopCloses(LoopRetry loop, ConnectionCall open, ClientRef client) {
-    Body body = model.bodyAt(loop.loop());
-    if (body == null) {
+    if (model.bodyAt(loop.loop()) == null) {
       return true;
     }
-    TreePath outermostTry = null;
-    for (TreePath current = loop.anchor().getParentPath();
-        current != null && current.getLeaf() != loop.loop().getLeaf();
+    if (loop.anchor().getLeaf() != open.tree()
+        && closesAroundAttempt(open.path(), open.body().tree(), client, false)) {
+      // while (!tryConnect()) -- the helper tears its own failed attempt down
+      return true;
+    }
+    return closesAroundAttempt(loop.anchor(), loop.loop().getLeaf(), client, true)
+        || closedBeforeAttempt(loop.anchor(), open, client);
+  }
+
+  /**
+   * Whether every failure of the attempt at {@code attempt} closes {@code client} before control leaves {@code
+   * region} (a loop round, or a helper method): a try-with-resources, a close in every catch that carries on, a
+   * finally that closes when the attempt failed, or a close after the try on the failure path. Inside the loop
+   * itself a catch that returns or throws leaves it; in a helper, every way out of a catch leads back to the loop.
+   */
+  private boolean closesAroundAttempt(TreePath attempt, Tree region, ClientRef client, boolean regionIsLoop) {
+    Set<Symbol> successFlags = new HashSet<>();
+    Tree previous = attempt.getLeaf();
+    for (TreePath current = attempt.getParentPath();
+        current != null && current.getLeaf() != region;
         current = current.getParentPath()) {
-      if (current.getLeaf() instanceof TryTree tryTree && ClassModel.isWithin(loop.anchor(), tryTree.getBlock())) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock()) {
         if (closesAsResource(tryTree, client)) {
           return true;
         }
-        outermostTry = current;
+        successFlags.addAll(flagsSetAfter(tryTree.getBlock(), attempt.getLeaf()));
+        if (tryTree.getFinallyBlock() != null && closesOnFailure(tryTree.getFinallyBlock(), client, successFlags)) {
+          return true;
+        }
+        boolean everyCatchCloses = !tryTree.getCatches().isEmpty();
         for (CatchTree catchTree : tryTree.getCatches()) {
-          if (closesWithin(body, catchTree, client, Integer.MAX_VALUE)) {
-            return true;
+          if ((!regionIsLoop || carriesOn(catchTree)) && !closesOnFailure(catchTree.getBlock(), client, successFlags)) {
+            everyCatchCloses = false;
           }
         }
-        if (tryTree.getFinallyBlock() != null
-            && closesWithin(body, tryTree.getFinallyBlock(), client, Integer.MAX_VALUE)) {
+        if (everyCatchCloses) {
+          return true;
+        }
+      } else if (leaf instanceof BlockTree block) {
+        List<? extends StatementTree> statements = block.getStatements();
+        for (int i = statements.indexOf(previous) + 1; i > 0 && i < statements.size(); i++) {
+          if (closesOnFailure(statements.get(i), client, successFlags)) {
+            return true; // try { open(); ok = true; } catch (...) { } if (!ok) close();
+          }
+        }
+      }
+      previous = leaf;
+    }
+    return false;
+  }
+
+  /** Whether a catch can lead to another attempt: it completes normally or continues the loop. */
+  private static boolean carriesOn(CatchTree catchTree) {
+    if (Dominance.canCompleteNormally(catchTree.getBlock())) {
+      return true;
+    }
+    boolean[] continues = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitContinue(ContinueTree tree, Void unused) {
+        continues[0] = true;
+        return null;
+      }
+    }.scan(catchTree.getBlock(), null);
+    return continues[0];
+  }
+
+  /**
+   * Whether {@code statement}, run after the attempt failed, closes {@code client}: unconditionally, or under a
+   * condition that holds on failure ({@code if (!opened)} where {@code opened = true} follows the open()).
+   */
+  private boolean closesOnFailure(StatementTree statement, ClientRef client, Set<Symbol> successFlags) {
+    for (Dominance.ClientEvent event : model.dominance().eventsOnCompletion(statement)) {
+      if (!event.created() && event.client().equals(client)) {
+        return true;
+      }
+    }
+    if (statement instanceof BlockTree block) {
+      for (StatementTree inner : block.getStatements()) {
+        if (closesOnFailure(inner, client, successFlags)) {
           return true;
         }
       }
+    } else if (statement instanceof IfTree ifTree) {
+      Boolean value = valueOnFailure(ifTree.getCondition(), successFlags);
+      if (Boolean.TRUE.equals(value)) {
+        return closesOnFailure(ifTree.getThenStatement(), client, successFlags);
+      }
+      if (Boolean.FALSE.equals(value) && ifTree.getElseStatement() != null) {
+        return closesOnFailure(ifTree.getElseStatement(), client, successFlags);
+      }
+    } else if (statement instanceof TryTree tryTree) {
+      return closesOnFailure(tryTree.getBlock(), client, successFlags)
+          || (tryTree.getFinallyBlock() != null
+              && closesOnFailure(tryTree.getFinallyBlock(), client, successFlags));
+    } else if (statement instanceof SynchronizedTree synchronizedTree) {
+      return closesOnFailure(synchronizedTree.getBlock(), client, successFlags);
+    } else if (statement instanceof LabeledStatementTree labeled) {
+      return closesOnFailure(labeled.getStatement(), client, successFlags);
     }
-    if (outermostTry != null && closesAfter(body, loop.loop().getLeaf(), outermostTry.getLeaf(), client)) {
-      return true;
+    return false;
+  }
+
+  /** The value of {@code condition} when the attempt failed, as far as the success flags decide it; else null. */
+  private static @Nullable Boolean valueOnFailure(ExpressionTree condition, Set<Symbol> successFlags) {
+    ExpressionTree stripped = IotHubSdk.stripParentheses(condition);
+    if (stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree) {
+      return successFlags.contains(ASTHelpers.getSymbol(stripped)) ? Boolean.FALSE : null;
     }
-    return closedBeforeAttempt(loop.anchor(), open, client);
+    if (stripped instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      Boolean operand = valueOnFailure(unary.getExpression(), successFlags);
+      return operand == null ? null : !operand;
+    }
+    if (stripped instanceof BinaryTree binary) {
+      Boolean left = valueOnFailure(binary.getLeftOperand(), successFlags);
+      Boolean right = valueOnFailure(binary.getRightOperand(), successFlags);
+      switch (binary.getKind()) {
+        case CONDITIONAL_AND:
+          if (Boolean.FALSE.equals(left) || Boolean.FALSE.equals(right)) {
+            return false;
+          }
+          return Boolean.TRUE.equals(left) && Boolean.TRUE.equals(right) ? Boolean.TRUE : null;
+        case CONDITIONAL_OR:
+          if (Boolean.TRUE.equals(left) || Boolean.TRUE.equals(right)) {
+            return true;
+          }
+          return Boolean.FALSE.equals(left) && Boolean.FALSE.equals(right) ? Boolean.FALSE : null;
+        case EQUAL_TO:
+        case NOT_EQUAL_TO:
+          Boolean literal = booleanLiteral(binary.getRightOperand());
+          Boolean operand = left;
+          if (literal == null) {
+            literal = booleanLiteral(binary.getLeftOperand());
+            operand = right;
+          }
+          if (literal == null || operand == null) {
+            return null;
+          }
+          return (operand.equals(literal)) == (binary.getKind() == Tree.Kind.EQUAL_TO);
+        default:
+          return null;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable Boolean booleanLiteral(ExpressionTree tree) {
+    return IotHubSdk.stripParentheses(tree) instanceof LiteralTree literal
+            && literal.getValue() instanceof Boolean value
+        ? value
+        : null;
+  }
+
+  /** Variables set to {@code true} in {@code block} after {@code attempt}: they are false when the attempt failed. */
+  private Set<Symbol> flagsSetAfter(BlockTree block, Tree attempt) {
+    int attemptEnd = end(attempt);
+    Set<Symbol> flags = new HashSet<>();
+    new SameBodyScanner() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (start(assignment) > attemptEnd
+            && Boolean.TRUE.equals(booleanLiteral(assignment.getExpression()))
+            && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable) {
+          flags.add(variable);
+        }
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(block, null);
+    return flags;
   }
 
   private boolean catchCloses(CatchRetry retry, ConnectionCall open, ClientRef client) {
     TryTree tryTree = (TryTree) retry.tryStatement().getLeaf();
-    Body body = model.bodyAt(retry.tryStatement());
-    if (body == null || closesAsResource(tryTree, client)) {
+    if (model.bodyAt(retry.tryStatement()) == null || closesAsResource(tryTree, client)) {
       return true;
     }
-    int reattemptStart = start(retry.reattempt().getLeaf());
-    int limit = reattemptStart;
-    for (int creation : creationsWithin(retry.catchClause().getLeaf(), client)) {
-      limit = Math.min(limit, creation);
-    }
-    if (closesWithin(body, retry.catchClause().getLeaf(), client, limit)) {
+    Set<Symbol> successFlags = flagsSetAfter(tryTree.getBlock(), retry.anchor().getLeaf());
+    if (closesBeforeReattempt(retry, client, successFlags)) {
       return true;
     }
-    if (tryTree.getFinallyBlock() != null
-        && closesWithin(body, tryTree.getFinallyBlock(), client, Integer.MAX_VALUE)) {
+    if (tryTree.getFinallyBlock() != null && closesOnFailure(tryTree.getFinallyBlock(), client, successFlags)) {
       return true;
     }
     // Re-calling the method that holds the open(): a close before the open() in that method.
     return retry.reattempt().getLeaf() != open.tree() && closedBeforeAttempt(null, open, client);
+  }
+
+  /**
+   * A close in the catch on the way to the reattempt, before any new client is assigned there: the statements that
+   * run before the reattempt in each block around it.
+   */
+  private boolean closesBeforeReattempt(CatchRetry retry, ClientRef client, Set<Symbol> successFlags) {
+    int limit = start(retry.reattempt().getLeaf());
+    for (int creation : creationsWithin(retry.catchClause().getLeaf(), client)) {
+      limit = Math.min(limit, creation);
+    }
+    Tree previous = retry.reattempt().getLeaf();
+    for (TreePath current = retry.reattempt().getParentPath();
+        current != null && current.getLeaf() != retry.catchClause().getLeaf();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof BlockTree block) {
+        for (StatementTree statement : block.getStatements()) {
+          if (statement == previous || start(statement) >= limit) {
+            break;
+          }
+          if (closesOnFailure(statement, client, successFlags)) {
+            return true;
+          }
+        }
+      }
+      previous = current.getLeaf();
+    }
+    return false;
+  }
+
+  /**
+   * The catches where a close of the failed attempt belongs: the catch of a catch retry; for a loop, the catches of
+   * the innermost try around the attempt that carry on to another round without closing the client.
+   */
+  public List<TreePath> catchesMissingTheClose(Construct construct, ConnectionCall open) {
+    if (construct instanceof CatchRetry catchRetry) {
+      return List.of(catchRetry.catchClause());
+    }
+    LoopRetry loop = (LoopRetry) construct;
+    ClientRef client = open.client();
+    Tree previous = loop.anchor().getLeaf();
+    for (TreePath current = loop.anchor().getParentPath();
+        current != null && current.getLeaf() != loop.loop().getLeaf();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof TryTree tryTree
+          && previous == tryTree.getBlock()
+          && !tryTree.getCatches().isEmpty()) {
+        Set<Symbol> successFlags = flagsSetAfter(tryTree.getBlock(), loop.anchor().getLeaf());
+        List<TreePath> missing = new ArrayList<>();
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          if (carriesOn(catchTree)
+              && (client == null || !closesOnFailure(catchTree.getBlock(), client, successFlags))) {
+            missing.add(new TreePath(current, catchTree));
+          }
+        }
+        return missing;
+      }
+      previous = current.getLeaf();
+    }
+    return List.of();
   }
 
   /** Whether every attempt assigns a new client to the open()'s variable before opening it. */
@@ -649,27 +797,6 @@ public final class Retries {
           return true;
         }
       } else if (resource instanceof ExpressionTree expression && client.equals(ClientRef.of(expression))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A close of {@code client} inside {@code region} of {@code body}, starting before {@code limit}. */
-  private boolean closesWithin(Body body, Tree region, ClientRef client, int limit) {
-    for (TreePath close : model.closeSites(body, client)) {
-      if (start(close.getLeaf()) < limit && ClassModel.isWithin(close, region)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A close of {@code client} in {@code loop}, after the end of {@code statement} (later in the same round). */
-  private boolean closesAfter(Body body, Tree loop, Tree statement, ClientRef client) {
-    int end = end(statement);
-    for (TreePath close : model.closeSites(body, client)) {
-      if (start(close.getLeaf()) > end && ClassModel.isWithin(close, loop)) {
         return true;
       }
     }

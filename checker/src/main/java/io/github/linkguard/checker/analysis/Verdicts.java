@@ -3,7 +3,9 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -11,13 +13,16 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.Conditions.Claim;
 import io.github.linkguard.checker.analysis.Conditions.Establishment;
@@ -25,12 +30,15 @@ import io.github.linkguard.checker.analysis.Dominance.Condition;
 import io.github.linkguard.checker.analysis.Dominance.Facts;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,7 +126,7 @@ public final class Verdicts {
       return true;
     }
     Facts facts = model.dominance().factsAt(open.path());
-    return !facts.closed(open.client()) && !facts.created(open.client());
+    return !facts.closedEarlier(open.client()) && !facts.createdEarlier(open.client());
   }
 
   /** Check 2: the first retry construct around this open() that does not close its client between attempts. */
@@ -159,36 +167,43 @@ public final class Verdicts {
         leaf -> model.conditions().holds(model.dominance().factsAt(path), Claim.DISCONNECTED));
   }
 
-  /** The least fixed point of "every incoming call or hand-off is at a guarded site or in a guarded body". */
   private Set<Body> guardedBodies() {
     if (guardedBodies == null) {
-      Set<Body> guarded = new LinkedHashSet<>();
-      boolean changed = true;
-      while (changed) {
-        changed = false;
-        for (Body body : model.bodies()) {
-          if (guarded.contains(body)
-              || body.incoming().isEmpty()
-              || body.root() == Body.Root.STATUS_CALLBACK
-              || body.root() == Body.Root.SDK_CALLBACK) {
-            continue;
-          }
-          boolean allGuarded = true;
-          for (Body.Edge edge : body.incoming()) {
-            if (!guarded.contains(edge.from()) && !isGuardedSite(edge.site())) {
-              allGuarded = false;
-              break;
-            }
-          }
-          if (allGuarded) {
-            guarded.add(body);
-            changed = true;
-          }
-        }
-      }
-      guardedBodies = guarded;
+      guardedBodies = bodiesOnlyEnteredWhere(this::isGuardedSite);
     }
     return guardedBodies;
+  }
+
+  /**
+   * The least fixed point of "every incoming call or hand-off is at a site where {@code holds}, or in a body of the
+   * set". Callback roots are entered by the SDK, never only through such sites.
+   */
+  private Set<Body> bodiesOnlyEnteredWhere(Predicate<TreePath> holds) {
+    Set<Body> entered = new LinkedHashSet<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Body body : model.bodies()) {
+        if (entered.contains(body)
+            || body.incoming().isEmpty()
+            || body.root() == Body.Root.STATUS_CALLBACK
+            || body.root() == Body.Root.SDK_CALLBACK) {
+          continue;
+        }
+        boolean always = true;
+        for (Body.Edge edge : body.incoming()) {
+          if (!entered.contains(edge.from()) && !holds.test(edge.site())) {
+            always = false;
+            break;
+          }
+        }
+        if (always) {
+          entered.add(body);
+          changed = true;
+        }
+      }
+    }
+    return entered;
   }
 
   // ====================================================================== check 4
@@ -307,7 +322,45 @@ public final class Verdicts {
         return true;
       }
     }
-    return false;
+    return !target.isLocal() && clientsOpenedThroughHelpers().contains(target);
+  }
+
+  private @Nullable Set<ClientRef> clientsOpenedThroughHelpers;
+
+  /**
+   * Clients opened without an open() call on them: passed to a same-class helper that opens its parameter
+   * ({@code openQuietly(client)}), or assigned the result of one that returns an opened client ({@code client =
+   * connect()}).
+   */
+  private Set<ClientRef> clientsOpenedThroughHelpers() {
+    if (clientsOpenedThroughHelpers == null) {
+      Set<ClientRef> opened = new HashSet<>();
+      for (Body body : model.bodies()) {
+        for (Body.Edge edge : body.outgoing()) {
+          if (edge.kind() == Body.EdgeKind.SYNC && edge.site().getLeaf() instanceof MethodInvocationTree call) {
+            opened.addAll(model.openedByCall(call));
+          }
+        }
+      }
+      for (TreePath store : model.clientValuedStores()) {
+        ExpressionTree value = null;
+        ClientRef target = null;
+        if (store.getLeaf() instanceof AssignmentTree assignment) {
+          value = assignment.getExpression();
+          target = ClientRef.of(assignment.getVariable());
+        } else if (store.getLeaf() instanceof VariableTree variable && ASTHelpers.getSymbol(variable) != null) {
+          value = variable.getInitializer();
+          target = ClientRef.ofVariable(ASTHelpers.getSymbol(variable));
+        }
+        if (target != null
+            && IotHubSdk.stripParentheses(value) instanceof MethodInvocationTree call
+            && model.returnsOpenedClient(ASTHelpers.getSymbol(call))) {
+          opened.add(target);
+        }
+      }
+      clientsOpenedThroughHelpers = opened;
+    }
+    return clientsOpenedThroughHelpers;
   }
 
   /** {@code if (c == null) c = new ...}: creation is skipped while a client exists. */
@@ -333,7 +386,8 @@ public final class Verdicts {
   private boolean putOverOpenClient(TreePath path) {
     MethodInvocationTree put = (MethodInvocationTree) path.getLeaf();
     Body body = model.bodyAt(path);
-    if (body == null || !model.isNewClient(put.getArguments().get(1)) || !isAtReentrySite(path, body)) {
+    ExpressionTree value = put.getArguments().get(put.getArguments().size() - 1);
+    if (body == null || !model.isNewClient(value) || !isAtReentrySite(path, body)) {
       return false;
     }
     ExpressionTree mapExpression =
@@ -351,16 +405,55 @@ public final class Verdicts {
     if (result != null && closesAnywhere(body, ClientRef.ofVariable(result))) {
       return false;
     }
-    // clients.remove(id).close(), or DeviceClient old = clients.get(id); old.close(); before the put.
-    int putStart = ASTHelpers.getStartPosition(put);
+    // DeviceClient old = clients.get(id); if (old != null) old.close(); -- on every path to the put
+    for (Dominance.ClientEvent event : model.dominance().factsAt(path).events()) {
+      VarSymbol closed = event.client().variable();
+      if (!event.created() && event.client().isLocal() && closed != null) {
+        ExpressionTree initializer = model.finalLocalInitializer(closed);
+        if (initializer != null && isMapLookup(initializer, map)) {
+          return false;
+        }
+      }
+    }
+    // clients.remove(id).close(); as a statement before the put (possibly in a try of its own)
     for (ConnectionCall call : model.callsIn(body)) {
-      if (call.op().closes()
-          && ASTHelpers.getStartPosition(call.tree()) < putStart
-          && isMapLookup(call.receiver(), map)) {
+      if (call.op().closes() && isMapLookup(call.receiver(), map) && runsBefore(call.path(), path)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the statement holding {@code earlier} runs on every path to {@code later}: it precedes {@code later} in
+   * a block around it, directly or in the block or finally of a try statement there.
+   */
+  private static boolean runsBefore(TreePath earlier, TreePath later) {
+    TreePath current = earlier;
+    while (current.getParentPath() != null) {
+      Tree leaf = current.getLeaf();
+      Tree parent = current.getParentPath().getLeaf();
+      if (parent instanceof BlockTree block && ClassModel.isWithin(later, block)) {
+        List<? extends StatementTree> statements = block.getStatements();
+        int at = statements.indexOf(leaf);
+        for (int i = at + 1; at >= 0 && i < statements.size(); i++) {
+          if (ClassModel.isWithin(later, statements.get(i))) {
+            return true;
+          }
+        }
+        return false;
+      }
+      boolean passes =
+          parent instanceof ExpressionStatementTree
+              || parent instanceof BlockTree
+              || (parent instanceof TryTree tryTree
+                  && (leaf == tryTree.getBlock() || leaf == tryTree.getFinallyBlock()));
+      if (!passes) {
+        return false;
+      }
+      current = current.getParentPath();
+    }
+    return false;
   }
 
   private boolean isMapLookup(@Nullable ExpressionTree expression, @Nullable ClientRef map) {
@@ -400,7 +493,7 @@ public final class Verdicts {
       return null;
     }
     VarSymbol field = model.shadowedClientField(local, declarationPath);
-    if (field != null) {
+    if (field != null && meansTheField(local, field, declarationPath, body)) {
       return new Replacement(ReplacementKind.SHADOWS_CLIENT_FIELD, declarationPath, null, field);
     }
     TreePath creation = creationOf(declarationPath, local, body);
@@ -411,6 +504,49 @@ public final class Verdicts {
       return null;
     }
     return new Replacement(ReplacementKind.LOCAL_CLIENT_NOT_CLOSED, creation, null, null);
+  }
+
+  /**
+   * Whether a local named like a client field stands where the code meant the field: not when the field cannot be
+   * reached from there (an instance field, in static code), nor when the local is handed to the field on purpose
+   * ({@code this.client = client;}, or returned for the caller to store).
+   */
+  private boolean meansTheField(VarSymbol local, VarSymbol field, TreePath declarationPath, Body body) {
+    if (!field.isStatic() && isInStaticCode(declarationPath)) {
+      return false;
+    }
+    boolean[] handedOver = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        if (ASTHelpers.getSymbol(identifier) == local) {
+          Tree parent = getCurrentPath().getParentPath().getLeaf();
+          handedOver[0] |=
+              parent instanceof ReturnTree
+                  || (parent instanceof AssignmentTree assignment
+                      && assignment.getExpression() == identifier
+                      && ASTHelpers.getSymbol(assignment.getVariable()) == field);
+        }
+        return null;
+      }
+    }.scan(body.path(), null);
+    return !handedOver[0];
+  }
+
+  private static boolean isInStaticCode(TreePath path) {
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof MethodTree method) {
+        return method.getModifiers().getFlags().contains(Modifier.STATIC);
+      }
+      if (leaf instanceof BlockTree block && current.getParentPath().getLeaf() instanceof ClassTree) {
+        return block.isStatic(); // an initializer block
+      }
+      if (leaf instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The declaration itself when it creates the client, else the first assignment of a new client to it. */
@@ -430,22 +566,50 @@ public final class Verdicts {
     return null;
   }
 
-  /** Whether the local is used as anything but a receiver, an assignment target or in a null check. */
-  private static boolean escapes(VarSymbol local, Body body) {
+  /**
+   * Whether the local is used as anything but a receiver, an assignment target, in a null check, or as the
+   * argument of a same-class method that does not let its parameter escape either.
+   */
+  private boolean escapes(VarSymbol local, Body body) {
+    return escapes(local, body.path(), 0);
+  }
+
+  private static final int MAX_ESCAPE_DEPTH = 3;
+  private final Map<MethodSymbol, Map<Integer, Boolean>> parameterEscapes = new HashMap<>();
+
+  private boolean escapes(VarSymbol variable, TreePath within, int depth) {
     boolean[] escapes = {false};
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        if (ASTHelpers.getSymbol(identifier) == local && !isHarmlessUse(getCurrentPath())) {
+        if (!escapes[0] && ASTHelpers.getSymbol(identifier) == variable && !isHarmlessUse(getCurrentPath(), depth)) {
           escapes[0] = true;
         }
         return null;
       }
-    }.scan(body.path(), null);
+    }.scan(within, null);
     return escapes[0];
   }
 
-  private static boolean isHarmlessUse(TreePath use) {
+  private boolean parameterEscapes(MethodSymbol method, int index, int depth) {
+    Map<Integer, Boolean> byIndex = parameterEscapes.computeIfAbsent(method, m -> new HashMap<>());
+    Boolean known = byIndex.get(index);
+    if (known != null) {
+      return known;
+    }
+    byIndex.put(index, true); // recursion guard: assume the worst while it is being decided
+    Body body = model.bodyOf(method);
+    boolean escapes =
+        body == null
+            || depth >= MAX_ESCAPE_DEPTH
+            || index >= method.getParameters().size()
+            || (method.isVarArgs() && index == method.getParameters().size() - 1)
+            || escapes(method.getParameters().get(index), body.path(), depth + 1);
+    byIndex.put(index, escapes);
+    return escapes;
+  }
+
+  private boolean isHarmlessUse(TreePath use, int depth) {
     Tree leaf = use.getLeaf();
     Tree parent = use.getParentPath().getLeaf();
     if (parent instanceof MemberSelectTree member && member.getExpression() == leaf) {
@@ -458,10 +622,22 @@ public final class Verdicts {
         && (Dominance.isNullLiteral(binary.getLeftOperand()) || Dominance.isNullLiteral(binary.getRightOperand()))) {
       return true;
     }
-    // Captured by a lambda or class: it is used on another path we cannot follow.
+    if (parent instanceof MethodInvocationTree call
+        && call.getArguments().contains(leaf)
+        && !isCapturedInside(use)) {
+      Symbol callee = ASTHelpers.getSymbol((Tree) call);
+      // sendHeartbeat(second): a same-class helper that only uses its parameter keeps the client here
+      return callee instanceof MethodSymbol method
+          && !parameterEscapes(method, call.getArguments().indexOf(leaf), depth);
+    }
+    return false;
+  }
+
+  /** A use inside a lambda or class within the method: it runs on another path we cannot follow. */
+  private static boolean isCapturedInside(TreePath use) {
     for (TreePath current = use; current != null; current = current.getParentPath()) {
       if (current.getLeaf() instanceof LambdaExpressionTree || current.getLeaf() instanceof ClassTree) {
-        return false;
+        return true;
       }
       if (current.getLeaf() instanceof MethodTree) {
         break;
@@ -481,8 +657,9 @@ public final class Verdicts {
     }
     List<TreePath> closes = model.closeSites(body, client);
     for (TreePath close : closes) {
-      if (isInFinally(close, body)) {
-        return true;
+      BlockTree finallyBlock = enclosingFinally(close, body);
+      if (finallyBlock != null && model.dominance().closesOnCompletion(finallyBlock, client)) {
+        return true; // not `finally { if (!keepOpen) c.close(); }`
       }
     }
     for (ConnectionCall open : model.callsIn(body)) {
@@ -523,17 +700,18 @@ public final class Verdicts {
     return false;
   }
 
-  private static boolean isInFinally(TreePath path, Body body) {
+  /** The finally block {@code path} sits in, within {@code body}, or null. */
+  private static @Nullable BlockTree enclosingFinally(TreePath path, Body body) {
     Tree previous = path.getLeaf();
     for (TreePath current = path.getParentPath();
         current != null && current.getLeaf() != body.tree();
         current = current.getParentPath()) {
       if (current.getLeaf() instanceof TryTree tryTree && previous == tryTree.getFinallyBlock()) {
-        return true;
+        return tryTree.getFinallyBlock();
       }
       previous = current.getLeaf();
     }
-    return false;
+    return null;
   }
 
   // ====================================================================== check 5
@@ -548,7 +726,14 @@ public final class Verdicts {
 
   private Map<Tree, List<ReopenGuard>> computeReopenGuards() {
     Map<Tree, ReopenGuard> byGuard = new IdentityHashMap<>();
+    // handleStatus(status) called only after `if (reason == CLIENT_CLOSE) return;`: excluded by its callers
+    Set<Body> excluded =
+        bodiesOnlyEnteredWhere(
+            site -> model.conditions().holds(model.dominance().factsAt(site), Claim.NOT_CLIENT_CLOSE));
     for (Body body : model.statusRegion()) {
+      if (excluded.contains(body)) {
+        continue;
+      }
       for (TreePath reconnect : reconnectSites(body)) {
         Facts facts = model.dominance().factsAt(reconnect);
         if (model.conditions().holds(facts, Claim.NOT_CLIENT_CLOSE)) {
