@@ -677,6 +677,112 @@ class IotHubClientReplacedWithoutCloseTest {
 
   /** A retry elsewhere in the method does not make an unrelated replacement check 2's. */
   @Test
+  void exitsThatSkipTheCloseChoicesOfConstructorsAndPutsThatReplaceNothing_v1() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Relay.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.HashMap;
+                import java.util.Map;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Relay {
+                  private final Map<String, DeviceClient> clients = new HashMap<>();
+                  private ScheduledExecutorService scheduler;
+                  private DeviceClient primary;
+
+                  void start(String cs) throws IOException, URISyntaxException {
+                    primary = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    primary.open();
+                    scheduler.scheduleAtFixedRate(() -> relay(cs, ""), 1, 1, TimeUnit.MINUTES);
+                    scheduler.scheduleAtFixedRate(() -> relayAndGiveUp(cs), 1, 1, TimeUnit.MINUTES);
+                    scheduler.scheduleAtFixedRate(() -> switchTransport(cs, true), 1, 1, TimeUnit.HOURS);
+                    scheduler.scheduleAtFixedRate(() -> onDeviceSeen("leaf", cs), 1, 1, TimeUnit.MINUTES);
+                    connectFresh(cs);
+                  }
+
+                  private boolean relay(String cs, String body) {
+                    try {
+                      // BUG: Diagnostic contains: is not closed on every path
+                      DeviceClient leaf = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                      leaf.open();
+                      if (body.isEmpty()) {
+                        return false;
+                      }
+                      leaf.sendEventAsync(new Message(body), null, null);
+                      leaf.closeNow();
+                      return true;
+                    } catch (IOException | URISyntaxException e) {
+                      return false;
+                    }
+                  }
+
+                  private void relayAndGiveUp(String cs) {
+                    try {
+                      // BUG: Diagnostic contains: is not closed on every path
+                      DeviceClient leaf = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                      leaf.open();
+                      leaf.closeNow();
+                    } catch (IOException | URISyntaxException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+
+                  private void switchTransport(String cs, boolean webSockets) {
+                    try {
+                      // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                      primary =
+                          webSockets
+                              ? new DeviceClient(cs, IotHubClientProtocol.MQTT_WS)
+                              : new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      primary.open();
+                    } catch (IOException | URISyntaxException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void onDeviceSeen(String id, String cs) {
+                    try {
+                      if (!clients.containsKey(id)) {
+                        clients.put(id, new DeviceClient(cs, IotHubClientProtocol.AMQPS));
+                      }
+                      if (clients.get(id) == null) {
+                        clients.put(id, new DeviceClient(cs, IotHubClientProtocol.AMQPS));
+                      }
+                      clients.get(id).open();
+                      // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                      clients.put(id, new DeviceClient(cs, IotHubClientProtocol.AMQPS));
+                    } catch (IOException | URISyntaxException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private DeviceClient fresh;
+
+                  // its only re-entry is its own retry, scheduled from its catch: check 2's business
+                  private void connectFresh(String cs) {
+                    try {
+                      fresh = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    } catch (URISyntaxException e) {
+                      throw new IllegalArgumentException(e);
+                    }
+                    try {
+                      fresh.open();
+                    } catch (IOException e) {
+                      scheduler.schedule(() -> connectFresh(cs), 10, TimeUnit.SECONDS);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void aRetryInAnotherBranchDoesNotHideAReplacement_v1() {
     Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
         .addSourceLines(

@@ -624,6 +624,167 @@ class IotHubOpenRetryWithoutCloseTest {
         .doTest();
   }
 
+  @Test
+  void closesThatSomeRetriesSkipAndRetriesThroughHelpers_v2() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Paths.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Paths {
+                  interface Step {
+                    void run() throws IotHubClientException;
+                  }
+
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void retryableFailuresContinuePastTheClose() throws InterruptedException, IotHubClientException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        client.open(true);
+                        return;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                        if (e.isRetryable()) {
+                          continue;
+                        }
+                        client.close();
+                        throw e;
+                      }
+                    }
+                  }
+
+                  void closesOnEveryRoundAfterTheFirst() throws InterruptedException {
+                    int attempt = 0;
+                    while (true) {
+                      try {
+                        if (attempt > 0) {
+                          client.close();
+                        }
+                        client.open(false);
+                        break;
+                      } catch (IotHubClientException e) {
+                        attempt++;
+                        Thread.sleep(500L * attempt);
+                      }
+                    }
+                  }
+
+                  private DeviceClient buildAndOpen() throws IotHubClientException {
+                    DeviceClient fresh = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                    // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                    fresh.open(true);
+                    return fresh;
+                  }
+
+                  DeviceClient connectNew() throws InterruptedException {
+                    for (int i = 1; i <= 5; i++) {
+                      try {
+                        return buildAndOpen();
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000L * i);
+                      }
+                    }
+                    throw new IllegalStateException("no connection");
+                  }
+
+                  private static void withRetry(int attempts, Step step) throws InterruptedException {
+                    for (int i = 1; i <= attempts; i++) {
+                      try {
+                        step.run();
+                        return;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000L * i);
+                      }
+                    }
+                  }
+
+                  void connectThroughTheRetryHelper() throws InterruptedException {
+                    // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                    withRetry(5, () -> client.open(true));
+                  }
+
+                  void reconnectThroughTheRetryHelper() throws InterruptedException {
+                    withRetry(
+                        5,
+                        () -> {
+                          client.close();
+                          client.open(true);
+                        });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void continuePastTheCloseInTheCatch_v1() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "LastChance.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class LastChance {
+                  private final DeviceClient client;
+
+                  LastChance(DeviceClient client) {
+                    this.client = client;
+                  }
+
+                  void connect() throws InterruptedException {
+                    int attempt = 0;
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        client.open();
+                        return;
+                      } catch (IOException e) {
+                        attempt++;
+                        if (attempt < 3) {
+                          Thread.sleep(1000);
+                          continue;
+                        }
+                        try {
+                          client.closeNow();
+                        } catch (IOException ignored) {
+                          // best effort
+                        }
+                        attempt = 0;
+                      }
+                    }
+                  }
+
+                  void closeFirstThenDecide() throws InterruptedException {
+                    int attempt = 0;
+                    while (true) {
+                      try {
+                        client.open();
+                        return;
+                      } catch (IOException e) {
+                        try {
+                          client.closeNow();
+                        } catch (IOException ignored) {
+                          // best effort
+                        }
+                        if (++attempt < 3) {
+                          continue;
+                        }
+                        Thread.sleep(30_000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   // ------------------------------------------------------------------ replacement
 
   @Test
@@ -888,6 +1049,81 @@ class IotHubOpenRetryWithoutCloseTest {
                     } catch (IotHubClientException e) {
                       return false;
                     }
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_closesInsideTheFunctionARetryHelperRuns_v1() {
+    Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addInputLines(
+            "Helper.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Helper {
+                  interface Step {
+                    void run() throws IOException;
+                  }
+
+                  private DeviceClient client;
+
+                  private static boolean withRetry(Step step) throws InterruptedException {
+                    for (int i = 0; i < 3; i++) {
+                      try {
+                        step.run();
+                        return true;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                    return false;
+                  }
+
+                  boolean connect() throws InterruptedException {
+                    return withRetry(
+                        () -> {
+                          client.open();
+                        });
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Helper.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Helper {
+                  interface Step {
+                    void run() throws IOException;
+                  }
+
+                  private DeviceClient client;
+
+                  private static boolean withRetry(Step step) throws InterruptedException {
+                    for (int i = 0; i < 3; i++) {
+                      try {
+                        step.run();
+                        return true;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                    return false;
+                  }
+
+                  boolean connect() throws InterruptedException {
+                    return withRetry(
+                        () -> {
+                          client.close();
+                          client.open();
+                        });
                   }
                 }
                 """))

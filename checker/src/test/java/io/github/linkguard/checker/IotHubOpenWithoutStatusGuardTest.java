@@ -781,6 +781,103 @@ class IotHubOpenWithoutStatusGuardTest {
   // ================================================================== replacement
 
   @Test
+  void guardsByEliminationAndOpensOfAnInstanceOpenedBefore_v1() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Elimination.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+
+                class Elimination {
+                  private DeviceClient client;
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, context) -> {
+                          if (status != IotHubConnectionStatus.CONNECTED
+                              && status != IotHubConnectionStatus.DISCONNECTED_RETRYING) {
+                            executor.submit(this::openAfterElimination);
+                          }
+                          if (status == IotHubConnectionStatus.CONNECTED) {
+                            return;
+                          }
+                          if (IotHubConnectionStatus.DISCONNECTED_RETRYING.equals(status)) {
+                            return;
+                          }
+                          executor.submit(this::openAfterEarlyExits);
+                        },
+                        null);
+                    client.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, context) -> {
+                          if (status != IotHubConnectionStatus.CONNECTED) {
+                            executor.submit(this::openAgain);
+                          }
+                        },
+                        null);
+                  }
+
+                  private void openAfterElimination() {
+                    try {
+                      client.open();
+                    } catch (IOException e) {
+                      // the next status change decides
+                    }
+                  }
+
+                  private void openAfterEarlyExits() {
+                    try {
+                      client.open();
+                    } catch (IOException e) {
+                      // the next status change decides
+                    }
+                  }
+
+                  private void openAgain() {
+                    try {
+                      // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                      client.open();
+                    } catch (IOException e) {
+                      // logged elsewhere
+                    }
+                  }
+
+                  void publishForever(String cs) throws Exception {
+                    DeviceClient publisher = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    publisher.open();
+                    while (true) {
+                      try {
+                        publisher.sendEventAsync(new Message("x"), null, null);
+                      } catch (IllegalStateException e) {
+                        // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                        publisher.open();
+                      }
+                      Thread.sleep(2000);
+                    }
+                  }
+
+                  void publishWithAFreshClientPerRound(String cs, boolean webSockets) throws Exception {
+                    while (true) {
+                      DeviceClient publisher =
+                          webSockets
+                              ? new DeviceClient(cs, IotHubClientProtocol.MQTT_WS)
+                              : new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      publisher.open();
+                      publisher.sendEventAsync(new Message("x"), null, null);
+                      publisher.closeNow();
+                      Thread.sleep(2000);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void replacement_wrapsWithTheCallbacksOwnStatusAndReason_v2() {
     Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
         .addInputLines(

@@ -218,6 +218,35 @@ class IotHubReconnectOnCallbackThreadTest {
   }
 
   @Test
+  void aThreadThatIsRunInsteadOfStartedHandsNothingOff_v2() {
+    Sources.compile(IotHubReconnectOnCallbackThread.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "RunNotStart.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class RunNotStart {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(
+                        ctx -> {
+                          if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                            // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                            new Thread(() -> client.close()).run();
+                            new Thread(() -> client.close()).start();
+                          }
+                        },
+                        null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void replacement_noAutomaticFix_v2() {
     Sources.refactor(IotHubReconnectOnCallbackThread.class, Sdk.V2, getClass())
         .addInputLines(

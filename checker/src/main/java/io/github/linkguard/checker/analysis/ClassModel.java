@@ -5,6 +5,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
@@ -16,6 +17,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -465,7 +467,7 @@ public final class ClassModel {
       }
       arguments = call.getArguments();
     } else if (leaf instanceof NewClassTree newClass && newClass.getClassBody() != child) {
-      if (sdk.isHandOff(newClass)) {
+      if (sdk.isHandOff(newClass) && !isRunInPlace(parent)) {
         return new Destination(true, null, -1, null);
       }
       arguments = newClass.getArguments();
@@ -486,6 +488,18 @@ public final class ClassModel {
       return new Destination(false, null, -1, variable);
     }
     return Destination.SYNC;
+  }
+
+  /** {@code new Thread(task).run()}: run() executes the task on the calling thread; only start() hands it off. */
+  private static boolean isRunInPlace(TreePath newThread) {
+    TreePath parent = newThread.getParentPath();
+    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+      parent = parent.getParentPath();
+    }
+    return parent != null
+        && parent.getLeaf() instanceof MemberSelectTree member
+        && member.getIdentifier().contentEquals("run")
+        && parent.getParentPath().getLeaf() instanceof MethodInvocationTree;
   }
 
   /** Whether a function value that goes to {@code destination} runs on another thread. */
@@ -999,7 +1013,10 @@ public final class ClassModel {
         });
   }
 
-  /** A constructor, SDK factory, same-class factory method, or a local initialized with one of these. */
+  /**
+   * A constructor, SDK factory, same-class factory method, a choice between two of these, or a local initialized with
+   * one of these.
+   */
   public boolean isNewClient(@Nullable ExpressionTree expression) {
     if (expression == null) {
       return false;
@@ -1010,6 +1027,10 @@ public final class ClassModel {
     }
     if (tree instanceof MethodInvocationTree call) {
       return isFactoryMethod(ASTHelpers.getSymbol(call));
+    }
+    if (tree instanceof ConditionalExpressionTree conditional) {
+      // useWebSockets ? new DeviceClient(cs, MQTT_WS) : new DeviceClient(cs, MQTT)
+      return isNewClient(conditional.getTrueExpression()) && isNewClient(conditional.getFalseExpression());
     }
     if (tree instanceof IdentifierTree
         && ASTHelpers.getSymbol(tree) instanceof VarSymbol local

@@ -109,6 +109,12 @@ public final class Conditions {
         }
       }
     }
+    if (all.isEmpty() && claim == Claim.DISCONNECTED) {
+      Establishment eliminated = disconnectedByElimination(facts);
+      if (eliminated != null) {
+        all.add(eliminated);
+      }
+    }
     return all;
   }
 
@@ -320,6 +326,112 @@ public final class Conditions {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Conditions that together rule out every status but DISCONNECTED: {@code s != CONNECTED && s !=
+   * DISCONNECTED_RETRYING}, or one early exit per other status. Each rules out what it excludes on the same status
+   * expression; the innermost one that contributes is the guard.
+   */
+  private @Nullable Establishment disconnectedByElimination(Facts facts) {
+    if (statusesOtherThanDisconnected().isEmpty()) {
+      return null;
+    }
+    Map<String, Set<String>> excludedByStatus = new HashMap<>();
+    for (Condition condition : facts.conditions()) {
+      Map<String, Set<String>> excludedHere = new HashMap<>();
+      excludedStatuses(condition.expression(), condition.value(), excludedHere);
+      for (var entry : excludedHere.entrySet()) {
+        Set<String> excluded = excludedByStatus.computeIfAbsent(entry.getKey(), k -> new LinkedHashSet<>());
+        excluded.addAll(entry.getValue());
+        if (excluded.containsAll(statusesOtherThanDisconnected())) {
+          return new Establishment(condition, null, IotHubSdk.stripParentheses(condition.expression()));
+        }
+      }
+    }
+    return null;
+  }
+
+  private @Nullable Set<String> otherStatuses;
+
+  private Set<String> statusesOtherThanDisconnected() {
+    if (otherStatuses == null) {
+      Set<String> others = new LinkedHashSet<>(enumConstants(sdk.statusEnumType()));
+      others.remove(IotHubSdk.DISCONNECTED);
+      otherStatuses = others;
+    }
+    return otherStatuses;
+  }
+
+  /** The status constants {@code condition} rules out when it has {@code value}, by status expression. */
+  private void excludedStatuses(ExpressionTree condition, boolean value, Map<String, Set<String>> excluded) {
+    ExpressionTree tree = IotHubSdk.stripParentheses(condition);
+    if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      excludedStatuses(unary.getExpression(), !value, excluded);
+      return;
+    }
+    ExpressionTree left = null;
+    ExpressionTree right = null;
+    boolean equal = false;
+    if (tree instanceof BinaryTree binary) {
+      Tree.Kind kind = binary.getKind();
+      if ((kind == Tree.Kind.CONDITIONAL_AND && value) || (kind == Tree.Kind.CONDITIONAL_OR && !value)) {
+        excludedStatuses(binary.getLeftOperand(), value, excluded);
+        excludedStatuses(binary.getRightOperand(), value, excluded);
+        return;
+      }
+      if (kind != Tree.Kind.EQUAL_TO && kind != Tree.Kind.NOT_EQUAL_TO) {
+        return;
+      }
+      left = binary.getLeftOperand();
+      right = binary.getRightOperand();
+      equal = (kind == Tree.Kind.EQUAL_TO) == value;
+    } else if (tree instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol(call).getSimpleName().contentEquals("equals")
+        && !ASTHelpers.getSymbol(call).isStatic()
+        && call.getArguments().size() == 1) {
+      left = receiver(call);
+      right = call.getArguments().get(0);
+      equal = value;
+    }
+    if (left == null || right == null || equal) {
+      return;
+    }
+    for (ExpressionTree[] pair : new ExpressionTree[][] {{left, right}, {right, left}}) {
+      String constant = sdk.statusConstant(pair[1]);
+      String subject = constant != null && isCurrentStatus(pair[0]) ? sameValueKey(pair[0]) : null;
+      if (subject != null) {
+        excluded.computeIfAbsent(subject, k -> new LinkedHashSet<>()).add(constant);
+      }
+    }
+  }
+
+  /**
+   * A key equal for two reads of the same variable, field, or no-argument getter on the same receiver
+   * ({@code ctx.getNewStatus()}), or null for anything else.
+   */
+  private static @Nullable String sameValueKey(ExpressionTree expression) {
+    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    if (tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()) {
+      String select = sameValueKey(call.getMethodSelect());
+      return select == null ? null : select + "()";
+    }
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    if (symbol == null) {
+      return null;
+    }
+    boolean onThis =
+        tree instanceof MemberSelectTree select
+            && select.getExpression() instanceof IdentifierTree receiver
+            && receiver.getName().contentEquals("this");
+    if (tree instanceof IdentifierTree || onThis) {
+      return symbol.owner + "#" + symbol.getSimpleName() + "@" + System.identityHashCode(symbol);
+    }
+    if (tree instanceof MemberSelectTree member) {
+      String receiver = sameValueKey(member.getExpression());
+      return receiver == null ? null : receiver + "." + symbol.getSimpleName();
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------- statuses

@@ -84,30 +84,20 @@ public final class Dominance {
   public record Facts(List<Condition> conditions, List<SwitchCase> cases, List<ClientEvent> events) {
     /** A close of the client in the same round of every loop around the point. */
     public boolean closed(@Nullable ClientRef client) {
-      return has(client, false, false);
+      return inThisRound(client, false);
     }
 
     /** A creation of the client in the same round of every loop around the point. */
     public boolean created(@Nullable ClientRef client) {
-      return has(client, true, false);
+      return inThisRound(client, true);
     }
 
-    /** A close of the client earlier in the body, before or inside the loops around the point. */
-    public boolean closedEarlier(@Nullable ClientRef client) {
-      return has(client, false, true);
-    }
-
-    /** A creation of the client earlier in the body, before or inside the loops around the point. */
-    public boolean createdEarlier(@Nullable ClientRef client) {
-      return has(client, true, true);
-    }
-
-    private boolean has(@Nullable ClientRef client, boolean created, boolean beforeLoops) {
+    private boolean inThisRound(@Nullable ClientRef client, boolean created) {
       if (client == null) {
         return false;
       }
       for (ClientEvent event : events) {
-        if (event.created() == created && event.client().equals(client) && (beforeLoops || !event.beforeLoop())) {
+        if (event.created() == created && event.client().equals(client) && !event.beforeLoop()) {
           return true;
         }
       }

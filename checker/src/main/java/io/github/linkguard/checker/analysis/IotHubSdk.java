@@ -193,6 +193,11 @@ public final class IotHubSdk {
 
   // ---------------------------------------------------------------- statuses and reasons
 
+  /** IotHubConnectionStatus, or null when the SDK is not on the class path. */
+  public @Nullable Type statusEnumType() {
+    return statusType;
+  }
+
   public boolean isStatusType(@Nullable Type type) {
     return type != null && statusType != null && types.isSameType(types.erasure(type), statusType);
   }

@@ -15,10 +15,13 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SynchronizedTree;
@@ -33,6 +36,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -62,8 +66,12 @@ public final class Retries {
     TreePath anchor();
   }
 
-  /** A loop that retries: {@code anchor} is the open() or the call that reaches it. */
-  public record LoopRetry(TreePath loop, TreePath anchor) implements Construct {}
+  /**
+   * A loop that retries: {@code anchor} is the open() or the call that reaches it. {@code throughFunction}: the
+   * loop is in a same-class retry helper and the anchor runs a function the caller passed in ({@code
+   * withRetry(() -> client.open())}), so the helper's catches are no place for this client's close.
+   */
+  public record LoopRetry(TreePath loop, TreePath anchor, boolean throughFunction) implements Construct {}
 
   /** A catch that retries: the try holds {@code anchor}, the catch holds {@code reattempt}. */
   public record CatchRetry(TreePath tryStatement, TreePath catchClause, TreePath anchor, TreePath reattempt)
@@ -127,6 +135,7 @@ public final class Retries {
             sitesInLoopCondition.getOrDefault(loopPath.getLeaf(), List.of()));
       }
     }
+    addRetriesThroughFunctions();
     for (TreePath tryPath : model.tryStatements()) {
       TryTree tryTree = (TryTree) tryPath.getLeaf();
       List<Site> inBlock = sitesInTryBlock.getOrDefault(tryTree, List.of());
@@ -161,13 +170,78 @@ public final class Retries {
         retried.add(entry.getKey());
         constructsByOpen
             .computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
-            .add(new LoopRetry(loopPath, entry.getValue()));
+            .add(new LoopRetry(loopPath, entry.getValue(), false));
       } else {
         keepsRunning = true;
       }
     }
     boolean reentry = keepsRunning && !(loopPath.getLeaf() instanceof EnhancedForLoopTree);
     loops.put(loopPath.getLeaf(), new LoopInfo(loopPath, body, anchors, retried, reentry));
+  }
+
+  /**
+   * {@code withRetry(() -> client.open())}: a same-class method that runs its function parameter in a loop that ends
+   * once the function succeeds retries the opens of the lambdas and method references callers pass there.
+   */
+  private void addRetriesThroughFunctions() {
+    Map<MethodSymbol, Map<Integer, LoopRetry>> retriedParameters = new HashMap<>();
+    for (LoopInfo info : loops.values()) {
+      MethodSymbol method = info.body().method();
+      if (method == null || method.getParameters().isEmpty()) {
+        continue;
+      }
+      new SameBodyScanner() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          int index = -1;
+          if (call.getMethodSelect() instanceof MemberSelectTree member
+              && IotHubSdk.stripParentheses(member.getExpression()) instanceof IdentifierTree receiver
+              && ASTHelpers.getSymbol(receiver) instanceof VarSymbol parameter) {
+            index = method.getParameters().indexOf(parameter);
+          }
+          TreePath invocation = index >= 0 ? TreePath.getPath(info.loop(), call) : null;
+          if (invocation != null && leavesAfterSuccess(info.loop(), invocation)) {
+            retriedParameters
+                .computeIfAbsent(method, m -> new HashMap<>())
+                .putIfAbsent(index, new LoopRetry(info.loop(), invocation, true));
+          }
+          return super.visitMethodInvocation(call, null);
+        }
+      }.scan(info.loop().getLeaf(), null);
+    }
+    if (retriedParameters.isEmpty()) {
+      return;
+    }
+    for (Body body : model.bodies()) {
+      for (Body.Edge edge : body.incoming()) {
+        LoopRetry retry = retryOfArgument(edge.site(), retriedParameters);
+        if (edge.kind() != Body.EdgeKind.SYNC || retry == null) {
+          continue;
+        }
+        for (ConnectionCall open : model.syncReachableOpens(body)) {
+          constructsByOpen.computeIfAbsent(open, k -> new ArrayList<>()).add(retry);
+        }
+      }
+    }
+  }
+
+  /** The retry loop that runs the function value at {@code site}, when it is an argument of such a helper. */
+  private static @Nullable LoopRetry retryOfArgument(
+      TreePath site, Map<MethodSymbol, Map<Integer, LoopRetry>> retriedParameters) {
+    Tree value = site.getLeaf();
+    if (!(value instanceof LambdaExpressionTree) && !(value instanceof MemberReferenceTree)) {
+      return null;
+    }
+    TreePath parent = site.getParentPath();
+    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+      value = parent.getLeaf();
+      parent = parent.getParentPath();
+    }
+    if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree call)) {
+      return null;
+    }
+    Map<Integer, LoopRetry> byIndex = retriedParameters.get(ASTHelpers.getSymbol(call));
+    return byIndex == null ? null : byIndex.get(call.getArguments().indexOf(value));
   }
 
   /** The opens a site runs synchronously: the open() itself, or those of the same-class code it calls. */
@@ -210,6 +284,9 @@ public final class Retries {
         current != null && current.getLeaf() != loop;
         current = current.getParentPath()) {
       Tree leaf = current.getLeaf();
+      if (leaf instanceof ReturnTree) {
+        return true; // return connectAndOpen();
+      }
       List<? extends StatementTree> statements = null;
       if (leaf instanceof BlockTree block) {
         statements = block.getStatements();
@@ -508,7 +585,34 @@ public final class Retries {
       return true;
     }
     return closesAroundAttempt(loop.anchor(), loop.loop().getLeaf(), client, true)
-        || closedBeforeAttempt(loop.anchor(), open, client);
+        || closedBeforeAttempt(loop.anchor(), open, client)
+        || closesOnLaterRounds(loop, client);
+  }
+
+  /**
+   * {@code if (attempt > 0) { client.close(); }} before the attempt in the round: a close that the code runs on the
+   * rounds it decides are retries. Only the first round skips it, and that round has no failed attempt behind it.
+   */
+  private boolean closesOnLaterRounds(LoopRetry loop, ClientRef client) {
+    Tree previous = loop.anchor().getLeaf();
+    for (TreePath current = loop.anchor().getParentPath();
+        current != null && current.getLeaf() != loop.loop().getLeaf();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof BlockTree block) {
+        for (StatementTree statement : block.getStatements()) {
+          if (statement == previous) {
+            break;
+          }
+          if (statement instanceof IfTree ifTree
+              && ifTree.getElseStatement() == null
+              && closesOnFailure(ifTree.getThenStatement(), client, Set.of())) {
+            return true;
+          }
+        }
+      }
+      previous = current.getLeaf();
+    }
+    return false;
   }
 
   /**
@@ -554,6 +658,30 @@ public final class Retries {
     return false;
   }
 
+  /** A {@code continue} in {@code statement} that starts the next round of a loop around it. */
+  private static boolean continuesEnclosingLoop(StatementTree statement) {
+    boolean[] continues = {false};
+    new SameBodyScanner() {
+      private int innerLoops;
+
+      @Override
+      public Void visitContinue(ContinueTree tree, Void unused) {
+        continues[0] |= innerLoops == 0 || tree.getLabel() != null;
+        return null;
+      }
+
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        boolean loop = tree != null && isLoop(tree);
+        innerLoops += loop ? 1 : 0;
+        super.scan(tree, null);
+        innerLoops -= loop ? 1 : 0;
+        return null;
+      }
+    }.scan(statement, null);
+    return continues[0];
+  }
+
   /** Whether a catch can lead to another attempt: it completes normally or continues the loop. */
   private static boolean carriesOn(CatchTree catchTree) {
     if (Dominance.canCompleteNormally(catchTree.getBlock())) {
@@ -575,15 +703,20 @@ public final class Retries {
    * condition that holds on failure ({@code if (!opened)} where {@code opened = true} follows the open()).
    */
   private boolean closesOnFailure(StatementTree statement, ClientRef client, Set<Symbol> successFlags) {
-    for (Dominance.ClientEvent event : model.dominance().eventsOnCompletion(statement)) {
-      if (!event.created() && event.client().equals(client)) {
-        return true;
+    if (!(statement instanceof BlockTree)) { // a block is followed statement by statement: a continue can skip the close
+      for (Dominance.ClientEvent event : model.dominance().eventsOnCompletion(statement)) {
+        if (!event.created() && event.client().equals(client)) {
+          return true;
+        }
       }
     }
     if (statement instanceof BlockTree block) {
       for (StatementTree inner : block.getStatements()) {
         if (closesOnFailure(inner, client, successFlags)) {
           return true;
+        }
+        if (continuesEnclosingLoop(inner)) {
+          return false; // if (attempt < 3) { continue; } client.close(); -- the early rounds skip the close
         }
       }
     } else if (statement instanceof IfTree ifTree) {
@@ -727,6 +860,9 @@ public final class Retries {
       return List.of(catchRetry.catchClause());
     }
     LoopRetry loop = (LoopRetry) construct;
+    if (loop.throughFunction()) {
+      return List.of(); // the helper serves every caller: the close belongs with the open() passed to it
+    }
     ClientRef client = open.client();
     Tree previous = loop.anchor().getLeaf();
     for (TreePath current = loop.anchor().getParentPath();

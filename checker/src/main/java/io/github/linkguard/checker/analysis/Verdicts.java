@@ -4,6 +4,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -15,8 +16,10 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -125,8 +128,36 @@ public final class Verdicts {
     if (isInStatusCallback(open.body())) {
       return true;
     }
-    Facts facts = model.dominance().factsAt(open.path());
-    return !facts.closedEarlier(open.client()) && !facts.createdEarlier(open.client());
+    return !closedOrCreatedForThisOpen(open);
+  }
+
+  /**
+   * Exemptions (a) and (b): a close or creation of the same client earlier in the method on every path. One made
+   * before a loop that keeps running after its open() covers only the first round: later rounds reopen the instance
+   * the first round opened.
+   */
+  private boolean closedOrCreatedForThisOpen(ConnectionCall open) {
+    for (Dominance.ClientEvent event : model.dominance().factsAt(open.path()).events()) {
+      if (event.client().equals(open.client())
+          && (!event.beforeLoop() || !reentryLoopBetween(event.tree(), open))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean reentryLoopBetween(Tree earlier, ConnectionCall open) {
+    for (TreePath current = open.path().getParentPath();
+        current != null && current.getLeaf() != open.body().tree();
+        current = current.getParentPath()) {
+      Tree loop = current.getLeaf();
+      // the facts' events all precede the point, so one that starts before the loop lies outside it
+      if (model.retries().isReentryLoop(loop)
+          && ASTHelpers.getStartPosition(earlier) < ASTHelpers.getStartPosition(loop)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Check 2: the first retry construct around this open() that does not close its client between attempts. */
@@ -298,8 +329,8 @@ public final class Verdicts {
   }
 
   /**
-   * The new client of an attempt that a retry construct elsewhere repeats by calling this method (e.g.
-   * {@code createAndOpen()} in a retry loop): its re-creation is check 2's.
+   * The new client of an attempt that a retry construct repeats by calling this method again (e.g. {@code
+   * createAndOpen()} in a retry loop, or a catch here that schedules this method): its re-creation is check 2's.
    */
   private boolean isCreatedForARetriedAttempt(ClientRef target, Body body, TreePath assignment) {
     int assigned = ASTHelpers.getStartPosition(assignment.getLeaf());
@@ -308,7 +339,9 @@ public final class Verdicts {
         continue;
       }
       for (Retries.Construct construct : model.retries().constructsFor(open)) {
-        if (model.bodyAt(construct.anchor()) != body) {
+        boolean repeatsTheMethod =
+            construct instanceof Retries.CatchRetry catchRetry && catchRetry.reattempt().getLeaf() != open.tree();
+        if (model.bodyAt(construct.anchor()) != body || repeatsTheMethod) {
           return true;
         }
       }
@@ -393,6 +426,9 @@ public final class Verdicts {
     ExpressionTree mapExpression =
         put.getMethodSelect() instanceof MemberSelectTree member ? member.getExpression() : null;
     ClientRef map = ClientRef.of(mapExpression);
+    if (map != null && isAbsenceChecked(model.dominance().factsAt(path), map)) {
+      return false;
+    }
     // DeviceClient previous = clients.put(id, client); ... previous.close();
     Tree parent = path.getParentPath().getLeaf();
     VarSymbol result = null;
@@ -422,6 +458,48 @@ public final class Verdicts {
       }
     }
     return true;
+  }
+
+  /** {@code if (!clients.containsKey(id))} or {@code if (clients.get(id) == null)}: the put replaces nothing. */
+  private static boolean isAbsenceChecked(Facts facts, ClientRef map) {
+    for (Condition condition : facts.conditions()) {
+      if (establishesAbsence(condition.expression(), condition.value(), map)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean establishesAbsence(ExpressionTree expression, boolean value, ClientRef map) {
+    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return establishesAbsence(unary.getExpression(), !value, map);
+    }
+    if (tree instanceof BinaryTree binary) {
+      Tree.Kind kind = binary.getKind();
+      if ((kind == Tree.Kind.CONDITIONAL_AND && value) || (kind == Tree.Kind.CONDITIONAL_OR && !value)) {
+        return establishesAbsence(binary.getLeftOperand(), value, map)
+            || establishesAbsence(binary.getRightOperand(), value, map);
+      }
+      if (kind == Tree.Kind.EQUAL_TO || kind == Tree.Kind.NOT_EQUAL_TO) {
+        ExpressionTree other =
+            Dominance.isNullLiteral(binary.getRightOperand())
+                ? binary.getLeftOperand()
+                : Dominance.isNullLiteral(binary.getLeftOperand()) ? binary.getRightOperand() : null;
+        return other != null
+            && isCallOn(other, map, "get")
+            && (kind == Tree.Kind.EQUAL_TO) == value;
+      }
+      return false;
+    }
+    return !value && isCallOn(tree, map, "containsKey");
+  }
+
+  private static boolean isCallOn(ExpressionTree expression, ClientRef map, String method) {
+    return IotHubSdk.stripParentheses(expression) instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree member
+        && member.getIdentifier().contentEquals(method)
+        && map.equals(ClientRef.of(member.getExpression()));
   }
 
   /**
@@ -461,9 +539,8 @@ public final class Verdicts {
       return false;
     }
     ExpressionTree tree = IotHubSdk.stripParentheses(expression);
-    if (tree instanceof MethodInvocationTree call && call.getMethodSelect() instanceof MemberSelectTree member) {
-      String name = member.getIdentifier().toString();
-      return (name.equals("get") || name.equals("remove")) && map.equals(ClientRef.of(member.getExpression()));
+    if (isCallOn(tree, map, "get") || isCallOn(tree, map, "remove")) {
+      return true;
     }
     if (ASTHelpers.getSymbol(tree) instanceof VarSymbol local && local.getKind() != ElementKind.FIELD) {
       ExpressionTree initializer = model.finalLocalInitializer(local);
@@ -663,15 +740,19 @@ public final class Verdicts {
       }
     }
     for (ConnectionCall open : model.callsIn(body)) {
-      if (open.isOpen() && client.equals(open.client()) && closedInTryAndEveryCatch(open.path(), closes, body)) {
+      if (open.isOpen() && client.equals(open.client()) && closedInTryAndEveryCatch(open.path(), client, body)) {
         return true;
       }
     }
     return false;
   }
 
-  /** {@code try { c.open(); ... c.close(); } catch (E e) { c.close(); ... }} around the open(). */
-  private static boolean closedInTryAndEveryCatch(TreePath open, List<TreePath> closes, Body body) {
+  /**
+   * {@code try { c.open(); ... c.close(); } catch (E e) { c.close(); ... }} around the open(): every way out of the
+   * try block after the open(), and every way out of each catch (a return or throw there leaves the client open
+   * too), passes a close.
+   */
+  private boolean closedInTryAndEveryCatch(TreePath open, ClientRef client, Body body) {
     Tree previous = open.getLeaf();
     for (TreePath current = open.getParentPath();
         current != null && current.getLeaf() != body.tree();
@@ -679,25 +760,68 @@ public final class Verdicts {
       if (current.getLeaf() instanceof TryTree tryTree
           && previous == tryTree.getBlock()
           && !tryTree.getCatches().isEmpty()) {
-        boolean closedInBlock = false;
-        for (TreePath close : closes) {
-          closedInBlock |=
-              ClassModel.isWithin(close, tryTree.getBlock())
-                  && ASTHelpers.getStartPosition(close.getLeaf()) > ASTHelpers.getStartPosition(open.getLeaf());
+        if (!closedAtEveryExit(new TreePath(current, tryTree.getBlock()), client, false, open.getLeaf())) {
+          return false;
         }
-        boolean closedInCatches = true;
-        for (var catchTree : tryTree.getCatches()) {
-          boolean closedHere = !Dominance.canCompleteNormally(catchTree.getBlock());
-          for (TreePath close : closes) {
-            closedHere |= ClassModel.isWithin(close, catchTree);
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          TreePath catchPath = new TreePath(current, catchTree);
+          if (!closedAtEveryExit(new TreePath(catchPath, catchTree.getBlock()), client, true, null)) {
+            return false;
           }
-          closedInCatches &= closedHere;
         }
-        return closedInBlock && closedInCatches;
+        return true;
       }
       previous = current.getLeaf();
     }
     return false;
+  }
+
+  /**
+   * Whether completing the block, and every return in it after {@code after} (and every throw, when {@code
+   * throwsLeave}), comes after a close of the client.
+   */
+  private boolean closedAtEveryExit(
+      TreePath blockPath, ClientRef client, boolean throwsLeave, @Nullable Tree after) {
+    BlockTree block = (BlockTree) blockPath.getLeaf();
+    if (Dominance.canCompleteNormally(block) && !model.dominance().closesOnCompletion(block, client)) {
+      return false;
+    }
+    int from = after == null ? -1 : ASTHelpers.getStartPosition(after);
+    boolean[] closed = {true};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        closedBefore(getCurrentPath());
+        return null;
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree tree, Void unused) {
+        if (throwsLeave) {
+          closedBefore(getCurrentPath());
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null; // its returns leave the lambda, not the block
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+
+      private void closedBefore(TreePath exit) {
+        if (closed[0]
+            && ASTHelpers.getStartPosition(exit.getLeaf()) > from
+            && !model.dominance().factsAt(exit).closed(client)) {
+          closed[0] = false;
+        }
+      }
+    }.scan(blockPath, null);
+    return closed[0];
   }
 
   /** The finally block {@code path} sits in, within {@code body}, or null. */
