@@ -783,6 +783,50 @@ class IotHubClientReplacedWithoutCloseTest {
   }
 
   @Test
+  void aNullCheckedCloseThroughASecondReference_v2() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Meter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Meter {
+                  private DeviceClient client;
+                  private ScheduledExecutorService scheduler;
+
+                  void start(String cs) throws IotHubClientException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open(false);
+                    scheduler.scheduleAtFixedRate(() -> rotate(cs), 1, 1, TimeUnit.DAYS);
+                    scheduler.scheduleAtFixedRate(() -> rotateCarelessly(cs), 1, 1, TimeUnit.DAYS);
+                  }
+
+                  private void rotate(String cs) {
+                    DeviceClient old = this.client;
+                    if (old != null) {
+                      old.close();
+                    }
+                    this.client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  private void rotateCarelessly(String cs) {
+                    DeviceClient old = this.client;
+                    if (old != null) {
+                      System.out.println("replacing " + old);
+                    }
+                    // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                    this.client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void aRetryInAnotherBranchDoesNotHideAReplacement_v1() {
     Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
         .addSourceLines(

@@ -878,6 +878,179 @@ class IotHubOpenWithoutStatusGuardTest {
   }
 
   @Test
+  void switchesThatLeaveOnTheOtherStatusesAndMappedTrackedState_v1() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Switches.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Switches {
+                  enum Link { UP, RECOVERING, DOWN }
+
+                  private DeviceClient client;
+                  private volatile IotHubConnectionStatus current;
+                  private volatile Link link = Link.DOWN;
+                  private final Timer timer = new Timer(true);
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, context) -> {
+                          current = status;
+                          link = toLink(status);
+                        },
+                        null);
+                    client.setMessageCallback(
+                        (message, context) -> {
+                          switch (current) {
+                            case CONNECTED:
+                              return IotHubMessageResult.COMPLETE;
+                            case DISCONNECTED_RETRYING:
+                              return IotHubMessageResult.ABANDON;
+                            case DISCONNECTED:
+                              break;
+                          }
+                          openQuietly();
+                          return IotHubMessageResult.COMPLETE;
+                        },
+                        null);
+                    timer.schedule(
+                        new TimerTask() {
+                          @Override
+                          public void run() {
+                            if (link != Link.UP) {
+                              try {
+                                // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                                client.open();
+                              } catch (IOException e) {
+                                System.err.println(e);
+                              }
+                            }
+                            if (link == Link.DOWN) {
+                              openQuietly();
+                            }
+                          }
+                        },
+                        60_000,
+                        60_000);
+                  }
+
+                  private static Link toLink(IotHubConnectionStatus status) {
+                    switch (status) {
+                      case CONNECTED:
+                        return Link.UP;
+                      case DISCONNECTED_RETRYING:
+                        return Link.RECOVERING;
+                      default:
+                        return Link.DOWN;
+                    }
+                  }
+
+                  private void openQuietly() {
+                    try {
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  void dutyCycle(String cs) throws Exception {
+                    DeviceClient sensor = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    while (true) {
+                      sensor.open();
+                      try {
+                        sensor.sendEventAsync(new Message("reading"), null, null);
+                      } finally {
+                        sensor.closeNow();
+                      }
+                      Thread.sleep(60_000);
+                    }
+                  }
+
+                  void createOrCycle(String cs) throws Exception {
+                    while (true) {
+                      if (client == null) {
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      } else {
+                        client.closeNow();
+                      }
+                      client.open();
+                      Thread.sleep(60_000);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aBooleanFromASwitchExpressionOnTheStatus_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Dispatcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Dispatcher {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private volatile IotHubConnectionStatus status;
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> status = ctx.getNewStatus(), null);
+                    executor.submit(this::reconnectIfDown);
+                    executor.submit(this::reconnectUnlessUp);
+                  }
+
+                  private void reconnectIfDown() {
+                    boolean linkDown =
+                        switch (status) {
+                          case DISCONNECTED -> true;
+                          case CONNECTED, DISCONNECTED_RETRYING -> false;
+                        };
+                    if (linkDown) {
+                      openQuietly();
+                    }
+                  }
+
+                  private void reconnectUnlessUp() {
+                    boolean linkDown =
+                        switch (status) {
+                          case CONNECTED -> false;
+                          default -> true;
+                        };
+                    if (linkDown) {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  private void openQuietly() {
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void replacement_wrapsWithTheCallbacksOwnStatusAndReason_v2() {
     Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
         .addInputLines(

@@ -104,6 +104,79 @@ class IotHubReopenAfterClientCloseTest {
   }
 
   @Test
+  void reasonSwitchesThatLeaveOnClientCloseOrYieldFalseForIt_v2() {
+    Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "ReasonSwitches.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class ReasonSwitches {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(
+                        ctx -> {
+                          switch (ctx.getNewStatusReason()) {
+                            case CLIENT_CLOSE -> {
+                              return;
+                            }
+                            case EXPIRED_SAS_TOKEN -> System.err.println("token expired");
+                            default -> {}
+                          }
+                          if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                            executor.submit(this::reconnect);
+                          }
+                        },
+                        null);
+                    client.setConnectionStatusChangeCallback(
+                        ctx -> {
+                          boolean worthRetrying =
+                              switch (ctx.getNewStatusReason()) {
+                                case CLIENT_CLOSE, BAD_CREDENTIAL -> false;
+                                default -> true;
+                              };
+                          if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED && worthRetrying) {
+                            executor.submit(this::reconnect);
+                          }
+                        },
+                        null);
+                    client.setConnectionStatusChangeCallback(
+                        ctx -> {
+                          switch (ctx.getNewStatusReason()) {
+                            case CLIENT_CLOSE:
+                              System.err.println("closed by the app");
+                              break;
+                            default:
+                              break;
+                          }
+                          // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                          if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                            executor.submit(this::reconnect);
+                          }
+                        },
+                        null);
+                  }
+
+                  private void reconnect() {
+                    client.close();
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void positives_v2() {
     Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())
         .addSourceLines(

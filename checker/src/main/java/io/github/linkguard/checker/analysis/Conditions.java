@@ -2,14 +2,20 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -19,6 +25,8 @@ import io.github.linkguard.checker.analysis.Dominance.Facts;
 import io.github.linkguard.checker.analysis.Dominance.SwitchCase;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +97,7 @@ public final class Conditions {
   private List<Establishment> establishments(Facts facts, Claim claim, boolean firstOnly) {
     List<Establishment> all = new ArrayList<>();
     for (Condition condition : facts.conditions()) {
-      ExpressionTree report = establishing(condition.expression(), condition.value(), claim, true, 0);
+      ExpressionTree report = establishingFact(condition, claim, true);
       if (report != null) {
         all.add(new Establishment(condition, null, report));
         if (firstOnly) {
@@ -116,6 +124,19 @@ public final class Conditions {
       }
     }
     return all;
+  }
+
+  /** What one fact establishes: a condition with its value, or a switch statement some of whose cases leave. */
+  private @Nullable ExpressionTree establishingFact(Condition condition, Claim claim, boolean useTracked) {
+    if (condition.holder() instanceof SwitchTree switchTree) {
+      Dominance.SwitchExit exit = Dominance.exitOf(switchTree);
+      boolean establishes =
+          possibleValuesEstablish(
+              switchTree.getExpression(), exit.reachingLabels(), exit.defaultReaches(), exit.allLabels(), claim,
+              useTracked);
+      return establishes ? condition.expression() : null;
+    }
+    return establishing(condition.expression(), condition.value(), claim, useTracked, 0);
   }
 
   /**
@@ -167,6 +188,9 @@ public final class Conditions {
     }
     if (tree instanceof MethodInvocationTree call) {
       return establishingCall(call, value, claim, useTracked, depth);
+    }
+    if (tree instanceof SwitchExpressionTree switchExpression) {
+      return switchYieldEstablishes(switchExpression, value, claim, useTracked, depth) ? tree : null;
     }
     if (tree instanceof IdentifierTree || tree instanceof MemberSelectTree) {
       Symbol symbol = ASTHelpers.getSymbol(tree);
@@ -291,12 +315,101 @@ public final class Conditions {
   }
 
   private boolean caseEstablishes(SwitchCase switchCase, Claim claim, boolean useTracked) {
-    ExpressionTree selector = switchCase.selector();
-    Set<String> possible = new LinkedHashSet<>(switchCase.reachingLabels());
+    return possibleValuesEstablish(
+        switchCase.selector(), switchCase.reachingLabels(), switchCase.defaultReaches(), switchCase.allLabels(),
+        claim, useTracked);
+  }
+
+  /**
+   * {@code boolean down = switch (status) { case DISCONNECTED -> true; default -> false; };}: whether the switch
+   * yields {@code value} only for selector values that establish the claim. A case whose result is not a boolean
+   * literal may yield either.
+   */
+  private boolean switchYieldEstablishes(
+      SwitchExpressionTree switchExpression, boolean value, Claim claim, boolean useTracked, int depth) {
+    Set<String> yielding = new LinkedHashSet<>();
+    Set<String> labeled = new LinkedHashSet<>();
+    boolean defaultYields = false;
+    for (CaseTree caseTree : switchExpression.getCases()) {
+      List<String> labels = new ArrayList<>();
+      for (ExpressionTree label : caseTree.getExpressions()) {
+        Symbol constant = ASTHelpers.getSymbol(label);
+        if (constant == null || constant.getKind() != ElementKind.ENUM_CONSTANT) {
+          return false; // patterns, null: not a plain switch over the constants
+        }
+        labels.add(constant.getSimpleName().toString());
+      }
+      labeled.addAll(labels);
+      Set<Boolean> results = yieldedLiterals(caseTree);
+      boolean mayYield = results == null || results.contains(value);
+      // case DISCONNECTED -> reason == RETRY_EXPIRED: the case's own result can establish the claim
+      boolean resultEstablishes =
+          results == null
+              && caseTree.getCaseKind() == CaseTree.CaseKind.RULE
+              && caseTree.getBody() instanceof ExpressionTree result
+              && establishing(result, value, claim, useTracked, depth + 1) != null;
+      if (mayYield && !resultEstablishes) {
+        if (labels.isEmpty()) {
+          defaultYields = true;
+        } else {
+          yielding.addAll(labels);
+        }
+      }
+    }
+    if (yielding.isEmpty() && !defaultYields) {
+      return true; // every case that yields the value establishes the claim by itself
+    }
+    return possibleValuesEstablish(
+        switchExpression.getExpression(), yielding, defaultYields, labeled, claim, useTracked);
+  }
+
+  /** The boolean literals a case of a switch expression yields, or null when it may yield something else. */
+  private static @Nullable Set<Boolean> yieldedLiterals(CaseTree caseTree) {
+    if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE && caseTree.getBody() instanceof ExpressionTree result) {
+      Boolean literal = booleanLiteral(result);
+      return literal == null ? null : Set.of(literal);
+    }
+    Set<Boolean> results = new HashSet<>();
+    boolean[] unknown = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitYield(YieldTree tree, Void unused) {
+        Boolean literal = booleanLiteral(tree.getValue());
+        if (literal == null) {
+          unknown[0] = true;
+        } else {
+          results.add(literal);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitSwitchExpression(SwitchExpressionTree tree, Void unused) {
+        return null; // its yields are its own
+      }
+    }.scan(caseTree.getCaseKind() == CaseTree.CaseKind.RULE ? caseTree.getBody() : caseTree, null);
+    // an old-style case without a yield falls through to the next one: unknown here
+    boolean fallsThrough = results.isEmpty() && caseTree.getCaseKind() != CaseTree.CaseKind.RULE;
+    return unknown[0] || fallsThrough ? null : results;
+  }
+
+  /** The value of a {@code true} or {@code false} literal, or null. */
+  static @Nullable Boolean booleanLiteral(ExpressionTree tree) {
+    return IotHubSdk.stripParentheses(tree) instanceof LiteralTree literal
+            && literal.getValue() instanceof Boolean value
+        ? value
+        : null;
+  }
+
+  /** Whether the selector's possible values, as far as the labels tell them, establish the claim. */
+  private boolean possibleValuesEstablish(
+      ExpressionTree selector, Set<String> reachingLabels, boolean defaultReaches, Set<String> allLabels,
+      Claim claim, boolean useTracked) {
+    Set<String> possible = new LinkedHashSet<>(reachingLabels);
     Type selectorType = ASTHelpers.getType(IotHubSdk.stripParentheses(selector));
-    if (switchCase.defaultReaches()) {
+    if (defaultReaches) {
       for (String constant : enumConstants(selectorType)) {
-        if (!switchCase.allLabels().contains(constant)) {
+        if (!allLabels.contains(constant)) {
           possible.add(constant);
         }
       }
@@ -547,7 +660,7 @@ public final class Conditions {
 
   private boolean holdsUntracked(Facts facts, Claim claim) {
     for (Condition condition : facts.conditions()) {
-      if (establishing(condition.expression(), condition.value(), claim, false, 0) != null) {
+      if (establishingFact(condition, claim, false) != null) {
         return true;
       }
     }
@@ -573,26 +686,66 @@ public final class Conditions {
   private Map<String, Boolean> enumMeaningsFromWrites(VarSymbol field) {
     Map<String, Boolean> meanings = new HashMap<>();
     for (ClassModel.FieldWrite write : model.trackedWrites(field)) {
-      if (write.value() == null) {
+      TreePath valuePath = write.value() == null ? null : TreePath.getPath(write.path(), write.value());
+      if (valuePath == null) {
         continue;
       }
-      Symbol value = ASTHelpers.getSymbol(IotHubSdk.stripParentheses(write.value()));
-      if (value == null || value.getKind() != ElementKind.ENUM_CONSTANT) {
-        continue;
-      }
-      Facts facts = model.dominance().factsAt(write.path());
-      Boolean meaning = null;
-      if (holdsUntracked(facts, Claim.CONNECTED) || holdsUntracked(facts, Claim.RETRYING)) {
-        meaning = false;
-      } else if (holdsUntracked(facts, Claim.DISCONNECTED)) {
-        meaning = true;
-      }
-      if (meaning != null) {
-        // A constant written both when disconnected and when the SDK still owns the link does not mean disconnected.
-        meanings.merge(value.getSimpleName().toString(), meaning, Boolean::logicalAnd);
+      Map<TreePath, String> constants = new LinkedHashMap<>();
+      resultConstants(valuePath, constants, 0);
+      for (var entry : constants.entrySet()) {
+        Boolean meaning = meaningWhereReached(entry.getKey());
+        if (meaning != null) {
+          // A constant written both when disconnected and when the SDK still owns the link does not mean
+          // disconnected.
+          meanings.merge(entry.getValue(), meaning, Boolean::logicalAnd);
+        }
       }
     }
     return meanings;
+  }
+
+  /**
+   * The enum constants a value can be, each with where it is produced: the constant itself, either side of a
+   * {@code ?:}, each case of a switch expression, or each return of a same-class mapping method ({@code link =
+   * toLink(status)}).
+   */
+  private void resultConstants(TreePath valuePath, Map<TreePath, String> constants, int depth) {
+    ExpressionTree value = IotHubSdk.stripParentheses((ExpressionTree) valuePath.getLeaf());
+    TreePath path = value == valuePath.getLeaf() ? valuePath : TreePath.getPath(valuePath, value);
+    if (path == null || depth > MAX_DEPTH) {
+      return;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(value);
+    if (symbol != null && symbol.getKind() == ElementKind.ENUM_CONSTANT) {
+      constants.put(path, symbol.getSimpleName().toString());
+    } else if (value instanceof ConditionalExpressionTree conditional) {
+      resultConstants(new TreePath(path, conditional.getTrueExpression()), constants, depth + 1);
+      resultConstants(new TreePath(path, conditional.getFalseExpression()), constants, depth + 1);
+    } else if (value instanceof SwitchExpressionTree switchExpression) {
+      for (CaseTree caseTree : switchExpression.getCases()) {
+        TreePath casePath = new TreePath(path, caseTree);
+        if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE && caseTree.getBody() instanceof ExpressionTree result) {
+          resultConstants(new TreePath(casePath, result), constants, depth + 1);
+        }
+      }
+    } else if (value instanceof MethodInvocationTree && symbol instanceof MethodSymbol method) {
+      Body body = model.bodyOf(method);
+      for (ExpressionTree returned : body == null ? List.<ExpressionTree>of() : model.returnedExpressions(method)) {
+        TreePath returnedPath = TreePath.getPath(body.path(), returned);
+        if (returnedPath != null) {
+          resultConstants(returnedPath, constants, depth + 1);
+        }
+      }
+    }
+  }
+
+  /** What producing a value at {@code path} says: under DISCONNECTED true, under CONNECTED or RETRYING false. */
+  private @Nullable Boolean meaningWhereReached(TreePath path) {
+    Facts facts = model.dominance().factsAt(path);
+    if (holdsUntracked(facts, Claim.CONNECTED) || holdsUntracked(facts, Claim.RETRYING)) {
+      return false;
+    }
+    return holdsUntracked(facts, Claim.DISCONNECTED) ? true : null;
   }
 
   private static Meaning meaningFromName(VarSymbol field) {

@@ -291,6 +291,14 @@ public final class Dominance {
     if (statement instanceof TryTree tryTree) {
       return establishedByTry(tryTree);
     }
+    if (statement instanceof SwitchTree switchTree) {
+      // switch (status) { case CONNECTED: return; ... } -- after it, the selector is one of the values that go on
+      SwitchExit exit = exitOf(switchTree);
+      boolean someLeave = !exit.defaultReaches() || !exit.reachingLabels().equals(exit.allLabels());
+      return someLeave
+          ? new Established(List.of(new Condition(switchTree.getExpression(), true, switchTree)), List.of())
+          : Established.NOTHING;
+    }
     if (statement instanceof WhileLoopTree loop && !breaksOut(loop.getStatement())) {
       // while (status != DISCONNECTED) sleep(); -- after the loop its condition is false
       return new Established(List.of(new Condition(loop.getCondition(), false, loop)), List.of());
@@ -362,11 +370,13 @@ public final class Dominance {
     }
     // Both branches continue: what both close or create; `if (c != null) c.close();` closes c.
     List<ClientEvent> thenEvents = established(then).events();
+    ClientRef nullChecked = nullTested(ifTree.getCondition(), false);
     if (otherwise == null) {
-      ClientRef nullChecked = nonNullChecked(ifTree.getCondition());
+      // DeviceClient old = client; if (old != null) old.close(); -- closes what `client` held too
+      ClientRef aliased = nullChecked == null ? null : model.aliasedClient(nullChecked);
       List<ClientEvent> events = new ArrayList<>();
       for (ClientEvent event : thenEvents) {
-        if (!event.created() && event.client().equals(nullChecked)) {
+        if (!event.created() && (event.client().equals(nullChecked) || event.client().equals(aliased))) {
           events.add(event);
         }
       }
@@ -382,13 +392,29 @@ public final class Dominance {
         }
       }
     }
+    // if (c == null) { c = new ...; } else { c.close(); }: no earlier instance stays open on either path
+    ClientRef absent = nullTested(ifTree.getCondition(), true);
+    if (absent != null && creates(thenEvents, absent) && closes(elseEvents, absent)) {
+      common.add(new ClientEvent(absent, false, ifTree));
+    } else if (nullChecked != null && closes(thenEvents, nullChecked) && creates(elseEvents, nullChecked)) {
+      common.add(new ClientEvent(nullChecked, false, ifTree));
+    }
     return new Established(List.of(), common);
   }
 
-  /** {@code c != null} (or {@code null != c}): the client it tests, else null. */
-  private static @Nullable ClientRef nonNullChecked(ExpressionTree condition) {
+  private static boolean creates(List<ClientEvent> events, ClientRef client) {
+    return events.stream().anyMatch(event -> event.created() && event.client().equals(client));
+  }
+
+  private static boolean closes(List<ClientEvent> events, ClientRef client) {
+    return events.stream().anyMatch(event -> !event.created() && event.client().equals(client));
+  }
+
+  /** {@code c == null} when {@code isNull}, else {@code c != null} (either order): the client it tests, or null. */
+  private static @Nullable ClientRef nullTested(ExpressionTree condition, boolean isNull) {
     ExpressionTree stripped = IotHubSdk.stripParentheses(condition);
-    if (stripped instanceof BinaryTree binary && binary.getKind() == Tree.Kind.NOT_EQUAL_TO) {
+    Tree.Kind kind = isNull ? Tree.Kind.EQUAL_TO : Tree.Kind.NOT_EQUAL_TO;
+    if (stripped instanceof BinaryTree binary && binary.getKind() == kind) {
       if (isNullLiteral(binary.getRightOperand())) {
         return ClientRef.of(binary.getLeftOperand());
       }
@@ -471,6 +497,54 @@ public final class Dominance {
   /** The closes and creations a statement makes whenever it completes normally. */
   List<ClientEvent> eventsOnCompletion(StatementTree statement) {
     return established(statement).events();
+  }
+
+  /**
+   * The selector values of a switch statement with which control goes on after it: the labels of the cases that
+   * break or complete (falling through to one that does), and whether values no case names do.
+   */
+  public record SwitchExit(Set<String> reachingLabels, boolean defaultReaches, Set<String> allLabels) {}
+
+  /** Where a switch statement lets control go on. */
+  public static SwitchExit exitOf(SwitchTree switchTree) {
+    List<? extends CaseTree> cases = switchTree.getCases();
+    boolean[] goesOn = new boolean[cases.size()];
+    for (int i = cases.size() - 1; i >= 0; i--) {
+      CaseTree caseTree = cases.get(i);
+      boolean next = i == cases.size() - 1 || goesOn[i + 1];
+      if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
+        Tree body = caseTree.getBody();
+        goesOn[i] =
+            body instanceof ExpressionTree
+                || (body instanceof StatementTree statement
+                    && (canCompleteNormally(statement) || breaksOut(statement)));
+        continue;
+      }
+      boolean breaks = false;
+      boolean completes = true;
+      for (StatementTree statement : caseTree.getStatements()) {
+        breaks |= breaksOut(statement);
+        if (!canCompleteNormally(statement)) {
+          completes = false;
+          break;
+        }
+      }
+      goesOn[i] = breaks || (completes && next);
+    }
+    Set<String> reaching = new LinkedHashSet<>();
+    Set<String> all = new LinkedHashSet<>();
+    boolean defaultGoesOn = true; // without a default, the values no case names skip the switch
+    for (int i = 0; i < cases.size(); i++) {
+      CaseTree caseTree = cases.get(i);
+      if (isDefault(caseTree)) {
+        defaultGoesOn = goesOn[i];
+      }
+      all.addAll(labels(caseTree));
+      if (goesOn[i]) {
+        reaching.addAll(labels(caseTree));
+      }
+    }
+    return new SwitchExit(reaching, defaultGoesOn, all);
   }
 
   /** A break in {@code body} that leaves the loop around it (not one of a nested loop or switch). */

@@ -765,10 +765,10 @@ public final class Retries {
           return Boolean.FALSE.equals(left) && Boolean.FALSE.equals(right) ? Boolean.FALSE : null;
         case EQUAL_TO:
         case NOT_EQUAL_TO:
-          Boolean literal = booleanLiteral(binary.getRightOperand());
+          Boolean literal = Conditions.booleanLiteral(binary.getRightOperand());
           Boolean operand = left;
           if (literal == null) {
-            literal = booleanLiteral(binary.getLeftOperand());
+            literal = Conditions.booleanLiteral(binary.getLeftOperand());
             operand = right;
           }
           if (literal == null || operand == null) {
@@ -782,12 +782,6 @@ public final class Retries {
     return null;
   }
 
-  private static @Nullable Boolean booleanLiteral(ExpressionTree tree) {
-    return IotHubSdk.stripParentheses(tree) instanceof LiteralTree literal
-            && literal.getValue() instanceof Boolean value
-        ? value
-        : null;
-  }
 
   /** Variables set to {@code true} in {@code block} after {@code attempt}: they are false when the attempt failed. */
   private Set<Symbol> flagsSetAfter(BlockTree block, Tree attempt) {
@@ -797,7 +791,7 @@ public final class Retries {
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
         if (start(assignment) > attemptEnd
-            && Boolean.TRUE.equals(booleanLiteral(assignment.getExpression()))
+            && Boolean.TRUE.equals(Conditions.booleanLiteral(assignment.getExpression()))
             && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable) {
           flags.add(variable);
         }

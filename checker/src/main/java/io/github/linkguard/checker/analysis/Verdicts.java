@@ -6,8 +6,10 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -21,6 +23,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
@@ -134,12 +137,32 @@ public final class Verdicts {
   /**
    * Exemptions (a) and (b): a close or creation of the same client earlier in the method on every path. One made
    * before a loop that keeps running after its open() covers only the first round: later rounds reopen the instance
-   * the first round opened.
+   * the first round opened, unless each round ends by closing it (a connect-send-close duty cycle).
    */
   private boolean closedOrCreatedForThisOpen(ConnectionCall open) {
     for (Dominance.ClientEvent event : model.dominance().factsAt(open.path()).events()) {
       if (event.client().equals(open.client())
           && (!event.beforeLoop() || !reentryLoopBetween(event.tree(), open))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean roundEndsClosed(Tree loop, @Nullable ClientRef client) {
+    StatementTree round = null;
+    if (loop instanceof WhileLoopTree whileLoop) {
+      round = whileLoop.getStatement();
+    } else if (loop instanceof DoWhileLoopTree doWhile) {
+      round = doWhile.getStatement();
+    } else if (loop instanceof ForLoopTree forLoop) {
+      round = forLoop.getStatement();
+    }
+    if (round == null || client == null) {
+      return false;
+    }
+    for (Dominance.ClientEvent event : model.dominance().eventsOnCompletion(round)) {
+      if (!event.created() && event.client().equals(client)) {
         return true;
       }
     }
@@ -153,7 +176,8 @@ public final class Verdicts {
       Tree loop = current.getLeaf();
       // the facts' events all precede the point, so one that starts before the loop lies outside it
       if (model.retries().isReentryLoop(loop)
-          && ASTHelpers.getStartPosition(earlier) < ASTHelpers.getStartPosition(loop)) {
+          && ASTHelpers.getStartPosition(earlier) < ASTHelpers.getStartPosition(loop)
+          && !roundEndsClosed(loop, open.client())) {
         return true;
       }
     }
