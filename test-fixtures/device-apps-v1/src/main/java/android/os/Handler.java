@@ -17,6 +17,11 @@ public class Handler {
             return thread;
           });
 
+  public Handler() {}
+
+  /** The handler of a looper thread ({@code new Handler(Looper.getMainLooper())}). */
+  public Handler(Looper looper) {}
+
   public final boolean post(Runnable r) {
     looper.execute(r);
     return true;

@@ -11,6 +11,11 @@ import java.util.concurrent.TimeUnit;
 public class Handler {
   private final ScheduledExecutorService looper = Executors.newSingleThreadScheduledExecutor();
 
+  public Handler() {}
+
+  /** The handler of a looper thread ({@code new Handler(Looper.getMainLooper())}). */
+  public Handler(Looper looper) {}
+
   public final boolean post(Runnable r) {
     looper.execute(r);
     return true;
