@@ -785,6 +785,100 @@ class IotHubOpenRetryWithoutCloseTest {
         .doTest();
   }
 
+  @Test
+  void switchBreaksLabelsAndClosesOnTheRetryingPathsOnly_v1() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Shapes.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.BlockingQueue;
+
+                class Shapes {
+                  private DeviceClient client;
+                  private BlockingQueue<IotHubConnectionStatus> statuses;
+
+                  // a monitor loop: the break leaves the switch, the loop keeps running -- no retry
+                  void monitor() throws InterruptedException {
+                    while (!Thread.currentThread().isInterrupted()) {
+                      switch (statuses.take()) {
+                        case DISCONNECTED:
+                          reopen();
+                          break;
+                        default:
+                          break;
+                      }
+                    }
+                  }
+
+                  private void reopen() {
+                    try {
+                      client.closeNow();
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  void nestedRetryLeftByLabel() {
+                    outer:
+                    for (int round = 0; round < 3; round++) {
+                      for (int i = 0; i < 3; i++) {
+                        try {
+                          // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                          client.open();
+                          break outer;
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }
+                  }
+
+                  void closesOnlyWhereItTriesAgain() throws InterruptedException {
+                    while (true) {
+                      try {
+                        client.open();
+                        return;
+                      } catch (IOException e) {
+                        if (e.getMessage() != null) {
+                          try {
+                            client.closeNow();
+                          } catch (IOException ignored) {
+                            // best effort
+                          }
+                          Thread.sleep(1000);
+                          continue;
+                        }
+                        return;
+                      }
+                    }
+                  }
+
+                  void connectThroughABackOffHelper() {
+                    try {
+                      client.open();
+                    } catch (IOException e) {
+                      backOffAndRetry();
+                    }
+                  }
+
+                  private void backOffAndRetry() {
+                    try {
+                      client.closeNow();
+                    } catch (IOException ignored) {
+                      // best effort
+                    }
+                    connectThroughABackOffHelper();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   // ------------------------------------------------------------------ replacement
 
   @Test

@@ -1051,6 +1051,89 @@ class IotHubOpenWithoutStatusGuardTest {
   }
 
   @Test
+  void waitLoopsInATryAndClientsHeldByAnEnumSingleton_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Waiter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.locks.Condition;
+                import java.util.concurrent.locks.ReentrantLock;
+
+                class Waiter {
+                  enum Hub {
+                    INSTANCE;
+                    volatile DeviceClient client;
+                  }
+
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final ReentrantLock lock = new ReentrantLock();
+                  private final Condition changed = lock.newCondition();
+                  private volatile IotHubConnectionStatus lastStatus;
+                  private ExecutorService executor;
+
+                  void start() {
+                    executor.submit(this::manage);
+                    executor.submit(this::manageCarelessly);
+                    executor.submit(this::bounceHub);
+                  }
+
+                  private void manage() {
+                    lock.lock();
+                    try {
+                      while (lastStatus != IotHubConnectionStatus.DISCONNECTED) {
+                        changed.await();
+                      }
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      return;
+                    } finally {
+                      lock.unlock();
+                    }
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void manageCarelessly() {
+                    lock.lock();
+                    try {
+                      while (lastStatus != IotHubConnectionStatus.DISCONNECTED) {
+                        changed.await();
+                      }
+                    } catch (InterruptedException e) {
+                      System.err.println("interrupted, reconnecting anyway");
+                    } finally {
+                      lock.unlock();
+                    }
+                    try {
+                      // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void bounceHub() {
+                    try {
+                      Hub.INSTANCE.client.close();
+                      Hub.INSTANCE.client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void replacement_wrapsWithTheCallbacksOwnStatusAndReason_v2() {
     Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
         .addInputLines(

@@ -177,6 +177,63 @@ class IotHubReopenAfterClientCloseTest {
   }
 
   @Test
+  void anEarlyExitOnDisconnectedAndClientCloseTogether_v2() {
+    Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Compound.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Compound {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(
+                        ctx -> {
+                          IotHubConnectionStatus s = ctx.getNewStatus();
+                          IotHubConnectionStatusChangeReason r = ctx.getNewStatusReason();
+                          if (s == IotHubConnectionStatus.DISCONNECTED && r == IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                            return;
+                          }
+                          if (s != IotHubConnectionStatus.DISCONNECTED) {
+                            return;
+                          }
+                          new Thread(this::reconnect).start();
+                        },
+                        null);
+                    client.setConnectionStatusChangeCallback(
+                        ctx -> {
+                          IotHubConnectionStatus s = ctx.getNewStatus();
+                          IotHubConnectionStatusChangeReason r = ctx.getNewStatusReason();
+                          if (s == IotHubConnectionStatus.CONNECTED && r == IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                            return;
+                          }
+                          // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                          if (s != IotHubConnectionStatus.DISCONNECTED) {
+                            return;
+                          }
+                          new Thread(this::reconnect).start();
+                        },
+                        null);
+                  }
+
+                  private void reconnect() {
+                    client.close();
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void positives_v2() {
     Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())
         .addSourceLines(

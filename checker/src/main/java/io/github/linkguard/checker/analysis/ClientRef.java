@@ -73,8 +73,11 @@ public final class ClientRef {
       if (name.equals("this")) { // Outer.this
         return true;
       }
-      if (!(symbol instanceof VarSymbol) || symbol.getKind() != ElementKind.FIELD) {
-        return false;
+      boolean fieldOrConstant =
+          symbol instanceof VarSymbol
+              && (symbol.getKind() == ElementKind.FIELD || symbol.getKind() == ElementKind.ENUM_CONSTANT);
+      if (!fieldOrConstant) {
+        return false; // Hub.INSTANCE.client: an enum constant is one object, like a static field
       }
       if (symbol.isStatic()) {
         path.add(symbol);

@@ -123,7 +123,37 @@ public final class Conditions {
         all.add(eliminated);
       }
     }
+    if (all.isEmpty() && claim == Claim.NOT_CLIENT_CLOSE) {
+      Establishment excluded = clientCloseExcludedOnceDisconnected(facts);
+      if (excluded != null) {
+        all.add(excluded);
+      }
+    }
     return all;
+  }
+
+  /**
+   * {@code if (status == DISCONNECTED && reason == CLIENT_CLOSE) return;} followed by a DISCONNECTED guard: once
+   * the status is known to be DISCONNECTED, that early exit leaves on CLIENT_CLOSE.
+   */
+  private @Nullable Establishment clientCloseExcludedOnceDisconnected(Facts facts) {
+    for (Condition condition : facts.conditions()) {
+      if (!condition.value()
+          && IotHubSdk.stripParentheses(condition.expression()) instanceof BinaryTree binary
+          && binary.getKind() == Tree.Kind.CONDITIONAL_AND) {
+        ExpressionTree left = binary.getLeftOperand();
+        ExpressionTree right = binary.getRightOperand();
+        boolean leftIsStatus = establishing(left, true, Claim.DISCONNECTED, true, 0) != null;
+        boolean rightIsStatus = establishing(right, true, Claim.DISCONNECTED, true, 0) != null;
+        ExpressionTree rest = leftIsStatus ? right : rightIsStatus ? left : null;
+        if (rest != null
+            && establishing(rest, false, Claim.NOT_CLIENT_CLOSE, true, 0) != null
+            && holds(facts, Claim.DISCONNECTED)) {
+          return new Establishment(condition, null, IotHubSdk.stripParentheses(condition.expression()));
+        }
+      }
+    }
+    return null;
   }
 
   /** What one fact establishes: a condition with its value, or a switch statement some of whose cases leave. */

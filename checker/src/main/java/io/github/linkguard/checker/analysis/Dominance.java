@@ -444,7 +444,9 @@ public final class Dominance {
       }
     }
     List<Condition> conditions = new ArrayList<>();
-    if (tryTree.getCatches().isEmpty()) {
+    if (!catchesComplete) {
+      // try { while (status != DISCONNECTED) wait(); } catch (InterruptedException e) { return; }: only a
+      // completed block goes on past the try
       conditions.addAll(block.conditions());
     }
     if (tryTree.getFinallyBlock() != null) {

@@ -4,6 +4,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
@@ -24,6 +25,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -295,7 +297,7 @@ public final class Retries {
       }
       if (statements != null) {
         int index = statements.indexOf(previous);
-        boolean[] leavesFrom = leavesFrom(loop, leaf, statements, conditionVariables);
+        boolean[] leavesFrom = leavesFrom(loop, current, statements, conditionVariables);
         if (index >= 0 && leavesFrom[index + 1]) {
           return true;
         }
@@ -328,20 +330,35 @@ public final class Retries {
    * variable the loop condition tests; computed once per block, so that many opens in one loop stay linear.
    */
   private boolean[] leavesFrom(
-      Tree loop, Tree block, List<? extends StatementTree> statements, Set<Symbol> conditionVariables) {
+      Tree loop, TreePath block, List<? extends StatementTree> statements, Set<Symbol> conditionVariables) {
     return leavesFromByLoop
         .computeIfAbsent(loop, l -> new IdentityHashMap<>())
         .computeIfAbsent(
-            block,
+            block.getLeaf(),
             b -> {
+              // in a case of a switch (or a nested loop) inside the loop, a plain break leaves only that
+              boolean breaksLeave = !breakTargetBetween(block, loop);
+              String label = labelOf(loopPathOf(block, loop));
               boolean[] leaves = new boolean[statements.size() + 1];
               for (int i = statements.size() - 1; i >= 0; i--) {
                 StatementTree statement = statements.get(i);
                 leaves[i] =
-                    leaves[i + 1] || exitsLoop(statement) || assigns(statement, conditionVariables);
+                    leaves[i + 1]
+                        || exitsLoop(statement, breaksLeave, label)
+                        || assigns(statement, conditionVariables);
               }
               return leaves;
             });
+  }
+
+  private static boolean breakTargetBetween(TreePath inner, Tree loop) {
+    for (TreePath current = inner; current != null && current.getLeaf() != loop; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof SwitchTree || (leaf != inner.getLeaf() && isLoop(leaf))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static @Nullable ExpressionTree loopCondition(Tree loop) {
@@ -408,16 +425,38 @@ public final class Retries {
   }
 
   /** A return, or a break that leaves the loop, inside {@code statement} (not counting nested classes). */
-  private static boolean exitsLoop(StatementTree statement) {
-    boolean[] returns = {false};
+  private static boolean exitsLoop(StatementTree statement, boolean breaksLeave, @Nullable String loopLabel) {
+    boolean[] leaves = {false};
     new SameBodyScanner() {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
-        returns[0] = true;
+        leaves[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitBreak(BreakTree tree, Void unused) {
+        leaves[0] |= loopLabel != null && tree.getLabel() != null && tree.getLabel().contentEquals(loopLabel);
         return null;
       }
     }.scan(statement, null);
-    return returns[0] || Dominance.breaksOut(statement);
+    return leaves[0] || (breaksLeave && Dominance.breaksOut(statement));
+  }
+
+  private static @Nullable TreePath loopPathOf(TreePath inner, Tree loop) {
+    for (TreePath current = inner; current != null; current = current.getParentPath()) {
+      if (current.getLeaf() == loop) {
+        return current;
+      }
+    }
+    return null;
+  }
+
+  /** {@code outer} in {@code outer: for (...)}, or null. */
+  private static @Nullable String labelOf(@Nullable TreePath loop) {
+    return loop != null && loop.getParentPath().getLeaf() instanceof LabeledStatementTree labeled
+        ? labeled.getLabel().toString()
+        : null;
   }
 
   /** Whether {@code tree} assigns one of {@code variables} (or calls set on it), outside nested classes. */
@@ -638,9 +677,11 @@ public final class Retries {
         }
         boolean everyCatchCloses = !tryTree.getCatches().isEmpty();
         for (CatchTree catchTree : tryTree.getCatches()) {
-          if ((!regionIsLoop || carriesOn(catchTree)) && !closesOnFailure(catchTree.getBlock(), client, successFlags)) {
-            everyCatchCloses = false;
-          }
+          boolean closes =
+              regionIsLoop
+                  ? closesBeforeAnotherRound(catchTree, client, successFlags)
+                  : closesOnFailure(catchTree.getBlock(), client, successFlags);
+          everyCatchCloses &= closes;
         }
         if (everyCatchCloses) {
           return true;
@@ -658,28 +699,64 @@ public final class Retries {
     return false;
   }
 
-  /** A {@code continue} in {@code statement} that starts the next round of a loop around it. */
-  private static boolean continuesEnclosingLoop(StatementTree statement) {
-    boolean[] continues = {false};
-    new SameBodyScanner() {
-      private int innerLoops;
-
-      @Override
-      public Void visitContinue(ContinueTree tree, Void unused) {
-        continues[0] |= innerLoops == 0 || tree.getLabel() != null;
-        return null;
+  /**
+   * Whether a path through {@code statement} reaches a {@code continue} of the loop around it without closing the
+   * client first ({@code if (retryable) { client.close(); continue; }} does not).
+   */
+  private boolean continuesUnclosed(StatementTree statement, ClientRef client, Set<Symbol> successFlags) {
+    if (statement instanceof ContinueTree) {
+      return true;
+    }
+    if (statement instanceof BlockTree block) {
+      for (StatementTree inner : block.getStatements()) {
+        if (continuesUnclosed(inner, client, successFlags)) {
+          return true;
+        }
+        if (closesOnFailure(inner, client, successFlags)) {
+          return false;
+        }
       }
-
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        boolean loop = tree != null && isLoop(tree);
-        innerLoops += loop ? 1 : 0;
-        super.scan(tree, null);
-        innerLoops -= loop ? 1 : 0;
-        return null;
+      return false;
+    }
+    if (statement instanceof IfTree ifTree) {
+      return continuesUnclosed(ifTree.getThenStatement(), client, successFlags)
+          || (ifTree.getElseStatement() != null
+              && continuesUnclosed(ifTree.getElseStatement(), client, successFlags));
+    }
+    if (statement instanceof TryTree tryTree) {
+      boolean unclosed = continuesUnclosed(tryTree.getBlock(), client, successFlags);
+      for (CatchTree catchTree : tryTree.getCatches()) {
+        unclosed |= continuesUnclosed(catchTree.getBlock(), client, successFlags);
       }
-    }.scan(statement, null);
-    return continues[0];
+      return unclosed;
+    }
+    if (statement instanceof LabeledStatementTree labeled) {
+      return continuesUnclosed(labeled.getStatement(), client, successFlags);
+    }
+    if (statement instanceof SynchronizedTree synchronizedTree) {
+      return continuesUnclosed(synchronizedTree.getBlock(), client, successFlags);
+    }
+    if (statement instanceof SwitchTree switchTree) {
+      for (CaseTree caseTree : switchTree.getCases()) {
+        for (StatementTree inner : caseTree.getStatements() == null ? List.<StatementTree>of()
+            : caseTree.getStatements()) {
+          if (continuesUnclosed(inner, client, successFlags)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false; // a nested loop's continues are its own
+  }
+
+  /**
+   * Whether every way a catch in the loop leads to another round closes the client: each {@code continue}, and
+   * completing the catch. A catch that returns or throws leaves the loop and needs no close.
+   */
+  private boolean closesBeforeAnotherRound(CatchTree catchTree, ClientRef client, Set<Symbol> successFlags) {
+    BlockTree block = catchTree.getBlock();
+    return !continuesUnclosed(block, client, successFlags)
+        && (!Dominance.canCompleteNormally(block) || closesOnFailure(block, client, successFlags));
   }
 
   /** Whether a catch can lead to another attempt: it completes normally or continues the loop. */
@@ -715,7 +792,7 @@ public final class Retries {
         if (closesOnFailure(inner, client, successFlags)) {
           return true;
         }
-        if (continuesEnclosingLoop(inner)) {
+        if (continuesUnclosed(inner, client, successFlags)) {
           return false; // if (attempt < 3) { continue; } client.close(); -- the early rounds skip the close
         }
       }
@@ -813,6 +890,12 @@ public final class Retries {
     if (tryTree.getFinallyBlock() != null && closesOnFailure(tryTree.getFinallyBlock(), client, successFlags)) {
       return true;
     }
+    // catch (...) { backOffAndRetry(); } where the same-class helper closes the client before calling back
+    if (retry.reattempt().getLeaf() instanceof MethodInvocationTree reattempt
+        && reattempt != open.tree()
+        && model.closedByCall(reattempt).contains(client)) {
+      return true;
+    }
     // Re-calling the method that holds the open(): a close before the open() in that method.
     return retry.reattempt().getLeaf() != open.tree() && closedBeforeAttempt(null, open, client);
   }
@@ -869,7 +952,7 @@ public final class Retries {
         List<TreePath> missing = new ArrayList<>();
         for (CatchTree catchTree : tryTree.getCatches()) {
           if (carriesOn(catchTree)
-              && (client == null || !closesOnFailure(catchTree.getBlock(), client, successFlags))) {
+              && (client == null || !closesBeforeAnotherRound(catchTree, client, successFlags))) {
             missing.add(new TreePath(current, catchTree));
           }
         }
