@@ -1342,6 +1342,46 @@ class IotHubOpenWithoutStatusGuardTest {
 
   /** A guard would not repair a retry that never closes: that call is left for the user. */
   @Test
+  void replacement_noFixWhenTheTrackedStatusBelongsToAnotherObject_v2() {
+    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Holders.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Holders {
+                  static final class Holder {
+                    final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                    volatile IotHubConnectionStatus status;
+
+                    void register() {
+                      client.setConnectionStatusChangeCallback(ctx -> status = ctx.getNewStatus(), null);
+                    }
+                  }
+
+                  private final Holder holder = new Holder();
+                  private ExecutorService executor;
+
+                  void onFailure() {
+                    executor.execute(() -> {
+                      try {
+                        holder.client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
   void replacement_noFixOnAnUnclosedRetry_v2() {
     Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
         .addInputLines(

@@ -332,6 +332,7 @@ public final class Fixes {
       return null;
     }
     if (!field.isStatic()) {
+      boolean enclosed = false; // an instance field is in reach only inside its class (or an inner class of it)
       for (TreePath current = state.getPath(); current != null; current = current.getParentPath()) {
         Tree leaf = current.getLeaf();
         if (leaf instanceof MethodTree method) {
@@ -347,6 +348,7 @@ public final class Fixes {
             return null;
           }
           if (symbol.equals(owner)) {
+            enclosed = true;
             break;
           }
           if (symbol.isStatic() || symbol.isInterface()) {
@@ -359,6 +361,9 @@ public final class Fixes {
             return null;
           }
         }
+      }
+      if (!enclosed) {
+        return null; // a field of a nested class that does not enclose this code (another object's state)
       }
     }
     String name = field.getSimpleName().toString();
