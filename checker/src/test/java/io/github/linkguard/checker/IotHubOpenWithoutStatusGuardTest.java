@@ -1134,6 +1134,54 @@ class IotHubOpenWithoutStatusGuardTest {
   }
 
   @Test
+  void aReturnedTaskRunsWhereTheCallerHandsItOff_v1() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Tasks.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+                import java.util.function.Supplier;
+
+                class Tasks {
+                  private final DeviceClient client;
+                  private final ScheduledExecutorService ses;
+
+                  Tasks(DeviceClient client, ScheduledExecutorService ses) {
+                    this.client = client;
+                    this.ses = ses;
+                    ses.scheduleWithFixedDelay(naiveFactory().get(), 30, 30, TimeUnit.SECONDS);
+                  }
+
+                  private Supplier<Runnable> naiveFactory() {
+                    return () -> () -> {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    };
+                  }
+
+                  private Runnable unusedFactory() {
+                    return () -> {
+                      try {
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    };
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void replacement_wrapsWithTheCallbacksOwnStatusAndReason_v2() {
     Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
         .addInputLines(

@@ -247,6 +247,72 @@ class IotHubReconnectOnCallbackThreadTest {
   }
 
   @Test
+  void functionsThatSameClassFactoriesReturn_v1() {
+    Sources.compile(IotHubReconnectOnCallbackThread.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Factories.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.function.Function;
+
+                class Factories {
+                  private DeviceClient client;
+                  private ExecutorService pool;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, context) -> {
+                          if (status == IotHubConnectionStatus.DISCONNECTED) {
+                            new Thread(reopenTask(), "reopen").start();
+                            pool.execute(reopener().apply(client));
+                            closer().run();
+                          }
+                        },
+                        null);
+                  }
+
+                  private Runnable reopenTask() {
+                    return () -> {
+                      try {
+                        client.closeNow();
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    };
+                  }
+
+                  private static Function<DeviceClient, Runnable> reopener() {
+                    return c -> () -> {
+                      try {
+                        c.closeNow();
+                        c.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    };
+                  }
+
+                  private Runnable closer() {
+                    return () -> {
+                      try {
+                        // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                        client.closeNow();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    };
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void replacement_noAutomaticFix_v2() {
     Sources.refactor(IotHubReconnectOnCallbackThread.class, Sdk.V2, getClass())
         .addInputLines(

@@ -8,6 +8,7 @@ import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
@@ -113,8 +114,22 @@ public final class ClassModel {
    * hand-off API, into a same-class method's parameter, into a variable, or nowhere that runs it elsewhere.
    */
   private record Destination(
-      boolean handOffApi, @Nullable MethodSymbol callee, int index, @Nullable VarSymbol variable) {
+      boolean handOffApi, @Nullable MethodSymbol callee, int index, @Nullable VarSymbol variable,
+      boolean returned, @Nullable MethodSymbol producer) {
     static final Destination SYNC = new Destination(false, null, -1, null);
+    static final Destination HAND_OFF_API = new Destination(true, null, -1, null);
+
+    Destination(boolean handOffApi, @Nullable MethodSymbol callee, int index, @Nullable VarSymbol variable) {
+      this(handOffApi, callee, index, variable, false, null);
+    }
+
+    /**
+     * Returned to the caller ({@code return () -> ...}, or the body of a lambda that is itself returned): it runs
+     * wherever the caller of {@code producer} sends the result, not where it is created.
+     */
+    static Destination returnedBy(@Nullable MethodSymbol producer) {
+      return new Destination(false, null, -1, null, true, producer);
+    }
   }
 
   /** A function value found in a body, whose edge kind is decided once every hand-off is known. */
@@ -463,12 +478,12 @@ public final class ClassModel {
     List<? extends ExpressionTree> arguments = null;
     if (leaf instanceof MethodInvocationTree call && call.getMethodSelect() != child) {
       if (sdk.isHandOff(call)) {
-        return new Destination(true, null, -1, null);
+        return Destination.HAND_OFF_API;
       }
       arguments = call.getArguments();
     } else if (leaf instanceof NewClassTree newClass && newClass.getClassBody() != child) {
       if (sdk.isHandOff(newClass) && !isRunInPlace(parent)) {
-        return new Destination(true, null, -1, null);
+        return Destination.HAND_OFF_API;
       }
       arguments = newClass.getArguments();
     }
@@ -487,7 +502,53 @@ public final class ClassModel {
         && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable) {
       return new Destination(false, null, -1, variable);
     }
+    if (leaf instanceof ReturnTree || (leaf instanceof LambdaExpressionTree lambda && lambda.getBody() == child)) {
+      return Destination.returnedBy(producingMethod(parent));
+    }
     return Destination.SYNC;
+  }
+
+  /**
+   * The method whose call yields what is returned at {@code path}: the method around it, or, for a return inside a
+   * lambda that is itself returned ({@code return c -> () -> ...}), the method that returns that lambda.
+   */
+  private @Nullable MethodSymbol producingMethod(TreePath path) {
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof MethodTree method) {
+        return ASTHelpers.getSymbol(method);
+      }
+      if (leaf instanceof LambdaExpressionTree) {
+        Destination outer = destinationOf(current);
+        return outer.returned() ? outer.producer() : null;
+      }
+      if (leaf instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where the function a call returns ends up: {@code reopenTask()} itself, or the result of applying it ({@code
+   * factory().get()}, {@code reopener().apply(client)}).
+   */
+  private static TreePath appliedResult(TreePath call) {
+    TreePath current = call;
+    while (true) {
+      TreePath parent = current.getParentPath();
+      while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+        parent = parent.getParentPath();
+      }
+      if (parent != null
+          && parent.getLeaf() instanceof MemberSelectTree
+          && parent.getParentPath().getLeaf() instanceof MethodInvocationTree applied
+          && applied.getMethodSelect() == parent.getLeaf()) {
+        current = parent.getParentPath();
+      } else {
+        return current;
+      }
+    }
   }
 
   /** {@code new Thread(task).run()}: run() executes the task on the calling thread; only start() hands it off. */
@@ -660,12 +721,41 @@ public final class ClassModel {
 
   /** Links a function value's bodies from where it is created: a hand-off, or a synchronous run. */
   private void linkFunction(Body from, TreePath site, Destination destination, List<Body> targets) {
+    if (destination.returned()) {
+      linkReturnedFunction(destination.producer(), targets);
+      return;
+    }
     boolean handedOff = isHandedOff(destination);
     for (Body target : targets) {
       if (handedOff) {
         target.markRoot(Body.Root.HAND_OFF, null);
       }
       link(from, target, handedOff ? Body.EdgeKind.HAND_OFF : Body.EdgeKind.SYNC, site);
+    }
+  }
+
+  /**
+   * A function a same-class method returns ({@code Runnable reopenTask() { return () -> ...; }}) runs on another
+   * thread when a caller hands the result off ({@code new Thread(reopenTask()).start()}); creating it runs nothing.
+   */
+  private void linkReturnedFunction(@Nullable MethodSymbol producer, List<Body> targets) {
+    if (producer == null) {
+      return;
+    }
+    for (PendingEdge call : pendingEdges) {
+      if (!call.target().equals(producer) || !(call.site().getLeaf() instanceof MethodInvocationTree)) {
+        continue;
+      }
+      TreePath use = appliedResult(call.site());
+      boolean handedOff = isHandedOff(destinationOf(use));
+      // closer().run(); -- applied for its effect right where it is made: it runs on the caller's thread
+      boolean runInPlace = use != call.site() && use.getParentPath().getLeaf() instanceof ExpressionStatementTree;
+      for (Body target : handedOff || runInPlace ? targets : List.<Body>of()) {
+        if (handedOff) {
+          target.markRoot(Body.Root.HAND_OFF, null);
+        }
+        link(call.from(), target, handedOff ? Body.EdgeKind.HAND_OFF : Body.EdgeKind.SYNC, use);
+      }
     }
   }
 
