@@ -8,8 +8,10 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.DocLinks;
@@ -30,7 +32,7 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = DocLinks.CHECKS + "IotHubReconnectOnCallbackThread.md")
 public final class IotHubReconnectOnCallbackThread extends LinkGuardCheck
-    implements MethodInvocationTreeMatcher {
+    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
 
   public IotHubReconnectOnCallbackThread() {
     this(ErrorProneFlags.empty());
@@ -51,6 +53,20 @@ public final class IotHubReconnectOnCallbackThread extends LinkGuardCheck
         state,
         verdicts ->
             verdicts.reporterOf(tree) == CheckName.RECONNECT_ON_CALLBACK_THREAD
+                ? buildDescription(tree).setMessage(message(name)).build()
+                : Description.NO_MATCH);
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    String name = tree.getName().toString();
+    if (!name.equals("close") && !name.equals("closeNow")) {
+      return Description.NO_MATCH;
+    }
+    return withVerdicts(
+        state,
+        verdicts ->
+            verdicts.closesInPlaceOnCallbackThread(state.getPath())
                 ? buildDescription(tree).setMessage(message(name)).build()
                 : Description.NO_MATCH);
   }

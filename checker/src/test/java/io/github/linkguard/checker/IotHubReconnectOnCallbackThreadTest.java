@@ -313,6 +313,47 @@ class IotHubReconnectOnCallbackThreadTest {
   }
 
   @Test
+  void closeMethodReferencesRunInPlace_v2() {
+    Sources.compile(IotHubReconnectOnCallbackThread.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Fleet.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.List;
+                import java.util.Optional;
+                import java.util.concurrent.ExecutorService;
+
+                class Fleet {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private List<DeviceClient> devices;
+                  private ExecutorService pool;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(
+                        ctx -> {
+                          if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                            // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                            devices.forEach(DeviceClient::close);
+                            // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                            Optional.ofNullable(client).ifPresent(DeviceClient::close);
+                            pool.execute(client::close);
+                            devices.forEach(d -> pool.execute(d::close));
+                          }
+                        },
+                        null);
+                  }
+
+                  void shutdown() {
+                    devices.forEach(DeviceClient::close);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
   void replacement_noAutomaticFix_v2() {
     Sources.refactor(IotHubReconnectOnCallbackThread.class, Sdk.V2, getClass())
         .addInputLines(

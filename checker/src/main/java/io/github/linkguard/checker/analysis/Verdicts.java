@@ -12,10 +12,12 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
@@ -200,6 +202,32 @@ public final class Verdicts {
   /** Check 3: executed synchronously on the thread that delivers a status callback. */
   public boolean onCallbackThread(ConnectionCall call) {
     return isInStatusCallback(call.body());
+  }
+
+  /**
+   * {@code clients.forEach(DeviceClient::close)} in a status callback: a method reference to a client's close,
+   * passed to a method that is neither a hand-off nor one of the class (whose use of it the analysis follows
+   * elsewhere), runs there, on the callback's thread.
+   */
+  public boolean closesInPlaceOnCallbackThread(TreePath reference) {
+    MemberReferenceTree tree = (MemberReferenceTree) reference.getLeaf();
+    Body body = model.bodyAt(reference);
+    if (body == null
+        || !isInStatusCallback(body)
+        || !model.sdk().isClientType(ASTHelpers.getType(tree.getQualifierExpression()))) {
+      return false;
+    }
+    Tree value = tree;
+    TreePath parent = reference.getParentPath();
+    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+      value = parent.getLeaf();
+      parent = parent.getParentPath();
+    }
+    return parent != null
+        && parent.getLeaf() instanceof MethodInvocationTree call
+        && call.getArguments().contains(value)
+        && !model.sdk().isHandOff(call)
+        && model.bodyOf(ASTHelpers.getSymbol(call)) == null;
   }
 
   public boolean isInStatusCallback(Body body) {
