@@ -53,7 +53,7 @@ public class V2LocalAndAnonymous {
                     secondary.close();
                 }
                 if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
-                    // a method reference run in place is a documented limit: not seen as a close call
+                    // expect: IotHubReconnectOnCallbackThread
                     Optional.ofNullable(client).ifPresent(DeviceClient::close);
                 }
             }

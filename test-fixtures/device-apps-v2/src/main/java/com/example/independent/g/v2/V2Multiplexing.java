@@ -24,7 +24,7 @@ public class V2Multiplexing {
         mux.setConnectionStatusChangeCallback(ctx -> {
             muxUp = ctx.getNewStatus() == IotHubConnectionStatus.CONNECTED;
             if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED_RETRYING) {
-                // a method reference run in place is a documented limit: not seen as a close call
+                // expect: IotHubReconnectOnCallbackThread
                 devices.forEach(DeviceClient::close);
             }
         }, mux);
