@@ -18,7 +18,7 @@ import java.util.function.Function;
  * ever letting an internal error escape into javac.
  */
 abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeMatcher {
-  private final LinkGuardOptions options;
+  private volatile LinkGuardOptions options;
   private final CheckName name;
 
   LinkGuardCheck(ErrorProneFlags flags, CheckName name) {
@@ -28,6 +28,11 @@ abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeM
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    if (options.isUnset()) {
+      // Some Error Prone versions build the checks of -XepPatchChecks without the -XepOpt flags (2.36.0 does):
+      // read them from the compilation itself.
+      options = LinkGuardOptions.from(state.errorProneOptions().getFlags());
+    }
     LinkGuardContext.startUnit(state, options, name);
     return Description.NO_MATCH;
   }

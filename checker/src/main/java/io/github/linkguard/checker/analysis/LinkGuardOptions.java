@@ -47,6 +47,11 @@ public final class LinkGuardOptions {
     return parse(flags.get(CLIENT_TYPES), flags.get(GUARD_METHODS));
   }
 
+  /** Whether no {@code -XepOpt:IotHub:*} option was given (the checker may have been built without its flags). */
+  public boolean isUnset() {
+    return clientTypes.isEmpty() && guardMethods.isEmpty() && problems.isEmpty();
+  }
+
   static LinkGuardOptions parse(Optional<String> clientTypesValue, Optional<String> guardMethodsValue) {
     List<String> problems = new ArrayList<>();
     Set<String> clientTypes = new LinkedHashSet<>();
