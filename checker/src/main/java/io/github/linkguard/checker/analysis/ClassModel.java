@@ -18,7 +18,6 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -536,10 +535,7 @@ public final class ClassModel {
   private static TreePath appliedResult(TreePath call) {
     TreePath current = call;
     while (true) {
-      TreePath parent = current.getParentPath();
-      while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
-        parent = parent.getParentPath();
-      }
+      TreePath parent = IotHubSdk.withEnclosingParentheses(current).getParentPath();
       if (parent != null
           && parent.getLeaf() instanceof MemberSelectTree
           && parent.getParentPath().getLeaf() instanceof MethodInvocationTree applied
@@ -553,10 +549,7 @@ public final class ClassModel {
 
   /** {@code new Thread(task).run()}: run() executes the task on the calling thread; only start() hands it off. */
   private static boolean isRunInPlace(TreePath newThread) {
-    TreePath parent = newThread.getParentPath();
-    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
-      parent = parent.getParentPath();
-    }
+    TreePath parent = IotHubSdk.withEnclosingParentheses(newThread).getParentPath();
     return parent != null
         && parent.getLeaf() instanceof MemberSelectTree member
         && member.getIdentifier().contentEquals("run")

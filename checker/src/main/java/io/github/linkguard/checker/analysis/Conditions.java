@@ -159,7 +159,7 @@ public final class Conditions {
   /** What one fact establishes: a condition with its value, or a switch statement some of whose cases leave. */
   private @Nullable ExpressionTree establishingFact(Condition condition, Claim claim, boolean useTracked) {
     if (condition.holder() instanceof SwitchTree switchTree) {
-      Dominance.SwitchExit exit = Dominance.exitOf(switchTree);
+      Dominance.SwitchExit exit = model.dominance().exitOf(switchTree);
       boolean establishes =
           possibleValuesEstablish(
               switchTree.getExpression(), exit.reachingLabels(), exit.defaultReaches(), exit.allLabels(), claim,
@@ -282,8 +282,8 @@ public final class Conditions {
     List<ExpressionTree> returned = model.returnedExpressions(method);
     boolean yieldsValue = false;
     for (ExpressionTree expression : returned) {
-      ExpressionTree stripped = IotHubSdk.stripParentheses(expression);
-      if (stripped instanceof LiteralTree literal && literal.getValue() instanceof Boolean constant) {
+      Boolean constant = booleanLiteral(expression);
+      if (constant != null) {
         if (constant == value) {
           return false;
         }

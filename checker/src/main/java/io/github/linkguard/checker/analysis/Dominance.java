@@ -130,6 +130,7 @@ public final class Dominance {
 
   private final ClassModel model;
   private final Map<Tree, Prefix> prefixCache = new IdentityHashMap<>();
+  private final Map<Tree, SwitchExit> switchExits = new IdentityHashMap<>();
   private final Map<Tree, Facts> factsCache = new IdentityHashMap<>();
 
   Dominance(ClassModel model) {
@@ -486,19 +487,14 @@ public final class Dominance {
     return List.of();
   }
 
-  /** Whether running {@code block} to its end always closes {@code client} (also inside a try, or null-checked). */
-  public boolean closesOnCompletion(BlockTree block, ClientRef client) {
-    for (ClientEvent event : established(block).events()) {
+  /** Whether running {@code statement} to its end always closes {@code client} (also inside a try, or null-checked). */
+  public boolean closesOnCompletion(StatementTree statement, ClientRef client) {
+    for (ClientEvent event : established(statement).events()) {
       if (!event.created() && event.client().equals(client)) {
         return true;
       }
     }
     return false;
-  }
-
-  /** The closes and creations a statement makes whenever it completes normally. */
-  List<ClientEvent> eventsOnCompletion(StatementTree statement) {
-    return established(statement).events();
   }
 
   /**
@@ -507,8 +503,12 @@ public final class Dominance {
    */
   public record SwitchExit(Set<String> reachingLabels, boolean defaultReaches, Set<String> allLabels) {}
 
-  /** Where a switch statement lets control go on. */
-  public static SwitchExit exitOf(SwitchTree switchTree) {
+  /** Where a switch statement lets control go on; computed once per switch. */
+  public SwitchExit exitOf(SwitchTree switchTree) {
+    return switchExits.computeIfAbsent(switchTree, tree -> computeExit(switchTree));
+  }
+
+  private static SwitchExit computeExit(SwitchTree switchTree) {
     List<? extends CaseTree> cases = switchTree.getCases();
     boolean[] goesOn = new boolean[cases.size()];
     for (int i = cases.size() - 1; i >= 0; i--) {

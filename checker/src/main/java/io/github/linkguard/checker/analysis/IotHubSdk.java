@@ -10,6 +10,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -371,6 +372,15 @@ public final class IotHubSdk {
   }
 
   // ---------------------------------------------------------------- misc
+
+  /** {@code path} widened to the parentheses around it ({@code ((task))}): its parent is what uses the value. */
+  public static TreePath withEnclosingParentheses(TreePath path) {
+    TreePath current = path;
+    while (current.getParentPath() != null && current.getParentPath().getLeaf() instanceof ParenthesizedTree) {
+      current = current.getParentPath();
+    }
+    return current;
+  }
 
   public static ExpressionTree stripParentheses(ExpressionTree tree) {
     ExpressionTree current = tree;

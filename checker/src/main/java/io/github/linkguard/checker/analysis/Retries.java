@@ -22,7 +22,6 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
@@ -230,15 +229,12 @@ public final class Retries {
   /** The retry loop that runs the function value at {@code site}, when it is an argument of such a helper. */
   private static @Nullable LoopRetry retryOfArgument(
       TreePath site, Map<MethodSymbol, Map<Integer, LoopRetry>> retriedParameters) {
-    Tree value = site.getLeaf();
-    if (!(value instanceof LambdaExpressionTree) && !(value instanceof MemberReferenceTree)) {
+    if (!(site.getLeaf() instanceof LambdaExpressionTree) && !(site.getLeaf() instanceof MemberReferenceTree)) {
       return null;
     }
-    TreePath parent = site.getParentPath();
-    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
-      value = parent.getLeaf();
-      parent = parent.getParentPath();
-    }
+    TreePath argument = IotHubSdk.withEnclosingParentheses(site);
+    Tree value = argument.getLeaf();
+    TreePath parent = argument.getParentPath();
     if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree call)) {
       return null;
     }
@@ -297,7 +293,7 @@ public final class Retries {
       }
       if (statements != null) {
         int index = statements.indexOf(previous);
-        boolean[] leavesFrom = leavesFrom(loop, current, statements, conditionVariables);
+        boolean[] leavesFrom = leavesFrom(loopPath, current, statements, conditionVariables);
         if (index >= 0 && leavesFrom[index + 1]) {
           return true;
         }
@@ -330,7 +326,8 @@ public final class Retries {
    * variable the loop condition tests; computed once per block, so that many opens in one loop stay linear.
    */
   private boolean[] leavesFrom(
-      Tree loop, TreePath block, List<? extends StatementTree> statements, Set<Symbol> conditionVariables) {
+      TreePath loopPath, TreePath block, List<? extends StatementTree> statements, Set<Symbol> conditionVariables) {
+    Tree loop = loopPath.getLeaf();
     return leavesFromByLoop
         .computeIfAbsent(loop, l -> new IdentityHashMap<>())
         .computeIfAbsent(
@@ -338,7 +335,7 @@ public final class Retries {
             b -> {
               // in a case of a switch (or a nested loop) inside the loop, a plain break leaves only that
               boolean breaksLeave = !breakTargetBetween(block, loop);
-              String label = labelOf(loopPathOf(block, loop));
+              String label = labelOf(loopPath);
               boolean[] leaves = new boolean[statements.size() + 1];
               for (int i = statements.size() - 1; i >= 0; i--) {
                 StatementTree statement = statements.get(i);
@@ -443,18 +440,9 @@ public final class Retries {
     return leaves[0] || (breaksLeave && Dominance.breaksOut(statement));
   }
 
-  private static @Nullable TreePath loopPathOf(TreePath inner, Tree loop) {
-    for (TreePath current = inner; current != null; current = current.getParentPath()) {
-      if (current.getLeaf() == loop) {
-        return current;
-      }
-    }
-    return null;
-  }
-
   /** {@code outer} in {@code outer: for (...)}, or null. */
-  private static @Nullable String labelOf(@Nullable TreePath loop) {
-    return loop != null && loop.getParentPath().getLeaf() instanceof LabeledStatementTree labeled
+  private static @Nullable String labelOf(TreePath loop) {
+    return loop.getParentPath().getLeaf() instanceof LabeledStatementTree labeled
         ? labeled.getLabel().toString()
         : null;
   }
@@ -780,12 +768,9 @@ public final class Retries {
    * condition that holds on failure ({@code if (!opened)} where {@code opened = true} follows the open()).
    */
   private boolean closesOnFailure(StatementTree statement, ClientRef client, Set<Symbol> successFlags) {
-    if (!(statement instanceof BlockTree)) { // a block is followed statement by statement: a continue can skip the close
-      for (Dominance.ClientEvent event : model.dominance().eventsOnCompletion(statement)) {
-        if (!event.created() && event.client().equals(client)) {
-          return true;
-        }
-      }
+    // a block is followed statement by statement below: a continue can skip the close
+    if (!(statement instanceof BlockTree) && model.dominance().closesOnCompletion(statement, client)) {
+      return true;
     }
     if (statement instanceof BlockTree block) {
       for (StatementTree inner : block.getStatements()) {

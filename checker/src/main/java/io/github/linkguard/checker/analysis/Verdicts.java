@@ -17,7 +17,6 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
@@ -160,15 +159,7 @@ public final class Verdicts {
     } else if (loop instanceof ForLoopTree forLoop) {
       round = forLoop.getStatement();
     }
-    if (round == null || client == null) {
-      return false;
-    }
-    for (Dominance.ClientEvent event : model.dominance().eventsOnCompletion(round)) {
-      if (!event.created() && event.client().equals(client)) {
-        return true;
-      }
-    }
-    return false;
+    return round != null && client != null && model.dominance().closesOnCompletion(round, client);
   }
 
   private boolean reentryLoopBetween(Tree earlier, ConnectionCall open) {
@@ -217,12 +208,9 @@ public final class Verdicts {
         || !model.sdk().isClientType(ASTHelpers.getType(tree.getQualifierExpression()))) {
       return false;
     }
-    Tree value = tree;
-    TreePath parent = reference.getParentPath();
-    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
-      value = parent.getLeaf();
-      parent = parent.getParentPath();
-    }
+    TreePath argument = IotHubSdk.withEnclosingParentheses(reference);
+    Tree value = argument.getLeaf();
+    TreePath parent = argument.getParentPath();
     return parent != null
         && parent.getLeaf() instanceof MethodInvocationTree call
         && call.getArguments().contains(value)
