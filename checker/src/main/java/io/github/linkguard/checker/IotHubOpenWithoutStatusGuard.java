@@ -7,12 +7,15 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.CallbackParameters;
 import io.github.linkguard.checker.analysis.CheckName;
@@ -71,14 +74,16 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
 
   private Description describe(MethodInvocationTree tree, Verdicts verdicts, VisitorState state) {
     ConnectionCall open = verdicts.model().connectionCall(tree);
+    String origin = open == null ? null : verdicts.statusCallbackOrigin(open.body(), false);
+    String message = origin == null ? MESSAGE : MESSAGE + " (reached from " + origin + ")";
     SuggestedFix.Builder fix = SuggestedFix.builder();
     // A guard does not repair an unclosed retry: leave such a call for the user rather than half-fix it.
     String condition =
         open == null || verdicts.unclosedRetry(open) != null ? null : guardCondition(open, verdicts, state, fix);
     if (condition != null && Fixes.wrapInIf(state, fix, state.getPath(), condition)) {
-      return buildDescription(tree).setMessage(MESSAGE + ".").addFix(fix.build()).build();
+      return buildDescription(tree).setMessage(message + ".").addFix(fix.build()).build();
     }
-    return buildDescription(tree).setMessage(MESSAGE + PATTERN).build();
+    return buildDescription(tree).setMessage(message + PATTERN).build();
   }
 
   /**
@@ -114,7 +119,10 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
       }
       return condition;
     }
-    VarSymbol field = verdicts.model().trackedStatusField(open.client());
+    ClassTree here = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
+    ClassSymbol hereSymbol = here == null ? null : ASTHelpers.getSymbol(here);
+    VarSymbol field =
+        hereSymbol == null ? null : verdicts.model().trackedStatusField(open.client(), hereSymbol.outermostClass());
     String fieldAccess = field == null ? null : Fixes.fieldAccess(state, field);
     return fieldAccess == null ? null : fieldAccess + " == " + status + "." + IotHubSdk.DISCONNECTED;
   }

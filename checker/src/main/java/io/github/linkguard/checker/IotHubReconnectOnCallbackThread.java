@@ -14,9 +14,12 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import io.github.linkguard.checker.analysis.CheckName;
+import io.github.linkguard.checker.analysis.ConnectionCall;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.IotHubSdk;
+import io.github.linkguard.checker.analysis.Verdicts;
 import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Check 3: {@code open()}, {@code close()} or {@code closeNow()} executed synchronously on the thread that delivers
@@ -53,8 +56,13 @@ public final class IotHubReconnectOnCallbackThread extends LinkGuardCheck
         state,
         verdicts ->
             verdicts.reporterOf(tree) == CheckName.RECONNECT_ON_CALLBACK_THREAD
-                ? buildDescription(tree).setMessage(message(name)).build()
+                ? buildDescription(tree).setMessage(message(name, origin(tree, verdicts))).build()
                 : Description.NO_MATCH);
+  }
+
+  private static @Nullable String origin(MethodInvocationTree tree, Verdicts verdicts) {
+    ConnectionCall call = verdicts.model().connectionCall(tree);
+    return call == null ? null : verdicts.statusCallbackOrigin(call.body(), true);
   }
 
   @Override
@@ -67,13 +75,16 @@ public final class IotHubReconnectOnCallbackThread extends LinkGuardCheck
         state,
         verdicts ->
             verdicts.closesInPlaceOnCallbackThread(state.getPath())
-                ? buildDescription(tree).setMessage(message(name)).build()
+                ? buildDescription(tree).setMessage(message(name, null)).build()
                 : Description.NO_MATCH);
   }
 
-  private static String message(String call) {
+  /** {@code origin}: where the path from a status callback in another class starts, or null. */
+  private static String message(String call, @Nullable String origin) {
     return call
-        + "() runs on the thread that delivers the connection status callback; the SDK forbids opening or"
+        + "() runs on the thread that delivers the connection status callback"
+        + (origin == null ? "" : " (reached from " + origin + ")")
+        + "; the SDK forbids opening or"
         + " closing the client there, and a reconnect from the callback races the SDK's own"
         + " DISCONNECTED_RETRYING recovery, leaving two links for one device identity (409002"
         + " LinkCreationConflict). Record the status in the callback and let another thread (an executor)"

@@ -34,6 +34,7 @@ public class ModbusBridgeModule {
               bridgeOnline = true;
               break;
             case DISCONNECTED_RETRYING:
+            // expect: IotHubReopenAfterClientClose
             case DISCONNECTED:
               bridgeOnline = false;
               // after an edgeHub restart the AMQP session is stale; drop it and open a clean one

@@ -45,6 +45,7 @@ public class SerialBridge {
         (status, reason, cause, context) -> {
           switch (status) {
             case CONNECTED -> LOG.info("uplink up");
+            // expect: IotHubReopenAfterClientClose
             case DISCONNECTED_RETRYING, DISCONNECTED -> {
               LOG.warning("uplink down (" + reason + "), reopening");
               bridgeExecutor.execute(this::reopenUplink);

@@ -33,6 +33,7 @@ public class ColdChainLogger {
         (status, reason, throwable, context) -> {
           online = status == IotHubConnectionStatus.CONNECTED;
           LOG.info("link " + status + " (" + reason + "), " + buffer.size() + " readings buffered");
+          // expect: IotHubReopenAfterClientClose
           if (status != IotHubConnectionStatus.CONNECTED) {
             // don't lose readings in a dead zone: get the link back right away
             try {

@@ -62,6 +62,7 @@ public class PumpStationSupervisor {
             LOG.info("pump station online");
             break;
           case DISCONNECTED_RETRYING:
+          // expect: IotHubReopenAfterClientClose
           case DISCONNECTED:
             timer.schedule(new TimerTask() {
               @Override

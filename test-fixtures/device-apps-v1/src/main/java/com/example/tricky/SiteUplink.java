@@ -24,6 +24,7 @@ public class SiteUplink {
   /** Callers decide when this is appropriate; nothing in this class calls it. */
   public void ensureOpen() {
     try {
+      // expect: IotHubOpenWithoutStatusGuard
       client.open();
     } catch (IOException e) {
       LOG.warning("site uplink open failed: " + e.getMessage());

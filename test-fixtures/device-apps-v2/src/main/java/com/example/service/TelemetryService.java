@@ -45,6 +45,7 @@ public class TelemetryService {
         linkUp = ctx.getNewStatus() == IotHubConnectionStatus.CONNECTED;
         LOG.info("IoT Hub link: " + ctx.getNewStatus() + " (" + ctx.getNewStatusReason() + ")");
         switch (ctx.getNewStatus()) {
+          // expect: IotHubReopenAfterClientClose
           case DISCONNECTED_RETRYING, DISCONNECTED -> {
             // Lost the hub: get back on right away, the readings pile up otherwise.
             try {

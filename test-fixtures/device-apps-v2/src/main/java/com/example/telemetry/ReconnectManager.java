@@ -83,6 +83,7 @@ public final class ReconnectManager {
     client = new DeviceClient(connectionString, IotHubClientProtocol.AMQPS);
     client.setConnectionStatusChangeCallback(this::onStatusChanged, null);
     try {
+      // expect: IotHubOpenWithoutStatusGuard
       client.open(false);
     } catch (IotHubClientException e) {
       LOG.warning("rebuilt client did not open: " + e.getMessage());

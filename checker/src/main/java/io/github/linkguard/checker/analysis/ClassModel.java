@@ -2,6 +2,7 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -17,6 +18,7 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
@@ -47,20 +49,19 @@ import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the checks need to know about one top-level class (with all its nested, local and anonymous classes),
- * computed once: the code bodies and the intra-class call graph, which bodies are callbacks or hand-offs, the
- * connection calls, client creations and the loops and {@code try} statements around them, and the fields the
- * status callback tracks.
+ * Everything the checks need to know about the classes they can see (the whole compilation, or one unit: see
+ * {@link VisibleClasses}), computed once: the code bodies and the call graph across those classes (calls dispatch to
+ * the overrides the compilation instantiates), which bodies are callbacks or hand-offs, the connection calls, client
+ * creations and the loops and {@code try} statements around them, and the fields the status callback tracks.
  *
- * <p>Built only for classes that mention the SDK (see {@link LinkGuardContext}); everything derived from it
+ * <p>Built only when a compilation unit can use a client (see {@link LinkGuardContext}); everything derived from it
  * (regions, retry constructs, guards) is computed lazily and memoized here, so that each check's per-node query is
  * a lookup.
  */
 public final class ClassModel {
   private final IotHubSdk sdk;
   private final VisitorState state;
-  private final TreePath classPath;
-  private final ClassSymbol classSymbol;
+  private final Set<ClassSymbol> visibleClasses = new HashSet<>();
 
   private final Map<Tree, Body> bodies = new LinkedHashMap<>();
   private final Map<MethodSymbol, Body> methodBodies = new HashMap<>();
@@ -84,9 +85,13 @@ public final class ClassModel {
   private final Set<VarSymbol> handedOffVariables = new HashSet<>();
   private final List<Forward> forwards = new ArrayList<>();
   private final Map<ClassSymbol, AnonymousRole> anonymousRoles = new HashMap<>();
+  private final Set<ClassSymbol> instantiated = new LinkedHashSet<>();
+  private final List<PendingRegistration> pendingRegistrations = new ArrayList<>();
+  private final List<TreePath> deregistrations = new ArrayList<>();
+  private final Dispatch dispatch;
 
   // Derived, memoized.
-  private @Nullable Set<Body> statusRegion;
+  private @Nullable Map<Body, Body> statusOrigins;
   private @Nullable Set<Body> reentryBodies;
   private final Map<Body, Set<ConnectionCall>> syncReachableOpens = new HashMap<>();
   private @Nullable Map<VarSymbol, List<FieldWrite>> trackedFields;
@@ -106,7 +111,12 @@ public final class ClassModel {
     static final ClientEffects NONE = new ClientEffects(Set.of(), Set.of());
   }
 
-  private record PendingEdge(Body from, MethodSymbol target, TreePath site) {}
+  /**
+   * A call or constructor invocation of {@code target}; {@code receiverType} and {@code onThis} decide which
+   * overrides it can dispatch to.
+   */
+  private record PendingEdge(
+      Body from, MethodSymbol target, TreePath site, @Nullable Type receiverType, boolean onThis) {}
 
   /**
    * Where a function value (lambda, method reference, anonymous or same-class task object) goes: straight to a
@@ -136,7 +146,7 @@ public final class ClassModel {
 
   private record PendingReference(
       MethodSymbol target, @Nullable Type functionalType, Body from, TreePath site, Destination destination,
-      @Nullable ClientRef registeredOn) {}
+      @Nullable ClientRef registeredOn, @Nullable Type qualifierType, boolean onThis) {}
 
   private record PendingTask(ClassSymbol task, Body from, TreePath site, Destination destination) {}
 
@@ -144,17 +154,28 @@ public final class ClassModel {
       boolean callbackOrThread, Body enclosing, TreePath site, Destination destination,
       @Nullable ClientRef registeredOn) {}
 
+  /** {@code client.setConnectionStatusChangeCallback(watcher, ctx)} with an object of a class of the compilation. */
+  private record PendingRegistration(ClassSymbol callbackClass, @Nullable ClientRef client) {}
+
   /** A parameter passed on, unchanged, as an argument of a same-class call. */
   private record Forward(VarSymbol parameter, MethodSymbol callee, int index) {}
 
-  ClassModel(IotHubSdk sdk, VisitorState state, TreePath classPath) {
+  ClassModel(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
     this.sdk = sdk;
     this.state = state;
-    this.classPath = classPath;
-    this.classSymbol = (ClassSymbol) ASTHelpers.getSymbol((ClassTree) classPath.getLeaf());
+    for (TreePath classPath : classes) {
+      ClassSymbol symbol = ASTHelpers.getSymbol((ClassTree) classPath.getLeaf());
+      if (symbol != null) {
+        visibleClasses.add(symbol);
+      }
+    }
     this.dominance = new Dominance(this);
     this.conditions = new Conditions(this);
-    new Scanner().scan(classPath, null);
+    Scanner scanner = new Scanner();
+    for (TreePath classPath : classes) {
+      scanner.scan(classPath, null);
+    }
+    this.dispatch = new Dispatch(state.getTypes(), methodBodies, instantiated, visibleClasses);
     resolvePending();
     this.retries = new Retries(this);
   }
@@ -166,7 +187,17 @@ public final class ClassModel {
 
     @Override
     public Void visitClass(ClassTree tree, Body current) {
+      ClassSymbol declared = ASTHelpers.getSymbol(tree);
+      if (declared != null && (declared.getKind() == ElementKind.ENUM || isInjected(tree.getModifiers()))) {
+        instantiated.add(declared); // enum constants, and beans a container creates
+      }
       for (Tree member : tree.getMembers()) {
+        if (member instanceof MethodTree method
+            && hasAnnotationNamed(method.getModifiers(), PRODUCER_ANNOTATIONS)
+            && ASTHelpers.getSymbol(method) != null
+            && ASTHelpers.getSymbol(method).getReturnType().tsym instanceof ClassSymbol produced) {
+          instantiated.add(produced);
+        }
         if (member instanceof VariableTree field) {
           VarSymbol fieldSymbol = ASTHelpers.getSymbol(field);
           if (fieldSymbol != null) {
@@ -234,10 +265,11 @@ public final class ClassModel {
     public Void visitMemberReference(MemberReferenceTree tree, Body enclosing) {
       Symbol symbol = ASTHelpers.getSymbol(tree);
       if (symbol instanceof MethodSymbol method && isDeclaredHere(method) && enclosing != null) {
+        ExpressionTree qualifier = tree.getQualifierExpression();
         pendingReferences.add(
             new PendingReference(
                 method, ASTHelpers.getType(tree), enclosing, getCurrentPath(), destinationOf(getCurrentPath()),
-                registrationClient(getCurrentPath())));
+                registrationClient(getCurrentPath()), ASTHelpers.getType(qualifier), isThisReference(qualifier)));
       }
       return super.visitMemberReference(tree, enclosing);
     }
@@ -253,10 +285,16 @@ public final class ClassModel {
           callsByTree.put(tree, call);
         }
         Symbol symbol = ASTHelpers.getSymbol(tree);
-        if (symbol instanceof MethodSymbol method && isDeclaredHere(method)) {
-          pendingEdges.add(new PendingEdge(current, method, getCurrentPath()));
+        if (symbol instanceof MethodSymbol method && isDeclaredHere(method) && !isClientOperationFromOutside(tree)) {
+          ExpressionTree receiver = receiverOf(tree);
+          boolean viaSuper = receiver != null && isSuperReference(receiver);
+          pendingEdges.add(
+              new PendingEdge(
+                  current, method, getCurrentPath(), viaSuper ? null : ASTHelpers.getReceiverType(tree),
+                  receiver == null || isThisReference(receiver)));
           noteForwardedParameters(method, tree.getArguments());
         }
+        noteRegistration(getCurrentPath());
         if (sdk.isHandOff(tree)) {
           noteHandedOffArguments(tree.getArguments());
         }
@@ -280,8 +318,17 @@ public final class ClassModel {
     public Void visitNewClass(NewClassTree tree, Body current) {
       if (current != null) {
         Symbol constructor = ASTHelpers.getSymbol(tree);
-        if (constructor instanceof MethodSymbol method && isDeclaredHere(method)) {
-          pendingEdges.add(new PendingEdge(current, method, getCurrentPath()));
+        ClassSymbol created =
+            tree.getClassBody() != null
+                ? ASTHelpers.getSymbol(tree.getClassBody())
+                : ASTHelpers.getType(tree) != null && ASTHelpers.getType(tree).tsym instanceof ClassSymbol named
+                    ? named
+                    : null;
+        if (created != null) {
+          instantiated.add(created);
+        }
+        if (constructor instanceof MethodSymbol method && isDeclaredHere(method) && !sdk.isClientCreation(tree)) {
+          pendingEdges.add(new PendingEdge(current, method, getCurrentPath(), null, false));
           noteForwardedParameters(method, tree.getArguments());
           if (tree.getClassBody() == null && method.owner instanceof ClassSymbol task) {
             pendingTasks.add(new PendingTask(task, current, getCurrentPath(), destinationOf(getCurrentPath())));
@@ -421,11 +468,15 @@ public final class ClassModel {
   }
 
   private void classifyMethod(Body body, MethodSymbol symbol, MethodTree tree) {
+    // Only the implementation of the callback interface's own method is callback code: the other methods of a class
+    // that implements it (openClient(), closeClient() overrides) run wherever they are called from.
     for (MethodSymbol overridden : ASTHelpers.findSuperMethods(symbol, state.getTypes())) {
-      Type owner = overridden.owner.type;
-      if (sdk.isStatusCallbackType(owner)) {
+      if (!(overridden.owner instanceof ClassSymbol owner) || !sdk.isSdkCallbackInterface(owner)) {
+        continue;
+      }
+      if (sdk.isStatusCallbackType(owner.type)) {
         body.markRoot(Body.Root.STATUS_CALLBACK, callbackParameters(tree.getParameters()));
-      } else if (sdk.isOtherSdkCallbackType(owner)) {
+      } else {
         body.markRoot(Body.Root.SDK_CALLBACK, null);
       }
     }
@@ -601,9 +652,10 @@ public final class ClassModel {
     return null;
   }
 
+  /** Whether the symbol's source is in a visible class: its body can be followed. */
   private boolean isDeclaredHere(Symbol symbol) {
     ClassSymbol outermost = symbol.outermostClass();
-    return outermost != null && outermost.equals(classSymbol);
+    return outermost != null && visibleClasses.contains(outermost);
   }
 
   /** {@code put(key, value)}, {@code replace(key, value)} or {@code replace(key, old, value)} on a Map. */
@@ -647,12 +699,14 @@ public final class ClassModel {
     Body.Edge edge = new Body.Edge(from, to, kind, site);
     from.outgoing.add(edge);
     to.incoming.add(edge);
+    edgesBySite.computeIfAbsent(site.getLeaf(), k -> new ArrayList<>()).add(edge);
   }
+
+  private final Map<Tree, List<Body.Edge>> edgesBySite = new IdentityHashMap<>();
 
   private void resolvePending() {
     for (PendingEdge pending : pendingEdges) {
-      Body target = methodBodies.get(pending.target());
-      if (target != null) {
+      for (Body target : dispatch.targets(pending.target(), pending.receiverType(), pending.onThis())) {
         link(pending.from(), target, Body.EdgeKind.SYNC, pending.site());
       }
     }
@@ -660,31 +714,47 @@ public final class ClassModel {
       linkFunction(function.from(), function.site(), function.destination(), function.targets());
     }
     for (PendingReference reference : pendingReferences) {
-      Body target = methodBodies.get(reference.target());
-      if (target == null) {
-        continue;
-      }
+      List<Body> targets = dispatch.targets(reference.target(), reference.qualifierType(), reference.onThis());
       if (sdk.isStatusCallbackType(reference.functionalType())) {
-        MethodTree method = (MethodTree) target.tree();
-        target.markRoot(Body.Root.STATUS_CALLBACK, callbackParameters(method.getParameters()));
-        target.registeredOn(reference.registeredOn());
+        for (Body target : targets) {
+          MethodTree method = (MethodTree) target.tree();
+          target.markRoot(Body.Root.STATUS_CALLBACK, callbackParameters(method.getParameters()));
+          target.registeredOn(reference.registeredOn());
+        }
       } else if (sdk.isOtherSdkCallbackType(reference.functionalType())) {
-        target.markRoot(Body.Root.SDK_CALLBACK, null);
-      } else {
-        linkFunction(reference.from(), reference.site(), reference.destination(), List.of(target));
+        for (Body target : targets) {
+          target.markRoot(Body.Root.SDK_CALLBACK, null);
+        }
+      } else if (!targets.isEmpty()) {
+        linkFunction(reference.from(), reference.site(), reference.destination(), targets);
+      }
+    }
+    for (PendingRegistration registration : pendingRegistrations) {
+      for (Body body : bodies.values()) {
+        if (body.root() == Body.Root.STATUS_CALLBACK
+            && body.method() != null
+            && body.method().owner instanceof ClassSymbol owner
+            && registration.callbackClass().isSubClass(owner, state.getTypes())) {
+          body.registeredOn(registration.client());
+        }
       }
     }
     for (PendingTask task : pendingTasks) {
       if (isHandedOff(task.destination())) {
         // executor.submit(new ReconnectTask()): its run() or call() runs on the executor's thread.
         List<Body> entries = new ArrayList<>();
-        for (Body body : bodies.values()) {
-          MethodSymbol method = body.method();
-          if (method != null
-              && method.owner.equals(task.task())
-              && method.getParameters().isEmpty()
-              && (method.getSimpleName().contentEquals("run") || method.getSimpleName().contentEquals("call"))) {
-            entries.add(body);
+        // its own run() or call(), or the one it inherits from the nearest superclass of the compilation
+        for (Type type = task.task().type;
+            entries.isEmpty() && type != null && type.tsym instanceof ClassSymbol owner;
+            type = state.getTypes().supertype(type)) {
+          for (Body body : bodies.values()) {
+            MethodSymbol method = body.method();
+            if (method != null
+                && method.owner.equals(owner)
+                && method.getParameters().isEmpty()
+                && (method.getSimpleName().contentEquals("run") || method.getSimpleName().contentEquals("call"))) {
+              entries.add(body);
+            }
           }
         }
         linkFunction(task.from(), task.site(), task.destination(), entries);
@@ -762,14 +832,6 @@ public final class ClassModel {
     return state;
   }
 
-  public TreePath classPath() {
-    return classPath;
-  }
-
-  public ClassSymbol classSymbol() {
-    return classSymbol;
-  }
-
   public Dominance dominance() {
     return dominance;
   }
@@ -796,6 +858,11 @@ public final class ClassModel {
 
   public @Nullable Body bodyOf(MethodSymbol method) {
     return methodBodies.get(method);
+  }
+
+  /** Calls that remove a status callback: {@code setConnectionStatusChangeCallback(null, ...)}. */
+  List<TreePath> deregistrations() {
+    return deregistrations;
   }
 
   List<TreePath> loops() {
@@ -854,16 +921,36 @@ public final class ClassModel {
 
   /** Bodies that run synchronously on the thread delivering a status callback. */
   public Set<Body> statusRegion() {
-    if (statusRegion == null) {
-      Set<Body> roots = new LinkedHashSet<>();
+    return statusOrigins().keySet();
+  }
+
+  /** The status callback whose thread runs {@code body} synchronously, the first in source order; or null. */
+  @Nullable Body statusOrigin(Body body) {
+    return statusOrigins().get(body);
+  }
+
+  private Map<Body, Body> statusOrigins() {
+    if (statusOrigins == null) {
+      Map<Body, Body> origins = new LinkedHashMap<>();
+      Deque<Body> work = new ArrayDeque<>();
       for (Body body : bodies.values()) {
         if (body.root() == Body.Root.STATUS_CALLBACK) {
-          roots.add(body);
+          origins.put(body, body);
+          work.add(body);
         }
       }
-      statusRegion = closure(roots, Set.of(Body.EdgeKind.SYNC));
+      while (!work.isEmpty()) {
+        Body from = work.poll();
+        for (Body.Edge edge : from.outgoing()) {
+          if (edge.kind() == Body.EdgeKind.SYNC && !origins.containsKey(edge.to())) {
+            origins.put(edge.to(), origins.get(from));
+            work.add(edge.to());
+          }
+        }
+      }
+      statusOrigins = origins;
     }
-    return statusRegion;
+    return statusOrigins;
   }
 
   /**
@@ -980,16 +1067,17 @@ public final class ClassModel {
 
   /**
    * The IotHubConnectionStatus field that the status callback of {@code client} assigns, for fixes: the one written
-   * by a callback registered on that client, or the only such field of the class; null when it is ambiguous.
+   * by a callback registered on that client, or the only such field of the class; null when it is ambiguous. Only
+   * fields of {@code topLevel} (the class the fix goes into) are candidates.
    */
-  public @Nullable VarSymbol trackedStatusField(@Nullable ClientRef client) {
+  public @Nullable VarSymbol trackedStatusField(@Nullable ClientRef client, ClassSymbol topLevel) {
     if (statusFieldsByClient == null) {
       statusFieldsByClient = new HashMap<>();
       trackedStatusFields = new LinkedHashSet<>();
       Map<Body, List<VarSymbol>> statusWritesByBody = new HashMap<>();
       for (var entry : trackedFields().entrySet()) {
         VarSymbol field = entry.getKey();
-        if (sdk.isStatusType(field.type) && field.outermostClass().equals(classSymbol)) {
+        if (sdk.isStatusType(field.type)) {
           trackedStatusFields.add(field);
           for (FieldWrite write : entry.getValue()) {
             statusWritesByBody.computeIfAbsent(write.body(), k -> new ArrayList<>()).add(field);
@@ -1009,11 +1097,27 @@ public final class ClassModel {
         }
       }
     }
-    Set<VarSymbol> ofThisClient = client == null ? Set.of() : statusFieldsByClient.getOrDefault(client, Set.of());
+    Set<VarSymbol> ofThisClient = new LinkedHashSet<>();
+    if (client != null) {
+      for (VarSymbol field : statusFieldsByClient.getOrDefault(client, Set.of())) {
+        if (topLevel.equals(field.outermostClass())) {
+          ofThisClient.add(field);
+        }
+      }
+    }
     if (ofThisClient.size() == 1) {
       return ofThisClient.iterator().next();
     }
-    return ofThisClient.isEmpty() && trackedStatusFields.size() == 1 ? trackedStatusFields.iterator().next() : null;
+    VarSymbol only = null;
+    for (VarSymbol field : trackedStatusFields) {
+      if (topLevel.equals(field.outermostClass())) {
+        if (only != null) {
+          return null;
+        }
+        only = field;
+      }
+    }
+    return ofThisClient.isEmpty() ? only : null;
   }
 
   private @Nullable Map<ClientRef, Set<VarSymbol>> statusFieldsByClient;
@@ -1151,6 +1255,9 @@ public final class ClassModel {
       if (call.op().closes() != closes || call.client() == null) {
         continue;
       }
+      if (closes && call.client().isOwnField() && assignedAfter(call.client().variable(), body, call.tree())) {
+        continue; // active.close(); ... active = next;  the caller's active is not the closed client
+      }
       if (call.client().isOwnField() || call.client().isThis()) {
         fieldsAffected.add(call.client());
       } else if (call.client().variable() != null && parameters.contains(call.client().variable())) {
@@ -1177,9 +1284,39 @@ public final class ClassModel {
         }
       }
     }
+    if (closes && body.tree() instanceof MethodTree methodTree && methodTree.getBody() != null) {
+      // a close on some paths only (inside an if) does not close the client for the caller
+      fieldsAffected.removeIf(field -> !dominance.closesOnCompletion(methodTree.getBody(), field));
+      parametersAffected.removeIf(
+          index -> !dominance.closesOnCompletion(methodTree.getBody(), ClientRef.ofVariable(parameters.get(index))));
+    }
     ClientEffects effects = new ClientEffects(Set.copyOf(fieldsAffected), Set.copyOf(parametersAffected));
     cache.put(method, effects);
     return effects;
+  }
+
+  /** Whether {@code body} assigns {@code field} somewhere after {@code point}. */
+  private boolean assignedAfter(VarSymbol field, Body body, Tree point) {
+    int after = ASTHelpers.getStartPosition(point);
+    for (FieldWrite write : fieldWritesByBody().getOrDefault(body, List.of())) {
+      if (write.field().equals(field) && ASTHelpers.getStartPosition(write.path().getLeaf()) > after) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private @Nullable Map<Body, List<FieldWrite>> fieldWritesByBody;
+
+  private Map<Body, List<FieldWrite>> fieldWritesByBody() {
+    if (fieldWritesByBody == null) {
+      Map<Body, List<FieldWrite>> byBody = new HashMap<>();
+      for (FieldWrite write : fieldWrites) {
+        byBody.computeIfAbsent(write.body(), k -> new ArrayList<>()).add(write);
+      }
+      fieldWritesByBody = byBody;
+    }
+    return fieldWritesByBody;
   }
 
   /** The clients a call of a same-class method opens: own fields it opens, and the arguments it opens. */
@@ -1187,8 +1324,77 @@ public final class ClassModel {
     return affectedByCall(call, false);
   }
 
+  /**
+   * {@code link.open()} on a client (an SDK subclass or a configured wrapper) from outside the client itself: the
+   * call is the connection operation, reported where it stands; how the client implements it is not followed. A
+   * client's own code calling {@code open()} on itself is followed.
+   */
+  private boolean isClientOperationFromOutside(MethodInvocationTree call) {
+    ExpressionTree receiver = receiverOf(call);
+    return sdk.connectionOp(call) != null && receiver != null && !isThisReference(receiver)
+        && !isSuperReference(receiver);
+  }
+
+  /** {@code this} or {@code Outer.this}. */
   private static boolean isThisReference(@Nullable ExpressionTree tree) {
-    return tree instanceof IdentifierTree identifier && identifier.getName().contentEquals("this");
+    return (tree instanceof IdentifierTree identifier && identifier.getName().contentEquals("this"))
+        || (tree instanceof MemberSelectTree member && member.getIdentifier().contentEquals("this"));
+  }
+
+  /** {@code super} or {@code Outer.super}: the call runs exactly the method it names. */
+  private static boolean isSuperReference(ExpressionTree tree) {
+    return (tree instanceof IdentifierTree identifier && identifier.getName().contentEquals("super"))
+        || (tree instanceof MemberSelectTree member && member.getIdentifier().contentEquals("super"));
+  }
+
+  /** Class annotations by which a dependency-injection container creates the class (any vendor's package). */
+  private static final Set<String> INJECTION_ANNOTATIONS =
+      Set.of("Component", "Service", "Repository", "Configuration", "Singleton", "ApplicationScoped");
+
+  /** Method annotations whose method's result a container registers as a bean. */
+  private static final Set<String> PRODUCER_ANNOTATIONS = Set.of("Bean", "Provides");
+
+  private static boolean isInjected(ModifiersTree modifiers) {
+    return hasAnnotationNamed(modifiers, INJECTION_ANNOTATIONS);
+  }
+
+  private static boolean hasAnnotationNamed(ModifiersTree modifiers, Set<String> simpleNames) {
+    for (AnnotationTree annotation : modifiers.getAnnotations()) {
+      Tree type = annotation.getAnnotationType();
+      String name =
+          type instanceof MemberSelectTree member ? member.getIdentifier().toString() : type.toString();
+      if (simpleNames.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code client.setConnectionStatusChangeCallback(watcher, ctx)} with an object of a class of the compilation
+   * (often {@code this}): that class's status callback is registered on {@code client}.
+   */
+  private void noteRegistration(TreePath path) {
+    MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
+    String name = IotHubSdk.methodName(call);
+    if ((!name.equals("setConnectionStatusChangeCallback") && !name.equals("registerConnectionStatusChangeCallback"))
+        || call.getArguments().isEmpty()) {
+      return;
+    }
+    ExpressionTree callback = IotHubSdk.stripParentheses(call.getArguments().get(0));
+    if (callback.getKind() == Tree.Kind.NULL_LITERAL) {
+      deregistrations.add(path); // setConnectionStatusChangeCallback(null, null): the callback is removed
+      return;
+    }
+    if (callback instanceof LambdaExpressionTree
+        || callback instanceof MemberReferenceTree
+        || (callback instanceof NewClassTree newClass && newClass.getClassBody() != null)) {
+      return; // registered where it is written
+    }
+    Type type = ASTHelpers.getType(callback);
+    if (type != null && type.tsym instanceof ClassSymbol callbackClass && isDeclaredHere(callbackClass)) {
+      pendingRegistrations.add(new PendingRegistration(callbackClass, ClientRef.receiverOf(call)));
+    }
   }
 
   /**
@@ -1217,22 +1423,33 @@ public final class ClassModel {
     return affectedByCall(call, true);
   }
 
+  /**
+   * What a call closes (or opens) through the bodies it runs: each target's own fields, read through the call's
+   * receiver ({@code device.reconnect()} touches {@code device.client}), and the arguments it closes.
+   */
   private Set<ClientRef> affectedByCall(MethodInvocationTree call, boolean closes) {
-    Symbol symbol = ASTHelpers.getSymbol(call);
-    if (!(symbol instanceof MethodSymbol method) || !isDeclaredHere(method) || !methodBodies.containsKey(method)) {
-      return Set.of();
-    }
-    ClientEffects effects = closes ? closingEffects(method) : openingEffects(method);
     Set<ClientRef> affected = new LinkedHashSet<>();
     ExpressionTree receiver = receiverOf(call);
-    if (receiver == null || isThisReference(receiver)) {
-      affected.addAll(effects.fields());
-    }
-    for (int index : effects.parameters()) {
-      if (index < call.getArguments().size()) {
-        ClientRef argument = ClientRef.of(call.getArguments().get(index));
-        if (argument != null) {
-          affected.add(argument);
+    ClientRef through = receiver == null || isThisReference(receiver) ? null : ClientRef.of(receiver);
+    for (Body.Edge edge : edgesBySite.getOrDefault(call, List.of())) {
+      MethodSymbol method = edge.to().method();
+      if (edge.kind() != Body.EdgeKind.SYNC || method == null) {
+        continue;
+      }
+      ClientEffects effects = closes ? closingEffects(method) : openingEffects(method);
+      if (receiver == null || isThisReference(receiver)) {
+        affected.addAll(effects.fields());
+      } else if (through != null) {
+        for (ClientRef field : effects.fields()) {
+          affected.add(through.then(field));
+        }
+      }
+      for (int index : effects.parameters()) {
+        if (index < call.getArguments().size()) {
+          ClientRef argument = ClientRef.of(call.getArguments().get(index));
+          if (argument != null) {
+            affected.add(argument);
+          }
         }
       }
     }

@@ -105,6 +105,13 @@ public final class ClientRef {
     return false;
   }
 
+  /** {@code member} read through this object: {@code device} then {@code client} is {@code device.client}. */
+  public ClientRef then(ClientRef member) {
+    List<Symbol> joined = new ArrayList<>(path);
+    joined.addAll(member.path);
+    return new ClientRef(joined);
+  }
+
   /** The variable this identity names last: the field or local itself, or null for {@code this} or a getter. */
   public @Nullable VarSymbol variable() {
     return !path.isEmpty() && path.get(path.size() - 1) instanceof VarSymbol variable ? variable : null;

@@ -133,6 +133,168 @@ public final class Conditions {
   }
 
   /**
+   * Contract v2, check 5: the conditions on the status itself that let DISCONNECTED through together with another
+   * status ({@code != CONNECTED}, {@code == DISCONNECTED || == DISCONNECTED_RETRYING}, {@code case
+   * DISCONNECTED_RETRYING: case DISCONNECTED:}, an early exit on CONNECTED only), nearest to the point first. Each is
+   * reported at the case label that names DISCONNECTED, else at the default, else at the condition.
+   */
+  public List<Establishment> admittingDisconnectedAmongOthers(Facts facts) {
+    List<Establishment> found = new ArrayList<>();
+    for (Condition condition : facts.conditions()) {
+      if (condition.holder() instanceof SwitchTree switchTree) {
+        Dominance.SwitchExit exit = model.dominance().exitOf(switchTree);
+        if (isCurrentStatus(switchTree.getExpression())
+            && admitsDisconnectedAmongOthers(
+                possibleLabels(switchTree.getExpression(), exit.reachingLabels(), exit.defaultReaches(),
+                    exit.allLabels()))) {
+          found.add(new Establishment(condition, null, IotHubSdk.stripParentheses(condition.expression())));
+        }
+        continue;
+      }
+      if (admitsDisconnectedAmongOthers(possibleStatuses(condition.expression(), condition.value()))) {
+        found.add(new Establishment(condition, null, IotHubSdk.stripParentheses(condition.expression())));
+      }
+    }
+    for (SwitchCase switchCase : facts.cases()) {
+      if (isCurrentStatus(switchCase.selector())
+          && admitsDisconnectedAmongOthers(
+              possibleLabels(switchCase.selector(), switchCase.reachingLabels(), switchCase.defaultReaches(),
+                  switchCase.allLabels()))) {
+        found.add(new Establishment(null, switchCase, labelNamingDisconnected(switchCase)));
+      }
+    }
+    found.sort((a, b) -> Integer.compare(position(b.reportTree()), position(a.reportTree())));
+    return found;
+  }
+
+  private static int position(Tree tree) {
+    return ((com.sun.tools.javac.tree.JCTree) tree).getStartPosition();
+  }
+
+  private boolean admitsDisconnectedAmongOthers(@Nullable Set<String> possible) {
+    return possible != null
+        && possible.contains(IotHubSdk.DISCONNECTED)
+        && possible.size() > 1
+        && !possible.containsAll(enumConstants(sdk.statusEnumType()));
+  }
+
+  private Set<String> possibleLabels(
+      ExpressionTree selector, Set<String> reachingLabels, boolean defaultReaches, Set<String> allLabels) {
+    Set<String> possible = new LinkedHashSet<>(reachingLabels);
+    if (defaultReaches) {
+      for (String constant : enumConstants(ASTHelpers.getType(IotHubSdk.stripParentheses(selector)))) {
+        if (!allLabels.contains(constant)) {
+          possible.add(constant);
+        }
+      }
+    }
+    return possible;
+  }
+
+  /** The {@code DISCONNECTED} label of the fall-through group that reaches the case, else its default, else it. */
+  private static Tree labelNamingDisconnected(SwitchCase switchCase) {
+    Tree switchTree = switchCase.path().getParentPath().getLeaf();
+    List<? extends CaseTree> cases =
+        switchTree instanceof SwitchTree statement ? statement.getCases()
+            : switchTree instanceof SwitchExpressionTree expression ? expression.getCases()
+            : List.of();
+    CaseTree defaultCase = null;
+    int at = cases.indexOf(switchCase.caseTree());
+    // the group: this case and the empty, falling-through cases just before it
+    for (int i = at; i >= 0; i--) {
+      CaseTree caseTree = cases.get(i);
+      boolean endsAGroup =
+          caseTree.getCaseKind() == CaseTree.CaseKind.RULE || !caseTree.getStatements().isEmpty();
+      if (i < at && endsAGroup) {
+        break;
+      }
+      for (ExpressionTree label : caseTree.getExpressions()) {
+        Symbol constant = ASTHelpers.getSymbol(label);
+        if (constant != null && constant.getSimpleName().contentEquals(IotHubSdk.DISCONNECTED)) {
+          return label;
+        }
+      }
+      if (caseTree.getExpressions().isEmpty()) {
+        defaultCase = caseTree;
+      }
+    }
+    return defaultCase != null ? defaultCase : switchCase.caseTree();
+  }
+
+  /**
+   * The statuses a condition on the current status lets through when it has {@code value}, or null when the
+   * condition is not (only) about the status.
+   */
+  private @Nullable Set<String> possibleStatuses(ExpressionTree condition, boolean value) {
+    ExpressionTree tree = IotHubSdk.stripParentheses(condition);
+    if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return possibleStatuses(unary.getExpression(), !value);
+    }
+    if (tree instanceof BinaryTree binary) {
+      switch (binary.getKind()) {
+        case CONDITIONAL_AND, CONDITIONAL_OR -> {
+          Set<String> left = possibleStatuses(binary.getLeftOperand(), value);
+          Set<String> right = possibleStatuses(binary.getRightOperand(), value);
+          // a && b true, or a || b false: both hold (an operand on something else narrows nothing)
+          boolean both = (binary.getKind() == Tree.Kind.CONDITIONAL_AND) == value;
+          if (both) {
+            if (left == null || right == null) {
+              return left == null ? right : left;
+            }
+            Set<String> common = new LinkedHashSet<>(left);
+            common.retainAll(right);
+            return common;
+          }
+          if (left == null || right == null) {
+            return null;
+          }
+          Set<String> either = new LinkedHashSet<>(left);
+          either.addAll(right);
+          return either;
+        }
+        case EQUAL_TO, NOT_EQUAL_TO -> {
+          boolean equal = (binary.getKind() == Tree.Kind.EQUAL_TO) == value;
+          return statusComparison(binary.getLeftOperand(), binary.getRightOperand(), equal);
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+    if (tree instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol(call) != null
+        && ASTHelpers.getSymbol(call).getSimpleName().contentEquals("equals")) {
+      MethodSymbol method = ASTHelpers.getSymbol(call);
+      List<? extends ExpressionTree> arguments = call.getArguments();
+      if (arguments.size() == 1 && receiver(call) != null) {
+        return statusComparison(receiver(call), arguments.get(0), value);
+      }
+      if (arguments.size() == 2 && method.isStatic()) {
+        return statusComparison(arguments.get(0), arguments.get(1), value);
+      }
+    }
+    return null;
+  }
+
+  private @Nullable Set<String> statusComparison(ExpressionTree a, ExpressionTree b, boolean equal) {
+    String constant = sdk.statusConstant(b);
+    ExpressionTree subject = a;
+    if (constant == null) {
+      constant = sdk.statusConstant(a);
+      subject = b;
+    }
+    if (constant == null || !isCurrentStatus(subject)) {
+      return null;
+    }
+    if (equal) {
+      return Set.of(constant);
+    }
+    Set<String> others = new LinkedHashSet<>(enumConstants(sdk.statusEnumType()));
+    others.remove(constant);
+    return others;
+  }
+
+  /**
    * {@code if (status == DISCONNECTED && reason == CLIENT_CLOSE) return;} followed by a DISCONNECTED guard: once
    * the status is known to be DISCONNECTED, that early exit leaves on CLIENT_CLOSE.
    */

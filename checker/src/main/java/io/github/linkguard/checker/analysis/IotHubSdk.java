@@ -244,6 +244,15 @@ public final class IotHubSdk {
         && types.isSubtype(types.erasure(type), types.erasure(statusCallbackType));
   }
 
+  /** An interface the SDK itself declares as a callback (the status callback among them), not a subtype of one. */
+  public boolean isSdkCallbackInterface(ClassSymbol symbol) {
+    if (!symbol.isInterface() || !symbol.getQualifiedName().toString().startsWith(DEVICE_PACKAGE)) {
+      return false;
+    }
+    String simple = symbol.getSimpleName().toString();
+    return simple.endsWith("Callback") || simple.endsWith("CallBack");
+  }
+
   /** Any other callback interface of the SDK: message, send confirmation, method, twin callbacks. */
   public boolean isOtherSdkCallbackType(@Nullable Type type) {
     if (type == null || type.tsym == null || isStatusCallbackType(type)) {

@@ -12,22 +12,21 @@ import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Per-compilation state shared by the five checks, kept in javac's {@link Context}: the resolved SDK types, and for
- * the compilation unit being scanned, one {@link Verdicts} per top-level class that mentions the SDK.
+ * Per-compilation state shared by the checks, kept in javac's {@link Context}: the resolved SDK types, and one
+ * {@link Verdicts} over every class the analysis can see (the whole compilation under {@code
+ * -XDcompilePolicy=simple}, else the unit being analysed: see {@link VisibleClasses}).
  *
  * <p>This is where the fast exits are. A compilation unit is analysed only when javac has looked up a client type
  * by then (a symbol-table lookup per unit, without side effects): code that never touches the SDK costs one lookup
- * per unit and one more per matched node. Then a top-level class is checked with a single cheap scan for a
- * connection call or a client creation; a class without one gets no call graph, no dataflow, nothing.
+ * per unit and one more per matched node. The first unit that can use a client builds the model, once; before that,
+ * a cheap scan for a connection call or a client creation: a compilation without one gets no call graph, nothing.
  *
- * <p>An internal error while analysing a class is contained: that class gets no findings, and javac goes on. A crash
- * in the plugin would break every user's build.
+ * <p>An internal error while building the model is contained: no findings, and javac goes on. A crash in the
+ * plugin would break every user's build.
  */
 public final class LinkGuardContext {
   private static final Context.Key<LinkGuardContext> KEY = new Context.Key<>();
@@ -40,7 +39,9 @@ public final class LinkGuardContext {
   private final EnabledChecks enabled;
   private boolean optionProblemsReported;
   private @Nullable CompilationUnitTree currentUnit;
-  private final Map<Tree, @Nullable Verdicts> verdictsByClass = new IdentityHashMap<>();
+  private boolean wholeCompilationVisible;
+  private boolean modelBuilt;
+  private @Nullable Verdicts verdicts;
 
   private LinkGuardContext(LinkGuardOptions options) {
     this.options = options;
@@ -96,40 +97,48 @@ public final class LinkGuardContext {
   }
 
   private @Nullable Verdicts verdictsFor(VisitorState state) {
-    TreePath path = state.getPath();
-    CompilationUnitTree unit = path.getCompilationUnit();
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (unit != currentUnit) {
       currentUnit = unit;
-      verdictsByClass.clear();
       unitMayUseClients = anyClientTypeLookedUp(state);
+      if (!wholeCompilationVisible) {
+        modelBuilt = false; // each unit is its own world: the others are not attributed or already desugared
+      }
     }
     if (!unitMayUseClients) {
       return null;
     }
     if (sdk == null) {
       sdk = new IotHubSdk(state, options);
+      wholeCompilationVisible = VisibleClasses.seesWholeCompilation(state);
+      modelBuilt = false;
     }
     if (!sdk.isPresent()) {
       return null;
     }
-    TreePath classPath = topLevelClass(path);
-    if (classPath == null) {
-      return null;
-    }
-    Tree classTree = classPath.getLeaf();
-    if (verdictsByClass.containsKey(classTree)) {
-      return verdictsByClass.get(classTree);
-    }
-    Verdicts verdicts = null;
-    try {
-      if (mayMatch((ClassTree) classTree)) {
-        verdicts = new Verdicts(new ClassModel(sdk, state, classPath), enabled);
+    if (!modelBuilt) {
+      modelBuilt = true;
+      verdicts = null;
+      try {
+        List<TreePath> classes =
+            wholeCompilationVisible ? VisibleClasses.ofCompilation(state) : VisibleClasses.ofUnit(unit);
+        if (anyMayMatch(classes)) {
+          verdicts = new Verdicts(new ClassModel(sdk, state, classes), enabled);
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        rethrowInTests(e);
       }
-    } catch (RuntimeException | StackOverflowError e) {
-      rethrowInTests(e);
     }
-    verdictsByClass.put(classTree, verdicts);
     return verdicts;
+  }
+
+  private boolean anyMayMatch(List<TreePath> classes) {
+    for (TreePath classPath : classes) {
+      if (mayMatch((ClassTree) classPath.getLeaf())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -148,16 +157,6 @@ public final class LinkGuardContext {
     if (Boolean.getBoolean(RETHROW_PROPERTY)) {
       throw new IllegalStateException("LinkGuard internal error", e);
     }
-  }
-
-  private static @Nullable TreePath topLevelClass(TreePath path) {
-    TreePath candidate = null;
-    for (TreePath current = path; current != null; current = current.getParentPath()) {
-      if (current.getLeaf() instanceof ClassTree) {
-        candidate = current;
-      }
-    }
-    return candidate;
   }
 
   /**

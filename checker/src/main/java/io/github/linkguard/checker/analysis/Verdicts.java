@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,15 +125,133 @@ public final class Verdicts {
     return null;
   }
 
-  /** Check 1: an open() at a re-entry site with no DISCONNECTED guard (and, outside callbacks, no exemption). */
+  /**
+   * Check 1: an open() at a re-entry site with no DISCONNECTED guard on some path from a root to it. On a path from
+   * a status callback (synchronous or through hand-offs) no exemption applies; on the other paths, a close or
+   * creation of the same client earlier on the path (in the method, or in the callers that lead there) exempts it.
+   */
   public boolean opensWithoutGuard(ConnectionCall open) {
-    if (!open.isOpen() || !isAtReentrySite(open.path(), open.body()) || isGuarded(open.path(), open.body())) {
+    if (!open.isOpen() || !isAtReentrySite(open.path(), open.body()) || isGuardedSite(open.path())) {
       return false;
     }
-    if (isInStatusCallback(open.body())) {
+    if (reach().fromStatusCallback().containsKey(open.body())) {
       return true;
     }
-    return !closedOrCreatedForThisOpen(open);
+    if (guardedBodies().contains(open.body())) {
+      return false;
+    }
+    return !closedOrCreatedForThisOpen(open)
+        && !(open.client() != null && establishedByEveryCaller(open.body(), open.client(), true, 0, new HashSet<>()));
+  }
+
+  /**
+   * Whether every caller that leads to {@code body} on an unguarded path from a re-entry site has closed (or, when
+   * {@code creationCounts}, created) {@code client} before the call, on every path: {@code client} in the callee's
+   * terms, translated through the call (a parameter is the argument; {@code this}'s field is the receiver's). A
+   * lambda or anonymous class belongs to the method that creates it, so its creation counts as a call.
+   */
+  private boolean establishedByEveryCaller(
+      Body body, ClientRef client, boolean creationCounts, int depth, Set<Body> visiting) {
+    if (depth > MAX_CALLER_DEPTH
+        || !visiting.add(body)
+        || body.root() == Body.Root.STATUS_CALLBACK
+        || body.root() == Body.Root.SDK_CALLBACK) {
+      return false;
+    }
+    boolean anyCaller = false;
+    for (Body.Edge edge : body.incoming()) {
+      if (!carriesReentryPath(edge)
+          || edge.from() == body
+          || isGuardedSite(edge.site())
+          || guardedBodies().contains(edge.from())) {
+        continue; // start-up code, a guarded path, or the method re-running itself: not a path from a root here
+      }
+      anyCaller = true;
+      boolean fromStartUp = !isAtReentrySite(edge.site(), edge.from());
+      Tree site = edge.site().getLeaf();
+      if (fromStartUp && !(site instanceof LambdaExpressionTree) && !(site instanceof NewClassTree)) {
+        return false; // a named task started from start-up code is a root: its path begins in it
+      }
+      if (isRunPeriodically(edge.site())) {
+        return false; // what the creating code did before covers the first run only
+      }
+      Translated translated = translated(client, body, edge);
+      if (translated.fresh()) {
+        if (!creationCounts) {
+          return false;
+        }
+        continue;
+      }
+      ClientRef inCaller = translated.client();
+      if (inCaller == null) {
+        return false;
+      }
+      Facts facts = model.dominance().factsAt(edge.site());
+      boolean established = facts.closed(inCaller) || (creationCounts && facts.created(inCaller));
+      if (!established
+          && (fromStartUp
+              || !establishedByEveryCaller(edge.from(), inCaller, creationCounts, depth + 1, visiting))) {
+        return false;
+      }
+    }
+    return anyCaller;
+  }
+
+  private static final int MAX_CALLER_DEPTH = 8;
+
+  /** A task given to {@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay} or a periodic Timer. */
+  private static boolean isRunPeriodically(TreePath task) {
+    TreePath argument = IotHubSdk.withEnclosingParentheses(task);
+    if (argument.getParentPath() == null
+        || !(argument.getParentPath().getLeaf() instanceof MethodInvocationTree call)
+        || !call.getArguments().contains(argument.getLeaf())) {
+      return false;
+    }
+    String name = IotHubSdk.methodName(call);
+    return name.equals("scheduleAtFixedRate")
+        || name.equals("scheduleWithFixedDelay")
+        || (name.equals("schedule") && call.getArguments().size() == 3
+            && ASTHelpers.getSymbol(call) != null
+            && ASTHelpers.getSymbol(call).owner.getQualifiedName().contentEquals("java.util.Timer"));
+  }
+
+  /**
+   * A client as the caller names it ({@code client}, null when it cannot be named there), or {@code fresh}: the
+   * argument is itself a new client.
+   */
+  private record Translated(@Nullable ClientRef client, boolean fresh) {
+    static final Translated NONE = new Translated(null, false);
+    static final Translated FRESH = new Translated(null, true);
+  }
+
+  /** {@code client}, as the callee names it, in the terms of the caller at {@code edge}. */
+  private Translated translated(ClientRef client, Body callee, Body.Edge edge) {
+    Tree site = edge.site().getLeaf();
+    boolean creation = site instanceof LambdaExpressionTree || site instanceof MemberReferenceTree
+        || (site instanceof NewClassTree newClass && newClass.getClassBody() != null && callee.method() != null
+            && callee.method().owner == ASTHelpers.getSymbol(newClass.getClassBody()));
+    if (creation) {
+      return new Translated(client, false); // captured variables and fields read the same where it is created
+    }
+    MethodSymbol method = callee.method();
+    VarSymbol variable = client.variable();
+    List<? extends ExpressionTree> arguments =
+        site instanceof MethodInvocationTree call ? call.getArguments()
+            : site instanceof NewClassTree newClass ? newClass.getArguments()
+            : null;
+    if (client.isLocal() && method != null && arguments != null) {
+      int index = method.getParameters().indexOf(variable);
+      if (index < 0 || index >= arguments.size() || (method.isVarArgs() && index == arguments.size() - 1)) {
+        return Translated.NONE;
+      }
+      ExpressionTree argument = arguments.get(index);
+      return model.isNewClient(argument) ? Translated.FRESH : new Translated(ClientRef.of(argument), false);
+    }
+    if (client.isOwnField() && site instanceof MethodInvocationTree call) {
+      ClientRef receiver = ClientRef.receiverOf(call);
+      return receiver == null ? Translated.NONE : new Translated(receiver.then(client), false);
+    }
+    return Translated.NONE;
   }
 
   /**
@@ -227,11 +346,6 @@ public final class Verdicts {
     return model.reentryBodies().contains(body) || model.retries().isInsideReentryConstruct(path, body);
   }
 
-  /** A DISCONNECTED guard dominates the point, or every call and hand-off of its body is dominated by one. */
-  public boolean isGuarded(TreePath path, Body body) {
-    return isGuardedSite(path) || guardedBodies().contains(body);
-  }
-
   private boolean isGuardedSite(TreePath path) {
     return guardedSites.computeIfAbsent(
         path.getLeaf(),
@@ -246,8 +360,9 @@ public final class Verdicts {
   }
 
   /**
-   * The least fixed point of "every incoming call or hand-off is at a site where {@code holds}, or in a body of the
-   * set". Callback roots are entered by the SDK, never only through such sites.
+   * The least fixed point of "entered from re-entry code at least once, and every call or hand-off from re-entry
+   * code is at a site where {@code holds}, or in a body of the set". Calls from start-up code do not count. Callback
+   * roots are entered by the SDK, never only through such sites.
    */
   private Set<Body> bodiesOnlyEnteredWhere(Predicate<TreePath> holds) {
     Set<Body> entered = new LinkedHashSet<>();
@@ -256,25 +371,115 @@ public final class Verdicts {
       changed = false;
       for (Body body : model.bodies()) {
         if (entered.contains(body)
-            || body.incoming().isEmpty()
             || body.root() == Body.Root.STATUS_CALLBACK
             || body.root() == Body.Root.SDK_CALLBACK) {
           continue;
         }
         boolean always = true;
+        boolean fromReentryCode = false;
         for (Body.Edge edge : body.incoming()) {
+          if (!carriesReentryPath(edge)) {
+            continue;
+          }
+          fromReentryCode = true;
           if (!entered.contains(edge.from()) && !holds.test(edge.site())) {
             always = false;
             break;
           }
         }
-        if (always) {
+        if (always && fromReentryCode) {
           entered.add(body);
           changed = true;
         }
       }
     }
     return entered;
+  }
+
+  /**
+   * A call or hand-off that carries a path from a root: one made from re-entry code, or a task that start-up code
+   * hands to another thread (a root, with the guards that dominate its hand-off). A plain call from start-up code
+   * carries none.
+   */
+  private boolean carriesReentryPath(Body.Edge edge) {
+    return edge.kind() == Body.EdgeKind.HAND_OFF || isAtReentrySite(edge.site(), edge.from());
+  }
+
+  /**
+   * Bodies a status callback reaches with no DISCONNECTED guard on the way (synchronously or through hand-offs),
+   * each with the first such callback in source order; a guard counts wherever it dominates the path.
+   */
+  record Reach(Map<Body, Body> fromStatusCallback) {}
+
+  private @Nullable Reach reach;
+
+  private Reach reach() {
+    if (reach == null) {
+      Map<Body, Body> origin = new LinkedHashMap<>();
+      java.util.ArrayDeque<Body> work = new java.util.ArrayDeque<>();
+      for (Body body : model.bodies()) {
+        if (body.root() == Body.Root.STATUS_CALLBACK) {
+          origin.put(body, body);
+          work.add(body);
+        }
+      }
+      while (!work.isEmpty()) {
+        Body from = work.poll();
+        for (Body.Edge edge : from.outgoing()) {
+          if (!origin.containsKey(edge.to()) && !isGuardedSite(edge.site())) {
+            origin.put(edge.to(), origin.get(from));
+            work.add(edge.to());
+          }
+        }
+      }
+      reach = new Reach(origin);
+    }
+    return reach;
+  }
+
+  /**
+   * Where a path to a call in {@code body} starts, when that is a status callback in another top-level class than
+   * the call: "the status callback in StatusWatcher.onStatusChanged", for the message; else null.
+   * {@code synchronous}: follow only synchronous calls (the callback thread), else hand-offs too.
+   */
+  public @Nullable String statusCallbackOrigin(Body body, boolean synchronous) {
+    Body origin = synchronous ? model.statusOrigin(body) : reach().fromStatusCallback().get(body);
+    if (origin == null || origin == body || sameTopLevelClass(origin, body)) {
+      return null;
+    }
+    return "the status callback in " + describe(origin);
+  }
+
+  private static boolean sameTopLevelClass(Body a, Body b) {
+    return a.path().getCompilationUnit() == b.path().getCompilationUnit()
+        && outermostClassTree(a.path()) == outermostClassTree(b.path());
+  }
+
+  private static @Nullable Tree outermostClassTree(TreePath path) {
+    Tree outermost = null;
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      if (current.getLeaf() instanceof ClassTree) {
+        outermost = current.getLeaf();
+      }
+    }
+    return outermost;
+  }
+
+  /** {@code Class.method} of a body (a lambda: of the method it is written in). */
+  private static String describe(Body body) {
+    for (TreePath current = body.path(); current != null; current = current.getParentPath()) {
+      if (current.getLeaf() instanceof MethodTree method) {
+        MethodSymbol symbol = ASTHelpers.getSymbol(method);
+        if (symbol != null) {
+          String owner = symbol.owner.getSimpleName().toString();
+          if (owner.isEmpty() && symbol.outermostClass() != null) {
+            owner = symbol.outermostClass().getSimpleName().toString();
+          }
+          return owner + "." + symbol.getSimpleName();
+        }
+      }
+    }
+    return body.toString();
   }
 
   // ====================================================================== check 4
@@ -335,7 +540,9 @@ public final class Verdicts {
       return null;
     }
     Facts facts = model.dominance().factsAt(path);
-    if (facts.closed(target) || isNullChecked(facts, target)) {
+    if (facts.closed(target)
+        || isNullChecked(facts, target)
+        || establishedByEveryCaller(body, target, false, 0, new HashSet<>())) {
       return null;
     }
     return new Replacement(ReplacementKind.ASSIGNED_OVER_OPEN_CLIENT, path, assignment.getVariable(), null);
@@ -894,7 +1101,7 @@ public final class Verdicts {
     Set<Body> excluded =
         bodiesOnlyEnteredWhere(
             site -> model.conditions().holds(model.dominance().factsAt(site), Claim.NOT_CLIENT_CLOSE));
-    for (Body body : model.statusRegion()) {
+    for (Body body : regionOfCallbacksThatSeeClientClose()) {
       if (excluded.contains(body)) {
         continue;
       }
@@ -903,7 +1110,13 @@ public final class Verdicts {
         if (model.conditions().holds(facts, Claim.NOT_CLIENT_CLOSE)) {
           continue;
         }
-        for (Establishment guard : model.conditions().establishments(facts, Claim.DISCONNECTED)) {
+        List<Establishment> guards = model.conditions().establishments(facts, Claim.DISCONNECTED);
+        if (guards.isEmpty()) {
+          // contract v2: a condition that lets DISCONNECTED through with other statuses; only the nearest one
+          guards = model.conditions().admittingDisconnectedAmongOthers(facts);
+          guards = guards.isEmpty() ? guards : guards.subList(0, 1);
+        }
+        for (Establishment guard : guards) {
           byGuard.putIfAbsent(guard.reportTree(), new ReopenGuard(guard, reconnect, body));
         }
       }
@@ -913,6 +1126,91 @@ public final class Verdicts {
       byHolder.computeIfAbsent(guard.holder(), k -> new ArrayList<>()).add(guard);
     }
     return byHolder;
+  }
+
+  /**
+   * The bodies that run on the thread of a status callback which can see CLIENT_CLOSE: all of them, but for a
+   * callback whose every client removes it ({@code setConnectionStatusChangeCallback(null, null)}) before each of the
+   * app's own closes of that client, on every call path.
+   */
+  private Set<Body> regionOfCallbacksThatSeeClientClose() {
+    Set<Body> roots = new LinkedHashSet<>();
+    for (Body body : model.bodies()) {
+      if (body.root() == Body.Root.STATUS_CALLBACK && !removedBeforeEveryOwnClose(body)) {
+        roots.add(body);
+      }
+    }
+    return ClassModel.closure(roots, Set.of(Body.EdgeKind.SYNC));
+  }
+
+  private boolean removedBeforeEveryOwnClose(Body callback) {
+    if (callback.callbackClients().isEmpty()) {
+      return false;
+    }
+    for (ClientRef client : callback.callbackClients()) {
+      boolean removedSomewhere = false;
+      for (TreePath removal : model.deregistrations()) {
+        removedSomewhere |= client.equals(ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf()));
+      }
+      if (!removedSomewhere) {
+        return false;
+      }
+      for (ConnectionCall close : model.connectionCalls()) {
+        if (!close.op().closes() || close.client() == null) {
+          continue;
+        }
+        if (client.equals(close.client())) {
+          if (!removedBefore(close.path(), close.body(), client, 0, new HashSet<>())) {
+            return false;
+          }
+        } else if (close.client().isLocal() && !removedBeforeCallsClosing(close, client)) {
+          return false; // closeQuietly(client): a helper closing its parameter closes what its callers pass
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A close of a parameter: every call that passes {@code client} there has removed the callback first. */
+  private boolean removedBeforeCallsClosing(ConnectionCall close, ClientRef client) {
+    MethodSymbol method = close.body().method();
+    int index = method == null ? -1 : method.getParameters().indexOf(close.client().variable());
+    if (index < 0) {
+      return true;
+    }
+    for (Body.Edge edge : close.body().incoming()) {
+      List<? extends ExpressionTree> arguments =
+          edge.site().getLeaf() instanceof MethodInvocationTree call ? call.getArguments() : List.of();
+      if (index < arguments.size()
+          && client.equals(ClientRef.of(arguments.get(index)))
+          && !removedBefore(edge.site(), edge.from(), client, 0, new HashSet<>())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the callback on {@code client} is removed before {@code site} runs, in its body or in every caller. */
+  private boolean removedBefore(TreePath site, Body body, ClientRef client, int depth, Set<Body> visiting) {
+    for (TreePath removal : model.deregistrations()) {
+      if (model.bodyAt(removal) == body
+          && client.equals(ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf()))
+          && runsBefore(removal, site)) {
+        return true;
+      }
+    }
+    if (depth > MAX_CALLER_DEPTH || !visiting.add(body) || body.root() != Body.Root.NONE
+        || body.incoming().isEmpty()) {
+      return false;
+    }
+    for (Body.Edge edge : body.incoming()) {
+      Translated inCaller = translated(client, body, edge);
+      if (inCaller.client() == null
+          || !removedBefore(edge.site(), edge.from(), inCaller.client(), depth + 1, visiting)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Opens, client creations, and calls or hand-offs that reach one without a CLIENT_CLOSE exclusion. */

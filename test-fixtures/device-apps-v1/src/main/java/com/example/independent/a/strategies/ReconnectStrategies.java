@@ -70,6 +70,7 @@ public class ReconnectStrategies {
         @Override
         public void execute(IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason,
                             Throwable throwable, Object context) {
+            // expect: IotHubReopenAfterClientClose
             if (status != IotHubConnectionStatus.CONNECTED) {
                 try {
                     // expect: IotHubOpenWithoutStatusGuard
@@ -107,6 +108,7 @@ public class ReconnectStrategies {
     private void attachArrow() {
         client.registerConnectionStatusChangeCallback((status, reason, throwable, context) -> {
             switch (status) {
+                // expect: IotHubReopenAfterClientClose
                 case DISCONNECTED_RETRYING, DISCONNECTED -> reconnectNow();
                 case CONNECTED -> System.out.println("connected");
             }

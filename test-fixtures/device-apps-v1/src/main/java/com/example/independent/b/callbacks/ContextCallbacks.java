@@ -41,6 +41,7 @@ public class ContextCallbacks
         @Override
         public void execute(IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable throwable, Object callbackContext)
         {
+            // expect: IotHubReopenAfterClientClose
             if (status == IotHubConnectionStatus.DISCONNECTED || status == IotHubConnectionStatus.DISCONNECTED_RETRYING)
             {
                 try

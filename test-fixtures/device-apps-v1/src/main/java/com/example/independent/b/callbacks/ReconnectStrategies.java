@@ -161,6 +161,7 @@ public class ReconnectStrategies
         @Override
         public void execute(IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable throwable, Object callbackContext)
         {
+            // expect: IotHubReopenAfterClientClose
             if (status != IotHubConnectionStatus.CONNECTED)
             {
                 try

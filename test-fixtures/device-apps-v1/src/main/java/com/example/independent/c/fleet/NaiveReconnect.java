@@ -36,6 +36,7 @@ public class NaiveReconnect {
     /** "Not connected" also matches DISCONNECTED_RETRYING: not a guard. */
     static void registerNotConnected() {
         client.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+            // expect: IotHubReopenAfterClientClose
             if (status != IotHubConnectionStatus.CONNECTED) {
                 try {
                     // expect: IotHubOpenWithoutStatusGuard
@@ -52,6 +53,7 @@ public class NaiveReconnect {
         client.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
             switch (status) {
                 case DISCONNECTED_RETRYING:
+                // expect: IotHubReopenAfterClientClose
                 case DISCONNECTED:
                     try {
                         // expect: IotHubClientReplacedWithoutClose

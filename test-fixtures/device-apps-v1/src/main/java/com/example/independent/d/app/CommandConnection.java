@@ -56,6 +56,7 @@ public class CommandConnection extends IotConnection {
     protected void onLinkLost(IotHubConnectionStatusChangeReason reason) {
         linkLost++;
         try {
+            // expect: IotHubReconnectOnCallbackThread
             client.open();
         } catch (IOException e) {
             // base class schedules reconnect() as well

@@ -19,6 +19,7 @@ public class EagerModule extends ModuleClient {
     public EagerModule(String cs) throws ModuleClientException, URISyntaxException {
         super(cs, IotHubClientProtocol.MQTT);
         registerConnectionStatusChangeCallback((status, reason, cause, ctx) -> {
+            // expect: IotHubReopenAfterClientClose
             if (status != IotHubConnectionStatus.CONNECTED) {
                 try {
                     // expect: IotHubOpenWithoutStatusGuard

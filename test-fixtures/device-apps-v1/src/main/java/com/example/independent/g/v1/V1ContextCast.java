@@ -39,6 +39,7 @@ public class V1ContextCast {
         other.registerConnectionStatusChangeCallback(new IotHubConnectionStatusChangeCallback() {
             @Override
             public void execute(IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable t, Object ctx) {
+                // expect: IotHubReopenAfterClientClose
                 if (ctx instanceof DeviceClient dc && status != IotHubConnectionStatus.CONNECTED) {
                     try {
                         // expect: IotHubOpenWithoutStatusGuard

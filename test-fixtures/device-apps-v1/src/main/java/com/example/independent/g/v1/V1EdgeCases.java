@@ -38,6 +38,7 @@ public class V1EdgeCases {
         other.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
             switch (status) {
                 case DISCONNECTED_RETRYING:
+                // expect: IotHubReopenAfterClientClose
                 case DISCONNECTED:
                     try {
                         // expect: IotHubOpenWithoutStatusGuard

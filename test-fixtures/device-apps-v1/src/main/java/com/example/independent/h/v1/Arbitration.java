@@ -44,6 +44,7 @@ public class Arbitration {
     // 1, 2 and 3 match: only 1
     void unguardedRetryLoopOnCallbackThread() {
         client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+            // expect: IotHubReopenAfterClientClose
             if (status != IotHubConnectionStatus.CONNECTED) {
                 while (true) {
                     try {

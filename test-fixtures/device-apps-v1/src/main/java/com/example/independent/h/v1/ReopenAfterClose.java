@@ -29,6 +29,7 @@ public class ReopenAfterClose {
     private void reconnect() {
         try {
             client.close();
+            // expect: IotHubOpenWithoutStatusGuard
             client.open();
         } catch (IOException e) {
             e.printStackTrace();
@@ -272,10 +273,11 @@ public class ReopenAfterClose {
         }, null);
     }
 
-    // ---- negative: not a DISCONNECTED guard, so not check 5 (the hand-off target closes first) ----
+    // ---- contract v2: "!= CONNECTED" admits DISCONNECTED with DISCONNECTED_RETRYING: check 5 at the condition, and check 1 at the handed-off open (no exemption on a callback path) ----
 
     void notConnectedIsNoGuardForCheck5() {
         client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+            // expect: IotHubReopenAfterClientClose
             if (status != IotHubConnectionStatus.CONNECTED) {
                 worker.submit(this::reconnect);
             }

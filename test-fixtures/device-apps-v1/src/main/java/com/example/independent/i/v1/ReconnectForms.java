@@ -115,6 +115,7 @@ public class ReconnectForms {
             }
         }, null);
         l.registerConnectionStatusChangeCallback((status, reason, thr, uctx) -> {
+            // expect: IotHubReopenAfterClientClose
             if (status != IotHubConnectionStatus.CONNECTED) {
                 exec.submit(this::reopenL);
             }

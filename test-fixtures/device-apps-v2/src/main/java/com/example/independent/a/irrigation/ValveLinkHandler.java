@@ -26,6 +26,7 @@ public class ValveLinkHandler implements IotHubConnectionStatusChangeCallback {
         if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
             countFailure();
         }
+        // expect: IotHubReopenAfterClientClose
         if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED && failures > 10) {
             node.restartConnection();
         }

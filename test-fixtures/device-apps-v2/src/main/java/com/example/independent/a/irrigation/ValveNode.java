@@ -47,7 +47,7 @@ public class ValveNode {
     /** Initial connect (constructor) and guarded reconnect (timer) share this method. */
     private void connect() {
         try {
-            // expect: IotHubOpenWithoutStatusGuard
+            // not reported: contract v2: the constructor's call is start-up code; the timer calls it under a guard
             client.open(true);
         } catch (IotHubClientException e) {
             System.err.println("connect failed: " + e.getStatusCode());
@@ -64,10 +64,12 @@ public class ValveNode {
         }
     }
 
-    /** Called by the ops back end through ValveLinkHandler; not a same-class path. */
+    /** Called synchronously by ValveLinkHandler's status callback: contract v2 follows it across classes. */
     public void restartConnection() {
+        // expect: IotHubReconnectOnCallbackThread
         client.close();
         try {
+            // expect: IotHubReconnectOnCallbackThread
             client.open(false);
         } catch (IotHubClientException e) {
             System.err.println("restart failed: " + e.getStatusCode());

@@ -36,6 +36,7 @@ public class ThermostatTwin {
                 @Override
                 public void onStatusChanged(ConnectionStatusChangeContext ctx) {
                     lastStatus = ctx.getNewStatus();
+                    // expect: IotHubReopenAfterClientClose
                     if (ctx.getNewStatus() != IotHubConnectionStatus.CONNECTED) {
                         // expect: IotHubReconnectOnCallbackThread
                         client.close();
@@ -96,7 +97,7 @@ public class ThermostatTwin {
         }
         if (LinkUtil.isDisconnected(lastStatus)) {
             try {
-                // expect: IotHubOpenWithoutStatusGuard
+                // not reported: contract v2: LinkUtil.isDisconnected returns a status condition, a guard across classes
                 client.open(false);
             } catch (IotHubClientException e) {
                 System.err.println("twin-triggered reopen failed: " + e.getStatusCode());

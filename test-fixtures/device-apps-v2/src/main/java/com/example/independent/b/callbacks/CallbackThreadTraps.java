@@ -121,7 +121,7 @@ public class CallbackThreadTraps
         }
     }
 
-    /** Not this class's code: the contract follows same-class methods only. */
+    /** Another class's code: contract v2 follows the call there (ExternalConnectionService.restart). */
     public void delegatesToOtherClass()
     {
         client.setConnectionStatusChangeCallback(ctx -> {
@@ -158,9 +158,11 @@ class ExternalConnectionService
 
     void restart()
     {
+        // expect: IotHubReconnectOnCallbackThread
         client.close();
         try
         {
+            // expect: IotHubReconnectOnCallbackThread
             client.open(false);
         }
         catch (IotHubClientException e)

@@ -134,6 +134,7 @@ public class StatusCallbackZoo
             switch (ctx.getNewStatus())
             {
                 case DISCONNECTED_RETRYING:
+                // expect: IotHubReopenAfterClientClose
                 case DISCONNECTED:
                     try
                     {

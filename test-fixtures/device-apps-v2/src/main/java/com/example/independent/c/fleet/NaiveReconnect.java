@@ -39,6 +39,7 @@ public class NaiveReconnect {
     static void registerMerged() {
         client.setConnectionStatusChangeCallback(ctx -> {
             switch (ctx.getNewStatus()) {
+                // expect: IotHubReopenAfterClientClose
                 case DISCONNECTED_RETRYING, DISCONNECTED -> {
                     // expect: IotHubClientReplacedWithoutClose
                     client = new DeviceClient(connString, IotHubClientProtocol.MQTT);
@@ -94,6 +95,7 @@ public class NaiveReconnect {
     /** Hand-off from a callback that only checks "not connected": the handed-off open is unguarded. */
     static void registerNotConnectedHandOff() {
         client.setConnectionStatusChangeCallback(ctx -> {
+            // expect: IotHubReopenAfterClientClose
             if (ctx.getNewStatus() != IotHubConnectionStatus.CONNECTED) {
                 new Thread(() -> {
                     try {

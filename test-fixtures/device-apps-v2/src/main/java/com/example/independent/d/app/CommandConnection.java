@@ -48,13 +48,14 @@ public class CommandConnection extends IotConnection {
     }
 
     /**
-     * Hook called by the base class's status callback. The base class is a different top-level class,
-     * so by the contract's "same-class" rule this override is not part of a status callback here.
+     * Hook called by the base class's status callback. Contract v2 reaches across classes: this override
+     * runs on the callback thread.
      */
     @Override
     protected void onLinkLost(IotHubConnectionStatusChangeReason reason) {
         linkLost++;
         try {
+            // expect: IotHubReconnectOnCallbackThread
             client.open(false);
         } catch (IotHubClientException e) {
             // the manager thread reconnects as well

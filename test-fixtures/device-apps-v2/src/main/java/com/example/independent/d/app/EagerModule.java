@@ -19,6 +19,7 @@ public class EagerModule extends ModuleClient {
         super(cs, IotHubClientProtocol.MQTT);
         setConnectionStatusChangeCallback(ctx -> {
             switch (ctx.getNewStatus()) {
+                // expect: IotHubReopenAfterClientClose
                 case DISCONNECTED_RETRYING, DISCONNECTED -> {
                     try {
                         // expect: IotHubOpenWithoutStatusGuard

@@ -50,7 +50,7 @@ public class LinkPolarity {
                 link.open();
             }
             if (health.isDown()) {
-                // expect: IotHubOpenWithoutStatusGuard
+                // not reported: contract v2: LinkHealth.down is set from the status callback (markDown), tracked state across classes
                 link.open();
             }
             if (state.isDown()) {

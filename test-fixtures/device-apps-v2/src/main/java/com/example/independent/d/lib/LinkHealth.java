@@ -1,6 +1,6 @@
 package com.example.independent.d.lib;
 
-/** Looks like a guard, but is NOT configured as one. */
+/** Not configured as a guard, but contract v2 sees that the status callback sets it (through markDown). */
 public final class LinkHealth {
     private volatile boolean down;
 

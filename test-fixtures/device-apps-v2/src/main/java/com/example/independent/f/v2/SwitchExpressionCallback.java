@@ -46,6 +46,7 @@ public class SwitchExpressionCallback {
         // near miss: one arm for both disconnected states
         other.setConnectionStatusChangeCallback(ctx -> {
             switch (ctx.getNewStatus()) {
+                // expect: IotHubReopenAfterClientClose
                 case DISCONNECTED_RETRYING, DISCONNECTED -> executor.execute(this::reopenOther);
                 default -> { }
             }

@@ -15,6 +15,7 @@ public enum V2EnumPolicy implements IotHubConnectionStatusChangeCallback {
         @Override
         public void onStatusChanged(ConnectionStatusChangeContext ctx) {
             switch (ctx.getNewStatus()) {
+                // expect: IotHubReopenAfterClientClose
                 case DISCONNECTED_RETRYING, DISCONNECTED -> {
                     try {
                         // expect: IotHubOpenWithoutStatusGuard

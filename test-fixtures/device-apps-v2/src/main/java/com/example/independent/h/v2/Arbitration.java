@@ -43,6 +43,7 @@ public class Arbitration {
     // 1, 2 and 3 match: only 1
     void unguardedRetryLoopOnCallbackThread() {
         client.setConnectionStatusChangeCallback(ctx -> {
+            // expect: IotHubReopenAfterClientClose
             if (ctx.getNewStatus() != IotHubConnectionStatus.CONNECTED) {
                 while (true) {
                     try {

@@ -28,6 +28,7 @@ public class ReopenAfterClose {
     private void reconnect() {
         client.close();
         try {
+            // expect: IotHubOpenWithoutStatusGuard
             client.open(false);
         } catch (IotHubClientException e) {
             e.printStackTrace();
@@ -333,10 +334,11 @@ public class ReopenAfterClose {
         }, null);
     }
 
-    // ---- negative: not a DISCONNECTED guard, so not check 5 (the hand-off target closes first) ----
+    // ---- contract v2: "!= CONNECTED" admits DISCONNECTED with DISCONNECTED_RETRYING: check 5 at the condition, and check 1 at the handed-off open (no exemption on a callback path) ----
 
     void notConnectedIsNoGuardForCheck5() {
         client.setConnectionStatusChangeCallback(ctx -> {
+            // expect: IotHubReopenAfterClientClose
             if (ctx.getNewStatus() != IotHubConnectionStatus.CONNECTED) {
                 worker.submit(this::reconnect);
             }

@@ -115,6 +115,7 @@ public class ReconnectForms {
             }
         }, null);
         l.setConnectionStatusChangeCallback(ctx -> {
+            // expect: IotHubReopenAfterClientClose
             if (ctx.getNewStatus() != IotHubConnectionStatus.CONNECTED) {
                 exec.submit(this::reopenL);
             }

@@ -68,6 +68,7 @@ public class ElevatorBankMonitor {
                     LOG.fine(carId + " online");
                     break;
                 case DISCONNECTED_RETRYING:
+                // expect: IotHubReopenAfterClientClose
                 case DISCONNECTED:
                     LOG.warning(carId + " link lost (" + reason + "), kicking it");
                     try {

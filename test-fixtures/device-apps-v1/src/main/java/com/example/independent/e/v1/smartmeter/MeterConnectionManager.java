@@ -69,6 +69,7 @@ public class MeterConnectionManager {
                 } else {
                     LOG.info("link " + status + " (" + reason + ")");
                 }
+                // expect: IotHubReopenAfterClientClose
                 if (status != IotHubConnectionStatus.CONNECTED && !closing) {
                     // the meter must never go silent for long: cycle the link off-thread
                     reconnectPool.submit(MeterConnectionManager.this::cycleConnection);
@@ -97,6 +98,7 @@ public class MeterConnectionManager {
         LOG.info("cycling hub link (#" + n + "), last reason " + lastReason);
         try {
             client.closeNow();
+            // expect: IotHubOpenWithoutStatusGuard
             client.open();
         } catch (IOException e) {
             LOG.log(Level.WARNING, "link cycle #" + n + " failed", e);

@@ -89,6 +89,7 @@ public final class PlcBridgeModule {
         LOG.info("edgeHub link " + ctx.getPreviousStatus() + " -> " + ctx.getNewStatus() + " (" + ctx.getNewStatusReason() + ")");
         switch (ctx.getNewStatus()) {
             case CONNECTED -> LOG.fine("edgeHub link up");
+            // expect: IotHubReopenAfterClientClose
             case DISCONNECTED_RETRYING, DISCONNECTED -> commandExecutor.execute(this::reopenModuleClient);
         }
     }

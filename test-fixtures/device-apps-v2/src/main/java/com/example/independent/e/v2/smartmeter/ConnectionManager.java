@@ -169,6 +169,7 @@ public final class ConnectionManager implements IotHubConnectionStatusChangeCall
     /** Operator asked for a reconnect (direct method on the gateway). */
     public void forceReconnect() throws IotHubClientException {
         LOG.info("operator requested a reconnect");
+        // expect: IotHubOpenWithoutStatusGuard
         client.open(false);
     }
 

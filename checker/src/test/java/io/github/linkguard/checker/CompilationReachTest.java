@@ -1,0 +1,680 @@
+package io.github.linkguard.checker;
+
+import static io.github.linkguard.checker.Sources.lines;
+
+import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.scanner.ScannerSupplier;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract v2, whole-compilation reach: device code split across files is judged as if it were one class. Each test
+ * compiles two or more files together, with all five checks running as users run them.
+ */
+class CompilationReachTest {
+  private static final ScannerSupplier ALL =
+      ScannerSupplier.fromBugCheckerClasses(
+          IotHubOpenWithoutStatusGuard.class,
+          IotHubOpenRetryWithoutClose.class,
+          IotHubReconnectOnCallbackThread.class,
+          IotHubClientReplacedWithoutClose.class,
+          IotHubReopenAfterClientClose.class);
+
+  private CompilationTestHelper all(Sdk sdk, String... extraArgs) {
+    List<String> args = new ArrayList<>(sdk.classPathArgs());
+    args.addAll(List.of(extraArgs));
+    return CompilationTestHelper.newInstance(ALL, getClass()).setArgs(args);
+  }
+
+  // ------------------------------------------------------------------ negatives first
+
+  /**
+   * The SDK's multiplexing sample shape: a base class implements the status callback and hands its recovery to a
+   * thread; the subclass in another file implements openClient()/closeClient(). Only onStatusChanged is callback
+   * code, so nothing is reported.
+   */
+  @Test
+  void multiplexingSampleShapeIsQuiet_v2() {
+    all(Sdk.V2)
+        .addSourceLines(
+            "LinkManager.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                abstract class LinkManager implements IotHubConnectionStatusChangeCallback {
+                  protected abstract void openClient() throws Exception;
+                  protected abstract void closeClient();
+
+                  public void start() throws Exception {
+                    openClient();
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext c) {
+                    if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                        && c.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                      new Thread(this::recover).start();
+                    }
+                  }
+
+                  private void recover() {
+                    closeClient();
+                    try {
+                      openClient();
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "TelemetryLink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class TelemetryLink extends LinkManager {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+
+                  TelemetryLink() {
+                    client.setConnectionStatusChangeCallback(this, null);
+                  }
+
+                  @Override
+                  protected void openClient() throws Exception {
+                    client.open(true);
+                  }
+
+                  @Override
+                  protected void closeClient() {
+                    client.close();
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    new TelemetryLink().start();
+                  }
+                }
+                """))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  /** A class that implements another SDK callback keeps its single start-up open(): no finding. */
+  @Test
+  void startUpOpenInAMessageCallbackClassIsQuiet_v1() {
+    all(Sdk.V1)
+        .addSourceLines(
+            "CommandReceiver.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class CommandReceiver implements MessageCallback {
+                  @Override
+                  public IotHubMessageResult execute(Message message, Object context) {
+                    return IotHubMessageResult.COMPLETE;
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Device.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class Device extends CommandReceiver {
+                  private DeviceClient client;
+
+                  void start(String cs) throws Exception {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.setMessageCallback(this, null);
+                    client.open();
+                  }
+                }
+                """))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  /** A call through an interface reaches only the implementations the compilation creates. */
+  @Test
+  void dispatchReachesOnlyInstantiatedImplementations_v2() {
+    all(Sdk.V2)
+        .addSourceLines(
+            "Reconnector.java",
+            lines(
+                """
+                interface Reconnector {
+                  void reconnect() throws Exception;
+                }
+                """))
+        .addSourceLines(
+            "NeverCreated.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class NeverCreated implements Reconnector {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  @Override
+                  public void reconnect() throws Exception {
+                    client.open(true);
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Watcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.concurrent.ExecutorService;
+
+                class Watcher implements IotHubConnectionStatusChangeCallback {
+                  private final Reconnector reconnector;
+                  private final ExecutorService executor;
+
+                  Watcher(Reconnector reconnector, ExecutorService executor) {
+                    this.reconnector = reconnector;
+                    this.executor = executor;
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext c) {
+                    executor.submit(() -> {
+                      reconnector.reconnect();
+                      return null;
+                    });
+                  }
+                }
+                """))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  // ------------------------------------------------------------------ positives
+
+  /**
+   * A status-callback class in its own file calls device.reconnect() on a manager: the manager's close() and open()
+   * run on the callback thread, and the guard lacks the CLIENT_CLOSE exclusion.
+   */
+  @Test
+  void callbackClassCallsManagerInAnotherFile_v2() {
+    all(Sdk.V2)
+        .addSourceLines(
+            "StatusWatcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class StatusWatcher implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceManager device;
+
+                  StatusWatcher(DeviceManager device) {
+                    this.device = device;
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext c) {
+                    // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                    if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                      device.reconnect();
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "DeviceManager.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class DeviceManager {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void start() throws IotHubClientException {
+                    client.setConnectionStatusChangeCallback(new StatusWatcher(this), null);
+                    client.open(true);
+                  }
+
+                  void reconnect() {
+                    // BUG: Diagnostic contains: reached from the status callback in StatusWatcher.onStatusChanged
+                    client.close();
+                    try {
+                      // BUG: Diagnostic matches: THREAD_OPEN
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .expectErrorMessage(
+            "THREAD_OPEN",
+            message ->
+                message.contains("[IotHubReconnectOnCallbackThread] open() runs on the thread")
+                    && message.contains("reached from the status callback in StatusWatcher.onStatusChanged"))
+        .doTest();
+  }
+
+  /**
+   * The legacy retry bug split across a base class and a subclass: the base retries an abstract openClient() with
+   * no close between attempts; the subclass's open() is the one retried.
+   */
+  @Test
+  void retryOfAnAbstractOpenInTheBaseClass_v1() {
+    all(Sdk.V1)
+        .addSourceLines(
+            "BaseDevice.java",
+            lines(
+                """
+                abstract class BaseDevice {
+                  protected abstract void openClient() throws Exception;
+
+                  public void connect() throws InterruptedException {
+                    while (true) {
+                      try {
+                        openClient();
+                        break;
+                      } catch (Exception e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "SensorDevice.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class SensorDevice extends BaseDevice {
+                  private final DeviceClient client;
+
+                  SensorDevice(String cs) throws Exception {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  @Override
+                  protected void openClient() throws Exception {
+                    // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                    client.open();
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    new SensorDevice(args[0]).connect();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /** The same split, with the base class closing between attempts through the subclass's closeClient(): quiet. */
+  @Test
+  void retryThatClosesThroughTheSubclassIsQuiet_v1() {
+    all(Sdk.V1)
+        .addSourceLines(
+            "BaseDevice.java",
+            lines(
+                """
+                abstract class BaseDevice {
+                  protected abstract void openClient() throws Exception;
+                  protected abstract void closeClient();
+
+                  public void connect() throws InterruptedException {
+                    while (true) {
+                      try {
+                        openClient();
+                        break;
+                      } catch (Exception e) {
+                        closeClient();
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "SensorDevice.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class SensorDevice extends BaseDevice {
+                  private final DeviceClient client;
+
+                  SensorDevice(String cs) throws Exception {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  @Override
+                  protected void openClient() throws Exception {
+                    client.open();
+                  }
+
+                  @Override
+                  protected void closeClient() {
+                    try {
+                      client.closeNow();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    new SensorDevice(args[0]).connect();
+                  }
+                }
+                """))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  /**
+   * A base-class callback hands closeClient(); connect(); to a thread on a grouped DISCONNECTED_RETRYING /
+   * DISCONNECTED case: the reopen fights the SDK's own retry (check 1, whatever the subclass does first), and the
+   * grouped case also admits CLIENT_CLOSE (check 5, at the DISCONNECTED label).
+   */
+  @Test
+  void groupedCaseHandsOffACloseRecreateOpen_v2() {
+    all(Sdk.V2)
+        .addSourceLines(
+            "LinkBase.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                abstract class LinkBase implements IotHubConnectionStatusChangeCallback {
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  abstract void closeClient();
+
+                  abstract void connect() throws Exception;
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext c) {
+                    switch (c.getNewStatus()) {
+                      case DISCONNECTED_RETRYING:
+                      // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                      case DISCONNECTED:
+                        executor.submit(() -> {
+                          closeClient();
+                          connect();
+                          return null;
+                        });
+                        break;
+                      default:
+                        break;
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Link.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class Link extends LinkBase {
+                  private DeviceClient client;
+
+                  @Override
+                  void closeClient() {
+                    if (client != null) {
+                      client.close();
+                    }
+                  }
+
+                  @Override
+                  void connect() throws Exception {
+                    client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                    client.setConnectionStatusChangeCallback(this, null);
+                    // BUG: Diagnostic contains: reached from the status callback in LinkBase.onStatusChanged
+                    client.open(true);
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    new Link().connect();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /** The same in 1.x: a callback class in its own file, an early exit on CONNECTED only, then a reconnect. */
+  @Test
+  void earlyExitOnConnectedOnlyAdmitsRetrying_v1() {
+    all(Sdk.V1)
+        .addSourceLines(
+            "Recovery.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Recovery implements IotHubConnectionStatusChangeCallback {
+                  private final Gateway gateway;
+
+                  Recovery(Gateway gateway) {
+                    this.gateway = gateway;
+                  }
+
+                  @Override
+                  public void execute(
+                      IotHubConnectionStatus status,
+                      IotHubConnectionStatusChangeReason reason,
+                      Throwable throwable,
+                      Object context) {
+                    // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                    if (status == IotHubConnectionStatus.CONNECTED) {
+                      return;
+                    }
+                    new Thread(gateway::restart).start();
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Gateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Gateway {
+                  private final DeviceClient client;
+
+                  Gateway(String cs) throws Exception {
+                    client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    client.registerConnectionStatusChangeCallback(new Recovery(this), null);
+                  }
+
+                  void restart() {
+                    try {
+                      client.closeNow();
+                      // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * The app removes the callback before each of its own closes, the reconnect's included: CLIENT_CLOSE never reaches
+   * the callback, so the plain DISCONNECTED guard is enough.
+   */
+  @Test
+  void callbackRemovedBeforeEveryOwnCloseIsQuiet_v2() {
+    all(Sdk.V2)
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Uplink implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  void start() throws IotHubClientException {
+                    client.setConnectionStatusChangeCallback(this, null);
+                    client.open(true);
+                  }
+
+                  void stop() {
+                    client.setConnectionStatusChangeCallback(null, null);
+                    client.close();
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext c) {
+                    if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                      executor.execute(this::reopen);
+                    }
+                  }
+
+                  private void reopen() {
+                    client.setConnectionStatusChangeCallback(null, null);
+                    client.close();
+                    try {
+                      client.setConnectionStatusChangeCallback(this, null);
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  /** Removed before stop()'s close but not before the reconnect's own close: still reported. */
+  @Test
+  void callbackRemovedOnlyBeforeStopIsReported_v2() {
+    all(Sdk.V2)
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Uplink implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  void start() throws IotHubClientException {
+                    client.setConnectionStatusChangeCallback(this, null);
+                    client.open(true);
+                  }
+
+                  void stop() {
+                    client.setConnectionStatusChangeCallback(null, null);
+                    client.close();
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext c) {
+                    // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                    if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                      executor.execute(this::reopen);
+                    }
+                  }
+
+                  private void reopen() {
+                    client.close();
+                    try {
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * Under {@code -XDcompilePolicy=byfile} other files are opaque: the manager's calls are not seen from the callback
+   * class, nothing crashes, and each file's own findings stay.
+   */
+  @Test
+  void byFilePolicySeesOneFileAtATime_v2() {
+    all(Sdk.V2, "-XDcompilePolicy=byfile")
+        .addSourceLines(
+            "StatusWatcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class StatusWatcher implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceManager device;
+
+                  StatusWatcher(DeviceManager device) {
+                    this.device = device;
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext c) {
+                    if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                      device.reconnect();
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "DeviceManager.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class DeviceManager {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void reconnect() {
+                    client.close();
+                    try {
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  void keepTrying() throws InterruptedException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        client.open(true);
+                        return;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+}
