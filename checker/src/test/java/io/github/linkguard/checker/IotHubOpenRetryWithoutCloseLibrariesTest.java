@@ -33,6 +33,8 @@ class IotHubOpenRetryWithoutCloseLibrariesTest {
                   private final RetryPolicy<Object> closingPolicy =
                       RetryPolicy.builder().withMaxRetries(5).onRetry(e -> client.close()).build();
                   private final RetryPolicy<Object> plainPolicy = RetryPolicy.builder().withMaxRetries(5).build();
+                  private final RetryPolicy<Object> referencePolicy =
+                      RetryPolicy.builder().onRetry(this::closeOther).build();
 
                   void closesFirst() {
                     Failsafe.with(plainPolicy).run(() -> {
@@ -48,6 +50,14 @@ class IotHubOpenRetryWithoutCloseLibrariesTest {
                   void inlineListenerCloses() {
                     Failsafe.with(RetryPolicy.builder().onFailedAttempt(e -> other.close()).build())
                         .run(() -> other.open(true));
+                  }
+
+                  void listenerClosesThroughAMethodReference() {
+                    Failsafe.with(referencePolicy).run(() -> other.open(true));
+                  }
+
+                  private void closeOther(Object event) {
+                    other.close();
                   }
 
                   void closesInTheCatchAndRethrows() {

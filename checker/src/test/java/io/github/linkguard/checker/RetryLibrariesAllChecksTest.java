@@ -3,7 +3,6 @@ package io.github.linkguard.checker;
 import static io.github.linkguard.checker.Sources.lines;
 
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.scanner.ScannerSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,16 +10,9 @@ import org.junit.jupiter.api.Test;
  * asynchronous attempts are hand-offs for the callback-thread rules; a new client per attempt is check 2's.
  */
 class RetryLibrariesAllChecksTest {
-  private static final ScannerSupplier ALL =
-      ScannerSupplier.fromBugCheckerClasses(
-          IotHubOpenWithoutStatusGuard.class,
-          IotHubOpenRetryWithoutClose.class,
-          IotHubReconnectOnCallbackThread.class,
-          IotHubClientReplacedWithoutClose.class,
-          IotHubReopenAfterClientClose.class);
-
   private CompilationTestHelper all(Sdk sdk) {
-    return CompilationTestHelper.newInstance(ALL, getClass()).setArgs(RetryJars.CURRENT.classPathArgs(sdk));
+    return CompilationTestHelper.newInstance(AllChecksTest.ALL, getClass())
+        .setArgs(RetryJars.CURRENT.classPathArgs(sdk));
   }
 
   @Test

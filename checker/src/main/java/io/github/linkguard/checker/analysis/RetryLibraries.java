@@ -394,32 +394,43 @@ public final class RetryLibraries {
 
     /** Whether the listener code among the registration's arguments closes {@code client}. */
     private boolean closesIn(TreePath registration, ClientRef client) {
-      List<TreePath> listenerCode = new ArrayList<>();
+      List<Body> listenerCode = new ArrayList<>();
       MethodInvocationTree call = (MethodInvocationTree) registration.getLeaf();
       for (ExpressionTree argument : call.getArguments()) {
         new TreePathScanner<Void, Void>() {
           @Override
           public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-            listenerCode.add(getCurrentPath());
+            addBody(model.bodyAt(getCurrentPath()));
             return null;
+          }
+
+          @Override
+          public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+            MethodSymbol method = ASTHelpers.getSymbol(tree);
+            if (method != null) {
+              addBody(model.bodyOf(method)); // onRetry(this::closeQuietly)
+            }
+            return null;
+          }
+
+          private void addBody(@Nullable Body body) {
+            if (body != null) {
+              listenerCode.add(body);
+            }
           }
 
           @Override
           public Void visitClass(ClassTree tree, Void unused) {
             for (Tree member : tree.getMembers()) {
               if (member instanceof MethodTree method && LISTENER_METHODS.contains(method.getName().toString())) {
-                listenerCode.add(new TreePath(getCurrentPath(), member));
+                addBody(model.bodyAt(new TreePath(getCurrentPath(), member)));
               }
             }
             return null;
           }
         }.scan(new TreePath(registration, argument), null);
       }
-      for (TreePath code : listenerCode) {
-        Body body = model.bodyAt(code);
-        if (body == null) {
-          continue;
-        }
+      for (Body body : listenerCode) {
         for (Body reached : model.syncReachable(body)) {
           if (!model.closeSites(reached, client).isEmpty()) {
             return true;
