@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The five checks together, as users run them: the SDK's own architectures, and one diagnostic per call. */
 class AllChecksTest {
-  private static final ScannerSupplier ALL =
+  /** The five checks, shared by the tests that run them together. */
+  static final ScannerSupplier ALL =
       ScannerSupplier.fromBugCheckerClasses(
           IotHubOpenWithoutStatusGuard.class,
           IotHubOpenRetryWithoutClose.class,

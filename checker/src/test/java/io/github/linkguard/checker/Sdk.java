@@ -29,6 +29,11 @@ enum Sdk {
   }
 
   String classPath() {
+    return jarsIn(property);
+  }
+
+  /** The jars of the folder a Maven-set system property names, as a class path. */
+  static String jarsIn(String property) {
     String folder = System.getProperty(property);
     if (folder == null) {
       throw new IllegalStateException("System property " + property + " is not set: run the tests with Maven");
@@ -40,7 +45,7 @@ enum Sdk {
               .map(Path::toString)
               .collect(Collectors.joining(File.pathSeparator));
       if (classPath.isEmpty()) {
-        throw new IllegalStateException("No SDK jars in " + folder);
+        throw new IllegalStateException("No jars in " + folder);
       }
       return classPath;
     } catch (IOException e) {

@@ -21,6 +21,18 @@ final class Sources {
     return CompilationTestHelper.newInstance(check, test).setArgs(args);
   }
 
+  /** As {@link #compile}, with retry libraries next to the SDK. */
+  static CompilationTestHelper compile(
+      Class<? extends BugChecker> check, Sdk sdk, RetryJars libraries, Class<?> test) {
+    return CompilationTestHelper.newInstance(check, test).setArgs(libraries.classPathArgs(sdk));
+  }
+
+  static BugCheckerRefactoringTestHelper refactor(
+      Class<? extends BugChecker> check, Sdk sdk, RetryJars libraries, Class<?> test) {
+    return BugCheckerRefactoringTestHelper.newInstance(check, test)
+        .setArgs(libraries.classPathArgs(sdk).toArray(new String[0]));
+  }
+
   static BugCheckerRefactoringTestHelper refactor(Class<? extends BugChecker> check, Sdk sdk, Class<?> test) {
     return BugCheckerRefactoringTestHelper.newInstance(check, test).setArgs(sdk.classPathArgs().toArray(new String[0]));
   }

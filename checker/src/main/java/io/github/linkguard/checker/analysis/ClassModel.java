@@ -789,12 +789,20 @@ public final class ClassModel {
       return;
     }
     boolean handedOff = isHandedOff(destination);
+    // A retry library's asynchronous attempt (Failsafe runAsync, ...) runs on another thread: a hand-off for the
+    // callback-thread rules, but a retry construct, not a re-entry site (so its body is no root).
+    boolean asyncAttempt = !handedOff && isAsyncRetryAttempt(site);
     for (Body target : targets) {
       if (handedOff) {
         target.markRoot(Body.Root.HAND_OFF, null);
       }
-      link(from, target, handedOff ? Body.EdgeKind.HAND_OFF : Body.EdgeKind.SYNC, site);
+      link(from, target, handedOff || asyncAttempt ? Body.EdgeKind.HAND_OFF : Body.EdgeKind.SYNC, site);
     }
+  }
+
+  private boolean isAsyncRetryAttempt(TreePath site) {
+    RetryLibraries.AttemptRun run = RetryLibraries.attemptRunOf(site, state, sdk);
+    return run != null && run.async();
   }
 
   /**

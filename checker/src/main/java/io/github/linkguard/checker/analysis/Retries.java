@@ -62,7 +62,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Retries {
   /** A construct that attempts an open() again after it failed. */
-  public sealed interface Construct permits LoopRetry, CatchRetry {
+  public sealed interface Construct permits LoopRetry, CatchRetry, LibraryRetry {
     /** Where the open() (or the call reaching it) sits inside the construct. */
     TreePath anchor();
   }
@@ -78,6 +78,14 @@ public final class Retries {
   public record CatchRetry(TreePath tryStatement, TreePath catchClause, TreePath anchor, TreePath reattempt)
       implements Construct {}
 
+  /**
+   * A retry library running an attempt (contract v2): {@code call} runs {@code attempt} (a lambda, method reference,
+   * anonymous callback, or a {@code @Retryable} method at a proxied call), one round of a loop; {@code anchor} is the
+   * open() or the call in the attempt that reaches it. {@code policy} is null where no listener can count.
+   */
+  public record LibraryRetry(TreePath call, Body attempt, TreePath anchor, RetryLibraries.@Nullable Policy policy)
+      implements Construct {}
+
   private record LoopInfo(
       TreePath loop, Body body, Map<ConnectionCall, TreePath> anchors, Set<ConnectionCall> retried,
       boolean reentry) {}
@@ -91,6 +99,7 @@ public final class Retries {
   private final Map<Tree, LoopInfo> loops = new IdentityHashMap<>();
   private final Map<Tree, CatchInfo> catches = new IdentityHashMap<>();
   private final Map<ConnectionCall, List<Construct>> constructsByOpen = new LinkedHashMap<>();
+  private final Set<Body> libraryAttempts = new HashSet<>();
 
   Retries(ClassModel model) {
     this.model = model;
@@ -137,6 +146,7 @@ public final class Retries {
       }
     }
     addRetriesThroughFunctions();
+    addLibraryRetries();
     for (TreePath tryPath : model.tryStatements()) {
       TryTree tryTree = (TryTree) tryPath.getLeaf();
       List<Site> inBlock = sitesInTryBlock.getOrDefault(tryTree, List.of());
@@ -222,6 +232,47 @@ public final class Retries {
         for (ConnectionCall open : model.syncReachableOpens(body)) {
           constructsByOpen.computeIfAbsent(open, k -> new ArrayList<>()).add(retry);
         }
+      }
+    }
+  }
+
+  /** The attempts that retry libraries run: function values they are given, and proxied calls of @Retryable methods. */
+  private void addLibraryRetries() {
+    for (Body body : model.bodies()) {
+      for (Body.Edge edge : body.outgoing()) {
+        RetryLibraries.AttemptRun run = RetryLibraries.attemptRunOf(edge.site(), model.state(), model.sdk());
+        if (run != null) {
+          RetryLibraries.Policy policy = new RetryLibraries.Policy(run.call(), model);
+          if (policy.retries()) {
+            addLibraryRetry(run.call(), edge.to(), policy);
+          }
+        }
+      }
+      if (RetryLibraries.isRetryableMethod(body, model.state())) {
+        for (Body.Edge edge : body.incoming()) {
+          if (edge.kind() == Body.EdgeKind.SYNC && RetryLibraries.isProxiedCall(edge.site().getLeaf())) {
+            addLibraryRetry(edge.site(), body, null); // bean-name listeners are out of sight: none counts
+          }
+        }
+      }
+    }
+  }
+
+  private void addLibraryRetry(TreePath call, Body attempt, RetryLibraries.@Nullable Policy policy) {
+    for (ConnectionCall open : model.syncReachableOpens(attempt)) {
+      TreePath anchor = open.body() == attempt ? open.path() : null;
+      for (Body.Edge edge : attempt.outgoing()) {
+        if (anchor == null
+            && edge.kind() == Body.EdgeKind.SYNC
+            && model.syncReachable(edge.to()).contains(open.body())) {
+          anchor = edge.site();
+        }
+      }
+      if (anchor != null) {
+        libraryAttempts.add(attempt);
+        constructsByOpen
+            .computeIfAbsent(open, k -> new ArrayList<>())
+            .add(new LibraryRetry(call, attempt, anchor, policy));
       }
     }
   }
@@ -557,8 +608,14 @@ public final class Retries {
     return false;
   }
 
-  /** Whether {@code path} sits in a retry construct: a retrying loop, or the try or catch of a retrying catch. */
+  /**
+   * Whether {@code path} sits in a retry construct: a retrying loop, the try or catch of a retrying catch, or a
+   * retry library's attempt.
+   */
   public boolean isInsideRetryConstruct(TreePath path, Body body) {
+    if (libraryAttempts.contains(body)) {
+      return true;
+    }
     Tree previous = path.getLeaf();
     for (TreePath current = path.getParentPath();
         current != null && current.getLeaf() != body.tree();
@@ -597,9 +654,26 @@ public final class Retries {
     if (client == null) {
       return true; // an expression we cannot name: nothing to say about it
     }
+    if (construct instanceof LibraryRetry library) {
+      return libraryCloses(library, open, client);
+    }
     return construct instanceof LoopRetry loop
         ? loopCloses(loop, open, client)
         : catchCloses((CatchRetry) construct, open, client);
+  }
+
+  /**
+   * A library attempt is one round: the client is closed before the open() in the attempt, in a catch or finally of
+   * the attempt on failure (or of the helper the attempt calls), or by the policy's own listener between attempts.
+   */
+  private boolean libraryCloses(LibraryRetry library, ConnectionCall open, ClientRef client) {
+    if (library.anchor().getLeaf() != open.tree()
+        && closesAroundAttempt(open.path(), open.body().tree(), client, false)) {
+      return true;
+    }
+    return closesAroundAttempt(library.anchor(), library.attempt().tree(), client, false)
+        || closedBeforeAttempt(library.anchor(), open, client)
+        || (library.policy() != null && library.policy().listenerCloses(client));
   }
 
   private boolean loopCloses(LoopRetry loop, ConnectionCall open, ClientRef client) {
@@ -921,9 +995,10 @@ public final class Retries {
     if (construct instanceof CatchRetry catchRetry) {
       return List.of(catchRetry.catchClause());
     }
-    LoopRetry loop = (LoopRetry) construct;
-    if (loop.throughFunction()) {
-      return List.of(); // the helper serves every caller: the close belongs with the open() passed to it
+    if (!(construct instanceof LoopRetry loop) || loop.throughFunction()) {
+      // A helper serves every caller: the close belongs with the open() passed to it. A library attempt is one
+      // round: the close goes just before its open().
+      return List.of();
     }
     ClientRef client = open.client();
     Tree previous = loop.anchor().getLeaf();
@@ -955,6 +1030,9 @@ public final class Retries {
       return false;
     }
     boolean createdInItsRound = model.dominance().factsAt(open.path()).created(client);
+    if (construct instanceof LibraryRetry) {
+      return createdInItsRound;
+    }
     if (construct instanceof LoopRetry loop) {
       return createdInItsRound
           || (loop.anchor().getLeaf() != open.tree()

@@ -266,6 +266,15 @@ public final class Verdicts {
         return true;
       }
     }
+    // A retry library's attempt belongs to the method that creates it: what that method did before the run counts.
+    for (Retries.Construct construct : model.retries().constructsFor(open)) {
+      if (construct instanceof Retries.LibraryRetry library
+          && library.attempt() == open.body()
+          && model.dominance().factsAt(library.call()).events().stream()
+              .anyMatch(event -> event.client().equals(open.client()))) {
+        return true;
+      }
+    }
     return false;
   }
 

@@ -1,0 +1,480 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.matchers.Matchers;
+import com.google.errorprone.matchers.method.MethodMatchers;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the retry libraries of contract v2 look like (Failsafe 3.x and 2.x, Resilience4j, Spring Retry): which calls
+ * run an attempt, which argument is the attempt, which runs are asynchronous, which policies never retry and which
+ * listeners run between attempts. Everything is matched by type and method name: the plugin never loads the libraries,
+ * and code without them on its class path matches nothing.
+ */
+public final class RetryLibraries {
+  private static final String FAILSAFE_3 = "dev.failsafe.";
+  private static final String FAILSAFE_2 = "net.jodah.failsafe.";
+  private static final String RESILIENCE4J = "io.github.resilience4j.";
+  private static final String SPRING_RETRY = "org.springframework.retry.";
+  private static final List<String> PACKAGES = List.of(FAILSAFE_3, FAILSAFE_2, RESILIENCE4J, SPRING_RETRY);
+
+  private static final String RESILIENCE4J_RETRY = RESILIENCE4J + "retry.Retry";
+  private static final String RETRYABLE = SPRING_RETRY + "annotation.Retryable";
+
+  /** Every FailsafeExecutor method that takes the attempt (not its configuration or completion listeners). */
+  private static final Matcher<ExpressionTree> FAILSAFE_RUN =
+      MethodMatchers.instanceMethod()
+          .onDescendantOfAny(FAILSAFE_3 + "FailsafeExecutor", FAILSAFE_2 + "FailsafeExecutor")
+          .withNameMatching(Pattern.compile("run.*|get.*|newCall"));
+  private static final Matcher<ExpressionTree> FAILSAFE_POLICIES =
+      Matchers.anyOf(
+          MethodMatchers.staticMethod().onClassAny(FAILSAFE_3 + "Failsafe", FAILSAFE_2 + "Failsafe").named("with"),
+          MethodMatchers.instanceMethod()
+              .onDescendantOfAny(FAILSAFE_3 + "FailsafeExecutor", FAILSAFE_2 + "FailsafeExecutor")
+              .named("compose"));
+  private static final Matcher<ExpressionTree> RESILIENCE4J_EXECUTE =
+      MethodMatchers.instanceMethod().onDescendantOf(RESILIENCE4J_RETRY).withNameMatching(Pattern.compile("execute.*"));
+  private static final Matcher<ExpressionTree> RESILIENCE4J_DECORATE =
+      Matchers.anyOf(
+          MethodMatchers.staticMethod().onClass(RESILIENCE4J_RETRY).withNameMatching(Pattern.compile("decorate.*")),
+          MethodMatchers.instanceMethod()
+              .onDescendantOf(RESILIENCE4J_RETRY)
+              .withNameMatching(Pattern.compile("decorate.*")));
+  private static final Matcher<ExpressionTree> SPRING_EXECUTE =
+      MethodMatchers.instanceMethod().onDescendantOf(SPRING_RETRY + "RetryOperations").named("execute");
+
+  /** Listener registrations whose listener runs after a failed attempt, before the next one. */
+  private static final Matcher<ExpressionTree> BETWEEN_ATTEMPTS_LISTENER =
+      Matchers.anyOf(
+          MethodMatchers.instanceMethod()
+              .onDescendantOfAny(
+                  FAILSAFE_3 + "RetryPolicyBuilder", FAILSAFE_2 + "RetryPolicy")
+              .namedAnyOf("onRetry", "onFailedAttempt", "onRetryScheduled"),
+          MethodMatchers.instanceMethod()
+              .onDescendantOfAny(RESILIENCE4J_RETRY + ".EventPublisher", RESILIENCE4J_RETRY + "$EventPublisher")
+              .namedAnyOf("onRetry", "onEvent"),
+          MethodMatchers.instanceMethod()
+              .onDescendantOfAny(SPRING_RETRY + "support.RetryTemplate", SPRING_RETRY + "support.RetryTemplateBuilder")
+              .namedAnyOf("registerListener", "setListeners", "withListener", "withListeners"));
+
+  /** Configuration calls after which a policy makes one attempt only. */
+  private static final Matcher<ExpressionTree> SINGLE_ATTEMPT_SETTING =
+      MethodMatchers.instanceMethod()
+          .onDescendantOfAny(
+              FAILSAFE_3 + "RetryPolicyBuilder", FAILSAFE_2 + "RetryPolicy",
+              RESILIENCE4J + "retry.RetryConfig.Builder", RESILIENCE4J + "retry.RetryConfig$Builder", SPRING_RETRY + "support.RetryTemplateBuilder")
+          .namedAnyOf("withMaxRetries", "withMaxAttempts", "maxAttempts");
+
+  /** Methods of an anonymous listener class that run between attempts. */
+  private static final Set<String> LISTENER_METHODS = Set.of("onError", "accept", "consumeEvent", "onRetry");
+
+  private RetryLibraries() {}
+
+  /** A library call that runs an attempt; {@code async}: the attempts run on another thread. */
+  public record AttemptRun(TreePath call, boolean async) {}
+
+  /**
+   * The library call that runs the function value at {@code site} (a lambda, method reference or anonymous class)
+   * as its attempt, or null. A Resilience4j {@code decorate*} counts only where its result is run or handed off.
+   */
+  static @Nullable AttemptRun attemptRunOf(TreePath site, VisitorState state, IotHubSdk sdk) {
+    Tree value = site.getLeaf();
+    if (!(value instanceof LambdaExpressionTree
+        || value instanceof MemberReferenceTree
+        || (value instanceof NewClassTree newClass && newClass.getClassBody() != null))) {
+      return null;
+    }
+    TreePath argument = IotHubSdk.withEnclosingParentheses(site);
+    TreePath parent = argument.getParentPath();
+    while (parent != null && parent.getLeaf() instanceof TypeCastTree) {
+      argument = IotHubSdk.withEnclosingParentheses(parent);
+      parent = argument.getParentPath();
+    }
+    if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree call)) {
+      return null;
+    }
+    List<? extends ExpressionTree> arguments = call.getArguments();
+    int index = arguments.indexOf(argument.getLeaf());
+    if (index < 0) {
+      return null;
+    }
+    String name = IotHubSdk.methodName(call);
+    if (index == 0 && (FAILSAFE_RUN.matches(call, state) || SPRING_EXECUTE.matches(call, state))) {
+      return new AttemptRun(parent, name.contains("Async"));
+    }
+    boolean last = index == arguments.size() - 1;
+    if (last && RESILIENCE4J_EXECUTE.matches(call, state)) {
+      return new AttemptRun(parent, name.contains("CompletionStage"));
+    }
+    if (last && RESILIENCE4J_DECORATE.matches(call, state)) {
+      Boolean handedOff = decoratedRun(parent, sdk);
+      return handedOff == null
+          ? null
+          : new AttemptRun(parent, handedOff || name.contains("CompletionStage"));
+    }
+    return null;
+  }
+
+  /**
+   * Where a decorated function runs: false when it is called (in place, or through the local it is stored in), true
+   * when it is handed off to another thread, null when this code never runs it (it is only returned or stored).
+   */
+  private static @Nullable Boolean decoratedRun(TreePath decorate, IotHubSdk sdk) {
+    TreePath use = IotHubSdk.withEnclosingParentheses(decorate);
+    Tree parent = use.getParentPath().getLeaf();
+    if (parent instanceof MemberSelectTree) {
+      return false; // Retry.decorateSupplier(retry, s).get()
+    }
+    if (parent instanceof MethodInvocationTree call && call.getArguments().contains(use.getLeaf())) {
+      return sdk.isHandOff(call);
+    }
+    Symbol stored = null;
+    if (parent instanceof VariableTree variable) {
+      stored = ASTHelpers.getSymbol(variable);
+    } else if (parent instanceof AssignmentTree assignment) {
+      stored = ASTHelpers.getSymbol(assignment.getVariable());
+    }
+    if (!(stored instanceof VarSymbol local) || local.getKind() == ElementKind.FIELD) {
+      return null;
+    }
+    TreePath scope = enclosingCode(decorate);
+    if (scope == null) {
+      return null;
+    }
+    boolean[] called = {false};
+    boolean[] handedOff = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        if (ASTHelpers.getSymbol(identifier) == local) {
+          Tree user = IotHubSdk.withEnclosingParentheses(getCurrentPath()).getParentPath().getLeaf();
+          if (user instanceof MemberSelectTree) {
+            called[0] = true; // connect.run()
+          } else if (user instanceof MethodInvocationTree call && call.getArguments().contains(identifier)) {
+            handedOff[0] |= sdk.isHandOff(call);
+            called[0] |= !sdk.isHandOff(call);
+          }
+        }
+        return null;
+      }
+    }.scan(scope, null);
+    if (handedOff[0]) {
+      return true;
+    }
+    return called[0] ? Boolean.FALSE : null;
+  }
+
+  /** The method or lambda whose code holds {@code path}. */
+  private static @Nullable TreePath enclosingCode(TreePath path) {
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      if (current.getLeaf() instanceof MethodTree || current.getLeaf() instanceof LambdaExpressionTree) {
+        return current;
+      }
+      if (current.getLeaf() instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- Spring's @Retryable
+
+  /** A method Spring retries when it is called through its proxy: annotated {@code @Retryable}, more than once. */
+  static boolean isRetryableMethod(Body body, VisitorState state) {
+    MethodSymbol method = body.method();
+    if (method == null || !ASTHelpers.hasAnnotation(method, RETRYABLE, state)) {
+      return false;
+    }
+    for (AnnotationTree annotation : ((MethodTree) body.tree()).getModifiers().getAnnotations()) {
+      Symbol type = ASTHelpers.getSymbol(annotation.getAnnotationType());
+      if (type != null && type.getQualifiedName().contentEquals(RETRYABLE)) {
+        for (ExpressionTree element : annotation.getArguments()) {
+          if (element instanceof AssignmentTree assignment
+              && assignment.getVariable() instanceof IdentifierTree key
+              && key.getName().contentEquals("maxAttempts")
+              && Integer.valueOf(1).equals(ASTHelpers.constValue(assignment.getExpression()))) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A call of a {@code @Retryable} method that goes through Spring's proxy: its receiver is not this object. */
+  static boolean isProxiedCall(Tree site) {
+    if (!(site instanceof MethodInvocationTree call)
+        || !(call.getMethodSelect() instanceof MemberSelectTree member)) {
+      return false; // connect(): a self-call
+    }
+    ExpressionTree receiver = IotHubSdk.stripParentheses(member.getExpression());
+    if (receiver instanceof IdentifierTree identifier) {
+      return !identifier.getName().contentEquals("this") && !identifier.getName().contentEquals("super");
+    }
+    return !(receiver instanceof MemberSelectTree select && select.getIdentifier().contentEquals("this"));
+  }
+
+  // ---------------------------------------------------------------- the policy behind a run
+
+  /**
+   * The code that configures the policy running {@code call}: the receiver chain ({@code Failsafe.with(p).run},
+   * {@code retry.executeRunnable}), the arguments of that chain, and the initializers of the variables they name
+   * (transitively), with those variables. Listeners attached to one of these variables elsewhere count too.
+   */
+  static final class Policy {
+    private final List<Tree> definitions = new ArrayList<>();
+    private final Set<VarSymbol> holders = new HashSet<>();
+    private final ClassModel model;
+    private boolean failsafe;
+    private boolean failsafeRetryPolicy;
+
+    Policy(TreePath call, ClassModel model) {
+      this.model = model;
+      VisitorState state = model.state();
+      MethodInvocationTree run = (MethodInvocationTree) call.getLeaf();
+      failsafe = FAILSAFE_RUN.matches(run, state);
+      Deque<ExpressionTree> work = new ArrayDeque<>();
+      ExpressionTree receiver = receiverOf(run);
+      if (receiver != null) {
+        work.add(receiver);
+      }
+      if (RESILIENCE4J_DECORATE.matches(run, state) && run.getArguments().size() > 1) {
+        work.add(run.getArguments().get(0)); // Retry.decorateRunnable(retry, ...)
+      }
+      Set<Tree> seen = new HashSet<>();
+      while (!work.isEmpty() && definitions.size() < 32) {
+        ExpressionTree expression = IotHubSdk.stripParentheses(work.pop());
+        if (!seen.add(expression)) {
+          continue;
+        }
+        definitions.add(expression);
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+            if (FAILSAFE_POLICIES.matches(tree, state)) {
+              for (ExpressionTree policy : tree.getArguments()) {
+                failsafeRetryPolicy |= isFailsafeRetryPolicy(ASTHelpers.getType(policy), model.sdk());
+              }
+            }
+            return super.visitMethodInvocation(tree, null);
+          }
+
+          @Override
+          public Void visitIdentifier(IdentifierTree tree, Void unused) {
+            follow(tree);
+            return null;
+          }
+
+          @Override
+          public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+            follow(tree);
+            return super.visitMemberSelect(tree, null);
+          }
+
+          private void follow(ExpressionTree tree) {
+            if (ASTHelpers.getSymbol(tree) instanceof VarSymbol variable
+                && isLibraryType(variable.type)
+                && holders.add(variable)) {
+              ExpressionTree initializer = initializerOf(variable, state);
+              if (initializer != null) {
+                work.add(initializer);
+              }
+            }
+          }
+
+          @Override
+          public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+            return null; // a listener's code configures nothing
+          }
+
+          @Override
+          public Void visitClass(ClassTree tree, Void unused) {
+            return null;
+          }
+        }.scan(expression, null);
+      }
+    }
+
+    private @Nullable ExpressionTree initializerOf(VarSymbol variable, VisitorState state) {
+      if (variable.getKind() != ElementKind.FIELD) {
+        return model.finalLocalInitializer(variable);
+      }
+      return JavacTrees.instance(state.context).getTree(variable) instanceof VariableTree declaration
+          ? declaration.getInitializer()
+          : null;
+    }
+
+    /** Whether the run retries at all: a Failsafe run needs a RetryPolicy; no policy may be set to one attempt. */
+    boolean retries() {
+      if (failsafe && !failsafeRetryPolicy) {
+        return false;
+      }
+      boolean[] single = {false};
+      for (Tree definition : definitions) {
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+            if (SINGLE_ATTEMPT_SETTING.matches(tree, model.state()) && tree.getArguments().size() == 1) {
+              Object limit = ASTHelpers.constValue(tree.getArguments().get(0));
+              boolean attempts = !IotHubSdk.methodName(tree).equals("withMaxRetries");
+              single[0] |= Integer.valueOf(attempts ? 1 : 0).equals(limit);
+            }
+            return super.visitMethodInvocation(tree, null);
+          }
+        }.scan(definition, null);
+      }
+      return !single[0];
+    }
+
+    /**
+     * Whether a listener of this policy that runs between attempts closes {@code client}: registered in the
+     * policy's configuration, or later on a variable that holds the policy (the same local or field).
+     */
+    boolean listenerCloses(ClientRef client) {
+      List<TreePath> registrations = new ArrayList<>();
+      TreePath classPath = model.classPath();
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+          if (BETWEEN_ATTEMPTS_LISTENER.matches(tree, model.state())
+              && (isInDefinition(getCurrentPath()) || holders.contains(rootVariable(tree)))) {
+            registrations.add(getCurrentPath());
+          }
+          return super.visitMethodInvocation(tree, null);
+        }
+      }.scan(classPath, null);
+      for (TreePath registration : registrations) {
+        if (closesIn(registration, client)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean isInDefinition(TreePath path) {
+      for (TreePath current = path; current != null; current = current.getParentPath()) {
+        if (definitions.contains(current.getLeaf())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the listener code among the registration's arguments closes {@code client}. */
+    private boolean closesIn(TreePath registration, ClientRef client) {
+      List<Body> listenerCode = new ArrayList<>();
+      MethodInvocationTree call = (MethodInvocationTree) registration.getLeaf();
+      for (ExpressionTree argument : call.getArguments()) {
+        new TreePathScanner<Void, Void>() {
+          @Override
+          public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+            addBody(model.bodyAt(getCurrentPath()));
+            return null;
+          }
+
+          @Override
+          public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+            MethodSymbol method = ASTHelpers.getSymbol(tree);
+            if (method != null) {
+              addBody(model.bodyOf(method)); // onRetry(this::closeQuietly)
+            }
+            return null;
+          }
+
+          private void addBody(@Nullable Body body) {
+            if (body != null) {
+              listenerCode.add(body);
+            }
+          }
+
+          @Override
+          public Void visitClass(ClassTree tree, Void unused) {
+            for (Tree member : tree.getMembers()) {
+              if (member instanceof MethodTree method && LISTENER_METHODS.contains(method.getName().toString())) {
+                addBody(model.bodyAt(new TreePath(getCurrentPath(), member)));
+              }
+            }
+            return null;
+          }
+        }.scan(new TreePath(registration, argument), null);
+      }
+      for (Body body : listenerCode) {
+        for (Body reached : model.syncReachable(body)) {
+          if (!model.closeSites(reached, client).isEmpty()) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+
+  private static @Nullable ExpressionTree receiverOf(MethodInvocationTree call) {
+    return call.getMethodSelect() instanceof MemberSelectTree member ? member.getExpression() : null;
+  }
+
+  /** The variable at the root of a call chain: {@code retry} in {@code retry.getEventPublisher().onRetry(...)}. */
+  private static @Nullable Symbol rootVariable(MethodInvocationTree call) {
+    ExpressionTree current = receiverOf(call);
+    while (current != null) {
+      current = IotHubSdk.stripParentheses(current);
+      if (current instanceof MethodInvocationTree inner) {
+        current = receiverOf(inner);
+      } else {
+        Symbol symbol = ASTHelpers.getSymbol(current);
+        return symbol instanceof VarSymbol ? symbol : null;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isFailsafeRetryPolicy(@Nullable Type type, IotHubSdk sdk) {
+    return sdk.isSubtypeOf(type, FAILSAFE_3 + "RetryPolicy") || sdk.isSubtypeOf(type, FAILSAFE_2 + "RetryPolicy");
+  }
+
+  /** A type of one of the retry libraries (a policy, an executor, a template, a config). */
+  private static boolean isLibraryType(@Nullable Type type) {
+    if (type == null || type.tsym == null) {
+      return false;
+    }
+    String name = type.tsym.getQualifiedName().toString();
+    for (String prefix : PACKAGES) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,146 @@
+package io.github.linkguard.checker;
+
+import static io.github.linkguard.checker.Sources.lines;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks 1, 3 and 4 treat a retry library's attempt as the retry construct of contract v2: one call, one diagnostic;
+ * asynchronous attempts are hand-offs for the callback-thread rules; a new client per attempt is check 2's.
+ */
+class RetryLibrariesAllChecksTest {
+  private CompilationTestHelper all(Sdk sdk) {
+    return CompilationTestHelper.newInstance(AllChecksTest.ALL, getClass())
+        .setArgs(RetryJars.CURRENT.classPathArgs(sdk));
+  }
+
+  @Test
+  void startUpRetryIsCheck2sAndAGuardedAsyncReconnectIsClean_v2() {
+    all(Sdk.V2)
+        .addSourceLines(
+            "Gateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import dev.failsafe.Failsafe;
+                import dev.failsafe.RetryPolicy;
+                import java.time.Duration;
+
+                class Gateway {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final RetryPolicy<Object> policy =
+                      RetryPolicy.builder().withBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1)).build();
+
+                  void start() {
+                    client.setConnectionStatusChangeCallback(this::onStatus, null);
+                    // BUG: Diagnostic contains: [IotHubOpenRetryWithoutClose]
+                    Failsafe.with(policy).run(() -> client.open(true));
+                  }
+
+                  // the callback hands the reconnect to Failsafe's pool, which closes before each attempt
+                  private void onStatus(ConnectionStatusChangeContext context) {
+                    if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                        && context.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                      Failsafe.with(policy).runAsync(() -> {
+                        client.close();
+                        client.open(true);
+                      });
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void unguardedReconnectsFromTheCallback_v2() {
+    all(Sdk.V2)
+        .addSourceLines(
+            "Unguarded.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import dev.failsafe.Failsafe;
+                import dev.failsafe.RetryPolicy;
+
+                class Unguarded {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final DeviceClient other = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final RetryPolicy<Object> policy = RetryPolicy.ofDefaults();
+
+                  void start() {
+                    client.setConnectionStatusChangeCallback(context -> {
+                      // on every status, DISCONNECTED_RETRYING included; handed to Failsafe's pool
+                      // BUG: Diagnostic contains: [IotHubOpenWithoutStatusGuard]
+                      Failsafe.with(policy).runAsync(() -> client.open(true));
+                    }, null);
+                    other.setConnectionStatusChangeCallback(context -> {
+                      Failsafe.with(policy).run(() -> {
+                        // BUG: Diagnostic contains: [IotHubReconnectOnCallbackThread]
+                        other.close();
+                        // BUG: Diagnostic contains: [IotHubOpenWithoutStatusGuard]
+                        other.open(true);
+                      });
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void attemptsAtReentrySites_v2() {
+    all(Sdk.V2)
+        .addSourceLines(
+            "Watchdog.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import io.github.resilience4j.retry.Retry;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Watchdog {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+                  private final Retry retry = Retry.ofDefaults("iothub");
+                  private DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private DeviceClient backup = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+
+                  void watch() {
+                    scheduler.scheduleWithFixedDelay(() -> {
+                      // closed before the retry starts (exemption a, the attempt belongs to this task), but not
+                      // between the attempts
+                      client.close();
+                      try {
+                        retry.executeCheckedSupplier(() -> {
+                          // BUG: Diagnostic contains: [IotHubOpenRetryWithoutClose]
+                          client.open(true);
+                          return true;
+                        });
+                      } catch (Throwable t) {
+                        // next round
+                      }
+                    }, 1, 1, TimeUnit.MINUTES);
+                    scheduler.scheduleWithFixedDelay(() -> {
+                      try {
+                        retry.executeCheckedSupplier(() -> {
+                          // a new client per attempt is check 2's, not IotHubClientReplacedWithoutClose; check 1
+                          // exempts the fresh instance (b)
+                          backup = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                          // BUG: Diagnostic contains: [IotHubOpenRetryWithoutClose]
+                          backup.open(true);
+                          return true;
+                        });
+                      } catch (Throwable t) {
+                        // next round
+                      }
+                    }, 1, 1, TimeUnit.MINUTES);
+                  }
+                }
+                """))
+        .doTest();
+  }
+}
