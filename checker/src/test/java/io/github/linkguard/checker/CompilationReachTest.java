@@ -3,7 +3,6 @@ package io.github.linkguard.checker;
 import static io.github.linkguard.checker.Sources.lines;
 
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.scanner.ScannerSupplier;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,18 +12,10 @@ import org.junit.jupiter.api.Test;
  * compiles two or more files together, with all five checks running as users run them.
  */
 class CompilationReachTest {
-  private static final ScannerSupplier ALL =
-      ScannerSupplier.fromBugCheckerClasses(
-          IotHubOpenWithoutStatusGuard.class,
-          IotHubOpenRetryWithoutClose.class,
-          IotHubReconnectOnCallbackThread.class,
-          IotHubClientReplacedWithoutClose.class,
-          IotHubReopenAfterClientClose.class);
-
   private CompilationTestHelper all(Sdk sdk, String... extraArgs) {
     List<String> args = new ArrayList<>(sdk.classPathArgs());
     args.addAll(List.of(extraArgs));
-    return CompilationTestHelper.newInstance(ALL, getClass()).setArgs(args);
+    return CompilationTestHelper.newInstance(AllChecksTest.ALL, getClass()).setArgs(args);
   }
 
   // ------------------------------------------------------------------ negatives first

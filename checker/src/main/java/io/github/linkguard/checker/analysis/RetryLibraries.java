@@ -257,11 +257,14 @@ public final class RetryLibraries {
     private final List<Tree> definitions = new ArrayList<>();
     private final Set<VarSymbol> holders = new HashSet<>();
     private final ClassModel model;
+    /** The top-level class that runs the attempt: where listeners on the policy's variables are looked for. */
+    private final TreePath scope;
     private boolean failsafe;
     private boolean failsafeRetryPolicy;
 
     Policy(TreePath call, ClassModel model) {
       this.model = model;
+      this.scope = outermostClass(call);
       VisitorState state = model.state();
       MethodInvocationTree run = (MethodInvocationTree) call.getLeaf();
       failsafe = FAILSAFE_RUN.matches(run, state);
@@ -364,7 +367,6 @@ public final class RetryLibraries {
      */
     boolean listenerCloses(ClientRef client) {
       List<TreePath> registrations = new ArrayList<>();
-      TreePath classPath = model.classPath();
       new TreePathScanner<Void, Void>() {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
@@ -374,13 +376,23 @@ public final class RetryLibraries {
           }
           return super.visitMethodInvocation(tree, null);
         }
-      }.scan(classPath, null);
+      }.scan(scope, null);
       for (TreePath registration : registrations) {
         if (closesIn(registration, client)) {
           return true;
         }
       }
       return false;
+    }
+
+    private static TreePath outermostClass(TreePath path) {
+      TreePath outermost = path;
+      for (TreePath current = path; current != null; current = current.getParentPath()) {
+        if (current.getLeaf() instanceof com.sun.source.tree.ClassTree) {
+          outermost = current;
+        }
+      }
+      return outermost;
     }
 
     private boolean isInDefinition(TreePath path) {
