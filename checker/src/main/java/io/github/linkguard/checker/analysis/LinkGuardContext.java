@@ -18,7 +18,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Per-compilation state shared by the five checks, kept in javac's {@link Context}: the resolved SDK types, and for
+ * Per-compilation state shared by the checks, kept in javac's {@link Context}: the resolved SDK types, and for
  * the compilation unit being scanned, one {@link Verdicts} per top-level class that mentions the SDK.
  *
  * <p>This is where the fast exits are. A compilation unit is analysed only when javac has looked up a client type
@@ -95,9 +95,19 @@ public final class LinkGuardContext {
     return instance(state, options).verdictsFor(state);
   }
 
-  private @Nullable Verdicts verdictsFor(VisitorState state) {
-    TreePath path = state.getPath();
-    CompilationUnitTree unit = path.getCompilationUnit();
+  /**
+   * The SDK's model when the compilation unit being matched may use a client, or null (the fast exits, or malformed
+   * options): for checks that look at single trees and need no per-class model.
+   */
+  public static @Nullable IotHubSdk sdkIfUnitMayUseClients(VisitorState state, LinkGuardOptions options) {
+    if (!checkOptions(state, options)) {
+      return null;
+    }
+    return instance(state, options).sdkFor(state);
+  }
+
+  private @Nullable IotHubSdk sdkFor(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (unit != currentUnit) {
       currentUnit = unit;
       verdictsByClass.clear();
@@ -109,9 +119,14 @@ public final class LinkGuardContext {
     if (sdk == null) {
       sdk = new IotHubSdk(state, options);
     }
-    if (!sdk.isPresent()) {
+    return sdk.isPresent() ? sdk : null;
+  }
+
+  private @Nullable Verdicts verdictsFor(VisitorState state) {
+    if (sdkFor(state) == null) {
       return null;
     }
+    TreePath path = state.getPath();
     TreePath classPath = topLevelClass(path);
     if (classPath == null) {
       return null;
