@@ -289,6 +289,34 @@ class IotHubConnectionStringInCodeTest {
         .doTest();
   }
 
+  /** The arguments a lambda gets are written where it is called, out of sight: quiet, and no crash. */
+  @Test
+  void lambdaParametersAreOpaque_v2() {
+    compile(Sdk.V2)
+        .addSourceLines(
+            "Factories.java",
+            withKey(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.function.Function;
+                import java.util.function.Supplier;
+
+                class Factories {
+                  static final String CS = "HostName=h;DeviceId=lambda;SharedAccessKey=KEY";
+
+                  Function<String, Supplier<DeviceClient>> factory() {
+                    return connectionString -> () -> new DeviceClient(connectionString, IotHubClientProtocol.MQTT);
+                  }
+
+                  DeviceClient create() {
+                    return factory().apply(CS).get();
+                  }
+                }
+                """))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
   @Test
   void suppressedByName_v2() {
     compile(Sdk.V2)

@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.comp.AttrContext;
@@ -65,7 +66,7 @@ final class CompilationValues {
     this.compileStates = CompileStates.instance(state.context);
     for (Env<AttrContext> env : enter.getEnvs()) {
       ClassSymbol symbol = env.tree instanceof ClassTree classTree ? ASTHelpers.getSymbol(classTree) : null;
-      if (symbol != null && symbol == symbol.outermostClass() && !indexIfAnalysable(symbol, env)) {
+      if (symbol != null && symbol.owner instanceof PackageSymbol && !indexIfAnalysable(symbol, env)) {
         wholeCompilationAnalysable = false;
       }
     }
@@ -101,8 +102,21 @@ final class CompilationValues {
 
   /** Whether the symbol's source is part of this compilation (a class file's members never are). */
   static boolean isInCompilation(Symbol symbol, VisitorState state) {
-    ClassSymbol outermost = symbol.outermostClass();
-    return outermost != null && Enter.instance(state.context).getEnv(outermost) != null;
+    ClassSymbol topLevel = topLevelClass(symbol);
+    return topLevel != null && Enter.instance(state.context).getEnv(topLevel) != null;
+  }
+
+  /**
+   * The top-level class that holds the symbol, or null. Unlike {@code Symbol.outermostClass()}, never fails on the
+   * placeholder owners javac gives symbols it creates while attributing lambdas.
+   */
+  private static @Nullable ClassSymbol topLevelClass(Symbol symbol) {
+    for (Symbol current = symbol; current != null; current = current.owner) {
+      if (current instanceof ClassSymbol classSymbol && classSymbol.owner instanceof PackageSymbol) {
+        return classSymbol;
+      }
+    }
+    return null;
   }
 
   /**
@@ -143,8 +157,10 @@ final class CompilationValues {
    * them has no body here (abstract, or not in the compilation).
    */
   @Nullable List<ExpressionTree> returnsOf(MethodSymbol method) {
-    ClassSymbol topLevel = method.outermostClass();
-    indexIfAnalysable(topLevel, enter.getEnv(topLevel));
+    ClassSymbol topLevel = topLevelClass(method);
+    if (topLevel != null) {
+      indexIfAnalysable(topLevel, enter.getEnv(topLevel));
+    }
     MethodTree tree = methods.get(method);
     if (tree == null || tree.getBody() == null || (canBeOverridden(method) && !wholeCompilationAnalysable)) {
       return null;
@@ -197,8 +213,8 @@ final class CompilationValues {
    * local or a private member, the whole compilation otherwise.
    */
   private boolean canSeeEveryUse(Symbol symbol) {
-    ClassSymbol topLevel = symbol.outermostClass();
-    if (!indexIfAnalysable(topLevel, enter.getEnv(topLevel))) {
+    ClassSymbol topLevel = topLevelClass(symbol);
+    if (topLevel == null || !indexIfAnalysable(topLevel, enter.getEnv(topLevel))) {
       return false;
     }
     boolean onlyItsClassCanUseIt =
