@@ -24,6 +24,7 @@ import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.Verdicts;
+import io.github.linkguard.checker.analysis.VisibleClasses;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
@@ -120,9 +121,8 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
       return condition;
     }
     ClassTree here = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
-    ClassSymbol hereSymbol = here == null ? null : ASTHelpers.getSymbol(here);
-    VarSymbol field =
-        hereSymbol == null ? null : verdicts.model().trackedStatusField(open.client(), hereSymbol.outermostClass());
+    ClassSymbol topLevel = here == null ? null : VisibleClasses.topLevelClass(ASTHelpers.getSymbol(here));
+    VarSymbol field = topLevel == null ? null : verdicts.model().trackedStatusField(open.client(), topLevel);
     String fieldAccess = field == null ? null : Fixes.fieldAccess(state, field);
     return fieldAccess == null ? null : fieldAccess + " == " + status + "." + IotHubSdk.DISCONNECTED;
   }

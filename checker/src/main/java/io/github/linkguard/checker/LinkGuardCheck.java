@@ -7,13 +7,15 @@ import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import io.github.linkguard.checker.analysis.CheckName;
+import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.LinkGuardContext;
 import io.github.linkguard.checker.analysis.LinkGuardOptions;
 import io.github.linkguard.checker.analysis.Verdicts;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What the five checks share: their {@code -XepOpt:IotHub:*} options, registering as running at the start of each
+ * What the checks share: their {@code -XepOpt:IotHub:*} options, registering as running at the start of each
  * compilation unit (which also reports malformed options), and asking the shared analysis for a verdict without
  * ever letting an internal error escape into javac.
  */
@@ -35,6 +37,11 @@ abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeM
     }
     LinkGuardContext.startUnit(state, options, name);
     return Description.NO_MATCH;
+  }
+
+  /** The SDK's model, or null when the compilation unit cannot involve a client (the fast exits). */
+  final @Nullable IotHubSdk sdkIfUnitMayUseClients(VisitorState state) {
+    return LinkGuardContext.sdkIfUnitMayUseClients(state, options);
   }
 
   /**

@@ -4,11 +4,13 @@ import static io.github.linkguard.checker.Sources.lines;
 
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.scanner.ScannerSupplier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The five checks together, as users run them: the SDK's own architectures, and one diagnostic per call. */
+/** The six checks together, as users run them: the SDK's own architectures, and one diagnostic per call. */
 class AllChecksTest {
   /** The five checks, shared by the tests that run them together. */
   static final ScannerSupplier ALL =
@@ -17,7 +19,8 @@ class AllChecksTest {
           IotHubOpenRetryWithoutClose.class,
           IotHubReconnectOnCallbackThread.class,
           IotHubClientReplacedWithoutClose.class,
-          IotHubReopenAfterClientClose.class);
+          IotHubReopenAfterClientClose.class,
+          IotHubConnectionStringInCode.class);
 
   private CompilationTestHelper all(Sdk sdk, String... extraArgs) {
     List<String> args = new ArrayList<>(sdk.classPathArgs());
@@ -281,6 +284,47 @@ class AllChecksTest {
                   }
                 }
                 """))
+        .doTest();
+  }
+
+  /**
+   * Check 6 reports at the connection-string argument, check 4 at the assignment: two trees, two findings (javac puts
+   * both on one line when the argument is on the assignment's line).
+   */
+  @Test
+  void aHardCodedKeyAndAReplacedClientAreTwoFindings_v2() {
+    String key =
+        Base64.getEncoder().encodeToString("not a secret, only long enough".getBytes(StandardCharsets.US_ASCII));
+    all(Sdk.V2)
+        .addSourceLines(
+            "Kiosk.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Kiosk {
+                  private static final String CS = "HostName=h;DeviceId=kiosk-4;SharedAccessKey=KEY";
+                  private DeviceClient client;
+
+                  void start() throws IotHubClientException {
+                    client = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.AMQPS);
+                    client.open(false);
+                  }
+
+                  void replaceAfterFailedSend() throws InterruptedException {
+                    try {
+                      client.sendEvent(new Message("x"));
+                    } catch (IotHubClientException e) {
+                      // BUG: Diagnostic contains: [IotHubClientReplacedWithoutClose]
+                      this.client = new DeviceClient(
+                          // BUG: Diagnostic contains: [IotHubConnectionStringInCode] The connection string of device 'kiosk-4'
+                          CS, IotHubClientProtocol.AMQPS);
+                    }
+                  }
+                }
+                """
+                    .replace("KEY", key)))
         .doTest();
   }
 

@@ -9,7 +9,8 @@ public enum CheckName {
   OPEN_RETRY_WITHOUT_CLOSE("IotHubOpenRetryWithoutClose"),
   RECONNECT_ON_CALLBACK_THREAD("IotHubReconnectOnCallbackThread"),
   CLIENT_REPLACED_WITHOUT_CLOSE("IotHubClientReplacedWithoutClose"),
-  REOPEN_AFTER_CLIENT_CLOSE("IotHubReopenAfterClientClose");
+  REOPEN_AFTER_CLIENT_CLOSE("IotHubReopenAfterClientClose"),
+  CONNECTION_STRING_IN_CODE("IotHubConnectionStringInCode");
 
   private final String userName;
 

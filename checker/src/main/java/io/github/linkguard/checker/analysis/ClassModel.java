@@ -654,7 +654,7 @@ public final class ClassModel {
 
   /** Whether the symbol's source is in a visible class: its body can be followed. */
   private boolean isDeclaredHere(Symbol symbol) {
-    ClassSymbol outermost = symbol.outermostClass();
+    ClassSymbol outermost = VisibleClasses.topLevelClass(symbol);
     return outermost != null && visibleClasses.contains(outermost);
   }
 
@@ -1108,7 +1108,7 @@ public final class ClassModel {
     Set<VarSymbol> ofThisClient = new LinkedHashSet<>();
     if (client != null) {
       for (VarSymbol field : statusFieldsByClient.getOrDefault(client, Set.of())) {
-        if (topLevel.equals(field.outermostClass())) {
+        if (topLevel.equals(VisibleClasses.topLevelClass(field))) {
           ofThisClient.add(field);
         }
       }
@@ -1118,7 +1118,7 @@ public final class ClassModel {
     }
     VarSymbol only = null;
     for (VarSymbol field : trackedStatusFields) {
-      if (topLevel.equals(field.outermostClass())) {
+      if (topLevel.equals(VisibleClasses.topLevelClass(field))) {
         if (only != null) {
           return null;
         }

@@ -79,7 +79,7 @@ final class Dispatch {
         && !method.isStatic()
         && (flags & (Flags.PRIVATE | Flags.FINAL)) == 0
         && (method.owner.flags() & Flags.FINAL) == 0
-        && visibleClasses.contains(method.outermostClass());
+        && visibleClasses.contains(VisibleClasses.topLevelClass(method));
   }
 
   private List<MethodSymbol> overridersOf(MethodSymbol method) {

@@ -96,7 +96,18 @@ public final class LinkGuardContext {
     return instance(state, options).verdictsFor(state);
   }
 
-  private @Nullable Verdicts verdictsFor(VisitorState state) {
+  /**
+   * The SDK's model when the compilation unit being matched may use a client, or null (the fast exits, or malformed
+   * options): for checks that look at single trees and need no model of the code.
+   */
+  public static @Nullable IotHubSdk sdkIfUnitMayUseClients(VisitorState state, LinkGuardOptions options) {
+    if (!checkOptions(state, options)) {
+      return null;
+    }
+    return instance(state, options).sdkFor(state);
+  }
+
+  private @Nullable IotHubSdk sdkFor(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (unit != currentUnit) {
       currentUnit = unit;
@@ -113,7 +124,11 @@ public final class LinkGuardContext {
       wholeCompilationVisible = VisibleClasses.seesWholeCompilation(state);
       modelBuilt = false;
     }
-    if (!sdk.isPresent()) {
+    return sdk.isPresent() ? sdk : null;
+  }
+
+  private @Nullable Verdicts verdictsFor(VisitorState state) {
+    if (sdkFor(state) == null) {
       return null;
     }
     if (!modelBuilt) {
@@ -121,7 +136,9 @@ public final class LinkGuardContext {
       verdicts = null;
       try {
         List<TreePath> classes =
-            wholeCompilationVisible ? VisibleClasses.ofCompilation(state) : VisibleClasses.ofUnit(unit);
+            wholeCompilationVisible
+                ? VisibleClasses.ofCompilation(state)
+                : VisibleClasses.ofUnit(state.getPath().getCompilationUnit());
         if (anyMayMatch(classes)) {
           verdicts = new Verdicts(new ClassModel(sdk, state, classes), enabled);
         }

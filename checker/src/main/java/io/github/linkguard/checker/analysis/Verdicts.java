@@ -29,6 +29,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.Conditions.Claim;
@@ -481,8 +482,9 @@ public final class Verdicts {
         MethodSymbol symbol = ASTHelpers.getSymbol(method);
         if (symbol != null) {
           String owner = symbol.owner.getSimpleName().toString();
-          if (owner.isEmpty() && symbol.outermostClass() != null) {
-            owner = symbol.outermostClass().getSimpleName().toString();
+          ClassSymbol topLevel = VisibleClasses.topLevelClass(symbol);
+          if (owner.isEmpty() && topLevel != null) {
+            owner = topLevel.getSimpleName().toString();
           }
           return owner + "." + symbol.getSimpleName();
         }

@@ -5,9 +5,9 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Flags;
-import com.sun.tools.javac.code.Kinds;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.CompileStates;
 import com.sun.tools.javac.comp.Enter;
@@ -17,6 +17,7 @@ import com.sun.tools.javac.util.Options;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The top-level source classes whose bodies the analysis may read: with {@code -XDcompilePolicy=simple}, every class
@@ -24,9 +25,9 @@ import java.util.List;
  * Prone is done with the last); under any other policy only the compilation unit being analysed, because the others
  * are not attributed yet or already desugared. A class outside this set is opaque, like a library.
  *
- * <p>Cost: one pass over javac's table of loaded classes (libraries included), once per compilation.
+ * <p>Cost: one pass over javac's environments of the source classes, once per compilation.
  */
-final class VisibleClasses {
+public final class VisibleClasses {
   private VisibleClasses() {}
 
   /** Whether other compilation units can be read while one is analysed. */
@@ -36,29 +37,40 @@ final class VisibleClasses {
 
   /** The top-level classes of every compilation unit that can be read, ordered by file and position. */
   static List<TreePath> ofCompilation(VisitorState state) {
-    Enter enter = Enter.instance(state.context);
     CompileStates compileStates = CompileStates.instance(state.context);
     List<TreePath> classes = new ArrayList<>();
-    for (ClassSymbol symbol : state.getSymtab().getAllClasses()) {
-      if (symbol.owner == null || symbol.owner.kind != Kinds.Kind.PCK) {
-        continue;
+    for (Env<AttrContext> env : Enter.instance(state.context).getEnvs()) {
+      if (env.tree instanceof JCClassDecl classTree
+          && classTree.sym != null
+          && classTree.sym.owner instanceof PackageSymbol
+          && env.toplevel != null
+          && isAttributedNotLowered(compileStates, env)) {
+        classes.add(TreePath.getPath(env.toplevel, classTree));
       }
-      Env<AttrContext> env = enter.getEnv(symbol);
-      if (env == null || !(env.tree instanceof JCClassDecl) || env.toplevel == null) {
-        continue; // a class from a class file: no source here
-      }
-      CompileStates.CompileState reached = compileStates.get(env);
-      // flags_field, not flags(): reading the field completes nothing
-      if ((symbol.flags_field & Flags.UNATTRIBUTED) != 0
-          || (reached != null && reached.isAfter(CompileStates.CompileState.FLOW))) {
-        continue;
-      }
-      classes.add(TreePath.getPath(env.toplevel, env.tree));
     }
     classes.sort(
         Comparator.comparing((TreePath path) -> path.getCompilationUnit().getSourceFile().toUri().toString())
             .thenComparingInt(path -> ((JCClassDecl) path.getLeaf()).getStartPosition()));
     return classes;
+  }
+
+  /** Whether javac has attributed the class of {@code env} and not yet lowered it: its trees can be read. */
+  static boolean isAttributedNotLowered(CompileStates compileStates, Env<AttrContext> env) {
+    return compileStates.isDone(env, CompileStates.CompileState.ATTR)
+        && !compileStates.isDone(env, CompileStates.CompileState.TRANSTYPES);
+  }
+
+  /**
+   * The top-level class that holds the symbol, or null. Unlike {@code Symbol.outermostClass()}, never fails on the
+   * placeholder owners javac gives symbols it creates while attributing lambdas.
+   */
+  public static @Nullable ClassSymbol topLevelClass(@Nullable Symbol symbol) {
+    for (Symbol current = symbol; current != null; current = current.owner) {
+      if (current instanceof ClassSymbol classSymbol && classSymbol.owner instanceof PackageSymbol) {
+        return classSymbol;
+      }
+    }
+    return null;
   }
 
   /** The top-level classes of one compilation unit. */
