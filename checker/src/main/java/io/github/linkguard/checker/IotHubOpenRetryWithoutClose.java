@@ -104,6 +104,9 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
     if (!handlers.isEmpty()) {
       SuggestedFix.Builder fix = SuggestedFix.builder();
       for (TreePath handler : handlers) {
+        if (handler.getCompilationUnit() != state.getPath().getCompilationUnit()) {
+          return null; // the retry is in another file (a base class): a fix can only edit this one
+        }
         String client = clientInScope(open, handler, state);
         if (client == null) {
           return null;

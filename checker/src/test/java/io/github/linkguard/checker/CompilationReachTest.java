@@ -306,6 +306,62 @@ class CompilationReachTest {
         .doTest();
   }
 
+  /**
+   * The retry construct is in another file than the open(): a fix could only edit the file being analysed, so none
+   * is offered (the finding stays, see above).
+   */
+  @Test
+  void retryInABaseClassGetsNoFix_v1() {
+    Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addInputLines(
+            "BaseDevice.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+
+                abstract class BaseDevice {
+                  protected DeviceClient client;
+
+                  protected abstract void openClient() throws Exception;
+
+                  public void connect() throws InterruptedException {
+                    while (true) {
+                      try {
+                        openClient();
+                        break;
+                      } catch (Exception e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .expectUnchanged()
+        .addInputLines(
+            "SensorDevice.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class SensorDevice extends BaseDevice {
+                  SensorDevice(String cs) throws Exception {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  @Override
+                  protected void openClient() throws Exception {
+                    client.open();
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    new SensorDevice(args[0]).connect();
+                  }
+                }
+                """))
+        .expectUnchanged()
+        .doTest();
+  }
+
   /** The same split, with the base class closing between attempts through the subclass's closeClient(): quiet. */
   @Test
   void retryThatClosesThroughTheSubclassIsQuiet_v1() {
