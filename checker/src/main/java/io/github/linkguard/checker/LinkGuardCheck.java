@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeMatcher {
   private volatile LinkGuardOptions options;
+  private boolean optionsReadFromCompilation;
   private final CheckName name;
 
   LinkGuardCheck(ErrorProneFlags flags, CheckName name) {
@@ -30,9 +31,10 @@ abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeM
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    if (options.isUnset()) {
+    if (!optionsReadFromCompilation && options.isUnset()) {
       // Some Error Prone versions build the checks of -XepPatchChecks without the -XepOpt flags (2.36.0 does):
-      // read them from the compilation itself.
+      // read them from the compilation itself, once.
+      optionsReadFromCompilation = true;
       options = LinkGuardOptions.from(state.errorProneOptions().getFlags());
     }
     LinkGuardContext.startUnit(state, options, name);

@@ -470,7 +470,13 @@ public final class ClassModel {
   private void classifyMethod(Body body, MethodSymbol symbol, MethodTree tree) {
     // Only the implementation of the callback interface's own method is callback code: the other methods of a class
     // that implements it (openClient(), closeClient() overrides) run wherever they are called from.
-    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(symbol, state.getTypes())) {
+    boolean mayImplementCallback =
+        symbol.owner instanceof ClassSymbol owner
+            && !symbol.isStatic()
+            && implementsSdkCallback.computeIfAbsent(
+                owner, c -> sdk.isStatusCallbackType(c.type) || sdk.isOtherSdkCallbackType(c.type));
+    for (MethodSymbol overridden :
+        mayImplementCallback ? ASTHelpers.findSuperMethods(symbol, state.getTypes()) : List.<MethodSymbol>of()) {
       if (!(overridden.owner instanceof ClassSymbol owner) || !sdk.isSdkCallbackInterface(owner)) {
         continue;
       }
@@ -486,6 +492,9 @@ public final class ClassModel {
       body.markRoot(Body.Root.HAND_OFF, null);
     }
   }
+
+  /** Per class: whether it implements an SDK callback interface, so that its methods may be callback code. */
+  private final Map<ClassSymbol, Boolean> implementsSdkCallback = new HashMap<>();
 
   /** How a status callback with these parameters names the status and the reason. */
   private CallbackParameters callbackParameters(List<? extends VariableTree> parameters) {

@@ -1,11 +1,11 @@
 package io.github.linkguard.checker.analysis;
 
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.util.Name;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,20 +17,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which method bodies of the visible classes a call reaches (class-hierarchy analysis, narrowed to the classes the
  * compilation instantiates): always the body of the method it names, when that has source; for an overridable method
- * of the compilation, also the implementation in every instantiated class the receiver's static type admits; and for
+ * of the compilation, also every override in a class the receiver's static type admits that the compilation creates
+ * (or creates a subclass of, which inherits it); and for
  * a call on {@code this} (code of a supertype calling its own abstract or overridable method), every override in a
  * subtype, instantiated or not. A method declared by a library ({@code Runnable.run()}) dispatches nowhere: the task
  * objects handed there are followed where they are handed.
  *
- * <p>Cost: the override index is built once, in one pass over the methods with bodies (each asking javac for its
- * super methods); a call then costs one lookup, plus one implementation lookup per instantiated subtype.
+ * <p>Cost: methods with bodies are indexed by name once; the overrides of a called method are looked up among those
+ * of its name, once per method; a call then costs one subtype test per override, and whether a class has an
+ * instantiated subclass is decided once per class.
  */
 final class Dispatch {
   private final Types types;
   private final Map<MethodSymbol, Body> bodies;
   private final Set<ClassSymbol> instantiated;
   private final Set<ClassSymbol> visibleClasses;
-  private @Nullable Map<MethodSymbol, List<MethodSymbol>> overriders;
+  private @Nullable Map<Name, List<MethodSymbol>> byName;
+  private final Map<MethodSymbol, List<MethodSymbol>> overriders = new HashMap<>();
+  private final Map<ClassSymbol, Boolean> instantiatedBelow = new HashMap<>();
 
   Dispatch(
       Types types, Map<MethodSymbol, Body> bodies, Set<ClassSymbol> instantiated, Set<ClassSymbol> visibleClasses) {
@@ -42,34 +46,40 @@ final class Dispatch {
 
   /** The bodies a call of {@code named} on a receiver of {@code receiverType} can run. */
   List<Body> targets(MethodSymbol named, @Nullable Type receiverType, boolean onThis) {
-    Set<Body> targets = new LinkedHashSet<>();
     Body own = bodies.get(named);
+    if (!canDispatch(named) || receiverType == null || !(named.owner instanceof ClassSymbol)) {
+      return own == null ? List.of() : List.of(own);
+    }
+    List<MethodSymbol> overrides = overridersOf(named);
+    if (overrides.isEmpty()) {
+      return own == null ? List.of() : List.of(own);
+    }
+    Set<Body> targets = new LinkedHashSet<>();
     if (own != null) {
       targets.add(own);
     }
-    if (!canDispatch(named) || receiverType == null || !(named.owner instanceof ClassSymbol)) {
-      return List.copyOf(targets);
-    }
     Type receiver = types.erasure(receiverType);
-    if (onThis) {
-      for (MethodSymbol override : overridersOf(named)) {
-        if (types.isSubtype(types.erasure(override.owner.type), receiver)) {
-          targets.add(bodies.get(override));
-        }
-      }
-    } else {
-      for (ClassSymbol created : instantiated) {
-        if (!types.isSubtype(types.erasure(created.type), receiver)) {
-          continue;
-        }
-        MethodSymbol implementation = named.implementation(created, types, true);
-        Body body = implementation == null ? null : bodies.get(implementation);
-        if (body != null) {
-          targets.add(body);
-        }
+    for (MethodSymbol override : overrides) {
+      ClassSymbol owner = (ClassSymbol) override.owner;
+      if (types.isSubtype(types.erasure(owner.type), receiver) && (onThis || isInstantiated(owner))) {
+        targets.add(bodies.get(override));
       }
     }
     return List.copyOf(targets);
+  }
+
+  /** Whether the compilation creates the class or a subclass of it (one that may inherit the override). */
+  private boolean isInstantiated(ClassSymbol owner) {
+    return instantiatedBelow.computeIfAbsent(
+        owner,
+        c -> {
+          for (ClassSymbol created : instantiated) {
+            if (created.isSubClass(c, types)) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   /** Whether the named method is declared in a visible class and a subclass may override it. */
@@ -82,19 +92,30 @@ final class Dispatch {
         && visibleClasses.contains(VisibleClasses.topLevelClass(method));
   }
 
+  /** The methods with bodies that override {@code method}, found among those of the same name; memoized. */
   private List<MethodSymbol> overridersOf(MethodSymbol method) {
-    if (overriders == null) {
-      Map<MethodSymbol, List<MethodSymbol>> index = new HashMap<>();
+    if (byName == null) {
+      Map<Name, List<MethodSymbol>> index = new HashMap<>();
       for (MethodSymbol candidate : bodies.keySet()) {
-        if (candidate.isConstructor() || candidate.isStatic()) {
-          continue;
-        }
-        for (MethodSymbol overridden : ASTHelpers.findSuperMethods(candidate, types)) {
-          index.computeIfAbsent(overridden, k -> new ArrayList<>()).add(candidate);
+        if (!candidate.isConstructor() && !candidate.isStatic()) {
+          index.computeIfAbsent(candidate.getSimpleName(), k -> new ArrayList<>()).add(candidate);
         }
       }
-      overriders = index;
+      byName = index;
     }
-    return overriders.getOrDefault(method, List.of());
+    return overriders.computeIfAbsent(
+        method,
+        m -> {
+          List<MethodSymbol> found = new ArrayList<>();
+          for (MethodSymbol candidate : byName.getOrDefault(m.getSimpleName(), List.of())) {
+            if (candidate != m
+                && candidate.owner instanceof ClassSymbol owner
+                && owner.isSubClass(m.owner, types)
+                && candidate.overrides(m, owner, types, true)) {
+              found.add(candidate);
+            }
+          }
+          return found;
+        });
   }
 }
