@@ -19,6 +19,7 @@ import java.util.function.Function;
  */
 abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeMatcher {
   private volatile LinkGuardOptions options;
+  private volatile boolean optionsReadFromCompilation;
   private final CheckName name;
 
   LinkGuardCheck(ErrorProneFlags flags, CheckName name) {
@@ -28,10 +29,9 @@ abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeM
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    if (options.isUnset()) {
-      // Some Error Prone versions build the checks of -XepPatchChecks without the -XepOpt flags (2.36.0 does):
-      // read them from the compilation itself.
-      options = LinkGuardOptions.from(state.errorProneOptions().getFlags());
+    if (!optionsReadFromCompilation) {
+      options = LinkGuardOptions.of(state);
+      optionsReadFromCompilation = true;
     }
     LinkGuardContext.startUnit(state, options, name);
     return Description.NO_MATCH;
