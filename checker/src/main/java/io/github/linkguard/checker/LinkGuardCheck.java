@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeMatcher {
   private volatile LinkGuardOptions options;
-  private boolean optionsReadFromCompilation;
+  private volatile boolean optionsReadFromCompilation;
   private final CheckName name;
 
   LinkGuardCheck(ErrorProneFlags flags, CheckName name) {
@@ -31,11 +31,9 @@ abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeM
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    if (!optionsReadFromCompilation && options.isUnset()) {
-      // Some Error Prone versions build the checks of -XepPatchChecks without the -XepOpt flags (2.36.0 does):
-      // read them from the compilation itself, once.
+    if (!optionsReadFromCompilation) {
+      options = LinkGuardOptions.of(state);
       optionsReadFromCompilation = true;
-      options = LinkGuardOptions.from(state.errorProneOptions().getFlags());
     }
     LinkGuardContext.startUnit(state, options, name);
     return Description.NO_MATCH;

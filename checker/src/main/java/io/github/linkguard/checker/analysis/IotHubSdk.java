@@ -85,12 +85,7 @@ public final class IotHubSdk {
   static List<String> clientTypeBinaryNames(LinkGuardOptions options) {
     List<String> names = new ArrayList<>(List.of(INTERNAL_CLIENT, MULTIPLEXING_CLIENT));
     for (String name : options.clientTypes()) {
-      String candidate = name;
-      names.add(candidate);
-      for (int dot = candidate.lastIndexOf('.'); dot > 0; dot = candidate.lastIndexOf('.', dot - 1)) {
-        candidate = candidate.substring(0, dot) + '$' + candidate.substring(dot + 1);
-        names.add(candidate);
-      }
+      names.addAll(LinkGuardOptions.binaryNames(name));
     }
     return names;
   }

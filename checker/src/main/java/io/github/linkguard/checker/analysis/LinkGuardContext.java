@@ -13,6 +13,7 @@ import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
 import java.util.List;
+import javax.tools.JavaFileObject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +38,6 @@ public final class LinkGuardContext {
   private @Nullable IotHubSdk sdk; // resolved once a unit can use a client: resolving loads the SDK's classes
   private boolean unitMayUseClients;
   private final EnabledChecks enabled;
-  private boolean optionProblemsReported;
   private @Nullable CompilationUnitTree currentUnit;
   private boolean wholeCompilationVisible;
   private boolean modelBuilt;
@@ -55,13 +55,14 @@ public final class LinkGuardContext {
     if (instance == null) {
       instance = new LinkGuardContext(options);
       context.put(KEY, instance);
+      reportOptions(state, options);
     }
     return instance;
   }
 
   /**
-   * Called by every check when a compilation unit starts: registers the check as running, and reports malformed
-   * {@code -XepOpt:IotHub:*} values as compile errors (once per compilation).
+   * Called by every check when a compilation unit starts: registers the check as running. The first call of the
+   * compilation reports the options' problems.
    */
   public static void startUnit(VisitorState state, LinkGuardOptions options, CheckName check) {
     if (checkOptions(state, options)) {
@@ -69,20 +70,32 @@ public final class LinkGuardContext {
     }
   }
 
-  /** Reports malformed options once per compilation; returns whether the options are usable. */
+  /** Returns whether the options are usable (malformed ones were reported when the compilation started). */
   private static boolean checkOptions(VisitorState state, LinkGuardOptions options) {
-    if (options.problems().isEmpty()) {
-      return true;
-    }
-    LinkGuardContext instance = instance(state, options);
-    if (!instance.optionProblemsReported) {
-      instance.optionProblemsReported = true;
-      Log log = Log.instance(state.context);
+    instance(state, options);
+    return options.problems().isEmpty();
+  }
+
+  /**
+   * Once per compilation, and tied to no source file (they are about the build, not about the file javac happens to
+   * be on): malformed options and unknown keys as errors, configured classes and methods that this compilation
+   * cannot find as warnings, since they may exist in another module of the same build.
+   */
+  private static void reportOptions(VisitorState state, LinkGuardOptions options) {
+    Log log = Log.instance(state.context);
+    JavaFileObject previousSource = log.useSource(null);
+    try {
       for (String problem : options.problems()) {
         log.error(new JCDiagnostic.Error("compiler", "proc.messager", "LinkGuard: " + problem));
       }
+      if (options.problems().isEmpty()) {
+        for (String missing : OptionTargets.missing(state, options)) {
+          log.warning(new JCDiagnostic.Warning("compiler", "proc.messager", "LinkGuard: " + missing));
+        }
+      }
+    } finally {
+      log.useSource(previousSource);
     }
-    return false;
   }
 
   /**
