@@ -82,7 +82,9 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
   private Description describe(MethodInvocationTree tree, Verdicts verdicts, VisitorState state) {
     ConnectionCall open = verdicts.model().connectionCall(tree);
     Retries.Construct construct = open == null ? null : verdicts.unclosedRetry(open);
-    Description.Builder description = buildDescription(tree).setMessage(MESSAGE + ".");
+    String origin = construct == null ? null : verdicts.retryOrigin(open, construct);
+    Description.Builder description =
+        buildDescription(tree).setMessage(MESSAGE + (origin == null ? "." : " (retried in " + origin + ")."));
     // A close on the status callback's thread would trade this finding for IotHubReconnectOnCallbackThread.
     if (construct != null && !verdicts.isInStatusCallback(open.body())) {
       SuggestedFix fix = closeBeforeNextAttempt(open, construct, verdicts, state);

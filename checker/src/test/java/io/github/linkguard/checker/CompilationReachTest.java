@@ -294,7 +294,7 @@ class CompilationReachTest {
 
                   @Override
                   protected void openClient() throws Exception {
-                    // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                    // BUG: Diagnostic contains: retried in BaseDevice.connect
                     client.open();
                   }
 

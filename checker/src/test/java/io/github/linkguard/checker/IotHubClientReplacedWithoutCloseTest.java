@@ -7,6 +7,52 @@ import org.junit.jupiter.api.Test;
 
 class IotHubClientReplacedWithoutCloseTest {
 
+  /** Objects.isNull / nonNull are null checks too (found on a real Android app). */
+  @Test
+  void nullChecksThroughObjects_v1() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Connection.java",
+            lines(
+                """
+                import static java.util.Objects.isNull;
+
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.Objects;
+
+                class Connection {
+                  private DeviceClient client;
+                  private DeviceClient other;
+
+                  void send(String cs) {
+                    new Thread(() -> {
+                      try {
+                        init(cs);
+                        client.open();
+                        other.open();
+                      } catch (Exception e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+
+                  private void init(String cs) throws Exception {
+                    if (isNull(client)) {
+                      client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    }
+                    if (Objects.nonNull(other)) {
+                      // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                      other = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    }
+                    if (!Objects.nonNull(other)) {
+                      return;
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void negatives_v2() {
     Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())

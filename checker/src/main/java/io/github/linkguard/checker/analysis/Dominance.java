@@ -413,21 +413,8 @@ public final class Dominance {
 
   /** {@code c == null} when {@code isNull}, else {@code c != null} (either order): the client it tests, or null. */
   private static @Nullable ClientRef nullTested(ExpressionTree condition, boolean isNull) {
-    ExpressionTree stripped = IotHubSdk.stripParentheses(condition);
-    Tree.Kind kind = isNull ? Tree.Kind.EQUAL_TO : Tree.Kind.NOT_EQUAL_TO;
-    if (stripped instanceof BinaryTree binary && binary.getKind() == kind) {
-      if (isNullLiteral(binary.getRightOperand())) {
-        return ClientRef.of(binary.getLeftOperand());
-      }
-      if (isNullLiteral(binary.getLeftOperand())) {
-        return ClientRef.of(binary.getRightOperand());
-      }
-    }
-    return null;
-  }
-
-  static boolean isNullLiteral(ExpressionTree tree) {
-    return tree instanceof LiteralTree literal && literal.getKind() == Tree.Kind.NULL_LITERAL;
+    NullTest test = NullTest.of(condition);
+    return test != null && test.trueWhenNull() == isNull ? ClientRef.of(test.operand()) : null;
   }
 
   private Established establishedByTry(TryTree tryTree) {

@@ -460,6 +460,15 @@ public final class Verdicts {
     return "the status callback in " + describe(origin);
   }
 
+  /**
+   * Where the retry of {@code open} is, when it is in another top-level class than the open(): "LegacyBase.connect",
+   * for the message; else null.
+   */
+  public @Nullable String retryOrigin(ConnectionCall open, Retries.Construct construct) {
+    Body retry = model.bodyAt(construct.anchor());
+    return retry == null || sameTopLevelClass(retry, open.body()) ? null : describe(retry);
+  }
+
   private static boolean sameTopLevelClass(Body a, Body b) {
     return a.path().getCompilationUnit() == b.path().getCompilationUnit()
         && outermostClassTree(a.path()) == outermostClassTree(b.path());
@@ -657,18 +666,11 @@ public final class Verdicts {
   /** {@code if (c == null) c = new ...}: creation is skipped while a client exists. */
   private static boolean isNullChecked(Facts facts, ClientRef target) {
     for (Condition condition : facts.conditions()) {
-      if (IotHubSdk.stripParentheses(condition.expression()) instanceof BinaryTree binary) {
-        boolean equal = binary.getKind() == Tree.Kind.EQUAL_TO;
-        if (!equal && binary.getKind() != Tree.Kind.NOT_EQUAL_TO) {
-          continue;
-        }
-        ExpressionTree other =
-            Dominance.isNullLiteral(binary.getRightOperand())
-                ? binary.getLeftOperand()
-                : Dominance.isNullLiteral(binary.getLeftOperand()) ? binary.getRightOperand() : null;
-        if (other != null && target.equals(ClientRef.of(other)) && equal == condition.value()) {
-          return true;
-        }
+      NullTest test = NullTest.of(condition.expression());
+      if (test != null
+          && target.equals(ClientRef.of(test.operand()))
+          && test.trueWhenNull() == condition.value()) {
+        return true;
       }
     }
     return false;
@@ -739,16 +741,13 @@ public final class Verdicts {
         return establishesAbsence(binary.getLeftOperand(), value, map)
             || establishesAbsence(binary.getRightOperand(), value, map);
       }
-      if (kind == Tree.Kind.EQUAL_TO || kind == Tree.Kind.NOT_EQUAL_TO) {
-        ExpressionTree other =
-            Dominance.isNullLiteral(binary.getRightOperand())
-                ? binary.getLeftOperand()
-                : Dominance.isNullLiteral(binary.getLeftOperand()) ? binary.getRightOperand() : null;
-        return other != null
-            && isCallOn(other, map, "get")
-            && (kind == Tree.Kind.EQUAL_TO) == value;
+      if (kind != Tree.Kind.EQUAL_TO && kind != Tree.Kind.NOT_EQUAL_TO) {
+        return false;
       }
-      return false;
+    }
+    NullTest test = NullTest.of(tree);
+    if (test != null) {
+      return isCallOn(test.operand(), map, "get") && test.trueWhenNull() == value;
     }
     return !value && isCallOn(tree, map, "containsKey");
   }
@@ -953,8 +952,7 @@ public final class Verdicts {
     if (parent instanceof AssignmentTree assignment && assignment.getVariable() == leaf) {
       return true;
     }
-    if (parent instanceof BinaryTree binary
-        && (Dominance.isNullLiteral(binary.getLeftOperand()) || Dominance.isNullLiteral(binary.getRightOperand()))) {
+    if (parent instanceof ExpressionTree test && NullTest.of(test) != null) {
       return true;
     }
     if (parent instanceof MethodInvocationTree call
