@@ -948,26 +948,34 @@ public final class ClassModel {
 
   private Map<Body, Body> statusOrigins() {
     if (statusOrigins == null) {
-      Map<Body, Body> origins = new LinkedHashMap<>();
-      Deque<Body> work = new ArrayDeque<>();
-      for (Body body : bodies.values()) {
-        if (body.root() == Body.Root.STATUS_CALLBACK) {
-          origins.put(body, body);
-          work.add(body);
-        }
-      }
-      while (!work.isEmpty()) {
-        Body from = work.poll();
-        for (Body.Edge edge : from.outgoing()) {
-          if (edge.kind() == Body.EdgeKind.SYNC && !origins.containsKey(edge.to())) {
-            origins.put(edge.to(), origins.get(from));
-            work.add(edge.to());
-          }
-        }
-      }
-      statusOrigins = origins;
+      statusOrigins = reachedFromStatusCallbacks(edge -> edge.kind() == Body.EdgeKind.SYNC);
     }
     return statusOrigins;
+  }
+
+  /**
+   * Every body reached from a status callback along edges that {@code follows} accepts, each with the first callback
+   * (in source order) that reaches it: a breadth-first search, linear in the edges.
+   */
+  Map<Body, Body> reachedFromStatusCallbacks(java.util.function.Predicate<Body.Edge> follows) {
+    Map<Body, Body> origins = new LinkedHashMap<>();
+    Deque<Body> work = new ArrayDeque<>();
+    for (Body body : bodies.values()) {
+      if (body.root() == Body.Root.STATUS_CALLBACK) {
+        origins.put(body, body);
+        work.add(body);
+      }
+    }
+    while (!work.isEmpty()) {
+      Body from = work.poll();
+      for (Body.Edge edge : from.outgoing()) {
+        if (!origins.containsKey(edge.to()) && follows.test(edge)) {
+          origins.put(edge.to(), origins.get(from));
+          work.add(edge.to());
+        }
+      }
+    }
+    return origins;
   }
 
   /**
@@ -1311,6 +1319,22 @@ public final class ClassModel {
     cache.put(method, effects);
     return effects;
   }
+
+  /** Every value stored in a field of the visible classes: its initializer and its assignments. */
+  List<ExpressionTree> valuesStoredIn(VarSymbol field) {
+    if (valuesByField == null) {
+      Map<VarSymbol, List<ExpressionTree>> byField = new HashMap<>();
+      for (FieldWrite write : fieldWrites) {
+        if (write.value() != null) {
+          byField.computeIfAbsent(write.field(), k -> new ArrayList<>()).add(write.value());
+        }
+      }
+      valuesByField = byField;
+    }
+    return valuesByField.getOrDefault(field, List.of());
+  }
+
+  private @Nullable Map<VarSymbol, List<ExpressionTree>> valuesByField;
 
   /** Whether {@code body} assigns {@code field} somewhere after {@code point}. */
   private boolean assignedAfter(VarSymbol field, Body body, Tree point) {

@@ -22,7 +22,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -166,10 +165,11 @@ public final class RetryLibraries {
     } else if (parent instanceof AssignmentTree assignment) {
       stored = ASTHelpers.getSymbol(assignment.getVariable());
     }
-    if (!(stored instanceof VarSymbol local) || local.getKind() == ElementKind.FIELD) {
+    if (!(stored instanceof VarSymbol local)) {
       return null;
     }
-    TreePath scope = enclosingCode(decorate);
+    // a local is run in the code that declares it; a field anywhere in its class (reconnectTask.call() in start())
+    TreePath scope = local.getKind() == ElementKind.FIELD ? outermostClass(decorate) : enclosingCode(decorate);
     if (scope == null) {
       return null;
     }
@@ -194,6 +194,16 @@ public final class RetryLibraries {
       return true;
     }
     return called[0] ? Boolean.FALSE : null;
+  }
+
+  private static TreePath outermostClass(TreePath path) {
+    TreePath outermost = path;
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      if (current.getLeaf() instanceof ClassTree) {
+        outermost = current;
+      }
+    }
+    return outermost;
   }
 
   /** The method or lambda whose code holds {@code path}. */
@@ -310,10 +320,7 @@ public final class RetryLibraries {
             if (ASTHelpers.getSymbol(tree) instanceof VarSymbol variable
                 && isLibraryType(variable.type)
                 && holders.add(variable)) {
-              ExpressionTree initializer = initializerOf(variable, state);
-              if (initializer != null) {
-                work.add(initializer);
-              }
+              work.addAll(valuesOf(variable));
             }
           }
 
@@ -330,13 +337,13 @@ public final class RetryLibraries {
       }
     }
 
-    private @Nullable ExpressionTree initializerOf(VarSymbol variable, VisitorState state) {
+    /** What a variable holding the policy is given: a local's initializer, or every value stored in a field. */
+    private List<ExpressionTree> valuesOf(VarSymbol variable) {
       if (variable.getKind() != ElementKind.FIELD) {
-        return model.finalLocalInitializer(variable);
+        ExpressionTree initializer = model.finalLocalInitializer(variable);
+        return initializer == null ? List.of() : List.of(initializer);
       }
-      return JavacTrees.instance(state.context).getTree(variable) instanceof VariableTree declaration
-          ? declaration.getInitializer()
-          : null;
+      return model.valuesStoredIn(variable); // the declaration's initializer, or the constructor's assignment
     }
 
     /** Whether the run retries at all: a Failsafe run needs a RetryPolicy; no policy may be set to one attempt. */
@@ -383,16 +390,6 @@ public final class RetryLibraries {
         }
       }
       return false;
-    }
-
-    private static TreePath outermostClass(TreePath path) {
-      TreePath outermost = path;
-      for (TreePath current = path; current != null; current = current.getParentPath()) {
-        if (current.getLeaf() instanceof com.sun.source.tree.ClassTree) {
-          outermost = current;
-        }
-      }
-      return outermost;
     }
 
     private boolean isInDefinition(TreePath path) {

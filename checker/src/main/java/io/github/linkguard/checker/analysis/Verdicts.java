@@ -135,7 +135,7 @@ public final class Verdicts {
     if (!open.isOpen() || !isAtReentrySite(open.path(), open.body()) || isGuardedSite(open.path())) {
       return false;
     }
-    if (reach().fromStatusCallback().containsKey(open.body())) {
+    if (unguardedFromStatusCallback().containsKey(open.body())) {
       return true;
     }
     if (guardedBodies().contains(open.body())) {
@@ -419,32 +419,13 @@ public final class Verdicts {
    * Bodies a status callback reaches with no DISCONNECTED guard on the way (synchronously or through hand-offs),
    * each with the first such callback in source order; a guard counts wherever it dominates the path.
    */
-  record Reach(Map<Body, Body> fromStatusCallback) {}
+  private @Nullable Map<Body, Body> unguardedFromStatusCallback;
 
-  private @Nullable Reach reach;
-
-  private Reach reach() {
-    if (reach == null) {
-      Map<Body, Body> origin = new LinkedHashMap<>();
-      java.util.ArrayDeque<Body> work = new java.util.ArrayDeque<>();
-      for (Body body : model.bodies()) {
-        if (body.root() == Body.Root.STATUS_CALLBACK) {
-          origin.put(body, body);
-          work.add(body);
-        }
-      }
-      while (!work.isEmpty()) {
-        Body from = work.poll();
-        for (Body.Edge edge : from.outgoing()) {
-          if (!origin.containsKey(edge.to()) && !isGuardedSite(edge.site())) {
-            origin.put(edge.to(), origin.get(from));
-            work.add(edge.to());
-          }
-        }
-      }
-      reach = new Reach(origin);
+  private Map<Body, Body> unguardedFromStatusCallback() {
+    if (unguardedFromStatusCallback == null) {
+      unguardedFromStatusCallback = model.reachedFromStatusCallbacks(edge -> !isGuardedSite(edge.site()));
     }
-    return reach;
+    return unguardedFromStatusCallback;
   }
 
   /**
@@ -453,7 +434,7 @@ public final class Verdicts {
    * {@code synchronous}: follow only synchronous calls (the callback thread), else hand-offs too.
    */
   public @Nullable String statusCallbackOrigin(Body body, boolean synchronous) {
-    Body origin = synchronous ? model.statusOrigin(body) : reach().fromStatusCallback().get(body);
+    Body origin = synchronous ? model.statusOrigin(body) : unguardedFromStatusCallback().get(body);
     if (origin == null || origin == body || sameTopLevelClass(origin, body)) {
       return null;
     }
