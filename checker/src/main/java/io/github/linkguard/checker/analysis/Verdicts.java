@@ -372,34 +372,47 @@ public final class Verdicts {
   /**
    * The least fixed point of "entered from re-entry code at least once, and every call or hand-off from re-entry
    * code is at a site where {@code holds}, or in a body of the set". Calls from start-up code do not count. Callback
-   * roots are entered by the SDK, never only through such sites.
+   * roots are entered by the SDK, never only through such sites. A worklist over the edges: each body counts the
+   * entering edges still waiting for their caller to join the set, so the whole computation is linear in the edges.
    */
   private Set<Body> bodiesOnlyEnteredWhere(Predicate<TreePath> holds) {
-    Set<Body> entered = new LinkedHashSet<>();
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (Body body : model.bodies()) {
-        if (entered.contains(body)
-            || body.root() == Body.Root.STATUS_CALLBACK
-            || body.root() == Body.Root.SDK_CALLBACK) {
+    Map<Body, Integer> waiting = new HashMap<>();
+    Map<Body, List<Body>> waitingCallees = new HashMap<>();
+    java.util.ArrayDeque<Body> ready = new java.util.ArrayDeque<>();
+    for (Body body : model.bodies()) {
+      if (body.root() == Body.Root.STATUS_CALLBACK || body.root() == Body.Root.SDK_CALLBACK) {
+        continue;
+      }
+      int unsatisfied = 0;
+      boolean fromReentryCode = false;
+      for (Body.Edge edge : body.incoming()) {
+        if (!carriesReentryPath(edge)) {
           continue;
         }
-        boolean always = true;
-        boolean fromReentryCode = false;
-        for (Body.Edge edge : body.incoming()) {
-          if (!carriesReentryPath(edge)) {
-            continue;
-          }
-          fromReentryCode = true;
-          if (!entered.contains(edge.from()) && !holds.test(edge.site())) {
-            always = false;
-            break;
-          }
+        fromReentryCode = true;
+        if (!holds.test(edge.site())) {
+          unsatisfied++;
+          waitingCallees.computeIfAbsent(edge.from(), k -> new ArrayList<>()).add(body);
         }
-        if (always && fromReentryCode) {
-          entered.add(body);
-          changed = true;
+      }
+      if (!fromReentryCode) {
+        continue;
+      }
+      waiting.put(body, unsatisfied);
+      if (unsatisfied == 0) {
+        ready.add(body);
+      }
+    }
+    Set<Body> entered = new LinkedHashSet<>();
+    while (!ready.isEmpty()) {
+      Body body = ready.poll();
+      if (!entered.add(body)) {
+        continue;
+      }
+      for (Body callee : waitingCallees.getOrDefault(body, List.of())) {
+        int left = waiting.merge(callee, -1, Integer::sum);
+        if (left == 0) {
+          ready.add(callee);
         }
       }
     }

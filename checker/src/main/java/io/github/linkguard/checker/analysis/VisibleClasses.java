@@ -16,7 +16,9 @@ import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.util.Options;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,8 +50,12 @@ public final class VisibleClasses {
         classes.add(TreePath.getPath(env.toplevel, classTree));
       }
     }
+    Map<CompilationUnitTree, String> fileNames = new IdentityHashMap<>();
     classes.sort(
-        Comparator.comparing((TreePath path) -> path.getCompilationUnit().getSourceFile().toUri().toString())
+        Comparator.comparing(
+                (TreePath path) ->
+                    fileNames.computeIfAbsent(
+                        path.getCompilationUnit(), unit -> unit.getSourceFile().toUri().toString()))
             .thenComparingInt(path -> ((JCClassDecl) path.getLeaf()).getStartPosition()));
     return classes;
   }
