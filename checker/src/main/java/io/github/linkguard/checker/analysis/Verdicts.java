@@ -353,8 +353,13 @@ public final class Verdicts {
 
   /** Code that can run while the device already has a live link. */
   public boolean isAtReentrySite(TreePath path, Body body) {
-    return model.reentryBodies().contains(body) || model.retries().isInsideReentryConstruct(path, body);
+    return model.reentryBodies().contains(body)
+        || insideReentryConstruct.computeIfAbsent(
+            path.getLeaf(), leaf -> model.retries().isInsideReentryConstruct(path, body));
   }
+
+  /** Per call site or tree: whether a re-entry loop or catch of its body holds it (asked once per edge per rule). */
+  private final Map<Tree, Boolean> insideReentryConstruct = new IdentityHashMap<>();
 
   private boolean isGuardedSite(TreePath path) {
     return guardedSites.computeIfAbsent(
