@@ -1320,6 +1320,16 @@ public final class ClassModel {
     return effects;
   }
 
+  /** Whether the field's declaration has an initializer. */
+  boolean isInitializedAtDeclaration(VarSymbol field) {
+    for (FieldWrite write : fieldWrites) {
+      if (write.field().equals(field) && write.path().getLeaf() instanceof VariableTree) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every value stored in a field of the visible classes: its initializer and its assignments. */
   List<ExpressionTree> valuesStoredIn(VarSymbol field) {
     if (valuesByField == null) {

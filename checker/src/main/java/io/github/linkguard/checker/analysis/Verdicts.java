@@ -546,7 +546,7 @@ public final class Verdicts {
     }
     VarSymbol variable = target.variable();
     if (variable.getKind() == ElementKind.FIELD) {
-      if (!isAtReentrySite(path, body)) {
+      if (!isAtReentrySite(path, body) || isFirstStoreOfANewObject(target, body)) {
         return null;
       }
     } else if (!isOuterVariableInReentryConstruct(path, body, variable)) {
@@ -565,6 +565,30 @@ public final class Verdicts {
       return null;
     }
     return new Replacement(ReplacementKind.ASSIGNED_OVER_OPEN_CLIENT, path, assignment.getVariable(), null);
+  }
+
+  /**
+   * A constructor storing into its own object's instance field, which nothing can have set before: no field
+   * initializer and no delegation to another constructor ({@code this(...)}). Even when a re-entry site creates the
+   * object, the field of the new object holds no client yet.
+   */
+  private boolean isFirstStoreOfANewObject(ClientRef target, Body body) {
+    VarSymbol field = target.variable();
+    MethodSymbol constructor = body.method();
+    if (!target.isOwnField() || field == null || field.isStatic() || constructor == null
+        || !constructor.isConstructor() || !field.owner.equals(constructor.owner)) {
+      return false;
+    }
+    if (model.isInitializedAtDeclaration(field)) {
+      return false;
+    }
+    MethodTree method = (MethodTree) body.tree();
+    List<? extends StatementTree> statements = method.getBody() == null ? List.of() : method.getBody().getStatements();
+    return statements.isEmpty()
+        || !(statements.get(0) instanceof ExpressionStatementTree first
+            && first.getExpression() instanceof MethodInvocationTree call
+            && call.getMethodSelect() instanceof IdentifierTree name
+            && name.getName().contentEquals("this"));
   }
 
   /** A local assigned inside a re-entry loop or catch that it was declared outside of. */
