@@ -612,6 +612,78 @@ class CompilationReachTest {
         .doTest();
   }
 
+  /**
+   * Callbacks registered on the clients of a collection and removed from each element before it is closed: the
+   * removal counts through the collection (contract v2). Closing the elements with a method reference, with no
+   * removal between them, does not.
+   */
+  @Test
+  void callbackRemovedThroughACollection_v2() {
+    all(Sdk.V2)
+        .addSourceLines(
+            "Fleet.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.List;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Fleet {
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+                  private final Map<String, DeviceClient> sensors = new ConcurrentHashMap<>();
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  void start(List<String> connectionStrings) {
+                    for (String cs : connectionStrings) {
+                      DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                      client.setConnectionStatusChangeCallback(ctx -> {
+                        if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(() -> reopen(cs));
+                        }
+                      }, null);
+                      clients.put(cs, client);
+                      DeviceClient sensor = new DeviceClient(cs + ";ModuleId=s", IotHubClientProtocol.AMQPS);
+                      sensor.setConnectionStatusChangeCallback(ctx -> {
+                        // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                        if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(() -> reopenSensor(cs));
+                        }
+                      }, null);
+                      sensors.put(cs, sensor);
+                    }
+                  }
+
+                  private void reopen(String cs) {
+                    DeviceClient client = clients.get(cs);
+                    client.setConnectionStatusChangeCallback(null, null);
+                    client.close();
+                    clients.put(cs, new DeviceClient(cs, IotHubClientProtocol.AMQPS));
+                  }
+
+                  private void reopenSensor(String cs) {
+                    DeviceClient old = sensors.get(cs);
+                    old.setConnectionStatusChangeCallback(null, null);
+                    old.close();
+                    sensors.put(cs, new DeviceClient(cs + ";ModuleId=s", IotHubClientProtocol.AMQPS));
+                  }
+
+                  void stop() {
+                    for (DeviceClient client : clients.values()) {
+                      client.setConnectionStatusChangeCallback(null, null);
+                      client.close();
+                    }
+                    sensors.values().forEach(sensor -> sensor.setConnectionStatusChangeCallback(null, null));
+                    sensors.values().forEach(DeviceClient::close);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   /** Removed before stop()'s close but not before the reconnect's own close: still reported. */
   @Test
   void callbackRemovedOnlyBeforeStopIsReported_v2() {

@@ -88,6 +88,9 @@ public final class ClassModel {
   private final Set<ClassSymbol> instantiated = new LinkedHashSet<>();
   private final List<PendingRegistration> pendingRegistrations = new ArrayList<>();
   private final List<TreePath> deregistrations = new ArrayList<>();
+  private final Map<VarSymbol, ClientRef> elementVariables = new HashMap<>();
+  private final Map<ClientRef, Set<ClientRef>> collectionsHolding = new HashMap<>();
+  private final List<TreePath> closeReferences = new ArrayList<>();
   private final Dispatch dispatch;
 
   // Derived, memoized.
@@ -245,6 +248,10 @@ public final class ClassModel {
 
     @Override
     public Void visitLambdaExpression(LambdaExpressionTree tree, Body enclosing) {
+      ExpressionTree iterated = forEachReceiver(getCurrentPath());
+      if (iterated != null && tree.getParameters().size() == 1) {
+        noteElementVariable(ASTHelpers.getSymbol(tree.getParameters().get(0)), iterated);
+      }
       Body body = new Body(getCurrentPath(), null);
       bodies.put(tree, body);
       Type functionalType = ASTHelpers.getType(tree);
@@ -263,6 +270,10 @@ public final class ClassModel {
 
     @Override
     public Void visitMemberReference(MemberReferenceTree tree, Body enclosing) {
+      if ((tree.getName().contentEquals("close") || tree.getName().contentEquals("closeNow"))
+          && sdk.isClientType(ASTHelpers.getType(tree.getQualifierExpression()))) {
+        closeReferences.add(getCurrentPath()); // clients.forEach(DeviceClient::close)
+      }
       Symbol symbol = ASTHelpers.getSymbol(tree);
       if (symbol instanceof MethodSymbol method && isDeclaredHere(method) && enclosing != null) {
         ExpressionTree qualifier = tree.getQualifierExpression();
@@ -295,6 +306,7 @@ public final class ClassModel {
           noteForwardedParameters(method, tree.getArguments());
         }
         noteRegistration(getCurrentPath());
+        noteClientStoredInCollection(tree);
         if (sdk.isHandOff(tree)) {
           noteHandedOffArguments(tree.getArguments());
         }
@@ -457,6 +469,7 @@ public final class ClassModel {
     @Override
     public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Body current) {
       loops.add(getCurrentPath());
+      noteElementVariable(ASTHelpers.getSymbol(tree.getVariable()), tree.getExpression());
       return super.visitEnhancedForLoop(tree, current);
     }
 
@@ -1396,6 +1409,99 @@ public final class ClassModel {
   private static boolean isSuperReference(ExpressionTree tree) {
     return (tree instanceof IdentifierTree identifier && identifier.getName().contentEquals("super"))
         || (tree instanceof MemberSelectTree member && member.getIdentifier().contentEquals("super"));
+  }
+
+  /** {@code for (DeviceClient c : clients)} or {@code clients.forEach(c -> ...)}: c is an element of clients. */
+  private void noteElementVariable(@Nullable Symbol variable, ExpressionTree collection) {
+    ClientRef holder = collectionRef(collection);
+    if (variable instanceof VarSymbol element && holder != null && sdk.isClientType(element.type)) {
+      elementVariables.put(element, holder);
+    }
+  }
+
+  /** {@code clients.add(client)}, {@code clients.put(id, client)}: the collection holds that client. */
+  private void noteClientStoredInCollection(MethodInvocationTree call) {
+    String name = IotHubSdk.methodName(call);
+    if (!(name.equals("add") || name.equals("put") || name.equals("offer") || name.equals("addLast")
+            || name.equals("putIfAbsent"))
+        || call.getArguments().isEmpty()) {
+      return;
+    }
+    ExpressionTree value = call.getArguments().get(call.getArguments().size() - 1);
+    ClientRef client = ClientRef.of(value);
+    ClientRef holder = collectionRef(receiverOf(call));
+    if (client != null && holder != null && sdk.isClientType(ASTHelpers.getType(value))) {
+      collectionsHolding.computeIfAbsent(client, k -> new LinkedHashSet<>()).add(holder);
+    }
+  }
+
+  /** The collection an expression iterates: {@code clients} for {@code clients}, {@code clients.values()}... */
+  private static @Nullable ClientRef collectionRef(@Nullable ExpressionTree expression) {
+    ExpressionTree tree = expression == null ? null : IotHubSdk.stripParentheses(expression);
+    while (tree instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && Set.of("values", "stream", "parallelStream", "iterator").contains(IotHubSdk.methodName(call))
+        && receiverOf(call) != null) {
+      tree = IotHubSdk.stripParentheses(receiverOf(call));
+    }
+    return tree == null ? null : ClientRef.of(tree);
+  }
+
+  /** The collection {@code lambda} is given to element by element: {@code clients} in {@code clients.forEach(...)}. */
+  private static @Nullable ExpressionTree forEachReceiver(TreePath lambda) {
+    TreePath argument = IotHubSdk.withEnclosingParentheses(lambda);
+    return argument.getParentPath() != null
+            && argument.getParentPath().getLeaf() instanceof MethodInvocationTree call
+            && IotHubSdk.methodName(call).equals("forEach")
+            && call.getArguments().contains(argument.getLeaf())
+        ? receiverOf(call)
+        : null;
+  }
+
+  /**
+   * What a client expression may stand for besides itself: an element of each collection it is read from or stored
+   * in ({@code for (DeviceClient c : clients)}, {@code clients.get(id)}, {@code clients.put(id, client)}). Two
+   * client references whose sets meet may be the same client.
+   */
+  Set<Object> identities(ClientRef client) {
+    Set<Object> identities = new LinkedHashSet<>();
+    identities.add(client);
+    VarSymbol variable = client.isLocal() ? client.variable() : null;
+    ClientRef from = variable == null ? null : elementVariables.get(variable);
+    if (from == null && variable != null) {
+      ExpressionTree initializer = finalLocalInitializer(variable);
+      if (IotHubSdk.stripParentheses(initializer) instanceof MethodInvocationTree lookup
+          && Set.of("get", "remove", "poll", "getOrDefault").contains(IotHubSdk.methodName(lookup))) {
+        from = collectionRef(receiverOf(lookup));
+      }
+    }
+    if (from != null) {
+      identities.add(new ElementOf(from));
+    }
+    for (ClientRef holder : collectionsHolding.getOrDefault(client, Set.of())) {
+      identities.add(new ElementOf(holder));
+    }
+    return identities;
+  }
+
+  /** An element of a collection of clients, as an identity (see {@link #identities}). */
+  private record ElementOf(ClientRef collection) {}
+
+  /** Method references to a client's close, run on every element they are given. */
+  List<TreePath> closeReferences() {
+    return closeReferences;
+  }
+
+  /** The collection a {@code forEach(DeviceClient::close)} closes the elements of, or null. */
+  @Nullable Object closedCollection(TreePath closeReference) {
+    TreePath argument = IotHubSdk.withEnclosingParentheses(closeReference);
+    if (argument.getParentPath() != null
+        && argument.getParentPath().getLeaf() instanceof MethodInvocationTree call
+        && IotHubSdk.methodName(call).equals("forEach")) {
+      ClientRef holder = collectionRef(receiverOf(call));
+      return holder == null ? null : new ElementOf(holder);
+    }
+    return null;
   }
 
   /** Class annotations by which a dependency-injection container creates the class (any vendor's package). */

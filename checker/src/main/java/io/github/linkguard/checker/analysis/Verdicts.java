@@ -1180,19 +1180,28 @@ public final class Verdicts {
       return false;
     }
     for (ClientRef client : callback.callbackClients()) {
+      Set<Object> registered = model.identities(client);
       boolean removedSomewhere = false;
       for (TreePath removal : model.deregistrations()) {
-        removedSomewhere |= client.equals(ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf()));
+        ClientRef removedFrom = ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf());
+        removedSomewhere |= removedFrom != null && mayBeSame(registered, removedFrom);
       }
       if (!removedSomewhere) {
         return false;
+      }
+      for (TreePath reference : model.closeReferences()) {
+        Object closed = model.closedCollection(reference);
+        if (closed != null && registered.contains(closed)) {
+          return false; // clients.forEach(DeviceClient::close): no removal can come between the elements' closes
+        }
       }
       for (ConnectionCall close : model.connectionCalls()) {
         if (!close.op().closes() || close.client() == null) {
           continue;
         }
-        if (client.equals(close.client())) {
-          if (!removedBefore(close.path(), close.body(), client, 0, new HashSet<>())) {
+        if (mayBeSame(registered, close.client())) {
+          // the removal must be on the variable being closed: for (c : clients) { c.set...(null, null); c.close(); }
+          if (!removedBefore(close.path(), close.body(), close.client(), 0, new HashSet<>())) {
             return false;
           }
         } else if (close.client().isLocal() && !removedBeforeCallsClosing(close, client)) {
@@ -1201,6 +1210,16 @@ public final class Verdicts {
       }
     }
     return true;
+  }
+
+  /** Whether a client reference may name one of the clients in {@code identities} (itself, or through a collection). */
+  private boolean mayBeSame(Set<Object> identities, ClientRef other) {
+    for (Object identity : model.identities(other)) {
+      if (identities.contains(identity)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A close of a parameter: every call that passes {@code client} there has removed the callback first. */
