@@ -192,12 +192,14 @@ public final class Conditions {
   }
 
   /** The {@code DISCONNECTED} label of the fall-through group that reaches the case, else its default, else it. */
-  private static Tree labelNamingDisconnected(SwitchCase switchCase) {
+  private Tree labelNamingDisconnected(SwitchCase switchCase) {
     Tree switchTree = switchCase.path().getParentPath().getLeaf();
-    List<? extends CaseTree> cases =
-        switchTree instanceof SwitchTree statement ? statement.getCases()
-            : switchTree instanceof SwitchExpressionTree expression ? expression.getCases()
-            : List.of();
+    IndexedList<CaseTree> cases =
+        model.indexed(
+            switchTree,
+            switchTree instanceof SwitchTree statement ? statement.getCases()
+                : switchTree instanceof SwitchExpressionTree expression ? expression.getCases()
+                : List.<CaseTree>of());
     CaseTree defaultCase = null;
     int at = cases.indexOf(switchCase.caseTree());
     // the group: this case and the empty, falling-through cases just before it

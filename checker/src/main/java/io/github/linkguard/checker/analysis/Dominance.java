@@ -131,6 +131,7 @@ public final class Dominance {
   private final ClassModel model;
   private final Map<Tree, Prefix> prefixCache = new IdentityHashMap<>();
   private final Map<Tree, SwitchExit> switchExits = new IdentityHashMap<>();
+  private final Map<Tree, Map<CaseTree, SwitchCase>> switchCases = new IdentityHashMap<>();
   private final Map<Tree, Facts> factsCache = new IdentityHashMap<>();
 
   Dominance(ClassModel model) {
@@ -215,7 +216,7 @@ public final class Dominance {
       List<Condition> conditions,
       List<List<ClientEvent>> eventGroups,
       boolean crossedLoop) {
-    int index = indexOf(statements, child);
+    int index = model.indexed(container, statements).indexOf(child);
     if (index <= 0) {
       return;
     }
@@ -235,15 +236,6 @@ public final class Dominance {
     return marked;
   }
 
-  private static int indexOf(List<? extends StatementTree> statements, Tree child) {
-    for (int i = 0; i < statements.size(); i++) {
-      if (statements.get(i) == child) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   /**
    * What the statements of one block establish, in order; {@code conditionCounts[i]} and {@code eventCounts[i]}
    * count those established before statement {@code i}. Computed once per block, so that the facts at many points
@@ -259,15 +251,17 @@ public final class Dominance {
       List<ClientEvent> events = new ArrayList<>();
       int[] conditionCounts = new int[statements.size() + 1];
       int[] eventCounts = new int[statements.size() + 1];
-      for (int i = 0; i < statements.size(); i++) {
+      int i = 0;
+      for (StatementTree statement : statements) {
         conditionCounts[i] = conditions.size();
         eventCounts[i] = events.size();
-        Established established = established(statements.get(i));
+        Established established = established(statement);
         conditions.addAll(established.conditions());
         events.addAll(established.events());
+        i++;
       }
-      conditionCounts[statements.size()] = conditions.size();
-      eventCounts[statements.size()] = events.size();
+      conditionCounts[i] = conditions.size();
+      eventCounts[i] = events.size();
       cached = new Prefix(conditions, conditionCounts, events, eventCounts);
       prefixCache.put(container, cached);
     }
@@ -509,7 +503,7 @@ public final class Dominance {
   }
 
   private static SwitchExit computeExit(SwitchTree switchTree) {
-    List<? extends CaseTree> cases = switchTree.getCases();
+    List<CaseTree> cases = new ArrayList<>(switchTree.getCases()); // indexed below: javac's List is linked
     boolean[] goesOn = new boolean[cases.size()];
     for (int i = cases.size() - 1; i >= 0; i--) {
       CaseTree caseTree = cases.get(i);
@@ -677,23 +671,37 @@ public final class Dominance {
     } else {
       return null;
     }
+    Map<CaseTree, SwitchCase> cases = switchCases.get(parent);
+    if (cases == null) {
+      cases = casesOf(casePath.getParentPath(), selector, allCases);
+      switchCases.put(parent, cases);
+    }
+    return cases.get(caseTree);
+  }
+
+  /** Every case of one switch with the constants that reach it: one pass over the cases, once per switch. */
+  private static Map<CaseTree, SwitchCase> casesOf(
+      TreePath switchPath, ExpressionTree selector, List<? extends CaseTree> allCases) {
     Set<String> allLabels = new LinkedHashSet<>();
     for (CaseTree each : allCases) {
       allLabels.addAll(labels(each));
     }
-    Set<String> reaching = new LinkedHashSet<>(labels(caseTree));
-    boolean defaultReaches = isDefault(caseTree);
-    int index = allCases.indexOf(caseTree);
-    // Old-style cases fall through from the ones above them that can complete normally.
-    for (int i = index - 1; i >= 0; i--) {
-      CaseTree above = allCases.get(i);
-      if (above.getCaseKind() != CaseTree.CaseKind.STATEMENT || !fallsThrough(above)) {
-        break;
-      }
-      reaching.addAll(labels(above));
-      defaultReaches |= isDefault(above);
+    Map<CaseTree, SwitchCase> cases = new IdentityHashMap<>();
+    Set<String> fallingIn = Set.of(); // the labels that fall through into the next case
+    boolean defaultFallsIn = false;
+    for (CaseTree caseTree : allCases) {
+      // Old-style cases fall through from the ones above them that can complete normally.
+      Set<String> reaching = new LinkedHashSet<>(labels(caseTree));
+      reaching.addAll(fallingIn);
+      boolean defaultReaches = isDefault(caseTree) || defaultFallsIn;
+      cases.putIfAbsent(
+          caseTree,
+          new SwitchCase(selector, reaching, defaultReaches, allLabels, caseTree, new TreePath(switchPath, caseTree)));
+      boolean fallsThrough = caseTree.getCaseKind() == CaseTree.CaseKind.STATEMENT && fallsThrough(caseTree);
+      fallingIn = fallsThrough ? reaching : Set.of();
+      defaultFallsIn = fallsThrough && defaultReaches;
     }
-    return new SwitchCase(selector, reaching, defaultReaches, allLabels, caseTree, casePath);
+    return cases;
   }
 
   private static boolean fallsThrough(CaseTree caseTree) {
