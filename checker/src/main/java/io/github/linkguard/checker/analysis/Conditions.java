@@ -44,6 +44,10 @@ import org.jspecify.annotations.Nullable;
  * methods, and the state the class tracks in its status callback. A condition on the status itself that also admits
  * DISCONNECTED_RETRYING or CONNECTED ({@code != CONNECTED}) establishes nothing: that is the mistake the checks exist
  * for. Tracked state is trusted as the app's own model.
+ *
+ * <p>Cost: a condition is taken apart once per question, in time linear in its size; following a boolean method's
+ * {@code return}s or a local's initializer goes at most four levels deep, so a chain of such methods
+ * costs a bounded amount per condition.
  */
 public final class Conditions {
   /** What a condition can establish. */
