@@ -4,6 +4,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * objects handed there are followed where they are handed.
  *
  * <p>Cost: the override index is built once, in one pass over the methods with bodies (each asking javac for its
- * super methods); a call then costs one lookup, plus one implementation lookup per instantiated subtype.
+ * super methods); each distinct pair of method and erased receiver type then costs one lookup, plus one subtype test
+ * and implementation lookup per instantiated class, and every further call with that pair a lookup.
  */
 final class Dispatch {
   private final Types types;
@@ -42,13 +44,27 @@ final class Dispatch {
 
   /** The bodies a call of {@code named} on a receiver of {@code receiverType} can run. */
   List<Body> targets(MethodSymbol named, @Nullable Type receiverType, boolean onThis) {
+    if (!canDispatch(named) || receiverType == null || !(named.owner instanceof ClassSymbol)) {
+      Body own = bodies.get(named);
+      return own == null ? List.of() : List.of(own);
+    }
+    // Many calls name the same method on the same receiver type: each pair is resolved once, not once per call
+    // against every instantiated class of the compilation.
+    return resolved.computeIfAbsent(
+        new Call(named, types.erasure(receiverType).tsym, onThis),
+        call -> resolve(named, receiverType, onThis));
+  }
+
+  /** A dispatch question: the method named, the erased receiver type, and whether the call is on {@code this}. */
+  private record Call(MethodSymbol named, TypeSymbol receiver, boolean onThis) {}
+
+  private final Map<Call, List<Body>> resolved = new HashMap<>();
+
+  private List<Body> resolve(MethodSymbol named, Type receiverType, boolean onThis) {
     Set<Body> targets = new LinkedHashSet<>();
     Body own = bodies.get(named);
     if (own != null) {
       targets.add(own);
-    }
-    if (!canDispatch(named) || receiverType == null || !(named.owner instanceof ClassSymbol)) {
-      return List.copyOf(targets);
     }
     Type receiver = types.erasure(receiverType);
     if (onThis) {
