@@ -95,7 +95,7 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
                 .setMessage(
                     "A new client replaces '" + target + "'" + RISK + " Close the previous client before"
                         + " replacing it.");
-        SuggestedFix fix = closePrevious(replacement, verdicts, state);
+        SuggestedFix fix = fixSafely(state, () -> closePrevious(replacement, verdicts, state));
         if (fix != null) {
           description.addFix(fix);
         }
@@ -148,7 +148,8 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String close =
         Fixes.closeStatement(state, fix, target, clientType, statement, "the old link is being replaced anyway");
-    Fixes.insertBefore(state, fix, statement, "if (" + target + " != null) {\n" + close + "\n}");
-    return fix.build();
+    return Fixes.insertBefore(state, fix, statement, "if (" + target + " != null) {\n" + close + "\n}")
+        ? fix.build()
+        : null;
   }
 }

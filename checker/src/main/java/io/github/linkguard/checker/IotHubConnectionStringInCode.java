@@ -20,7 +20,6 @@ import io.github.linkguard.checker.analysis.ConnectionStrings;
 import io.github.linkguard.checker.analysis.DeviceConnectionString;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.IotHubSdk;
-import io.github.linkguard.checker.analysis.LinkGuardContext;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
@@ -68,7 +67,8 @@ public final class IotHubConnectionStringInCode extends LinkGuardCheck
       return Description.NO_MATCH;
     }
     Description description =
-        LinkGuardContext.safely(
+        safely(
+            state,
             () -> {
               if (!sdk.isClientCreation(creation)) {
                 return Description.NO_MATCH;

@@ -87,7 +87,7 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
         buildDescription(tree).setMessage(MESSAGE + (origin == null ? "." : " (retried in " + origin + ")."));
     // A close on the status callback's thread would trade this finding for IotHubReconnectOnCallbackThread.
     if (construct != null && !verdicts.isInStatusCallback(open.body())) {
-      SuggestedFix fix = closeBeforeNextAttempt(open, construct, verdicts, state);
+      SuggestedFix fix = fixSafely(state, () -> closeBeforeNextAttempt(open, construct, verdicts, state));
       if (fix != null) {
         description.addFix(fix);
       }
@@ -135,10 +135,9 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
     ExpressionTree receiver = open.receiver();
     String client = receiver == null ? null : state.getSourceForNode(receiver);
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    Fixes.insertBefore(
-        state, fix, statement,
-        Fixes.closeStatement(state, fix, client, clientType, statement, "closing before a retry is best effort"));
-    return fix.build();
+    String close =
+        Fixes.closeStatement(state, fix, client, clientType, statement, "closing before a retry is best effort");
+    return Fixes.insertBefore(state, fix, statement, close) ? fix.build() : null;
   }
 
   private static @Nullable Type clientType(ConnectionCall open) {

@@ -77,14 +77,21 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
     ConnectionCall open = verdicts.model().connectionCall(tree);
     String origin = open == null ? null : verdicts.statusCallbackOrigin(open.body(), false);
     String message = origin == null ? MESSAGE : MESSAGE + " (reached from " + origin + ")";
-    SuggestedFix.Builder fix = SuggestedFix.builder();
+    SuggestedFix fix = fixSafely(state, () -> guard(open, verdicts, state));
+    return fix != null
+        ? buildDescription(tree).setMessage(message + ".").addFix(fix).build()
+        : buildDescription(tree).setMessage(message + PATTERN).build();
+  }
+
+  /** The open() wrapped in a DISCONNECTED guard, or null where no guard is in scope or no block can go. */
+  private static @Nullable SuggestedFix guard(@Nullable ConnectionCall open, Verdicts verdicts, VisitorState state) {
     // A guard does not repair an unclosed retry: leave such a call for the user rather than half-fix it.
-    String condition =
-        open == null || verdicts.unclosedRetry(open) != null ? null : guardCondition(open, verdicts, state, fix);
-    if (condition != null && Fixes.wrapInIf(state, fix, state.getPath(), condition)) {
-      return buildDescription(tree).setMessage(message + ".").addFix(fix.build()).build();
+    if (open == null || verdicts.unclosedRetry(open) != null) {
+      return null;
     }
-    return buildDescription(tree).setMessage(message + PATTERN).build();
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String condition = guardCondition(open, verdicts, state, fix);
+    return condition != null && Fixes.wrapInIf(state, fix, state.getPath(), condition) ? fix.build() : null;
   }
 
   /**
@@ -93,7 +100,7 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
    */
   private static @Nullable String guardCondition(
       ConnectionCall open, Verdicts verdicts, VisitorState state, SuggestedFix.Builder fix) {
-    String status = SuggestedFixes.qualifyType(state, fix, IotHubSdk.STATUS_FQN);
+    // The type names are qualified (a scope search) only once a condition is certain.
     String statusExpression;
     String reasonExpression;
     CallbackParameters parameters = verdicts.lexicalCallbackParameters(state.getPath());
@@ -113,6 +120,7 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
       reasonExpression = null;
     }
     if (statusExpression != null) {
+      String status = SuggestedFixes.qualifyType(state, fix, IotHubSdk.STATUS_FQN);
       String condition = statusExpression + " == " + status + "." + IotHubSdk.DISCONNECTED;
       if (reasonExpression != null) {
         String reason = SuggestedFixes.qualifyType(state, fix, IotHubSdk.REASON_FQN);
@@ -124,6 +132,9 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
     ClassSymbol topLevel = here == null ? null : VisibleClasses.topLevelClass(ASTHelpers.getSymbol(here));
     VarSymbol field = topLevel == null ? null : verdicts.model().trackedStatusField(open.client(), topLevel);
     String fieldAccess = field == null ? null : Fixes.fieldAccess(state, field);
-    return fieldAccess == null ? null : fieldAccess + " == " + status + "." + IotHubSdk.DISCONNECTED;
+    return fieldAccess == null
+        ? null
+        : fieldAccess + " == " + SuggestedFixes.qualifyType(state, fix, IotHubSdk.STATUS_FQN) + "."
+            + IotHubSdk.DISCONNECTED;
   }
 }

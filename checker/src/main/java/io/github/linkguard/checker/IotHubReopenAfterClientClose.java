@@ -113,7 +113,7 @@ public final class IotHubReopenAfterClientClose extends LinkGuardCheck
           Description first = Description.NO_MATCH;
           for (ReopenGuard guard : verdicts.reopenGuardsAt(holder)) {
             Description.Builder builder = buildDescription(guard.establishment().reportTree()).setMessage(MESSAGE);
-            SuggestedFix fix = excludeClientClose(guard, verdicts, state);
+            SuggestedFix fix = fixSafely(state, () -> excludeClientClose(guard, verdicts, state));
             if (fix != null) {
               builder.addFix(fix);
             }

@@ -4,6 +4,7 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import io.github.linkguard.checker.analysis.CheckName;
@@ -12,6 +13,7 @@ import io.github.linkguard.checker.analysis.LinkGuardContext;
 import io.github.linkguard.checker.analysis.LinkGuardOptions;
 import io.github.linkguard.checker.analysis.Verdicts;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,11 +51,24 @@ abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeM
    * cannot involve a client (the fast exits) or the analysis failed.
    */
   final Description withVerdicts(VisitorState state, Function<Verdicts, Description> query) {
-    Verdicts verdicts = LinkGuardContext.verdicts(state, options);
+    Verdicts verdicts = LinkGuardContext.verdicts(state, options, name);
     if (verdicts == null) {
       return Description.NO_MATCH;
     }
-    Description description = LinkGuardContext.safely(() -> query.apply(verdicts));
+    Description description = LinkGuardContext.safely(state, name, () -> query.apply(verdicts));
     return description == null ? Description.NO_MATCH : description;
+  }
+
+  /** Runs {@code query} of this check, containing internal errors (see {@link LinkGuardContext#safely}). */
+  final <T> @Nullable T safely(VisitorState state, Supplier<T> query) {
+    return LinkGuardContext.safely(state, name, query);
+  }
+
+  /**
+   * The fix {@code build} makes, or null when there is none or building it failed: a failed fix drops the fix, never
+   * the finding.
+   */
+  final @Nullable SuggestedFix fixSafely(VisitorState state, Supplier<@Nullable SuggestedFix> build) {
+    return LinkGuardContext.safely(state, name, build);
   }
 }

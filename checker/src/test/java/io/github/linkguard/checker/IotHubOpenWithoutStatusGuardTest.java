@@ -1358,6 +1358,102 @@ class IotHubOpenWithoutStatusGuardTest {
         .doTest(TestMode.TEXT_MATCH);
   }
 
+  /**
+   * A {@code for} statement's init and update clauses hold expression statements only: a guard block there does not
+   * compile, so the finding comes without a fix (and says how to guard it).
+   */
+  @Test
+  void forClauses_reportedWithoutAFix_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Poller.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Poller {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private volatile IotHubConnectionStatus lastStatus;
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> lastStatus = ctx.getNewStatus(), null);
+                  }
+
+                  void poll() {
+                    executor.execute(() -> {
+                      try {
+                        // BUG: Diagnostic contains: record the status in the connection status callback
+                        for (client.open(false); lastStatus != null; ) {
+                          Thread.sleep(1000);
+                        }
+                      } catch (IotHubClientException | InterruptedException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+
+                  void refresh() {
+                    executor.execute(() -> {
+                      try {
+                        // BUG: Diagnostic contains: record the status in the connection status callback
+                        for (int i = 0; i < 3; i++, client.open(false)) {
+                          Thread.sleep(1000);
+                        }
+                      } catch (IotHubClientException | InterruptedException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void replacement_noFixInAForStatementsInitOrUpdate_v2() {
+    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Poller.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Poller {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private volatile IotHubConnectionStatus lastStatus;
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> lastStatus = ctx.getNewStatus(), null);
+                  }
+
+                  void poll() {
+                    executor.execute(() -> {
+                      try {
+                        for (client.open(false); lastStatus != null; ) {
+                          Thread.sleep(1000);
+                        }
+                        for (int i = 0; i < 3; i++, client.open(false)) {
+                          Thread.sleep(1000);
+                        }
+                      } catch (IotHubClientException | InterruptedException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
   @Test
   void replacement_noFixWithoutAStatusInReach_v1() {
     Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())

@@ -36,10 +36,12 @@ import com.sun.tools.javac.code.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +59,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Built only when a compilation unit can use a client (see {@link LinkGuardContext}); everything derived from it
  * (regions, retry constructs, guards) is computed lazily and memoized here, so that each check's per-node query is
  * a lookup.
+ *
+ * <p>Cost, for n trees, c calls and f parameter forwards in the visible classes: the scan is one walk, O(n); the call
+ * graph O(c) edges (each call to its dispatch targets); the hand-off search over forwards one breadth-first search,
+ * O(f); closing and opening effects one depth-first pass over the synchronous edges with an explicit stack, O(c), so a
+ * call chain costs heap, never stack; reachability closures are worklists over visited sets, memoized per body.
+ * Lists of statements and cases are indexed once per block ({@link #indexed}). Recursion is left only where its depth
+ * follows the nesting of one expression or statement, which javac's own recursive passes have already survived.
  */
 public final class ClassModel {
   private final IotHubSdk sdk;
@@ -637,26 +646,63 @@ public final class ClassModel {
     if (destination.variable() != null) {
       return handedOffVariables.contains(destination.variable());
     }
-    return destination.callee() != null && parameterHandedOff(destination.callee(), destination.index(), 0);
+    return destination.callee() != null && parameterHandedOff(destination.callee(), destination.index());
   }
 
-  /** A parameter the method hands off, itself or through the same-class methods it passes it to. */
-  private boolean parameterHandedOff(MethodSymbol method, int index, int depth) {
-    List<VarSymbol> parameters = method.getParameters();
-    if (depth > 8 || parameters.isEmpty()) {
+  /**
+   * A parameter the method hands off, itself or through at most {@link #MAX_FORWARDS} forwards to the methods it
+   * passes it to.
+   */
+  private boolean parameterHandedOff(MethodSymbol method, int index) {
+    VarSymbol parameter = parameterAt(method, index);
+    if (parameter == null) {
       return false;
     }
-    VarSymbol parameter = parameters.get(Math.min(index, parameters.size() - 1)); // varargs collect the rest
-    if (handedOffVariables.contains(parameter)) {
-      return true;
-    }
-    for (Forward forward : forwards) {
-      if (forward.parameter().equals(parameter)
-          && parameterHandedOff(forward.callee(), forward.index(), depth + 1)) {
-        return true;
+    Integer forwardsToHandOff = handOffDistances().get(parameter);
+    return forwardsToHandOff != null && forwardsToHandOff <= MAX_FORWARDS;
+  }
+
+  private static final int MAX_FORWARDS = 8;
+
+  private @Nullable Map<VarSymbol, Integer> handOffDistances;
+
+  /**
+   * For every parameter from which a chain of forwards reaches a handed-off variable, the fewest forwards it takes:
+   * one breadth-first search backwards from the handed-off variables over every forward of the scan, O(forwards).
+   */
+  private Map<VarSymbol, Integer> handOffDistances() {
+    if (handOffDistances == null) {
+      Map<VarSymbol, List<VarSymbol>> forwardedFrom = new HashMap<>();
+      for (Forward forward : forwards) {
+        VarSymbol target = parameterAt(forward.callee(), forward.index());
+        if (target != null) {
+          forwardedFrom.computeIfAbsent(target, k -> new ArrayList<>()).add(forward.parameter());
+        }
       }
+      Map<VarSymbol, Integer> distances = new HashMap<>();
+      Deque<VarSymbol> work = new ArrayDeque<>();
+      for (VarSymbol handedOff : handedOffVariables) {
+        distances.put(handedOff, 0);
+        work.add(handedOff);
+      }
+      while (!work.isEmpty()) {
+        VarSymbol reached = work.poll();
+        int distance = distances.get(reached) + 1;
+        for (VarSymbol source : forwardedFrom.getOrDefault(reached, List.of())) {
+          if (distances.putIfAbsent(source, distance) == null) {
+            work.add(source);
+          }
+        }
+      }
+      handOffDistances = distances;
     }
-    return false;
+    return handOffDistances;
+  }
+
+  /** The parameter an argument at {@code index} binds to (varargs collect the rest), or null without parameters. */
+  private static @Nullable VarSymbol parameterAt(MethodSymbol method, int index) {
+    List<VarSymbol> parameters = method.getParameters();
+    return parameters.isEmpty() ? null : parameters.get(Math.min(index, parameters.size() - 1));
   }
 
   /** The client a status callback is registered on: {@code client} in {@code client.setConnection...(cb, ctx)}. */
@@ -1058,6 +1104,41 @@ public final class ClassModel {
     return opens;
   }
 
+  private @Nullable Map<ClientRef, List<ConnectionCall>> opensByClient;
+
+  /**
+   * The open() calls on {@code client} anywhere in the compilation, in scan order: one index instead of a scan of
+   * every connection call per question.
+   */
+  List<ConnectionCall> opensOf(@Nullable ClientRef client) {
+    if (opensByClient == null) {
+      Map<ClientRef, List<ConnectionCall>> index = new HashMap<>();
+      for (ConnectionCall call : connectionCalls) {
+        if (call.isOpen() && call.client() != null) {
+          index.computeIfAbsent(call.client(), k -> new ArrayList<>()).add(call);
+        }
+      }
+      opensByClient = index;
+    }
+    return client == null ? List.of() : opensByClient.getOrDefault(client, List.of());
+  }
+
+  private final Map<Tree, IndexedList<?>> indexedLists = new IdentityHashMap<>();
+
+  /**
+   * The statements of a block or case ({@code container}), or the cases of a switch, indexed: built once per
+   * container, so that many lookups in one long block stay linear.
+   */
+  @SuppressWarnings("unchecked") // each container is indexed with the one list it holds
+  <T> IndexedList<T> indexed(Tree container, List<? extends T> list) {
+    IndexedList<?> indexed = indexedLists.get(container);
+    if (indexed == null) {
+      indexed = new IndexedList<T>(list);
+      indexedLists.put(container, indexed);
+    }
+    return (IndexedList<T>) indexed;
+  }
+
   private final Map<Body, List<ConnectionCall>> callsByBody = new HashMap<>();
 
   List<ConnectionCall> callsIn(Body body) {
@@ -1276,16 +1357,75 @@ public final class ClassModel {
     return effects(method, false, openingEffects);
   }
 
+  /**
+   * Depth first over the synchronous calls, callees before callers, with an explicit stack: a call chain as long as
+   * the program's costs heap, not stack. A method still being computed (a recursive cycle) counts as having no
+   * effect for the callers inside the cycle.
+   */
   private ClientEffects effects(MethodSymbol method, boolean closes, Map<MethodSymbol, ClientEffects> cache) {
     ClientEffects cached = cache.get(method);
     if (cached != null) {
       return cached;
     }
-    cache.put(method, ClientEffects.NONE); // recursion guard
-    Body body = methodBodies.get(method);
-    if (body == null) {
-      return ClientEffects.NONE;
+    Deque<EffectsFrame> stack = new ArrayDeque<>();
+    cache.put(method, ClientEffects.NONE); // in progress
+    stack.push(new EffectsFrame(method, methodBodies.get(method)));
+    while (!stack.isEmpty()) {
+      EffectsFrame frame = stack.peek();
+      MethodSymbol callee = frame.nextUnvisitedCallee(cache);
+      if (callee != null) {
+        cache.put(callee, ClientEffects.NONE); // in progress
+        stack.push(new EffectsFrame(callee, methodBodies.get(callee)));
+        continue;
+      }
+      stack.pop();
+      if (frame.body() != null) {
+        cache.put(frame.method(), ownEffects(frame.method(), frame.body(), closes, cache));
+      }
     }
+    return cache.get(method);
+  }
+
+  /** One method on the stack of {@link #effects}: the synchronous calls of its body not yet looked at. */
+  private static final class EffectsFrame {
+    private final MethodSymbol method;
+    private final @Nullable Body body;
+    private final Iterator<Body.Edge> edges;
+
+    EffectsFrame(MethodSymbol method, @Nullable Body body) {
+      this.method = method;
+      this.body = body;
+      this.edges = body == null ? Collections.<Body.Edge>emptyIterator() : body.outgoing().iterator();
+    }
+
+    MethodSymbol method() {
+      return method;
+    }
+
+    @Nullable Body body() {
+      return body;
+    }
+
+    @Nullable MethodSymbol nextUnvisitedCallee(Map<MethodSymbol, ClientEffects> cache) {
+      while (edges.hasNext()) {
+        Body.Edge edge = edges.next();
+        if (isEffectEdge(edge) && !cache.containsKey(edge.to().method())) {
+          return edge.to().method();
+        }
+      }
+      return null;
+    }
+  }
+
+  private static boolean isEffectEdge(Body.Edge edge) {
+    return edge.kind() == Body.EdgeKind.SYNC
+        && edge.to().method() != null
+        && edge.site().getLeaf() instanceof MethodInvocationTree;
+  }
+
+  /** What {@code body} does itself and through its callees, whose effects are in {@code cache} already. */
+  private ClientEffects ownEffects(
+      MethodSymbol method, Body body, boolean closes, Map<MethodSymbol, ClientEffects> cache) {
     Set<ClientRef> fieldsAffected = new LinkedHashSet<>();
     Set<Integer> parametersAffected = new LinkedHashSet<>();
     List<VarSymbol> parameters = method.getParameters();
@@ -1303,10 +1443,9 @@ public final class ClassModel {
       }
     }
     for (Body.Edge edge : body.outgoing()) {
-      if (edge.kind() == Body.EdgeKind.SYNC
-          && edge.to().method() != null
-          && edge.site().getLeaf() instanceof MethodInvocationTree call) {
-        ClientEffects callee = effects(edge.to().method(), closes, cache);
+      if (isEffectEdge(edge)) {
+        MethodInvocationTree call = (MethodInvocationTree) edge.site().getLeaf();
+        ClientEffects callee = cache.get(edge.to().method());
         if (receiverOf(call) == null || isThisReference(receiverOf(call))) {
           fieldsAffected.addAll(callee.fields());
         }
@@ -1328,9 +1467,7 @@ public final class ClassModel {
       parametersAffected.removeIf(
           index -> !dominance.closesOnCompletion(methodTree.getBody(), ClientRef.ofVariable(parameters.get(index))));
     }
-    ClientEffects effects = new ClientEffects(Set.copyOf(fieldsAffected), Set.copyOf(parametersAffected));
-    cache.put(method, effects);
-    return effects;
+    return new ClientEffects(Set.copyOf(fieldsAffected), Set.copyOf(parametersAffected));
   }
 
   /** Whether the field's declaration has an initializer. */

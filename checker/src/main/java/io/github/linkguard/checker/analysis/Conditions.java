@@ -44,6 +44,10 @@ import org.jspecify.annotations.Nullable;
  * methods, and the state the class tracks in its status callback. A condition on the status itself that also admits
  * DISCONNECTED_RETRYING or CONNECTED ({@code != CONNECTED}) establishes nothing: that is the mistake the checks exist
  * for. Tracked state is trusted as the app's own model.
+ *
+ * <p>Cost: a condition is taken apart once per question, in time linear in its size; following a boolean method's
+ * {@code return}s or a local's initializer goes at most four levels deep, so a chain of such methods
+ * costs a bounded amount per condition.
  */
 public final class Conditions {
   /** What a condition can establish. */
@@ -192,12 +196,14 @@ public final class Conditions {
   }
 
   /** The {@code DISCONNECTED} label of the fall-through group that reaches the case, else its default, else it. */
-  private static Tree labelNamingDisconnected(SwitchCase switchCase) {
+  private Tree labelNamingDisconnected(SwitchCase switchCase) {
     Tree switchTree = switchCase.path().getParentPath().getLeaf();
-    List<? extends CaseTree> cases =
-        switchTree instanceof SwitchTree statement ? statement.getCases()
-            : switchTree instanceof SwitchExpressionTree expression ? expression.getCases()
-            : List.of();
+    IndexedList<CaseTree> cases =
+        model.indexed(
+            switchTree,
+            switchTree instanceof SwitchTree statement ? statement.getCases()
+                : switchTree instanceof SwitchExpressionTree expression ? expression.getCases()
+                : List.<CaseTree>of());
     CaseTree defaultCase = null;
     int at = cases.indexOf(switchCase.caseTree());
     // the group: this case and the empty, falling-through cases just before it

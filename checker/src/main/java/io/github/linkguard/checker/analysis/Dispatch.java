@@ -3,6 +3,7 @@ package io.github.linkguard.checker.analysis;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
@@ -24,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * objects handed there are followed where they are handed.
  *
  * <p>Cost: methods with bodies are indexed by name once; the overrides of a called method are looked up among those
- * of its name, once per method; a call then costs one subtype test per override, and whether a class has an
- * instantiated subclass is decided once per class.
+ * of its name, once per method; each distinct pair of method and erased receiver type then costs one subtype test per
+ * override, once; whether a class has an instantiated subclass is decided once per class.
  */
 final class Dispatch {
   private final Types types;
@@ -54,19 +55,29 @@ final class Dispatch {
     if (overrides.isEmpty()) {
       return own == null ? List.of() : List.of(own);
     }
-    Set<Body> targets = new LinkedHashSet<>();
-    if (own != null) {
-      targets.add(own);
-    }
-    Type receiver = types.erasure(receiverType);
-    for (MethodSymbol override : overrides) {
-      ClassSymbol owner = (ClassSymbol) override.owner;
-      if (types.isSubtype(types.erasure(owner.type), receiver) && (onThis || isInstantiated(owner))) {
-        targets.add(bodies.get(override));
-      }
-    }
-    return List.copyOf(targets);
+    // Many calls name the same method on the same receiver type: each pair is resolved once.
+    return resolved.computeIfAbsent(
+        new Call(named, types.erasure(receiverType).tsym, onThis),
+        call -> {
+          Set<Body> targets = new LinkedHashSet<>();
+          if (own != null) {
+            targets.add(own);
+          }
+          Type receiver = types.erasure(receiverType);
+          for (MethodSymbol override : overrides) {
+            ClassSymbol owner = (ClassSymbol) override.owner;
+            if (types.isSubtype(types.erasure(owner.type), receiver) && (onThis || isInstantiated(owner))) {
+              targets.add(bodies.get(override));
+            }
+          }
+          return List.copyOf(targets);
+        });
   }
+
+  /** A dispatch question: the method named, the erased receiver type, and whether the call is on {@code this}. */
+  private record Call(MethodSymbol named, TypeSymbol receiver, boolean onThis) {}
+
+  private final Map<Call, List<Body>> resolved = new HashMap<>();
 
   /** Whether the compilation creates the class or a subclass of it (one that may inherit the override). */
   private boolean isInstantiated(ClassSymbol owner) {

@@ -14,6 +14,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -155,22 +156,40 @@ public final class Fixes {
 
   // ---------------------------------------------------------------- placing code
 
-  /** Inserts {@code code} before the statement at {@code statementPath}, adding braces when it is a lone body. */
-  public static void insertBefore(
+  /**
+   * Inserts {@code code} before the statement at {@code statementPath}, adding braces when it is a lone body.
+   * Returns false, changing nothing, where no statement can go (a {@code for} statement's init or update clause).
+   */
+  public static boolean insertBefore(
       VisitorState state, SuggestedFix.Builder fix, TreePath statementPath, String code) {
+    if (!canBeReplacedByBlock(statementPath)) {
+      return false;
+    }
     StatementTree statement = (StatementTree) statementPath.getLeaf();
     Tree parent = statementPath.getParentPath().getLeaf();
     String base = lineIndent(state, statement);
     String unit = unit(state, parent, statement);
     if (isInStatementList(statementPath)) {
-      prefix(fix, statement, reindent(code, base, unit), base);
+      prefix(state, fix, statement, reindent(code, base, unit), base);
     } else {
       String inner = base + unit;
       fix.replace(
           statement,
-          "{\n" + inner + reindent(code, inner, unit) + "\n" + inner
-              + shift(state.getSourceForNode(statement), unit) + "\n" + base + "}");
+          withLineBreaks(
+              state,
+              "{\n" + inner + reindent(code, inner, unit) + "\n" + inner
+                  + shift(state.getSourceForNode(statement), unit) + "\n" + base + "}"));
     }
+    return true;
+  }
+
+  /**
+   * Whether the statement at {@code statementPath} stands where a block could: not in a {@code for} statement's
+   * init or update clause, whose expression statements cannot become blocks or get neighbours.
+   */
+  static boolean canBeReplacedByBlock(TreePath statementPath) {
+    return !(statementPath.getParentPath().getLeaf() instanceof ForLoopTree loop)
+        || loop.getStatement() == statementPath.getLeaf();
   }
 
   /** Inserts {@code code} as the first statement of {@code block}. */
@@ -178,12 +197,14 @@ public final class Fixes {
     if (!block.getStatements().isEmpty()) {
       StatementTree first = block.getStatements().get(0);
       String base = lineIndent(state, first);
-      prefix(fix, first, reindent(code, base, unit(state, block, first)), base);
+      prefix(state, fix, first, reindent(code, base, unit(state, block, first)), base);
     } else {
       String base = lineIndent(state, block);
       String inner = base + DEFAULT_UNIT;
       int brace = ASTHelpers.getStartPosition(block);
-      fix.replace(brace, brace + 1, "{\n" + inner + reindent(code, inner, DEFAULT_UNIT) + "\n" + base);
+      fix.replace(
+          brace, brace + 1,
+          withLineBreaks(state, "{\n" + inner + reindent(code, inner, DEFAULT_UNIT) + "\n" + base));
     }
   }
 
@@ -191,17 +212,46 @@ public final class Fixes {
   public static void insertBefore(
       VisitorState state, SuggestedFix.Builder fix, StatementTree statement, Tree container, String code) {
     String base = lineIndent(state, statement);
-    prefix(fix, statement, reindent(code, base, unit(state, container, statement)), base);
+    prefix(state, fix, statement, reindent(code, base, unit(state, container, statement)), base);
   }
 
-  private static void prefix(SuggestedFix.Builder fix, StatementTree statement, String code, String base) {
+  private static void prefix(
+      VisitorState state, SuggestedFix.Builder fix, StatementTree statement, String code, String base) {
     // Inserted at the statement's first token: the statement keeps its line's indentation, the code follows it.
-    fix.prefixWith(statement, code + "\n" + base);
+    fix.prefixWith(statement, withLineBreaks(state, code + "\n" + base));
+  }
+
+  /**
+   * {@code text}, written with {@code \n}, with the line breaks of the file it goes into: a CRLF file stays CRLF.
+   * Source text copied from the file keeps its own breaks.
+   */
+  private static String withLineBreaks(VisitorState state, String text) {
+    String lineBreak = lineBreak(state);
+    return lineBreak.equals("\n") ? text : text.replace("\r\n", "\n").replace("\n", lineBreak);
+  }
+
+  /** The line break of the file being analysed: that of its first line, {@code \n} for a one-line file. */
+  private static String lineBreak(VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    if (source == null) {
+      return "\n";
+    }
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\n') {
+        return "\n";
+      }
+      if (c == '\r') {
+        return i + 1 < source.length() && source.charAt(i + 1) == '\n' ? "\r\n" : "\r";
+      }
+    }
+    return "\n";
   }
 
   /**
    * Wraps the statement at {@code statementPath} in {@code if (condition) { ... }}; an expression lambda body
-   * becomes a block. Returns false when the call is not a statement of its own.
+   * becomes a block. Returns false, changing nothing, when the call is not a statement of its own or stands where
+   * no block can (a {@code for} statement's init or update clause).
    */
   public static boolean wrapInIf(
       VisitorState state, SuggestedFix.Builder fix, TreePath callPath, String condition) {
@@ -212,12 +262,14 @@ public final class Fixes {
       String unit = DEFAULT_UNIT;
       fix.replace(
           callPath.getLeaf(),
-          "{\n" + base + unit + "if (" + condition + ") {\n" + base + unit + unit
-              + shift(state.getSourceForNode(callPath.getLeaf()), unit + unit) + ";\n" + base + unit + "}\n"
-              + base + "}");
+          withLineBreaks(
+              state,
+              "{\n" + base + unit + "if (" + condition + ") {\n" + base + unit + unit
+                  + shift(state.getSourceForNode(callPath.getLeaf()), unit + unit) + ";\n" + base + unit + "}\n"
+                  + base + "}"));
       return true;
     }
-    if (!(parentLeaf instanceof ExpressionStatementTree statement)) {
+    if (!(parentLeaf instanceof ExpressionStatementTree statement) || !canBeReplacedByBlock(parent)) {
       return false;
     }
     String base = lineIndent(state, statement);
@@ -225,14 +277,18 @@ public final class Fixes {
     if (isInStatementList(parent)) {
       fix.replace(
           statement,
-          "if (" + condition + ") {\n" + base + unit + shift(state.getSourceForNode(statement), unit) + "\n"
-              + base + "}");
+          withLineBreaks(
+              state,
+              "if (" + condition + ") {\n" + base + unit + shift(state.getSourceForNode(statement), unit) + "\n"
+                  + base + "}"));
     } else {
       String inner = base + unit;
       fix.replace(
           statement,
-          "{\n" + inner + "if (" + condition + ") {\n" + inner + unit
-              + shift(state.getSourceForNode(statement), unit + unit) + "\n" + inner + "}\n" + base + "}");
+          withLineBreaks(
+              state,
+              "{\n" + inner + "if (" + condition + ") {\n" + inner + unit
+                  + shift(state.getSourceForNode(statement), unit + unit) + "\n" + inner + "}\n" + base + "}"));
     }
     return true;
   }

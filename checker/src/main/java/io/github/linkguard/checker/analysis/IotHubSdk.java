@@ -17,6 +17,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.util.Name;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +65,10 @@ public final class IotHubSdk {
   private final Map<String, Set<String>> guardMethods;
   private final Map<TypeSymbol, Boolean> clientTypeCache = new HashMap<>();
 
+  private final Name openName;
+  private final Name closeName;
+  private final Name closeNowName;
+
   IotHubSdk(VisitorState state, LinkGuardOptions options) {
     this.state = state;
     this.types = state.getTypes();
@@ -76,6 +81,9 @@ public final class IotHubSdk {
     this.reasonType = resolve(REASON);
     this.statusCallbackType = resolve(STATUS_CALLBACK);
     this.guardMethods = options.guardMethods();
+    this.openName = state.getName("open");
+    this.closeName = state.getName("close");
+    this.closeNowName = state.getName("closeNow");
   }
 
   /**
@@ -138,14 +146,14 @@ public final class IotHubSdk {
 
   /** open/close/closeNow on a client expression, or null. Cheap: the method name is tested first. */
   public @Nullable ConnectionOp connectionOp(MethodInvocationTree call) {
-    String name = methodName(call);
+    // Asked of every call of every class that may use a client: javac's names are interned, so comparing them
+    // costs no conversion to String.
+    Name name = simpleName(call);
     ConnectionOp op =
-        switch (name) {
-          case "open" -> ConnectionOp.OPEN;
-          case "close" -> ConnectionOp.CLOSE;
-          case "closeNow" -> ConnectionOp.CLOSE_NOW;
-          default -> null;
-        };
+        name == openName ? ConnectionOp.OPEN
+            : name == closeName ? ConnectionOp.CLOSE
+            : name == closeNowName ? ConnectionOp.CLOSE_NOW
+            : null;
     if (op == null) {
       return null;
     }
@@ -158,6 +166,17 @@ public final class IotHubSdk {
     }
     Type receiver = ASTHelpers.getReceiverType(call);
     return isClientType(receiver) || isClientType(method.owner.type) ? op : null;
+  }
+
+  private static @Nullable Name simpleName(MethodInvocationTree call) {
+    ExpressionTree select = call.getMethodSelect();
+    if (select instanceof IdentifierTree identifier) {
+      return (Name) identifier.getName();
+    }
+    if (select instanceof MemberSelectTree member) {
+      return (Name) member.getIdentifier();
+    }
+    return null;
   }
 
   public static String methodName(MethodInvocationTree call) {

@@ -1,6 +1,7 @@
 package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -13,6 +14,7 @@ import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.tools.JavaFileObject;
 import org.jspecify.annotations.Nullable;
 
@@ -26,12 +28,18 @@ import org.jspecify.annotations.Nullable;
  * per unit and one more per matched node. The first unit that can use a client builds the model, once; before that,
  * a cheap scan for a connection call or a client creation: a compilation without one gets no call graph, nothing.
  *
- * <p>An internal error while building the model is contained: no findings, and javac goes on. A crash in the
- * plugin would break every user's build.
+ * <p>An internal error (a stack overflow included) is contained: javac goes on, and the compilation gets one note
+ * naming the class and the check whose findings may be missing, and where to report it. A crash in the plugin
+ * would break every user's build; a finding lost without a word would let the bug it points at ship.
  */
 public final class LinkGuardContext {
   private static final Context.Key<LinkGuardContext> KEY = new Context.Key<>();
   private static final String RETHROW_PROPERTY = "linkguard.rethrowInternalErrors";
+  private static final Context.Key<InternalErrorNoted> NOTED_KEY = new Context.Key<>();
+  static final String ISSUES = "https://github.com/linkguard/linkguard/issues";
+
+  /** Marks a compilation that has its note about an internal error already. */
+  private static final class InternalErrorNoted {}
 
   private final LinkGuardOptions options;
   private final List<String> clientTypeNames;
@@ -102,11 +110,11 @@ public final class LinkGuardContext {
    * The verdicts for the top-level class around the node being matched, or null when nothing there can involve a
    * client (the fast exits), the options are malformed, or the class could not be analysed.
    */
-  public static @Nullable Verdicts verdicts(VisitorState state, LinkGuardOptions options) {
+  public static @Nullable Verdicts verdicts(VisitorState state, LinkGuardOptions options, CheckName check) {
     if (!checkOptions(state, options)) {
       return null;
     }
-    return instance(state, options).verdictsFor(state);
+    return instance(state, options).verdictsFor(state, check);
   }
 
   /**
@@ -140,7 +148,7 @@ public final class LinkGuardContext {
     return sdk.isPresent() ? sdk : null;
   }
 
-  private @Nullable Verdicts verdictsFor(VisitorState state) {
+  private @Nullable Verdicts verdictsFor(VisitorState state, CheckName check) {
     if (sdkFor(state) == null) {
       return null;
     }
@@ -156,7 +164,7 @@ public final class LinkGuardContext {
           verdicts = new Verdicts(new ClassModel(sdk, state, classes), enabled);
         }
       } catch (RuntimeException | StackOverflowError e) {
-        rethrowInTests(e);
+        internalError(state, check, e);
       }
     }
     return verdicts;
@@ -172,21 +180,56 @@ public final class LinkGuardContext {
   }
 
   /**
-   * Runs a query on the verdicts, containing internal errors: a failing query means no finding for that node.
+   * Runs a query of {@code check} at the node being matched, containing internal errors: a failing query gives no
+   * result (no finding, or no fix when the query builds a fix), and the compilation one note.
    */
-  public static <T> @Nullable T safely(java.util.function.Supplier<T> query) {
+  public static <T> @Nullable T safely(VisitorState state, CheckName check, Supplier<T> query) {
     try {
       return query.get();
     } catch (RuntimeException | StackOverflowError e) {
-      rethrowInTests(e);
+      internalError(state, check, e);
       return null;
     }
   }
 
-  private static void rethrowInTests(Throwable e) {
+  /**
+   * Tests rethrow (system property {@value #RETHROW_PROPERTY}); a user's build gets one note per compilation, for
+   * the first error: which class, which check, and where to report it. The findings stay warnings-only: a note never
+   * fails a build, even with {@code -Werror}.
+   */
+  private static void internalError(VisitorState state, CheckName check, Throwable e) {
     if (Boolean.getBoolean(RETHROW_PROPERTY)) {
       throw new IllegalStateException("LinkGuard internal error", e);
     }
+    Context context = state.context;
+    if (context.get(NOTED_KEY) != null) {
+      return;
+    }
+    context.put(NOTED_KEY, new InternalErrorNoted());
+    Log.instance(context)
+        .note(
+            new JCDiagnostic.Note(
+                "compiler",
+                "proc.messager",
+                "LinkGuard: an internal error (" + e.getClass().getSimpleName() + ") stopped " + check.userName()
+                    + " in " + className(state) + "; its findings there may be missing. Please report it at "
+                    + ISSUES + " with this note and, if you can, the class."));
+  }
+
+  /** The top-level class around the node being matched, or the file when there is none. */
+  private static String className(VisitorState state) {
+    TreePath path = state.getPath();
+    String name = null;
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      if (current.getLeaf() instanceof ClassTree classTree && ASTHelpers.getSymbol(classTree) != null) {
+        name = ASTHelpers.getSymbol(classTree).getQualifiedName().toString();
+      }
+    }
+    if (name != null) {
+      return name;
+    }
+    CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
+    return unit == null || unit.getSourceFile() == null ? "this compilation" : unit.getSourceFile().getName();
   }
 
   /**

@@ -58,7 +58,8 @@ import org.jspecify.annotations.Nullable;
  * is not one by itself (each round handles a different item).
  *
  * <p>Computed once per class: every open() and every call site is placed in the loops and try statements around
- * it in a single pass.
+ * it in a single pass, O(sites times nesting depth); which statements of a block inside a loop leave it is computed
+ * once per block, with the block indexed, so many opens in one loop stay linear.
  */
 public final class Retries {
   /** A construct that attempts an open() again after it failed. */
@@ -343,7 +344,7 @@ public final class Retries {
         statements = caseTree.getStatements();
       }
       if (statements != null) {
-        int index = statements.indexOf(previous);
+        int index = model.indexed(leaf, statements).indexOf(previous);
         boolean[] leavesFrom = leavesFrom(loopPath, current, statements, conditionVariables);
         if (index >= 0 && leavesFrom[index + 1]) {
           return true;
@@ -387,9 +388,10 @@ public final class Retries {
               // in a case of a switch (or a nested loop) inside the loop, a plain break leaves only that
               boolean breaksLeave = !breakTargetBetween(block, loop);
               String label = labelOf(loopPath);
-              boolean[] leaves = new boolean[statements.size() + 1];
-              for (int i = statements.size() - 1; i >= 0; i--) {
-                StatementTree statement = statements.get(i);
+              IndexedList<StatementTree> indexed = model.indexed(block.getLeaf(), statements);
+              boolean[] leaves = new boolean[indexed.size() + 1];
+              for (int i = indexed.size() - 1; i >= 0; i--) {
+                StatementTree statement = indexed.get(i);
                 leaves[i] =
                     leaves[i + 1]
                         || exitsLoop(statement, breaksLeave, label)
@@ -749,7 +751,7 @@ public final class Retries {
           return true;
         }
       } else if (leaf instanceof BlockTree block) {
-        List<? extends StatementTree> statements = block.getStatements();
+        IndexedList<StatementTree> statements = model.indexed(block, block.getStatements());
         for (int i = statements.indexOf(previous) + 1; i > 0 && i < statements.size(); i++) {
           if (closesOnFailure(statements.get(i), client, successFlags)) {
             return true; // try { open(); ok = true; } catch (...) { } if (!ok) close();

@@ -53,6 +53,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Each check's decision for the nodes of one class, from the contract's definitions; and the arbitration that gives
  * every open() at most one diagnostic. Lazily computed and memoized, so that the checks' matchers only look up.
+ *
+ * <p>Cost: per-path reach is a worklist over the call graph with a visited set, O(edges); the searches through
+ * callers for a close, a creation or a deregistration before a call go at most eight callers up, with a visited set;
+ * opens are indexed by client, and the closes of map lookups found once per body.
  */
 public final class Verdicts {
   /** Check 4's four forms. */
@@ -624,8 +628,8 @@ public final class Verdicts {
    */
   private boolean isCreatedForARetriedAttempt(ClientRef target, Body body, TreePath assignment) {
     int assigned = ASTHelpers.getStartPosition(assignment.getLeaf());
-    for (ConnectionCall open : model.callsIn(body)) {
-      if (!open.isOpen() || !target.equals(open.client()) || ASTHelpers.getStartPosition(open.tree()) < assigned) {
+    for (ConnectionCall open : model.opensOf(target)) {
+      if (open.body() != body || ASTHelpers.getStartPosition(open.tree()) < assigned) {
         continue;
       }
       for (Retries.Construct construct : model.retries().constructsFor(open)) {
@@ -640,8 +644,8 @@ public final class Verdicts {
   }
 
   private boolean mayHoldOpenClient(ClientRef target, Body body) {
-    for (ConnectionCall call : model.connectionCalls()) {
-      if (call.isOpen() && target.equals(call.client()) && (!target.isLocal() || call.body() == body)) {
+    for (ConnectionCall call : model.opensOf(target)) {
+      if (!target.isLocal() || call.body() == body) {
         return true;
       }
     }
@@ -735,12 +739,50 @@ public final class Verdicts {
       }
     }
     // clients.remove(id).close(); as a statement before the put (possibly in a try of its own)
-    for (ConnectionCall call : model.callsIn(body)) {
-      if (call.op().closes() && isMapLookup(call.receiver(), map) && runsBefore(call.path(), path)) {
+    for (ConnectionCall call : closesOfLookups(body)) {
+      if (isMapLookup(call.receiver(), map) && runsBefore(call.path(), path)) {
         return false;
       }
     }
     return true;
+  }
+
+  private final Map<Body, List<ConnectionCall>> closesOfLookups = new HashMap<>();
+
+  /**
+   * The closes in {@code body} of what some map's {@code get} or {@code remove} returned: found once per body, so
+   * that a body with many puts and many closes stays linear.
+   */
+  private List<ConnectionCall> closesOfLookups(Body body) {
+    return closesOfLookups.computeIfAbsent(
+        body,
+        b -> {
+          List<ConnectionCall> closes = new ArrayList<>();
+          for (ConnectionCall call : model.callsIn(b)) {
+            if (call.op().closes() && mayBeMapLookup(call.receiver())) {
+              closes.add(call);
+            }
+          }
+          return closes;
+        });
+  }
+
+  /** What {@link #isMapLookup} can accept for some map: a get or remove call, or a local holding one. */
+  private boolean mayBeMapLookup(@Nullable ExpressionTree expression) {
+    if (expression == null) {
+      return false;
+    }
+    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    if (tree instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree member
+        && (member.getIdentifier().contentEquals("get") || member.getIdentifier().contentEquals("remove"))) {
+      return true;
+    }
+    if (ASTHelpers.getSymbol(tree) instanceof VarSymbol local && local.getKind() != ElementKind.FIELD) {
+      ExpressionTree initializer = model.finalLocalInitializer(local);
+      return initializer != null && initializer != expression && mayBeMapLookup(initializer);
+    }
+    return false;
   }
 
   /** {@code if (!clients.containsKey(id))} or {@code if (clients.get(id) == null)}: the put replaces nothing. */
@@ -792,12 +834,12 @@ public final class Verdicts {
       Tree leaf = current.getLeaf();
       Tree parent = current.getParentPath().getLeaf();
       if (parent instanceof BlockTree block && ClassModel.isWithin(later, block)) {
-        List<? extends StatementTree> statements = block.getStatements();
-        int at = statements.indexOf(leaf);
-        for (int i = at + 1; at >= 0 && i < statements.size(); i++) {
-          if (ClassModel.isWithin(later, statements.get(i))) {
+        boolean after = false;
+        for (StatementTree statement : block.getStatements()) {
+          if (after && ClassModel.isWithin(later, statement)) {
             return true;
           }
+          after |= statement == leaf;
         }
         return false;
       }
