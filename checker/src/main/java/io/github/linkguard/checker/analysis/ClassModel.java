@@ -1472,13 +1472,19 @@ public final class ClassModel {
 
   /** Whether the field's declaration has an initializer. */
   boolean isInitializedAtDeclaration(VarSymbol field) {
-    for (FieldWrite write : fieldWrites) {
-      if (write.field().equals(field) && write.path().getLeaf() instanceof VariableTree) {
-        return true;
+    if (initializedFields == null) {
+      Set<VarSymbol> initialized = new HashSet<>();
+      for (FieldWrite write : fieldWrites) {
+        if (write.path().getLeaf() instanceof VariableTree) {
+          initialized.add(write.field());
+        }
       }
+      initializedFields = initialized;
     }
-    return false;
+    return initializedFields.contains(field);
   }
+
+  private @Nullable Set<VarSymbol> initializedFields;
 
   /** Every value stored in a field of the visible classes: its initializer and its assignments. */
   List<ExpressionTree> valuesStoredIn(VarSymbol field) {
