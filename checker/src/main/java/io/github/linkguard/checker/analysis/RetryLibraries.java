@@ -169,7 +169,7 @@ public final class RetryLibraries {
       return null;
     }
     // a local is run in the code that declares it; a field anywhere in its class (reconnectTask.call() in start())
-    TreePath scope = local.getKind() == ElementKind.FIELD ? outermostClass(decorate) : enclosingCode(decorate);
+    TreePath scope = local.getKind() == ElementKind.FIELD ? VisibleClasses.topLevelClassPath(decorate) : enclosingCode(decorate);
     if (scope == null) {
       return null;
     }
@@ -194,16 +194,6 @@ public final class RetryLibraries {
       return true;
     }
     return called[0] ? Boolean.FALSE : null;
-  }
-
-  private static TreePath outermostClass(TreePath path) {
-    TreePath outermost = path;
-    for (TreePath current = path; current != null; current = current.getParentPath()) {
-      if (current.getLeaf() instanceof ClassTree) {
-        outermost = current;
-      }
-    }
-    return outermost;
   }
 
   /** The method or lambda whose code holds {@code path}. */
@@ -274,7 +264,7 @@ public final class RetryLibraries {
 
     Policy(TreePath call, ClassModel model) {
       this.model = model;
-      this.scope = outermostClass(call);
+      this.scope = VisibleClasses.topLevelClassPath(call);
       VisitorState state = model.state();
       MethodInvocationTree run = (MethodInvocationTree) call.getLeaf();
       failsafe = FAILSAFE_RUN.matches(run, state);

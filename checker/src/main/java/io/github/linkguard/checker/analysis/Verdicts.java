@@ -474,17 +474,8 @@ public final class Verdicts {
 
   private static boolean sameTopLevelClass(Body a, Body b) {
     return a.path().getCompilationUnit() == b.path().getCompilationUnit()
-        && outermostClassTree(a.path()) == outermostClassTree(b.path());
-  }
-
-  private static @Nullable Tree outermostClassTree(TreePath path) {
-    Tree outermost = null;
-    for (TreePath current = path; current != null; current = current.getParentPath()) {
-      if (current.getLeaf() instanceof ClassTree) {
-        outermost = current.getLeaf();
-      }
-    }
-    return outermost;
+        && VisibleClasses.topLevelClassPath(a.path()).getLeaf()
+            == VisibleClasses.topLevelClassPath(b.path()).getLeaf();
   }
 
   /** {@code Class.method} of a body (a lambda: of the method it is written in). */

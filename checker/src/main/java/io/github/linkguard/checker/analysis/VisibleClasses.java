@@ -66,6 +66,17 @@ public final class VisibleClasses {
         && !compileStates.isDone(env, CompileStates.CompileState.TRANSTYPES);
   }
 
+  /** The path to the top-level class around {@code path} (the path itself when no class is around it). */
+  static TreePath topLevelClassPath(TreePath path) {
+    TreePath outermost = path;
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      if (current.getLeaf() instanceof ClassTree) {
+        outermost = current;
+      }
+    }
+    return outermost;
+  }
+
   /**
    * The top-level class that holds the symbol, or null. Unlike {@code Symbol.outermostClass()}, never fails on the
    * placeholder owners javac gives symbols it creates while attributing lambdas.
