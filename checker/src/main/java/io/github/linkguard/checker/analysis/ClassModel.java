@@ -1092,6 +1092,9 @@ public final class ClassModel {
     if (cached != null) {
       return cached;
     }
+    if (!bodiesReachingOpens().contains(body)) {
+      return Set.of(); // most bodies of a large compilation: no closure of their own is built
+    }
     Set<ConnectionCall> opens = new LinkedHashSet<>();
     for (Body reached : syncReachable(body)) {
       for (ConnectionCall call : callsIn(reached)) {
@@ -1102,6 +1105,30 @@ public final class ClassModel {
     }
     syncReachableOpens.put(body, opens);
     return opens;
+  }
+
+  private @Nullable Set<Body> bodiesReachingOpens;
+
+  /** The bodies from which synchronous calls lead to an open(): one walk back from the opens, linear in the edges. */
+  private Set<Body> bodiesReachingOpens() {
+    if (bodiesReachingOpens == null) {
+      Set<Body> reaching = new HashSet<>();
+      Deque<Body> work = new ArrayDeque<>();
+      for (ConnectionCall call : connectionCalls) {
+        if (call.isOpen() && reaching.add(call.body())) {
+          work.push(call.body());
+        }
+      }
+      while (!work.isEmpty()) {
+        for (Body.Edge edge : work.pop().incoming()) {
+          if (edge.kind() == Body.EdgeKind.SYNC && reaching.add(edge.from())) {
+            work.push(edge.from());
+          }
+        }
+      }
+      bodiesReachingOpens = reaching;
+    }
+    return bodiesReachingOpens;
   }
 
   private @Nullable Map<ClientRef, List<ConnectionCall>> opensByClient;

@@ -37,15 +37,13 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -62,8 +60,8 @@ import org.jspecify.annotations.Nullable;
  * (times the nesting depth, as an inner block is also seen from the blocks around it); a statement's position in its
  * block and a switch's cases are looked up in O(1) after one walk per block or switch. The facts at a point share the
  * blocks' event lists instead of copying them; their conditions are copied, O(conditions that dominate the point).
- * Queries that scan those facts (is this client closed before?) cost what dominates the point: the one phase that is
- * still quadratic when one block holds thousands of events for thousands of clients.
+ * Each block's events are indexed by client once, so a query (is this client closed before?) costs the nesting
+ * depth plus that client's events, not every close and creation before the point.
  */
 public final class Dominance {
   /** The value {@code expression} has wherever this fact holds. */
@@ -77,22 +75,58 @@ public final class Dominance {
       ExpressionTree selector, Set<String> reachingLabels, boolean defaultReaches, Set<String> allLabels,
       CaseTree caseTree, TreePath path) {}
 
+  /** A close or a creation of a client, in execution order. */
+  public record ClientEvent(ClientRef client, boolean created, Tree tree) {}
+
   /**
-   * A close or a creation of a client, in execution order. {@code beforeLoop}: it happened before a loop around the
-   * point, so a later round of that loop reaches the point without it.
+   * The closes and creations of one block (or the resources of one try), in order, with each client's positions
+   * indexed once: the facts at every point of the block share this list and its index.
    */
-  public record ClientEvent(ClientRef client, boolean created, Tree tree, boolean beforeLoop) {
-    ClientEvent(ClientRef client, boolean created, Tree tree) {
-      this(client, created, tree, false);
+  static final class EventList {
+    private final List<ClientEvent> events;
+    private @Nullable Map<ClientRef, int[]> positions;
+
+    EventList(List<ClientEvent> events) {
+      this.events = events;
     }
 
-    ClientEvent outsideLoop() {
-      return new ClientEvent(client, created, tree, true);
+    /** Where {@code client}'s events are, ascending. */
+    int[] positionsOf(ClientRef client) {
+      if (positions == null) {
+        Map<ClientRef, List<Integer>> found = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+          found.computeIfAbsent(events.get(i).client(), k -> new ArrayList<>()).add(i);
+        }
+        Map<ClientRef, int[]> index = new HashMap<>();
+        found.forEach((key, list) -> index.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
+        positions = index;
+      }
+      return positions.getOrDefault(client, NO_POSITIONS);
     }
+
+    ClientEvent get(int position) {
+      return events.get(position);
+    }
+
+    private static final int[] NO_POSITIONS = {};
   }
 
-  /** Everything known at one point. */
-  public record Facts(List<Condition> conditions, List<SwitchCase> cases, List<ClientEvent> events) {
+  /** A close or creation before a point; {@code beforeLoop}: before a loop around the point (not in this round). */
+  public record PlacedEvent(ClientEvent event, boolean beforeLoop) {}
+
+  /**
+   * The part of a point's events that one block contributes: the first {@code length} events of its list. {@code
+   * beforeLoop}: they happened before a loop around the point, so a later round of that loop reaches the point
+   * without them.
+   */
+  record EventGroup(EventList list, int length, boolean beforeLoop) {}
+
+  /**
+   * Everything known at one point: the conditions and switch cases that dominate it, and the closes and creations
+   * before it, as groups in execution order (outermost block first). The queries look up one client's events in
+   * each group's index: they cost the nesting depth and that client's events, not every event before the point.
+   */
+  public record Facts(List<Condition> conditions, List<SwitchCase> cases, List<EventGroup> eventGroups) {
     /** A close of the client in the same round of every loop around the point. */
     public boolean closed(@Nullable ClientRef client) {
       return inThisRound(client, false);
@@ -104,11 +138,8 @@ public final class Dominance {
     }
 
     private boolean inThisRound(@Nullable ClientRef client, boolean created) {
-      if (client == null) {
-        return false;
-      }
-      for (ClientEvent event : events) {
-        if (event.created() == created && event.client().equals(client) && !event.beforeLoop()) {
+      for (PlacedEvent placed : eventsOf(client)) {
+        if (!placed.beforeLoop() && placed.event().created() == created) {
           return true;
         }
       }
@@ -119,11 +150,11 @@ public final class Dominance {
     public boolean closedBeforeLastCreation(ClientRef client) {
       boolean closed = false;
       boolean closedBeforeCreation = false;
-      for (ClientEvent event : events) {
-        if (event.beforeLoop() || !event.client().equals(client)) {
+      for (PlacedEvent placed : eventsOf(client)) {
+        if (placed.beforeLoop()) {
           continue;
         }
-        if (event.created()) {
+        if (placed.event().created()) {
           closedBeforeCreation = closed;
         } else {
           closed = true;
@@ -131,65 +162,38 @@ public final class Dominance {
       }
       return closedBeforeCreation;
     }
-  }
 
-  /**
-   * The events of the blocks around a point, one after the other, without copying them: each block's part is a view
-   * of the events its statements establish, computed once per block, so that the facts at each of n points of one
-   * block do not each copy what the n statements before them did.
-   */
-  private static final class Concatenation<E> extends AbstractList<E> {
-    private final List<List<E>> parts;
-    private final int size;
-
-    Concatenation(List<List<E>> parts) {
-      this.parts = parts;
-      int total = 0;
-      for (List<E> part : parts) {
-        total += part.size();
+    /** {@code client}'s closes and creations before the point, in order, each marked if it came before a loop. */
+    public List<PlacedEvent> eventsOf(@Nullable ClientRef client) {
+      if (client == null) {
+        return List.of();
       }
-      this.size = total;
-    }
-
-    @Override
-    public E get(int index) {
-      int offset = index;
-      for (List<E> part : parts) {
-        if (offset < part.size()) {
-          return part.get(offset);
+      List<PlacedEvent> found = new ArrayList<>();
+      for (EventGroup group : eventGroups) {
+        for (int position : group.list().positionsOf(client)) {
+          if (position >= group.length()) {
+            break;
+          }
+          found.add(new PlacedEvent(group.list().get(position), group.beforeLoop()));
         }
-        offset -= part.size();
       }
-      throw new IndexOutOfBoundsException(index);
+      return found;
     }
 
-    @Override
-    public int size() {
-      return size;
+    /** Every close and creation before the point, in order. */
+    public List<ClientEvent> events() {
+      List<ClientEvent> all = new ArrayList<>();
+      for (EventGroup group : eventGroups) {
+        all.addAll(group.list().events.subList(0, group.length()));
+      }
+      return all;
     }
 
-    @Override
-    public Iterator<E> iterator() {
-      return new Iterator<>() {
-        private final Iterator<List<E>> remainingParts = parts.iterator();
-        private Iterator<E> current = Collections.emptyIterator();
-
-        @Override
-        public boolean hasNext() {
-          while (!current.hasNext() && remainingParts.hasNext()) {
-            current = remainingParts.next().iterator();
-          }
-          return current.hasNext();
-        }
-
-        @Override
-        public E next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          return current.next();
-        }
-      };
+    /** The closes and creations of {@code earlier} followed by these: a point reached after another. */
+    public Facts eventsAfter(Facts earlier) {
+      List<EventGroup> groups = new ArrayList<>(earlier.eventGroups());
+      groups.addAll(eventGroups);
+      return new Facts(List.of(), List.of(), groups);
     }
   }
 
@@ -216,7 +220,7 @@ public final class Dominance {
     }
     List<Condition> conditions = new ArrayList<>();
     List<SwitchCase> cases = new ArrayList<>();
-    List<List<ClientEvent>> eventGroups = new ArrayList<>(); // innermost block first
+    List<EventGroup> eventGroups = new ArrayList<>(); // innermost block first
     boolean crossedLoop = false;
     Tree previous = path.getLeaf();
     for (TreePath current = path.getParentPath(); current != null; current = current.getParentPath()) {
@@ -255,7 +259,10 @@ public final class Dominance {
       } else if (leaf instanceof DoWhileLoopTree || leaf instanceof EnhancedForLoopTree) {
         crossedLoop = true;
       } else if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock()) {
-        eventGroups.add(marked(resourceCreations(tryTree), crossedLoop));
+        List<ClientEvent> resources = resourceCreations(tryTree);
+        if (!resources.isEmpty()) {
+          eventGroups.add(new EventGroup(new EventList(resources), resources.size(), crossedLoop));
+        }
       } else if (leaf instanceof BlockTree block) {
         addPrefix(block, block.getStatements(), previous, conditions, eventGroups, crossedLoop);
       } else if (leaf instanceof CaseTree caseTree) {
@@ -271,7 +278,7 @@ public final class Dominance {
       previous = leaf;
     }
     Collections.reverse(eventGroups); // outermost block first: execution order
-    Facts facts = new Facts(List.copyOf(conditions), List.copyOf(cases), new Concatenation<>(eventGroups));
+    Facts facts = new Facts(List.copyOf(conditions), List.copyOf(cases), List.copyOf(eventGroups));
     factsCache.put(path.getLeaf(), facts);
     return facts;
   }
@@ -281,7 +288,7 @@ public final class Dominance {
       List<? extends StatementTree> statements,
       Tree child,
       List<Condition> conditions,
-      List<List<ClientEvent>> eventGroups,
+      List<EventGroup> eventGroups,
       boolean crossedLoop) {
     int index = model.indexed(container, statements).indexOf(child);
     if (index <= 0) {
@@ -289,18 +296,10 @@ public final class Dominance {
     }
     Prefix prefix = prefix(container, statements);
     conditions.addAll(prefix.conditions().subList(0, prefix.conditionCounts()[index]));
-    eventGroups.add(marked(prefix.events().subList(0, prefix.eventCounts()[index]), crossedLoop));
-  }
-
-  private static List<ClientEvent> marked(List<ClientEvent> events, boolean beforeLoop) {
-    if (!beforeLoop || events.isEmpty()) {
-      return events;
+    int events = prefix.eventCounts()[index];
+    if (events > 0) {
+      eventGroups.add(new EventGroup(prefix.events(), events, crossedLoop));
     }
-    List<ClientEvent> marked = new ArrayList<>(events.size());
-    for (ClientEvent event : events) {
-      marked.add(event.outsideLoop());
-    }
-    return marked;
   }
 
   /**
@@ -309,7 +308,7 @@ public final class Dominance {
    * of one block cost what those facts are, not the block's length.
    */
   private record Prefix(
-      List<Condition> conditions, int[] conditionCounts, List<ClientEvent> events, int[] eventCounts) {}
+      List<Condition> conditions, int[] conditionCounts, EventList events, int[] eventCounts) {}
 
   private Prefix prefix(Tree container, List<? extends StatementTree> statements) {
     Prefix cached = prefixCache.get(container);
@@ -329,7 +328,7 @@ public final class Dominance {
       }
       conditionCounts[i] = conditions.size();
       eventCounts[i] = events.size();
-      cached = new Prefix(conditions, conditionCounts, events, eventCounts);
+      cached = new Prefix(conditions, conditionCounts, new EventList(events), eventCounts);
       prefixCache.put(container, cached);
     }
     return cached;

@@ -1055,12 +1055,10 @@ public final class Retries {
 
   /** A close dominating the open() in its own round (and, via a call, in the loop before the call). */
   private boolean closedBeforeAttempt(@Nullable TreePath anchor, ConnectionCall open, ClientRef client) {
-    List<Dominance.ClientEvent> events = new ArrayList<>();
+    Dominance.Facts facts = model.dominance().factsAt(open.path());
     if (anchor != null && anchor.getLeaf() != open.tree()) {
-      events.addAll(model.dominance().factsAt(anchor).events());
+      facts = facts.eventsAfter(model.dominance().factsAt(anchor));
     }
-    events.addAll(model.dominance().factsAt(open.path()).events());
-    Dominance.Facts facts = new Dominance.Facts(List.of(), List.of(), events);
     if (facts.created(client)) {
       return facts.closedBeforeLastCreation(client);
     }

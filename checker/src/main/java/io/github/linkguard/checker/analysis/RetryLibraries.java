@@ -214,7 +214,10 @@ public final class RetryLibraries {
   /** A method Spring retries when it is called through its proxy: annotated {@code @Retryable}, more than once. */
   static boolean isRetryableMethod(Body body, VisitorState state) {
     MethodSymbol method = body.method();
-    if (method == null || !ASTHelpers.hasAnnotation(method, RETRYABLE, state)) {
+    // Asked of every body: most methods carry no annotation at all, and that needs no name lookup.
+    if (method == null
+        || method.getRawAttributes().isEmpty()
+        || !ASTHelpers.hasAnnotation(method, RETRYABLE, state)) {
       return false;
     }
     for (AnnotationTree annotation : ((MethodTree) body.tree()).getModifiers().getAnnotations()) {

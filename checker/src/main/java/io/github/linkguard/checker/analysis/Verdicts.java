@@ -36,6 +36,7 @@ import io.github.linkguard.checker.analysis.Conditions.Claim;
 import io.github.linkguard.checker.analysis.Conditions.Establishment;
 import io.github.linkguard.checker.analysis.Dominance.Condition;
 import io.github.linkguard.checker.analysis.Dominance.Facts;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -265,9 +266,8 @@ public final class Verdicts {
    * the first round opened, unless each round ends by closing it (a connect-send-close duty cycle).
    */
   private boolean closedOrCreatedForThisOpen(ConnectionCall open) {
-    for (Dominance.ClientEvent event : model.dominance().factsAt(open.path()).events()) {
-      if (event.client().equals(open.client())
-          && (!event.beforeLoop() || !reentryLoopBetween(event.tree(), open))) {
+    for (Dominance.PlacedEvent placed : model.dominance().factsAt(open.path()).eventsOf(open.client())) {
+      if (!placed.beforeLoop() || !reentryLoopBetween(placed.event().tree(), open)) {
         return true;
       }
     }
@@ -275,8 +275,7 @@ public final class Verdicts {
     for (Retries.Construct construct : model.retries().constructsFor(open)) {
       if (construct instanceof Retries.LibraryRetry library
           && library.attempt() == open.body()
-          && model.dominance().factsAt(library.call()).events().stream()
-              .anyMatch(event -> event.client().equals(open.client()))) {
+          && !model.dominance().factsAt(library.call()).eventsOf(open.client()).isEmpty()) {
         return true;
       }
     }
@@ -373,7 +372,7 @@ public final class Verdicts {
 
   private Set<Body> guardedBodies() {
     if (guardedBodies == null) {
-      guardedBodies = bodiesOnlyEnteredWhere(this::isGuardedSite);
+      guardedBodies = bodiesOnlyEnteredWhere(this::isGuardedSite, null);
     }
     return guardedBodies;
   }
@@ -383,13 +382,19 @@ public final class Verdicts {
    * code is at a site where {@code holds}, or in a body of the set". Calls from start-up code do not count. Callback
    * roots are entered by the SDK, never only through such sites. A worklist over the edges: each body counts the
    * entering edges still waiting for their caller to join the set, so the whole computation is linear in the edges.
+   *
+   * <p>When only some bodies are asked about ({@code asked} not null), only they and their transitive callers are
+   * computed: whether a body joins depends on nothing else, and on a large compilation (the SDK's own sources) the
+   * predicate is the expensive part.
    */
-  private Set<Body> bodiesOnlyEnteredWhere(Predicate<TreePath> holds) {
+  private Set<Body> bodiesOnlyEnteredWhere(Predicate<TreePath> holds, @Nullable Collection<Body> asked) {
+    Set<Body> scope = asked == null ? null : callersOf(asked);
     Map<Body, Integer> waiting = new HashMap<>();
     Map<Body, List<Body>> waitingCallees = new HashMap<>();
     java.util.ArrayDeque<Body> ready = new java.util.ArrayDeque<>();
     for (Body body : model.bodies()) {
-      if (body.root() == Body.Root.STATUS_CALLBACK || body.root() == Body.Root.SDK_CALLBACK) {
+      if (body.root() == Body.Root.STATUS_CALLBACK || body.root() == Body.Root.SDK_CALLBACK
+          || (scope != null && !scope.contains(body))) {
         continue;
       }
       int unsatisfied = 0;
@@ -426,6 +431,20 @@ public final class Verdicts {
       }
     }
     return entered;
+  }
+
+  /** {@code bodies} and every body with a call or hand-off path to one of them. */
+  private static Set<Body> callersOf(Collection<Body> bodies) {
+    Set<Body> reached = new HashSet<>(bodies);
+    java.util.ArrayDeque<Body> work = new java.util.ArrayDeque<>(bodies);
+    while (!work.isEmpty()) {
+      for (Body.Edge edge : work.poll().incoming()) {
+        if (reached.add(edge.from())) {
+          work.add(edge.from());
+        }
+      }
+    }
+    return reached;
   }
 
   /**
@@ -1161,16 +1180,28 @@ public final class Verdicts {
   }
 
   private Map<Tree, List<ReopenGuard>> computeReopenGuards() {
+    Map<Body, List<TreePath>> reconnectsByBody = new LinkedHashMap<>();
+    for (Body body : regionOfCallbacksThatSeeClientClose()) {
+      List<TreePath> reconnects = reconnectSites(body);
+      if (!reconnects.isEmpty()) {
+        reconnectsByBody.put(body, reconnects);
+      }
+    }
+    if (reconnectsByBody.isEmpty()) {
+      return Map.of();
+    }
     Map<Tree, ReopenGuard> byGuard = new IdentityHashMap<>();
     // handleStatus(status) called only after `if (reason == CLIENT_CLOSE) return;`: excluded by its callers
     Set<Body> excluded =
         bodiesOnlyEnteredWhere(
-            site -> model.conditions().holds(model.dominance().factsAt(site), Claim.NOT_CLIENT_CLOSE));
-    for (Body body : regionOfCallbacksThatSeeClientClose()) {
+            site -> model.conditions().holds(model.dominance().factsAt(site), Claim.NOT_CLIENT_CLOSE),
+            reconnectsByBody.keySet());
+    for (Map.Entry<Body, List<TreePath>> entry : reconnectsByBody.entrySet()) {
+      Body body = entry.getKey();
       if (excluded.contains(body)) {
         continue;
       }
-      for (TreePath reconnect : reconnectSites(body)) {
+      for (TreePath reconnect : entry.getValue()) {
         Facts facts = model.dominance().factsAt(reconnect);
         if (model.conditions().holds(facts, Claim.NOT_CLIENT_CLOSE)) {
           continue;
