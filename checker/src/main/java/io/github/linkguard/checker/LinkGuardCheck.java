@@ -69,6 +69,6 @@ abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeM
    * the finding.
    */
   final @Nullable SuggestedFix fixSafely(VisitorState state, Supplier<@Nullable SuggestedFix> build) {
-    return LinkGuardContext.safely(state, name, build);
+    return LinkGuardContext.fixSafely(state, name, build);
   }
 }

@@ -1,7 +1,14 @@
 package io.github.linkguard.checker.analysis;
 
+import static io.github.linkguard.checker.analysis.InternalErrors.className;
+import static io.github.linkguard.checker.analysis.InternalErrors.classNames;
+import static io.github.linkguard.checker.analysis.InternalErrors.contained;
+import static io.github.linkguard.checker.analysis.InternalErrors.noted;
+import static io.github.linkguard.checker.analysis.InternalErrors.throwIfInjected;
+import static io.github.linkguard.checker.analysis.InternalErrors.throwIfInjectedIntoModel;
+
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
+import com.google.errorprone.fixes.SuggestedFix;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -13,7 +20,12 @@ import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.JCDiagnostic;
 import com.sun.tools.javac.util.Log;
+import io.github.linkguard.checker.analysis.InternalErrors.Step;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.tools.JavaFileObject;
 import org.jspecify.annotations.Nullable;
@@ -28,18 +40,17 @@ import org.jspecify.annotations.Nullable;
  * per unit and one more per matched node. The first unit that can use a client builds the model, once; before that,
  * a cheap scan for a connection call or a client creation: a compilation without one gets no call graph, nothing.
  *
- * <p>An internal error (a stack overflow included) is contained: javac goes on, and the compilation gets one note
- * naming the class and the check whose findings may be missing, and where to report it. A crash in the plugin
- * would break every user's build; a finding lost without a word would let the bug it points at ship.
+ * <p>An internal error (a stack overflow included) costs only what it must: a failed fix drops the fix (the finding
+ * is reported without it), a failed query drops that check's finding at that node, a failed model drops the findings
+ * of the classes it covers (when the compilation-wide model fails, every file is modelled on its own, as under other
+ * compile policies, so only the files that fail by themselves lose theirs). The compilation goes on with one note:
+ * see {@link InternalErrors}.
  */
 public final class LinkGuardContext {
   private static final Context.Key<LinkGuardContext> KEY = new Context.Key<>();
-  private static final String RETHROW_PROPERTY = "linkguard.rethrowInternalErrors";
-  private static final Context.Key<InternalErrorNoted> NOTED_KEY = new Context.Key<>();
-  static final String ISSUES = "https://github.com/linkguard/linkguard/issues";
-
-  /** Marks a compilation that has its note about an internal error already. */
-  private static final class InternalErrorNoted {}
+  /** What a failed model costs: every check but the connection string's, which looks at single trees. */
+  private static final String MODEL_FINDINGS_MISSING =
+      "the findings there of every check but " + CheckName.CONNECTION_STRING_IN_CODE.userName() + " may be missing";
 
   private final LinkGuardOptions options;
   private final List<String> clientTypeNames;
@@ -50,6 +61,9 @@ public final class LinkGuardContext {
   private boolean wholeCompilationVisible;
   private boolean modelBuilt;
   private @Nullable Verdicts verdicts;
+  private boolean sdkFailed;
+  /** Set when the compilation-wide model failed: the model of each file on its own, absent where that failed too. */
+  private @Nullable Map<CompilationUnitTree, @Nullable Verdicts> verdictsPerUnit;
 
   private LinkGuardContext(LinkGuardOptions options) {
     this.options = options;
@@ -97,8 +111,13 @@ public final class LinkGuardContext {
         log.error(new JCDiagnostic.Error("compiler", "proc.messager", "LinkGuard: " + problem));
       }
       if (options.problems().isEmpty()) {
-        for (String missing : OptionTargets.missing(state, options)) {
-          log.warning(new JCDiagnostic.Warning("compiler", "proc.messager", "LinkGuard: " + missing));
+        List<String> missing =
+            contained(
+                state, () -> OptionTargets.missing(state, options),
+                () -> "looking up the classes and methods of the -XepOpt:IotHub: options",
+                "warnings about those that this compilation cannot find may be missing");
+        for (String message : missing == null ? List.<String>of() : missing) {
+          log.warning(new JCDiagnostic.Warning("compiler", "proc.messager", "LinkGuard: " + message));
         }
       }
     } finally {
@@ -137,11 +156,18 @@ public final class LinkGuardContext {
         modelBuilt = false; // each unit is its own world: the others are not attributed or already desugared
       }
     }
-    if (!unitMayUseClients) {
+    if (!unitMayUseClients || sdkFailed) {
       return null;
     }
     if (sdk == null) {
-      sdk = new IotHubSdk(state, options);
+      sdk =
+          contained(
+              state, () -> new IotHubSdk(state, options), () -> "resolving the SDK's types",
+              "every LinkGuard finding of this compilation may be missing");
+      if (sdk == null) {
+        sdkFailed = true;
+        return null;
+      }
       wholeCompilationVisible = VisibleClasses.seesWholeCompilation(state);
       modelBuilt = false;
     }
@@ -152,22 +178,78 @@ public final class LinkGuardContext {
     if (sdkFor(state) == null) {
       return null;
     }
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (!modelBuilt) {
       modelBuilt = true;
-      verdicts = null;
-      try {
-        List<TreePath> classes =
-            wholeCompilationVisible
-                ? VisibleClasses.ofCompilation(state)
-                : VisibleClasses.ofUnit(state.getPath().getCompilationUnit());
-        if (anyMayMatch(classes)) {
-          verdicts = new Verdicts(new ClassModel(sdk, state, classes), enabled);
-        }
-      } catch (RuntimeException | StackOverflowError e) {
-        internalError(state, check, e);
-      }
+      verdicts = wholeCompilationVisible ? verdictsOfCompilation(state, check) : verdictsOfUnit(state, unit);
     }
-    return verdicts;
+    if (verdictsPerUnit == null) {
+      return verdicts;
+    }
+    if (!verdictsPerUnit.containsKey(unit)) {
+      verdictsPerUnit.put(unit, verdictsOfUnit(state, unit));
+    }
+    return verdictsPerUnit.get(unit);
+  }
+
+  /** The verdicts of one file's classes, or null when none can match or modelling them failed (then noted). */
+  private @Nullable Verdicts verdictsOfUnit(VisitorState state, CompilationUnitTree unit) {
+    List<TreePath> classes = VisibleClasses.ofUnit(unit);
+    try {
+      return verdictsOf(state, classes);
+    } catch (RuntimeException | StackOverflowError e) {
+      noted(state, e, "the analysis of " + classNames(classes), MODEL_FINDINGS_MISSING);
+      return null;
+    }
+  }
+
+  /**
+   * The verdicts over every class of the compilation. When that model fails, each file is modelled on its own (as
+   * under other compile policies), which keeps the findings of every file that does not fail by itself and tells
+   * which ones do: those are what the note names.
+   */
+  private @Nullable Verdicts verdictsOfCompilation(VisitorState state, CheckName check) {
+    List<TreePath> classes = List.of();
+    try {
+      classes = VisibleClasses.ofCompilation(state);
+      return verdictsOf(state, classes);
+    } catch (RuntimeException | StackOverflowError e) {
+      Map<CompilationUnitTree, List<TreePath>> classesPerUnit = new LinkedHashMap<>();
+      for (TreePath classPath : classes) {
+        classesPerUnit.computeIfAbsent(classPath.getCompilationUnit(), unit -> new ArrayList<>()).add(classPath);
+      }
+      Map<CompilationUnitTree, @Nullable Verdicts> perUnit = new HashMap<>(); // null: nothing to report there
+      List<TreePath> failed = new ArrayList<>();
+      for (Map.Entry<CompilationUnitTree, List<TreePath>> unit : classesPerUnit.entrySet()) {
+        Verdicts unitVerdicts = null;
+        try {
+          unitVerdicts = verdictsOf(state, unit.getValue());
+        } catch (RuntimeException | StackOverflowError unitError) {
+          failed.addAll(unit.getValue());
+        }
+        perUnit.put(unit.getKey(), unitVerdicts);
+      }
+      verdictsPerUnit = perUnit; // a unit missing here (the class list itself failed) is modelled when it is reached
+      if (failed.isEmpty()) {
+        noted(
+            state, e,
+            "the analysis across the files of this compilation (first needed by " + check.userName() + " in "
+                + className(state) + ")",
+            "each file was analysed on its own instead, so findings that involve more than one file may be missing");
+      } else {
+        noted(state, e, "the analysis of " + classNames(failed), MODEL_FINDINGS_MISSING);
+      }
+      return null;
+    }
+  }
+
+  /** The verdicts over {@code classes}, or null when none of them can produce a finding. */
+  private @Nullable Verdicts verdictsOf(VisitorState state, List<TreePath> classes) {
+    if (!anyMayMatch(classes)) {
+      return null;
+    }
+    throwIfInjectedIntoModel(classes);
+    return new Verdicts(new ClassModel(sdk, state, classes), enabled);
   }
 
   private boolean anyMayMatch(List<TreePath> classes) {
@@ -181,55 +263,33 @@ public final class LinkGuardContext {
 
   /**
    * Runs a query of {@code check} at the node being matched, containing internal errors: a failing query gives no
-   * result (no finding, or no fix when the query builds a fix), and the compilation one note.
+   * result (no finding there), and the compilation one note.
    */
   public static <T> @Nullable T safely(VisitorState state, CheckName check, Supplier<T> query) {
-    try {
-      return query.get();
-    } catch (RuntimeException | StackOverflowError e) {
-      internalError(state, check, e);
-      return null;
-    }
+    return contained(
+        state,
+        () -> {
+          throwIfInjected(Step.QUERY, check, state);
+          return query.get();
+        },
+        () -> check.userName() + " in " + className(state),
+        "its findings there may be missing");
   }
 
   /**
-   * Tests rethrow (system property {@value #RETHROW_PROPERTY}); a user's build gets one note per compilation, for
-   * the first error: which class, which check, and where to report it. The findings stay warnings-only: a note never
-   * fails a build, even with {@code -Werror}.
+   * The fix {@code build} makes, or null when there is none or building it failed: a failed fix drops the fix, never
+   * the finding (the caller reports it without one), and the compilation gets one note.
    */
-  private static void internalError(VisitorState state, CheckName check, Throwable e) {
-    if (Boolean.getBoolean(RETHROW_PROPERTY)) {
-      throw new IllegalStateException("LinkGuard internal error", e);
-    }
-    Context context = state.context;
-    if (context.get(NOTED_KEY) != null) {
-      return;
-    }
-    context.put(NOTED_KEY, new InternalErrorNoted());
-    Log.instance(context)
-        .note(
-            new JCDiagnostic.Note(
-                "compiler",
-                "proc.messager",
-                "LinkGuard: an internal error (" + e.getClass().getSimpleName() + ") stopped " + check.userName()
-                    + " in " + className(state) + "; its findings there may be missing. Please report it at "
-                    + ISSUES + " with this note and, if you can, the class."));
-  }
-
-  /** The top-level class around the node being matched, or the file when there is none. */
-  private static String className(VisitorState state) {
-    TreePath path = state.getPath();
-    String name = null;
-    for (TreePath current = path; current != null; current = current.getParentPath()) {
-      if (current.getLeaf() instanceof ClassTree classTree && ASTHelpers.getSymbol(classTree) != null) {
-        name = ASTHelpers.getSymbol(classTree).getQualifiedName().toString();
-      }
-    }
-    if (name != null) {
-      return name;
-    }
-    CompilationUnitTree unit = path == null ? null : path.getCompilationUnit();
-    return unit == null || unit.getSourceFile() == null ? "this compilation" : unit.getSourceFile().getName();
+  public static @Nullable SuggestedFix fixSafely(
+      VisitorState state, CheckName check, Supplier<@Nullable SuggestedFix> build) {
+    return contained(
+        state,
+        () -> {
+          throwIfInjected(Step.FIX, check, state);
+          return build.get();
+        },
+        () -> "building the fix of " + check.userName() + " in " + className(state),
+        "the finding is reported without its fix");
   }
 
   /**
