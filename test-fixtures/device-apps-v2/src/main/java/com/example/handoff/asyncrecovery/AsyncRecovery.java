@@ -1,4 +1,4 @@
-package com.example.handoff.twinsync;
+package com.example.handoff.asyncrecovery;
 
 import com.microsoft.azure.sdk.iot.device.ConnectionStatusChangeContext;
 import com.microsoft.azure.sdk.iot.device.DeviceClient;
