@@ -1,6 +1,6 @@
 package com.example.service;
 
-import com.example.util.RetryHelper;
+import com.example.retry.util.RetryHelper;
 import com.microsoft.azure.sdk.iot.device.DeviceClient;
 import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
 import com.microsoft.azure.sdk.iot.device.IotHubConnectionStatusChangeCallback;

@@ -1,8 +1,0 @@
-package com.example.conformance.reach.legacysample;
-
-/** The manager's own view of the link (not the SDK's enum). */
-enum ConnectionStatus {
-    DISCONNECTED,
-    CONNECTING,
-    CONNECTED
-}
