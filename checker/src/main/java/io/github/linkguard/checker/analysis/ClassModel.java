@@ -306,7 +306,7 @@ public final class ClassModel {
         }
         Symbol symbol = ASTHelpers.getSymbol(tree);
         if (symbol instanceof MethodSymbol method && isDeclaredHere(method) && !isClientOperationFromOutside(tree)) {
-          ExpressionTree receiver = receiverOf(tree);
+          ExpressionTree receiver = ASTHelpers.getReceiver(tree);
           boolean viaSuper = receiver != null && isSuperReference(receiver);
           pendingEdges.add(
               new PendingEdge(
@@ -325,7 +325,7 @@ public final class ClassModel {
         if (symbol instanceof MethodSymbol method
             && !tree.getArguments().isEmpty()
             && isAtomicWrite(method)) {
-          VarSymbol field = fieldOf(receiverOf(tree));
+          VarSymbol field = fieldOf(ASTHelpers.getReceiver(tree));
           if (field != null) {
             ExpressionTree value = tree.getArguments().get(tree.getArguments().size() - 1);
             fieldWrites.add(new FieldWrite(field, value, getCurrentPath(), current));
@@ -745,12 +745,6 @@ public final class ClassModel {
   private boolean isAtomicHolder(@Nullable Type type) {
     return sdk.isSubtypeOf(type, "java.util.concurrent.atomic.AtomicBoolean")
         || sdk.isSubtypeOf(type, "java.util.concurrent.atomic.AtomicReference");
-  }
-
-  private static @Nullable ExpressionTree receiverOf(MethodInvocationTree call) {
-    return call.getMethodSelect() instanceof MemberSelectTree member
-        ? member.getExpression()
-        : null;
   }
 
   private static @Nullable VarSymbol fieldOf(@Nullable ExpressionTree tree) {
@@ -1446,7 +1440,7 @@ public final class ClassModel {
       if (isEffectEdge(edge)) {
         MethodInvocationTree call = (MethodInvocationTree) edge.site().getLeaf();
         ClientEffects callee = cache.get(edge.to().method());
-        if (receiverOf(call) == null || isThisReference(receiverOf(call))) {
+        if (ASTHelpers.getReceiver(call) == null || isThisReference(ASTHelpers.getReceiver(call))) {
           fieldsAffected.addAll(callee.fields());
         }
         for (int index : callee.parameters()) {
@@ -1537,7 +1531,7 @@ public final class ClassModel {
    * client's own code calling {@code open()} on itself is followed.
    */
   private boolean isClientOperationFromOutside(MethodInvocationTree call) {
-    ExpressionTree receiver = receiverOf(call);
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
     return sdk.connectionOp(call) != null && receiver != null && !isThisReference(receiver)
         && !isSuperReference(receiver);
   }
@@ -1572,7 +1566,7 @@ public final class ClassModel {
     }
     ExpressionTree value = call.getArguments().get(call.getArguments().size() - 1);
     ClientRef client = ClientRef.of(value);
-    ClientRef holder = collectionRef(receiverOf(call));
+    ClientRef holder = collectionRef(ASTHelpers.getReceiver(call));
     if (client != null && holder != null && sdk.isClientType(ASTHelpers.getType(value))) {
       collectionsHolding.computeIfAbsent(client, k -> new LinkedHashSet<>()).add(holder);
     }
@@ -1584,8 +1578,8 @@ public final class ClassModel {
     while (tree instanceof MethodInvocationTree call
         && call.getArguments().isEmpty()
         && Set.of("values", "stream", "parallelStream", "iterator").contains(IotHubSdk.methodName(call))
-        && receiverOf(call) != null) {
-      tree = IotHubSdk.stripParentheses(receiverOf(call));
+        && ASTHelpers.getReceiver(call) != null) {
+      tree = IotHubSdk.stripParentheses(ASTHelpers.getReceiver(call));
     }
     return tree == null ? null : ClientRef.of(tree);
   }
@@ -1597,7 +1591,7 @@ public final class ClassModel {
             && argument.getParentPath().getLeaf() instanceof MethodInvocationTree call
             && IotHubSdk.methodName(call).equals("forEach")
             && call.getArguments().contains(argument.getLeaf())
-        ? receiverOf(call)
+        ? ASTHelpers.getReceiver(call)
         : null;
   }
 
@@ -1615,7 +1609,7 @@ public final class ClassModel {
       ExpressionTree initializer = finalLocalInitializer(variable);
       if (IotHubSdk.stripParentheses(initializer) instanceof MethodInvocationTree lookup
           && Set.of("get", "remove", "poll", "getOrDefault").contains(IotHubSdk.methodName(lookup))) {
-        from = collectionRef(receiverOf(lookup));
+        from = collectionRef(ASTHelpers.getReceiver(lookup));
       }
     }
     if (from != null) {
@@ -1641,7 +1635,7 @@ public final class ClassModel {
     if (argument.getParentPath() != null
         && argument.getParentPath().getLeaf() instanceof MethodInvocationTree call
         && IotHubSdk.methodName(call).equals("forEach")) {
-      ClientRef holder = collectionRef(receiverOf(call));
+      ClientRef holder = collectionRef(ASTHelpers.getReceiver(call));
       return holder == null ? null : new ElementOf(holder);
     }
     return null;
@@ -1729,7 +1723,7 @@ public final class ClassModel {
    */
   private Set<ClientRef> affectedByCall(MethodInvocationTree call, boolean closes) {
     Set<ClientRef> affected = new LinkedHashSet<>();
-    ExpressionTree receiver = receiverOf(call);
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
     ClientRef through = receiver == null || isThisReference(receiver) ? null : ClientRef.of(receiver);
     for (Body.Edge edge : edgesBySite.getOrDefault(call, List.of())) {
       MethodSymbol method = edge.to().method();

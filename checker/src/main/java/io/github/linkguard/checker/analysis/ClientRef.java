@@ -44,11 +44,8 @@ public final class ClientRef {
 
   /** The receiver of a call: {@code c} in {@code c.open()}, {@code this} for an unqualified call. */
   public static @Nullable ClientRef receiverOf(MethodInvocationTree call) {
-    ExpressionTree select = call.getMethodSelect();
-    if (select instanceof MemberSelectTree member) {
-      return of(member.getExpression());
-    }
-    return THIS;
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    return receiver == null ? THIS : of(receiver);
   }
 
   /** An unqualified open() inside a client subclass opens the object itself. */
@@ -94,9 +91,8 @@ public final class ClientRef {
       if (!(symbol instanceof MethodSymbol method) || method.isStatic()) {
         return false;
       }
-      ExpressionTree select = call.getMethodSelect();
-      if (select instanceof MemberSelectTree member
-          && !collect(IotHubSdk.stripParentheses(member.getExpression()), path)) {
+      ExpressionTree receiver = ASTHelpers.getReceiver(call);
+      if (receiver != null && !collect(IotHubSdk.stripParentheses(receiver), path)) {
         return false;
       }
       path.add(method);

@@ -272,8 +272,8 @@ public final class Conditions {
         && ASTHelpers.getSymbol(call).getSimpleName().contentEquals("equals")) {
       MethodSymbol method = ASTHelpers.getSymbol(call);
       List<? extends ExpressionTree> arguments = call.getArguments();
-      if (arguments.size() == 1 && receiver(call) != null) {
-        return statusComparison(receiver(call), arguments.get(0), value);
+      if (arguments.size() == 1 && ASTHelpers.getReceiver(call) != null) {
+        return statusComparison(ASTHelpers.getReceiver(call), arguments.get(0), value);
       }
       if (arguments.size() == 2 && method.isStatic()) {
         return statusComparison(arguments.get(0), arguments.get(1), value);
@@ -415,7 +415,7 @@ public final class Conditions {
     String name = method.getSimpleName().toString();
     List<? extends ExpressionTree> arguments = call.getArguments();
     if (name.equals("equals") && arguments.size() == 1 && !method.isStatic()) {
-      ExpressionTree receiver = receiver(call);
+      ExpressionTree receiver = ASTHelpers.getReceiver(call);
       return receiver != null && comparison(receiver, arguments.get(0), value, claim, useTracked, depth)
           ? call
           : null;
@@ -430,7 +430,7 @@ public final class Conditions {
       return call;
     }
     if (useTracked && claim == Claim.DISCONNECTED && name.equals("get") && arguments.isEmpty()) {
-      VarSymbol field = fieldRead(receiver(call));
+      VarSymbol field = fieldRead(ASTHelpers.getReceiver(call));
       if (field != null && trackedBooleanGuards(field, value)) {
         return call;
       }
@@ -701,7 +701,7 @@ public final class Conditions {
         && ASTHelpers.getSymbol(call).getSimpleName().contentEquals("equals")
         && !ASTHelpers.getSymbol(call).isStatic()
         && call.getArguments().size() == 1) {
-      left = receiver(call);
+      left = ASTHelpers.getReceiver(call);
       right = call.getArguments().get(0);
       equal = value;
     }
@@ -773,7 +773,7 @@ public final class Conditions {
       Symbol symbol = ASTHelpers.getSymbol(call);
       if (symbol instanceof MethodSymbol method) {
         if (method.getSimpleName().contentEquals("get")) {
-          field = fieldRead(receiver(call));
+          field = fieldRead(ASTHelpers.getReceiver(call));
         } else {
           ExpressionTree returned = singleReturn(method);
           field = returned == null ? null : fieldRead(IotHubSdk.stripParentheses(returned));
@@ -994,9 +994,6 @@ public final class Conditions {
         : null;
   }
 
-  private static @Nullable ExpressionTree receiver(MethodInvocationTree call) {
-    return call.getMethodSelect() instanceof MemberSelectTree member ? member.getExpression() : null;
-  }
 
   private static boolean isBoolean(@Nullable Type type) {
     return type != null

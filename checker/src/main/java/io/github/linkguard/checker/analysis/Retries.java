@@ -206,8 +206,9 @@ public final class Retries {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
           int index = -1;
-          if (call.getMethodSelect() instanceof MemberSelectTree member
-              && IotHubSdk.stripParentheses(member.getExpression()) instanceof IdentifierTree receiver
+          ExpressionTree callReceiver = ASTHelpers.getReceiver(call);
+          if (callReceiver != null
+              && IotHubSdk.stripParentheses(callReceiver) instanceof IdentifierTree receiver
               && ASTHelpers.getSymbol(receiver) instanceof VarSymbol parameter) {
             index = method.getParameters().indexOf(parameter);
           }

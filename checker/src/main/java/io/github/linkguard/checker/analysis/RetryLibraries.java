@@ -235,11 +235,10 @@ public final class RetryLibraries {
 
   /** A call of a {@code @Retryable} method that goes through Spring's proxy: its receiver is not this object. */
   static boolean isProxiedCall(Tree site) {
-    if (!(site instanceof MethodInvocationTree call)
-        || !(call.getMethodSelect() instanceof MemberSelectTree member)) {
+    if (!(site instanceof MethodInvocationTree call) || ASTHelpers.getReceiver(call) == null) {
       return false; // connect(): a self-call
     }
-    ExpressionTree receiver = IotHubSdk.stripParentheses(member.getExpression());
+    ExpressionTree receiver = IotHubSdk.stripParentheses(ASTHelpers.getReceiver(call));
     if (receiver instanceof IdentifierTree identifier) {
       return !identifier.getName().contentEquals("this") && !identifier.getName().contentEquals("super");
     }
@@ -269,7 +268,7 @@ public final class RetryLibraries {
       MethodInvocationTree run = (MethodInvocationTree) call.getLeaf();
       failsafe = FAILSAFE_RUN.matches(run, state);
       Deque<ExpressionTree> work = new ArrayDeque<>();
-      ExpressionTree receiver = receiverOf(run);
+      ExpressionTree receiver = ASTHelpers.getReceiver(run);
       if (receiver != null) {
         work.add(receiver);
       }
@@ -440,17 +439,13 @@ public final class RetryLibraries {
     }
   }
 
-  private static @Nullable ExpressionTree receiverOf(MethodInvocationTree call) {
-    return call.getMethodSelect() instanceof MemberSelectTree member ? member.getExpression() : null;
-  }
-
   /** The variable at the root of a call chain: {@code retry} in {@code retry.getEventPublisher().onRetry(...)}. */
   private static @Nullable Symbol rootVariable(MethodInvocationTree call) {
-    ExpressionTree current = receiverOf(call);
+    ExpressionTree current = ASTHelpers.getReceiver(call);
     while (current != null) {
       current = IotHubSdk.stripParentheses(current);
       if (current instanceof MethodInvocationTree inner) {
-        current = receiverOf(inner);
+        current = ASTHelpers.getReceiver(inner);
       } else {
         Symbol symbol = ASTHelpers.getSymbol(current);
         return symbol instanceof VarSymbol ? symbol : null;

@@ -701,9 +701,7 @@ public final class Verdicts {
     if (body == null || !model.isNewClient(value) || !isAtReentrySite(path, body)) {
       return false;
     }
-    ExpressionTree mapExpression =
-        put.getMethodSelect() instanceof MemberSelectTree member ? member.getExpression() : null;
-    ClientRef map = ClientRef.of(mapExpression);
+    ClientRef map = ClientRef.of(ASTHelpers.getReceiver(put));
     if (map != null && isAbsenceChecked(model.dominance().factsAt(path), map)) {
       return false;
     }
