@@ -968,7 +968,12 @@ public final class ClassModel {
     return initializer == null ? null : ClientRef.of(initializer);
   }
 
-  /** The initializer of an effectively final local variable, or null. */
+  /**
+   * The initializer of an effectively final local variable, or null.
+   *
+   * <p>Not {@code ASTHelpers.isConsideredFinal}: javac marks a local effectively final in its flow analysis, and the
+   * model reads classes of the compilation that javac has not analysed yet when the first unit is checked.
+   */
   @Nullable ExpressionTree finalLocalInitializer(VarSymbol local) {
     return reassignedLocals.contains(local) ? null : localInitializers.get(local);
   }

@@ -220,7 +220,7 @@ public final class Conditions {
           return label;
         }
       }
-      if (caseTree.getExpressions().isEmpty()) {
+      if (ASTHelpers.isSwitchDefault(caseTree)) {
         defaultCase = caseTree;
       }
     }
