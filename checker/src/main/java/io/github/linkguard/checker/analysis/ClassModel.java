@@ -706,16 +706,13 @@ public final class ClassModel {
   }
 
   /** The client a status callback is registered on: {@code client} in {@code client.setConnection...(cb, ctx)}. */
-  private static @Nullable ClientRef registrationClient(TreePath callbackPath) {
+  private @Nullable ClientRef registrationClient(TreePath callbackPath) {
     TreePath parent = callbackPath.getParentPath();
     if (parent != null
         && parent.getLeaf() instanceof MethodInvocationTree call
-        && call.getArguments().contains(callbackPath.getLeaf())) {
-      String name = IotHubSdk.methodName(call);
-      if (name.equals("setConnectionStatusChangeCallback")
-          || name.equals("registerConnectionStatusChangeCallback")) {
-        return ClientRef.receiverOf(call);
-      }
+        && call.getArguments().contains(callbackPath.getLeaf())
+        && IotHubSdk.STATUS_CALLBACK_REGISTRATION.matches(call, state)) {
+      return ClientRef.receiverOf(call);
     }
     return null;
   }
@@ -1675,9 +1672,7 @@ public final class ClassModel {
    */
   private void noteRegistration(TreePath path) {
     MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
-    String name = IotHubSdk.methodName(call);
-    if ((!name.equals("setConnectionStatusChangeCallback") && !name.equals("registerConnectionStatusChangeCallback"))
-        || call.getArguments().isEmpty()) {
+    if (!IotHubSdk.STATUS_CALLBACK_REGISTRATION.matches(call, state) || call.getArguments().isEmpty()) {
       return;
     }
     ExpressionTree callback = IotHubSdk.stripParentheses(call.getArguments().get(0));

@@ -1,6 +1,8 @@
 package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.matchers.method.MethodMatchers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -55,6 +57,15 @@ public final class IotHubSdk {
           "invokeAny");
   private static final Set<String> ANDROID_POST_METHODS =
       Set.of("post", "postDelayed", "postAtTime", "postAtFrontOfQueue", "runOnUiThread");
+
+  /**
+   * The status callback's registration: 1.x {@code registerConnectionStatusChangeCallback}, 2.x {@code
+   * setConnectionStatusChangeCallback}; by name, on any receiver type.
+   */
+  public static final Matcher<ExpressionTree> STATUS_CALLBACK_REGISTRATION =
+      MethodMatchers.anyMethod()
+          .anyClass()
+          .namedAnyOf("setConnectionStatusChangeCallback", "registerConnectionStatusChangeCallback");
 
   private final VisitorState state;
   private final Types types;
