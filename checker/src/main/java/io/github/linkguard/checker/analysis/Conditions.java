@@ -377,9 +377,9 @@ public final class Conditions {
               ? binary
               : null;
         case EQUAL_TO:
-          return comparison(left, right, value, claim, useTracked, depth) ? binary : null;
+          return comparison(left, right, value, claim, useTracked) ? binary : null;
         case NOT_EQUAL_TO:
-          return comparison(left, right, !value, claim, useTracked, depth) ? binary : null;
+          return comparison(left, right, !value, claim, useTracked) ? binary : null;
         default:
           return null;
       }
@@ -416,7 +416,7 @@ public final class Conditions {
     List<? extends ExpressionTree> arguments = call.getArguments();
     if (name.equals("equals") && arguments.size() == 1 && !method.isStatic()) {
       ExpressionTree receiver = ASTHelpers.getReceiver(call);
-      return receiver != null && comparison(receiver, arguments.get(0), value, claim, useTracked, depth)
+      return receiver != null && comparison(receiver, arguments.get(0), value, claim, useTracked)
           ? call
           : null;
     }
@@ -424,7 +424,7 @@ public final class Conditions {
         && arguments.size() == 2
         && method.isStatic()
         && method.owner.getQualifiedName().contentEquals("java.util.Objects")) {
-      return comparison(arguments.get(0), arguments.get(1), value, claim, useTracked, depth) ? call : null;
+      return comparison(arguments.get(0), arguments.get(1), value, claim, useTracked) ? call : null;
     }
     if (claim == Claim.DISCONNECTED && value && sdk.isConfiguredGuardMethod(call)) {
       return call;
@@ -466,8 +466,7 @@ public final class Conditions {
   }
 
   /** {@code a == b} when {@code equal}, else {@code a != b}. */
-  private boolean comparison(
-      ExpressionTree a, ExpressionTree b, boolean equal, Claim claim, boolean useTracked, int depth) {
+  private boolean comparison(ExpressionTree a, ExpressionTree b, boolean equal, Claim claim, boolean useTracked) {
     return compared(a, b, equal, claim, useTracked) || compared(b, a, equal, claim, useTracked);
   }
 

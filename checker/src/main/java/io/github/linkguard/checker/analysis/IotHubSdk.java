@@ -38,15 +38,12 @@ import org.jspecify.annotations.Nullable;
  * is on the user's class path, not on Error Prone's.
  */
 public final class IotHubSdk {
-  static final String SDK_PACKAGE = "com.microsoft.azure.sdk.iot";
   static final String DEVICE_PACKAGE = "com.microsoft.azure.sdk.iot.device";
   static final String INTERNAL_CLIENT = DEVICE_PACKAGE + ".InternalClient";
   static final String MULTIPLEXING_CLIENT = DEVICE_PACKAGE + ".MultiplexingClient";
-  static final String STATUS = DEVICE_PACKAGE + ".transport.IotHubConnectionStatus";
-  static final String REASON = DEVICE_PACKAGE + ".IotHubConnectionStatusChangeReason";
   static final String STATUS_CALLBACK = DEVICE_PACKAGE + ".IotHubConnectionStatusChangeCallback";
-  public static final String STATUS_FQN = STATUS;
-  public static final String REASON_FQN = REASON;
+  public static final String STATUS_FQN = DEVICE_PACKAGE + ".transport.IotHubConnectionStatus";
+  public static final String REASON_FQN = DEVICE_PACKAGE + ".IotHubConnectionStatusChangeReason";
 
   public static final String DISCONNECTED = "DISCONNECTED";
   public static final String CLIENT_CLOSE = "CLIENT_CLOSE";
@@ -88,8 +85,8 @@ public final class IotHubSdk {
     for (String name : options.clientTypes()) {
       addResolved(clientTypes, name);
     }
-    this.statusType = resolve(STATUS);
-    this.reasonType = resolve(REASON);
+    this.statusType = resolve(STATUS_FQN);
+    this.reasonType = resolve(REASON_FQN);
     this.statusCallbackType = resolve(STATUS_CALLBACK);
     this.guardMethods = options.guardMethods();
     this.openName = state.getName("open");
