@@ -532,9 +532,7 @@ public final class ClassModel {
         status = name;
       } else if (sdk.isReasonType(symbol.type)) {
         reason = name;
-      } else if (symbol.type != null
-          && symbol.type.tsym != null
-          && symbol.type.tsym.getSimpleName().contentEquals("ConnectionStatusChangeContext")) {
+      } else if (sdk.isStatusChangeContextType(symbol.type)) {
         status = name + ".getNewStatus()";
         reason = name + ".getNewStatusReason()";
       }

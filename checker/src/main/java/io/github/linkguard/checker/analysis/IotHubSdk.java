@@ -42,6 +42,8 @@ public final class IotHubSdk {
   static final String INTERNAL_CLIENT = DEVICE_PACKAGE + ".InternalClient";
   static final String MULTIPLEXING_CLIENT = DEVICE_PACKAGE + ".MultiplexingClient";
   static final String STATUS_CALLBACK = DEVICE_PACKAGE + ".IotHubConnectionStatusChangeCallback";
+  /** 2.x only: the single parameter of {@code onStatusChanged}. */
+  static final String STATUS_CHANGE_CONTEXT = DEVICE_PACKAGE + ".ConnectionStatusChangeContext";
   public static final String STATUS_FQN = DEVICE_PACKAGE + ".transport.IotHubConnectionStatus";
   public static final String REASON_FQN = DEVICE_PACKAGE + ".IotHubConnectionStatusChangeReason";
 
@@ -70,6 +72,7 @@ public final class IotHubSdk {
   private final @Nullable Type statusType;
   private final @Nullable Type reasonType;
   private final @Nullable Type statusCallbackType;
+  private final @Nullable Type statusChangeContextType;
   private final Map<String, Set<String>> guardMethods;
   private final Map<TypeSymbol, Boolean> clientTypeCache = new HashMap<>();
 
@@ -88,6 +91,7 @@ public final class IotHubSdk {
     this.statusType = resolve(STATUS_FQN);
     this.reasonType = resolve(REASON_FQN);
     this.statusCallbackType = resolve(STATUS_CALLBACK);
+    this.statusChangeContextType = resolve(STATUS_CHANGE_CONTEXT);
     this.guardMethods = options.guardMethods();
     this.openName = state.getName("open");
     this.closeName = state.getName("close");
@@ -227,6 +231,13 @@ public final class IotHubSdk {
 
   public boolean isReasonType(@Nullable Type type) {
     return type != null && reasonType != null && types.isSameType(types.erasure(type), reasonType);
+  }
+
+  /** 2.x's {@code ConnectionStatusChangeContext}, whose getters give the new status and reason. */
+  public boolean isStatusChangeContextType(@Nullable Type type) {
+    return type != null
+        && statusChangeContextType != null
+        && types.isSameType(types.erasure(type), statusChangeContextType);
   }
 
   /** The name of a constant of the status enum ({@code DISCONNECTED}, ...), or null. */
