@@ -377,7 +377,7 @@ public final class ClassModel {
 
     private void noteHandedOffArguments(List<? extends ExpressionTree> arguments) {
       for (ExpressionTree argument : arguments) {
-        ExpressionTree stripped = IotHubSdk.stripParentheses(argument);
+        ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(argument);
         Symbol symbol = ASTHelpers.getSymbol(stripped);
         if (symbol instanceof VarSymbol variable
             && (stripped instanceof IdentifierTree || stripped.getKind() == Tree.Kind.MEMBER_SELECT)) {
@@ -388,7 +388,7 @@ public final class ClassModel {
 
     private void noteForwardedParameters(MethodSymbol callee, List<? extends ExpressionTree> arguments) {
       for (int i = 0; i < arguments.size(); i++) {
-        if (ASTHelpers.getSymbol(IotHubSdk.stripParentheses(arguments.get(i))) instanceof VarSymbol variable
+        if (ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(arguments.get(i))) instanceof VarSymbol variable
             && variable.getKind() == ElementKind.PARAMETER) {
           forwards.add(new Forward(variable, callee, i));
         }
@@ -746,7 +746,7 @@ public final class ClassModel {
     if (tree == null) {
       return null;
     }
-    Symbol symbol = ASTHelpers.getSymbol(IotHubSdk.stripParentheses(tree));
+    Symbol symbol = ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(tree));
     return symbol instanceof VarSymbol variable && variable.getKind() == ElementKind.FIELD ? variable : null;
   }
 
@@ -1321,7 +1321,7 @@ public final class ClassModel {
     if (expression == null) {
       return false;
     }
-    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
     if (sdk.isClientCreation(tree)) {
       return true;
     }
@@ -1574,12 +1574,12 @@ public final class ClassModel {
 
   /** The collection an expression iterates: {@code clients} for {@code clients}, {@code clients.values()}... */
   private static @Nullable ClientRef collectionRef(@Nullable ExpressionTree expression) {
-    ExpressionTree tree = expression == null ? null : IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = expression == null ? null : IotHubSdk.stripParenthesesAndCasts(expression);
     while (tree instanceof MethodInvocationTree call
         && call.getArguments().isEmpty()
         && Set.of("values", "stream", "parallelStream", "iterator").contains(IotHubSdk.methodName(call))
         && ASTHelpers.getReceiver(call) != null) {
-      tree = IotHubSdk.stripParentheses(ASTHelpers.getReceiver(call));
+      tree = IotHubSdk.stripParenthesesAndCasts(ASTHelpers.getReceiver(call));
     }
     return tree == null ? null : ClientRef.of(tree);
   }
@@ -1607,7 +1607,7 @@ public final class ClassModel {
     ClientRef from = variable == null ? null : elementVariables.get(variable);
     if (from == null && variable != null) {
       ExpressionTree initializer = finalLocalInitializer(variable);
-      if (IotHubSdk.stripParentheses(initializer) instanceof MethodInvocationTree lookup
+      if (IotHubSdk.stripParenthesesAndCasts(initializer) instanceof MethodInvocationTree lookup
           && Set.of("get", "remove", "poll", "getOrDefault").contains(IotHubSdk.methodName(lookup))) {
         from = collectionRef(ASTHelpers.getReceiver(lookup));
       }
@@ -1673,7 +1673,7 @@ public final class ClassModel {
     if (!IotHubSdk.STATUS_CALLBACK_REGISTRATION.matches(call, state) || call.getArguments().isEmpty()) {
       return;
     }
-    ExpressionTree callback = IotHubSdk.stripParentheses(call.getArguments().get(0));
+    ExpressionTree callback = IotHubSdk.stripParenthesesAndCasts(call.getArguments().get(0));
     if (callback.getKind() == Tree.Kind.NULL_LITERAL) {
       deregistrations.add(path); // setConnectionStatusChangeCallback(null, null): the callback is removed
       return;

@@ -34,7 +34,7 @@ public final class ClientRef {
       return null;
     }
     List<Symbol> path = new ArrayList<>();
-    return collect(IotHubSdk.stripParentheses(expression), path) ? new ClientRef(path) : null;
+    return collect(IotHubSdk.stripParenthesesAndCasts(expression), path) ? new ClientRef(path) : null;
   }
 
   /** The identity of a variable (a declaration's symbol). */
@@ -80,7 +80,7 @@ public final class ClientRef {
         path.add(symbol);
         return true;
       }
-      if (!collect(IotHubSdk.stripParentheses(member.getExpression()), path)) {
+      if (!collect(IotHubSdk.stripParenthesesAndCasts(member.getExpression()), path)) {
         return false;
       }
       path.add(symbol);
@@ -92,7 +92,7 @@ public final class ClientRef {
         return false;
       }
       ExpressionTree receiver = ASTHelpers.getReceiver(call);
-      if (receiver != null && !collect(IotHubSdk.stripParentheses(receiver), path)) {
+      if (receiver != null && !collect(IotHubSdk.stripParenthesesAndCasts(receiver), path)) {
         return false;
       }
       path.add(method);

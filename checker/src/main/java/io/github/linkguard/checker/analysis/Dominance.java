@@ -507,7 +507,7 @@ public final class Dominance {
   }
 
   private List<ClientEvent> eventsOf(ExpressionTree expression) {
-    ExpressionTree stripped = IotHubSdk.stripParentheses(expression);
+    ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(expression);
     if (stripped instanceof MethodInvocationTree call) {
       ConnectionCall connectionCall = model.connectionCall(call);
       if (connectionCall != null && connectionCall.op().closes() && connectionCall.client() != null) {

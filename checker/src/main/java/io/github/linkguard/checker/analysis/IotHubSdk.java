@@ -204,7 +204,7 @@ public final class IotHubSdk {
 
   /** A constructor call or a static factory of a client type that yields a new client. */
   public boolean isClientCreation(ExpressionTree expression) {
-    ExpressionTree tree = stripParentheses(expression);
+    ExpressionTree tree = stripParenthesesAndCasts(expression);
     if (tree instanceof NewClassTree newClass) {
       return isClientType(ASTHelpers.getType(newClass));
     }
@@ -254,7 +254,7 @@ public final class IotHubSdk {
     if (enumType == null) {
       return null;
     }
-    Symbol symbol = ASTHelpers.getSymbol(stripParentheses(tree));
+    Symbol symbol = ASTHelpers.getSymbol(stripParenthesesAndCasts(tree));
     if (symbol != null
         && symbol.getKind() == ElementKind.ENUM_CONSTANT
         && types.isSameType(types.erasure(symbol.owner.type), enumType)) {
@@ -265,7 +265,7 @@ public final class IotHubSdk {
 
   /** The previous status of a 2.x context says nothing about the current one. */
   public boolean isPreviousStatusRead(ExpressionTree tree) {
-    return stripParentheses(tree) instanceof MethodInvocationTree call
+    return stripParenthesesAndCasts(tree) instanceof MethodInvocationTree call
         && methodName(call).equals("getPreviousStatus");
   }
 
@@ -424,7 +424,8 @@ public final class IotHubSdk {
     return current;
   }
 
-  public static ExpressionTree stripParentheses(ExpressionTree tree) {
+  /** The expression under parentheses and casts: {@code ((DeviceClient) holder)} is the object {@code holder} is. */
+  public static ExpressionTree stripParenthesesAndCasts(ExpressionTree tree) {
     ExpressionTree current = tree;
     while (true) {
       if (current instanceof ParenthesizedTree parenthesized) {

@@ -208,7 +208,7 @@ public final class Retries {
           int index = -1;
           ExpressionTree callReceiver = ASTHelpers.getReceiver(call);
           if (callReceiver != null
-              && IotHubSdk.stripParentheses(callReceiver) instanceof IdentifierTree receiver
+              && IotHubSdk.stripParenthesesAndCasts(callReceiver) instanceof IdentifierTree receiver
               && ASTHelpers.getSymbol(receiver) instanceof VarSymbol parameter) {
             index = method.getParameters().indexOf(parameter);
           }
@@ -880,7 +880,7 @@ public final class Retries {
 
   /** The value of {@code condition} when the attempt failed, as far as the success flags decide it; else null. */
   private static @Nullable Boolean valueOnFailure(ExpressionTree condition, Set<Symbol> successFlags) {
-    ExpressionTree stripped = IotHubSdk.stripParentheses(condition);
+    ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(condition);
     if (stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree) {
       return successFlags.contains(ASTHelpers.getSymbol(stripped)) ? Boolean.FALSE : null;
     }

@@ -238,7 +238,7 @@ public final class RetryLibraries {
     if (!(site instanceof MethodInvocationTree call) || ASTHelpers.getReceiver(call) == null) {
       return false; // connect(): a self-call
     }
-    ExpressionTree receiver = IotHubSdk.stripParentheses(ASTHelpers.getReceiver(call));
+    ExpressionTree receiver = IotHubSdk.stripParenthesesAndCasts(ASTHelpers.getReceiver(call));
     if (receiver instanceof IdentifierTree identifier) {
       return !identifier.getName().contentEquals("this") && !identifier.getName().contentEquals("super");
     }
@@ -277,7 +277,7 @@ public final class RetryLibraries {
       }
       Set<Tree> seen = new HashSet<>();
       while (!work.isEmpty() && definitions.size() < 32) {
-        ExpressionTree expression = IotHubSdk.stripParentheses(work.pop());
+        ExpressionTree expression = IotHubSdk.stripParenthesesAndCasts(work.pop());
         if (!seen.add(expression)) {
           continue;
         }
@@ -443,7 +443,7 @@ public final class RetryLibraries {
   private static @Nullable Symbol rootVariable(MethodInvocationTree call) {
     ExpressionTree current = ASTHelpers.getReceiver(call);
     while (current != null) {
-      current = IotHubSdk.stripParentheses(current);
+      current = IotHubSdk.stripParenthesesAndCasts(current);
       if (current instanceof MethodInvocationTree inner) {
         current = ASTHelpers.getReceiver(inner);
       } else {

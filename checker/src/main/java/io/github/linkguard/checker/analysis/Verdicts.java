@@ -671,7 +671,7 @@ public final class Verdicts {
           target = ClientRef.ofVariable(ASTHelpers.getSymbol(variable));
         }
         if (target != null
-            && IotHubSdk.stripParentheses(value) instanceof MethodInvocationTree call
+            && IotHubSdk.stripParenthesesAndCasts(value) instanceof MethodInvocationTree call
             && model.returnsOpenedClient(ASTHelpers.getSymbol(call))) {
           opened.add(target);
         }
@@ -761,7 +761,7 @@ public final class Verdicts {
     if (expression == null) {
       return false;
     }
-    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
     if (tree instanceof MethodInvocationTree call
         && call.getMethodSelect() instanceof MemberSelectTree member
         && (member.getIdentifier().contentEquals("get") || member.getIdentifier().contentEquals("remove"))) {
@@ -785,7 +785,7 @@ public final class Verdicts {
   }
 
   private static boolean establishesAbsence(ExpressionTree expression, boolean value, ClientRef map) {
-    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
     if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
       return establishesAbsence(unary.getExpression(), !value, map);
     }
@@ -807,7 +807,7 @@ public final class Verdicts {
   }
 
   private static boolean isCallOn(ExpressionTree expression, ClientRef map, String method) {
-    return IotHubSdk.stripParentheses(expression) instanceof MethodInvocationTree call
+    return IotHubSdk.stripParenthesesAndCasts(expression) instanceof MethodInvocationTree call
         && call.getMethodSelect() instanceof MemberSelectTree member
         && member.getIdentifier().contentEquals(method)
         && map.equals(ClientRef.of(member.getExpression()));
@@ -849,7 +849,7 @@ public final class Verdicts {
     if (expression == null || map == null) {
       return false;
     }
-    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
     if (isCallOn(tree, map, "get") || isCallOn(tree, map, "remove")) {
       return true;
     }
