@@ -306,7 +306,7 @@ public final class ClassModel {
         }
         Symbol symbol = ASTHelpers.getSymbol(tree);
         if (symbol instanceof MethodSymbol method && isDeclaredHere(method) && !isClientOperationFromOutside(tree)) {
-          ExpressionTree receiver = receiverOf(tree);
+          ExpressionTree receiver = ASTHelpers.getReceiver(tree);
           boolean viaSuper = receiver != null && isSuperReference(receiver);
           pendingEdges.add(
               new PendingEdge(
@@ -325,7 +325,7 @@ public final class ClassModel {
         if (symbol instanceof MethodSymbol method
             && !tree.getArguments().isEmpty()
             && isAtomicWrite(method)) {
-          VarSymbol field = fieldOf(receiverOf(tree));
+          VarSymbol field = fieldOf(ASTHelpers.getReceiver(tree));
           if (field != null) {
             ExpressionTree value = tree.getArguments().get(tree.getArguments().size() - 1);
             fieldWrites.add(new FieldWrite(field, value, getCurrentPath(), current));
@@ -377,7 +377,7 @@ public final class ClassModel {
 
     private void noteHandedOffArguments(List<? extends ExpressionTree> arguments) {
       for (ExpressionTree argument : arguments) {
-        ExpressionTree stripped = IotHubSdk.stripParentheses(argument);
+        ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(argument);
         Symbol symbol = ASTHelpers.getSymbol(stripped);
         if (symbol instanceof VarSymbol variable
             && (stripped instanceof IdentifierTree || stripped.getKind() == Tree.Kind.MEMBER_SELECT)) {
@@ -388,7 +388,7 @@ public final class ClassModel {
 
     private void noteForwardedParameters(MethodSymbol callee, List<? extends ExpressionTree> arguments) {
       for (int i = 0; i < arguments.size(); i++) {
-        if (ASTHelpers.getSymbol(IotHubSdk.stripParentheses(arguments.get(i))) instanceof VarSymbol variable
+        if (ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(arguments.get(i))) instanceof VarSymbol variable
             && variable.getKind() == ElementKind.PARAMETER) {
           forwards.add(new Forward(variable, callee, i));
         }
@@ -532,9 +532,7 @@ public final class ClassModel {
         status = name;
       } else if (sdk.isReasonType(symbol.type)) {
         reason = name;
-      } else if (symbol.type != null
-          && symbol.type.tsym != null
-          && symbol.type.tsym.getSimpleName().contentEquals("ConnectionStatusChangeContext")) {
+      } else if (sdk.isStatusChangeContextType(symbol.type)) {
         status = name + ".getNewStatus()";
         reason = name + ".getNewStatusReason()";
       }
@@ -706,16 +704,13 @@ public final class ClassModel {
   }
 
   /** The client a status callback is registered on: {@code client} in {@code client.setConnection...(cb, ctx)}. */
-  private static @Nullable ClientRef registrationClient(TreePath callbackPath) {
+  private @Nullable ClientRef registrationClient(TreePath callbackPath) {
     TreePath parent = callbackPath.getParentPath();
     if (parent != null
         && parent.getLeaf() instanceof MethodInvocationTree call
-        && call.getArguments().contains(callbackPath.getLeaf())) {
-      String name = IotHubSdk.methodName(call);
-      if (name.equals("setConnectionStatusChangeCallback")
-          || name.equals("registerConnectionStatusChangeCallback")) {
-        return ClientRef.receiverOf(call);
-      }
+        && call.getArguments().contains(callbackPath.getLeaf())
+        && IotHubSdk.STATUS_CALLBACK_REGISTRATION.matches(call, state)) {
+      return ClientRef.receiverOf(call);
     }
     return null;
   }
@@ -747,17 +742,11 @@ public final class ClassModel {
         || sdk.isSubtypeOf(type, "java.util.concurrent.atomic.AtomicReference");
   }
 
-  private static @Nullable ExpressionTree receiverOf(MethodInvocationTree call) {
-    return call.getMethodSelect() instanceof MemberSelectTree member
-        ? member.getExpression()
-        : null;
-  }
-
   private static @Nullable VarSymbol fieldOf(@Nullable ExpressionTree tree) {
     if (tree == null) {
       return null;
     }
-    Symbol symbol = ASTHelpers.getSymbol(IotHubSdk.stripParentheses(tree));
+    Symbol symbol = ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(tree));
     return symbol instanceof VarSymbol variable && variable.getKind() == ElementKind.FIELD ? variable : null;
   }
 
@@ -974,7 +963,12 @@ public final class ClassModel {
     return initializer == null ? null : ClientRef.of(initializer);
   }
 
-  /** The initializer of an effectively final local variable, or null. */
+  /**
+   * The initializer of an effectively final local variable, or null.
+   *
+   * <p>Not {@code ASTHelpers.isConsideredFinal}: javac marks a local effectively final in its flow analysis, and the
+   * model reads classes of the compilation that javac has not analysed yet when the first unit is checked.
+   */
   @Nullable ExpressionTree finalLocalInitializer(VarSymbol local) {
     return reassignedLocals.contains(local) ? null : localInitializers.get(local);
   }
@@ -1354,7 +1348,7 @@ public final class ClassModel {
     if (expression == null) {
       return false;
     }
-    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
     if (sdk.isClientCreation(tree)) {
       return true;
     }
@@ -1473,7 +1467,7 @@ public final class ClassModel {
       if (isEffectEdge(edge)) {
         MethodInvocationTree call = (MethodInvocationTree) edge.site().getLeaf();
         ClientEffects callee = cache.get(edge.to().method());
-        if (receiverOf(call) == null || isThisReference(receiverOf(call))) {
+        if (ASTHelpers.getReceiver(call) == null || isThisReference(ASTHelpers.getReceiver(call))) {
           fieldsAffected.addAll(callee.fields());
         }
         for (int index : callee.parameters()) {
@@ -1564,7 +1558,7 @@ public final class ClassModel {
    * client's own code calling {@code open()} on itself is followed.
    */
   private boolean isClientOperationFromOutside(MethodInvocationTree call) {
-    ExpressionTree receiver = receiverOf(call);
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
     return sdk.connectionOp(call) != null && receiver != null && !isThisReference(receiver)
         && !isSuperReference(receiver);
   }
@@ -1599,7 +1593,7 @@ public final class ClassModel {
     }
     ExpressionTree value = call.getArguments().get(call.getArguments().size() - 1);
     ClientRef client = ClientRef.of(value);
-    ClientRef holder = collectionRef(receiverOf(call));
+    ClientRef holder = collectionRef(ASTHelpers.getReceiver(call));
     if (client != null && holder != null && sdk.isClientType(ASTHelpers.getType(value))) {
       collectionsHolding.computeIfAbsent(client, k -> new LinkedHashSet<>()).add(holder);
     }
@@ -1607,12 +1601,12 @@ public final class ClassModel {
 
   /** The collection an expression iterates: {@code clients} for {@code clients}, {@code clients.values()}... */
   private static @Nullable ClientRef collectionRef(@Nullable ExpressionTree expression) {
-    ExpressionTree tree = expression == null ? null : IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = expression == null ? null : IotHubSdk.stripParenthesesAndCasts(expression);
     while (tree instanceof MethodInvocationTree call
         && call.getArguments().isEmpty()
         && Set.of("values", "stream", "parallelStream", "iterator").contains(IotHubSdk.methodName(call))
-        && receiverOf(call) != null) {
-      tree = IotHubSdk.stripParentheses(receiverOf(call));
+        && ASTHelpers.getReceiver(call) != null) {
+      tree = IotHubSdk.stripParenthesesAndCasts(ASTHelpers.getReceiver(call));
     }
     return tree == null ? null : ClientRef.of(tree);
   }
@@ -1624,7 +1618,7 @@ public final class ClassModel {
             && argument.getParentPath().getLeaf() instanceof MethodInvocationTree call
             && IotHubSdk.methodName(call).equals("forEach")
             && call.getArguments().contains(argument.getLeaf())
-        ? receiverOf(call)
+        ? ASTHelpers.getReceiver(call)
         : null;
   }
 
@@ -1640,9 +1634,9 @@ public final class ClassModel {
     ClientRef from = variable == null ? null : elementVariables.get(variable);
     if (from == null && variable != null) {
       ExpressionTree initializer = finalLocalInitializer(variable);
-      if (IotHubSdk.stripParentheses(initializer) instanceof MethodInvocationTree lookup
+      if (IotHubSdk.stripParenthesesAndCasts(initializer) instanceof MethodInvocationTree lookup
           && Set.of("get", "remove", "poll", "getOrDefault").contains(IotHubSdk.methodName(lookup))) {
-        from = collectionRef(receiverOf(lookup));
+        from = collectionRef(ASTHelpers.getReceiver(lookup));
       }
     }
     if (from != null) {
@@ -1668,7 +1662,7 @@ public final class ClassModel {
     if (argument.getParentPath() != null
         && argument.getParentPath().getLeaf() instanceof MethodInvocationTree call
         && IotHubSdk.methodName(call).equals("forEach")) {
-      ClientRef holder = collectionRef(receiverOf(call));
+      ClientRef holder = collectionRef(ASTHelpers.getReceiver(call));
       return holder == null ? null : new ElementOf(holder);
     }
     return null;
@@ -1703,12 +1697,10 @@ public final class ClassModel {
    */
   private void noteRegistration(TreePath path) {
     MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
-    String name = IotHubSdk.methodName(call);
-    if ((!name.equals("setConnectionStatusChangeCallback") && !name.equals("registerConnectionStatusChangeCallback"))
-        || call.getArguments().isEmpty()) {
+    if (!IotHubSdk.STATUS_CALLBACK_REGISTRATION.matches(call, state) || call.getArguments().isEmpty()) {
       return;
     }
-    ExpressionTree callback = IotHubSdk.stripParentheses(call.getArguments().get(0));
+    ExpressionTree callback = IotHubSdk.stripParenthesesAndCasts(call.getArguments().get(0));
     if (callback.getKind() == Tree.Kind.NULL_LITERAL) {
       deregistrations.add(path); // setConnectionStatusChangeCallback(null, null): the callback is removed
       return;
@@ -1756,7 +1748,7 @@ public final class ClassModel {
    */
   private Set<ClientRef> affectedByCall(MethodInvocationTree call, boolean closes) {
     Set<ClientRef> affected = new LinkedHashSet<>();
-    ExpressionTree receiver = receiverOf(call);
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
     ClientRef through = receiver == null || isThisReference(receiver) ? null : ClientRef.of(receiver);
     for (Body.Edge edge : edgesBySite.getOrDefault(call, List.of())) {
       MethodSymbol method = edge.to().method();

@@ -34,7 +34,7 @@ public final class ClientRef {
       return null;
     }
     List<Symbol> path = new ArrayList<>();
-    return collect(IotHubSdk.stripParentheses(expression), path) ? new ClientRef(path) : null;
+    return collect(IotHubSdk.stripParenthesesAndCasts(expression), path) ? new ClientRef(path) : null;
   }
 
   /** The identity of a variable (a declaration's symbol). */
@@ -44,11 +44,8 @@ public final class ClientRef {
 
   /** The receiver of a call: {@code c} in {@code c.open()}, {@code this} for an unqualified call. */
   public static @Nullable ClientRef receiverOf(MethodInvocationTree call) {
-    ExpressionTree select = call.getMethodSelect();
-    if (select instanceof MemberSelectTree member) {
-      return of(member.getExpression());
-    }
-    return THIS;
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    return receiver == null ? THIS : of(receiver);
   }
 
   /** An unqualified open() inside a client subclass opens the object itself. */
@@ -83,7 +80,7 @@ public final class ClientRef {
         path.add(symbol);
         return true;
       }
-      if (!collect(IotHubSdk.stripParentheses(member.getExpression()), path)) {
+      if (!collect(IotHubSdk.stripParenthesesAndCasts(member.getExpression()), path)) {
         return false;
       }
       path.add(symbol);
@@ -94,9 +91,8 @@ public final class ClientRef {
       if (!(symbol instanceof MethodSymbol method) || method.isStatic()) {
         return false;
       }
-      ExpressionTree select = call.getMethodSelect();
-      if (select instanceof MemberSelectTree member
-          && !collect(IotHubSdk.stripParentheses(member.getExpression()), path)) {
+      ExpressionTree receiver = ASTHelpers.getReceiver(call);
+      if (receiver != null && !collect(IotHubSdk.stripParenthesesAndCasts(receiver), path)) {
         return false;
       }
       path.add(method);

@@ -151,12 +151,12 @@ public final class Conditions {
             && admitsDisconnectedAmongOthers(
                 possibleLabels(switchTree.getExpression(), exit.reachingLabels(), exit.defaultReaches(),
                     exit.allLabels()))) {
-          found.add(new Establishment(condition, null, IotHubSdk.stripParentheses(condition.expression())));
+          found.add(new Establishment(condition, null, IotHubSdk.stripParenthesesAndCasts(condition.expression())));
         }
         continue;
       }
       if (admitsDisconnectedAmongOthers(possibleStatuses(condition.expression(), condition.value()))) {
-        found.add(new Establishment(condition, null, IotHubSdk.stripParentheses(condition.expression())));
+        found.add(new Establishment(condition, null, IotHubSdk.stripParenthesesAndCasts(condition.expression())));
       }
     }
     for (SwitchCase switchCase : facts.cases()) {
@@ -186,7 +186,7 @@ public final class Conditions {
       ExpressionTree selector, Set<String> reachingLabels, boolean defaultReaches, Set<String> allLabels) {
     Set<String> possible = new LinkedHashSet<>(reachingLabels);
     if (defaultReaches) {
-      for (String constant : enumConstants(ASTHelpers.getType(IotHubSdk.stripParentheses(selector)))) {
+      for (String constant : enumConstants(ASTHelpers.getType(IotHubSdk.stripParenthesesAndCasts(selector)))) {
         if (!allLabels.contains(constant)) {
           possible.add(constant);
         }
@@ -220,7 +220,7 @@ public final class Conditions {
           return label;
         }
       }
-      if (caseTree.getExpressions().isEmpty()) {
+      if (ASTHelpers.isSwitchDefault(caseTree)) {
         defaultCase = caseTree;
       }
     }
@@ -232,7 +232,7 @@ public final class Conditions {
    * condition is not (only) about the status.
    */
   private @Nullable Set<String> possibleStatuses(ExpressionTree condition, boolean value) {
-    ExpressionTree tree = IotHubSdk.stripParentheses(condition);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(condition);
     if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
       return possibleStatuses(unary.getExpression(), !value);
     }
@@ -272,8 +272,8 @@ public final class Conditions {
         && ASTHelpers.getSymbol(call).getSimpleName().contentEquals("equals")) {
       MethodSymbol method = ASTHelpers.getSymbol(call);
       List<? extends ExpressionTree> arguments = call.getArguments();
-      if (arguments.size() == 1 && receiver(call) != null) {
-        return statusComparison(receiver(call), arguments.get(0), value);
+      if (arguments.size() == 1 && ASTHelpers.getReceiver(call) != null) {
+        return statusComparison(ASTHelpers.getReceiver(call), arguments.get(0), value);
       }
       if (arguments.size() == 2 && method.isStatic()) {
         return statusComparison(arguments.get(0), arguments.get(1), value);
@@ -307,7 +307,7 @@ public final class Conditions {
   private @Nullable Establishment clientCloseExcludedOnceDisconnected(Facts facts) {
     for (Condition condition : facts.conditions()) {
       if (!condition.value()
-          && IotHubSdk.stripParentheses(condition.expression()) instanceof BinaryTree binary
+          && IotHubSdk.stripParenthesesAndCasts(condition.expression()) instanceof BinaryTree binary
           && binary.getKind() == Tree.Kind.CONDITIONAL_AND) {
         ExpressionTree left = binary.getLeftOperand();
         ExpressionTree right = binary.getRightOperand();
@@ -317,7 +317,7 @@ public final class Conditions {
         if (rest != null
             && establishing(rest, false, Claim.NOT_CLIENT_CLOSE, true, 0) != null
             && holds(facts, Claim.DISCONNECTED)) {
-          return new Establishment(condition, null, IotHubSdk.stripParentheses(condition.expression()));
+          return new Establishment(condition, null, IotHubSdk.stripParenthesesAndCasts(condition.expression()));
         }
       }
     }
@@ -346,13 +346,13 @@ public final class Conditions {
     if (depth > MAX_DEPTH) {
       return null;
     }
-    ExpressionTree tree = IotHubSdk.stripParentheses(condition);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(condition);
     if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
       ExpressionTree inner = establishing(unary.getExpression(), !value, claim, useTracked, depth);
       if (inner == null) {
         return null;
       }
-      return inner == IotHubSdk.stripParentheses(unary.getExpression()) ? unary : inner;
+      return inner == IotHubSdk.stripParenthesesAndCasts(unary.getExpression()) ? unary : inner;
     }
     if (tree instanceof BinaryTree binary) {
       ExpressionTree left = binary.getLeftOperand();
@@ -377,9 +377,9 @@ public final class Conditions {
               ? binary
               : null;
         case EQUAL_TO:
-          return comparison(left, right, value, claim, useTracked, depth) ? binary : null;
+          return comparison(left, right, value, claim, useTracked) ? binary : null;
         case NOT_EQUAL_TO:
-          return comparison(left, right, !value, claim, useTracked, depth) ? binary : null;
+          return comparison(left, right, !value, claim, useTracked) ? binary : null;
         default:
           return null;
       }
@@ -415,8 +415,8 @@ public final class Conditions {
     String name = method.getSimpleName().toString();
     List<? extends ExpressionTree> arguments = call.getArguments();
     if (name.equals("equals") && arguments.size() == 1 && !method.isStatic()) {
-      ExpressionTree receiver = receiver(call);
-      return receiver != null && comparison(receiver, arguments.get(0), value, claim, useTracked, depth)
+      ExpressionTree receiver = ASTHelpers.getReceiver(call);
+      return receiver != null && comparison(receiver, arguments.get(0), value, claim, useTracked)
           ? call
           : null;
     }
@@ -424,13 +424,13 @@ public final class Conditions {
         && arguments.size() == 2
         && method.isStatic()
         && method.owner.getQualifiedName().contentEquals("java.util.Objects")) {
-      return comparison(arguments.get(0), arguments.get(1), value, claim, useTracked, depth) ? call : null;
+      return comparison(arguments.get(0), arguments.get(1), value, claim, useTracked) ? call : null;
     }
     if (claim == Claim.DISCONNECTED && value && sdk.isConfiguredGuardMethod(call)) {
       return call;
     }
     if (useTracked && claim == Claim.DISCONNECTED && name.equals("get") && arguments.isEmpty()) {
-      VarSymbol field = fieldRead(receiver(call));
+      VarSymbol field = fieldRead(ASTHelpers.getReceiver(call));
       if (field != null && trackedBooleanGuards(field, value)) {
         return call;
       }
@@ -466,8 +466,7 @@ public final class Conditions {
   }
 
   /** {@code a == b} when {@code equal}, else {@code a != b}. */
-  private boolean comparison(
-      ExpressionTree a, ExpressionTree b, boolean equal, Claim claim, boolean useTracked, int depth) {
+  private boolean comparison(ExpressionTree a, ExpressionTree b, boolean equal, Claim claim, boolean useTracked) {
     return compared(a, b, equal, claim, useTracked) || compared(b, a, equal, claim, useTracked);
   }
 
@@ -488,7 +487,7 @@ public final class Conditions {
       return claim == Claim.NOT_CLIENT_CLOSE && (equal != reason.equals(IotHubSdk.CLIENT_CLOSE));
     }
     if (useTracked && claim == Claim.DISCONNECTED) {
-      Symbol constantSymbol = ASTHelpers.getSymbol(IotHubSdk.stripParentheses(constant));
+      Symbol constantSymbol = ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(constant));
       VarSymbol field = trackedEnum(subject);
       if (constantSymbol != null && constantSymbol.getKind() == ElementKind.ENUM_CONSTANT && field != null) {
         String name = constantSymbol.getSimpleName().toString();
@@ -593,7 +592,7 @@ public final class Conditions {
 
   /** The value of a {@code true} or {@code false} literal, or null. */
   static @Nullable Boolean booleanLiteral(ExpressionTree tree) {
-    return IotHubSdk.stripParentheses(tree) instanceof LiteralTree literal
+    return IotHubSdk.stripParenthesesAndCasts(tree) instanceof LiteralTree literal
             && literal.getValue() instanceof Boolean value
         ? value
         : null;
@@ -604,7 +603,7 @@ public final class Conditions {
       ExpressionTree selector, Set<String> reachingLabels, boolean defaultReaches, Set<String> allLabels,
       Claim claim, boolean useTracked) {
     Set<String> possible = new LinkedHashSet<>(reachingLabels);
-    Type selectorType = ASTHelpers.getType(IotHubSdk.stripParentheses(selector));
+    Type selectorType = ASTHelpers.getType(IotHubSdk.stripParenthesesAndCasts(selector));
     if (defaultReaches) {
       for (String constant : enumConstants(selectorType)) {
         if (!allLabels.contains(constant)) {
@@ -656,7 +655,7 @@ public final class Conditions {
         Set<String> excluded = excludedByStatus.computeIfAbsent(entry.getKey(), k -> new LinkedHashSet<>());
         excluded.addAll(entry.getValue());
         if (excluded.containsAll(statusesOtherThanDisconnected())) {
-          return new Establishment(condition, null, IotHubSdk.stripParentheses(condition.expression()));
+          return new Establishment(condition, null, IotHubSdk.stripParenthesesAndCasts(condition.expression()));
         }
       }
     }
@@ -676,7 +675,7 @@ public final class Conditions {
 
   /** The status constants {@code condition} rules out when it has {@code value}, by status expression. */
   private void excludedStatuses(ExpressionTree condition, boolean value, Map<String, Set<String>> excluded) {
-    ExpressionTree tree = IotHubSdk.stripParentheses(condition);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(condition);
     if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
       excludedStatuses(unary.getExpression(), !value, excluded);
       return;
@@ -701,7 +700,7 @@ public final class Conditions {
         && ASTHelpers.getSymbol(call).getSimpleName().contentEquals("equals")
         && !ASTHelpers.getSymbol(call).isStatic()
         && call.getArguments().size() == 1) {
-      left = receiver(call);
+      left = ASTHelpers.getReceiver(call);
       right = call.getArguments().get(0);
       equal = value;
     }
@@ -722,7 +721,7 @@ public final class Conditions {
    * ({@code ctx.getNewStatus()}), or null for anything else.
    */
   private static @Nullable String sameValueKey(ExpressionTree expression) {
-    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
     if (tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()) {
       String select = sameValueKey(call.getMethodSelect());
       return select == null ? null : select + "()";
@@ -749,7 +748,7 @@ public final class Conditions {
 
   /** An expression of type IotHubConnectionStatus that is the current (not the previous) status. */
   private boolean isCurrentStatus(ExpressionTree expression) {
-    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
     if (!sdk.isStatusType(ASTHelpers.getType(tree)) || sdk.statusConstant(tree) != null) {
       return false;
     }
@@ -767,16 +766,16 @@ public final class Conditions {
 
   /** The tracked enum field an expression reads (directly, through a getter, or through AtomicReference.get). */
   private @Nullable VarSymbol trackedEnum(ExpressionTree expression) {
-    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
     VarSymbol field = fieldRead(tree);
     if (field == null && tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()) {
       Symbol symbol = ASTHelpers.getSymbol(call);
       if (symbol instanceof MethodSymbol method) {
         if (method.getSimpleName().contentEquals("get")) {
-          field = fieldRead(receiver(call));
+          field = fieldRead(ASTHelpers.getReceiver(call));
         } else {
           ExpressionTree returned = singleReturn(method);
-          field = returned == null ? null : fieldRead(IotHubSdk.stripParentheses(returned));
+          field = returned == null ? null : fieldRead(IotHubSdk.stripParenthesesAndCasts(returned));
         }
       }
     }
@@ -787,7 +786,7 @@ public final class Conditions {
     if (tree == null) {
       return null;
     }
-    ExpressionTree stripped = IotHubSdk.stripParentheses(tree);
+    ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(tree);
     if (!(stripped instanceof IdentifierTree) && !(stripped instanceof MemberSelectTree)) {
       return null;
     }
@@ -835,7 +834,7 @@ public final class Conditions {
     if (value == null) {
       return Meaning.UNKNOWN;
     }
-    ExpressionTree stripped = IotHubSdk.stripParentheses(value);
+    ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(value);
     if (stripped instanceof LiteralTree literal && literal.getValue() instanceof Boolean assigned) {
       Facts facts = model.dominance().factsAt(write.path());
       if (holdsUntracked(facts, Claim.CONNECTED)) {
@@ -908,7 +907,7 @@ public final class Conditions {
    * toLink(status)}).
    */
   private void resultConstants(TreePath valuePath, Map<TreePath, String> constants, int depth) {
-    ExpressionTree value = IotHubSdk.stripParentheses((ExpressionTree) valuePath.getLeaf());
+    ExpressionTree value = IotHubSdk.stripParenthesesAndCasts((ExpressionTree) valuePath.getLeaf());
     TreePath path = value == valuePath.getLeaf() ? valuePath : TreePath.getPath(valuePath, value);
     if (path == null || depth > MAX_DEPTH) {
       return;
@@ -994,9 +993,6 @@ public final class Conditions {
         : null;
   }
 
-  private static @Nullable ExpressionTree receiver(MethodInvocationTree call) {
-    return call.getMethodSelect() instanceof MemberSelectTree member ? member.getExpression() : null;
-  }
 
   private static boolean isBoolean(@Nullable Type type) {
     return type != null

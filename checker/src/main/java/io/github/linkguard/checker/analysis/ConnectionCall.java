@@ -1,7 +1,7 @@
 package io.github.linkguard.checker.analysis;
 
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +12,7 @@ public record ConnectionCall(
 
   /** The client expression, or null for an unqualified call inside a client subclass. */
   public @Nullable ExpressionTree receiver() {
-    return tree.getMethodSelect() instanceof MemberSelectTree member ? member.getExpression() : null;
+    return ASTHelpers.getReceiver(tree);
   }
 
   public boolean isOpen() {

@@ -48,7 +48,7 @@ public final class ConnectionStrings {
       if (steps == MOST_EXPRESSIONS_FOLLOWED) {
         return List.of();
       }
-      ExpressionTree expression = IotHubSdk.stripParentheses(pending.poll());
+      ExpressionTree expression = IotHubSdk.stripParenthesesAndCasts(pending.poll());
       String constant = ASTHelpers.constValue(expression, String.class);
       if (constant != null) {
         DeviceConnectionString identity = DeviceConnectionString.withRealKey(constant);

@@ -506,7 +506,7 @@ public final class Dominance {
   }
 
   private List<ClientEvent> eventsOf(ExpressionTree expression) {
-    ExpressionTree stripped = IotHubSdk.stripParentheses(expression);
+    ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(expression);
     if (stripped instanceof MethodInvocationTree call) {
       ConnectionCall connectionCall = model.connectionCall(call);
       if (connectionCall != null && connectionCall.op().closes() && connectionCall.client() != null) {
@@ -585,7 +585,7 @@ public final class Dominance {
     boolean defaultGoesOn = true; // without a default, the values no case names skip the switch
     for (int i = 0; i < cases.size(); i++) {
       CaseTree caseTree = cases.get(i);
-      if (isDefault(caseTree)) {
+      if (ASTHelpers.isSwitchDefault(caseTree)) {
         defaultGoesOn = goesOn[i];
       }
       all.addAll(labels(caseTree));
@@ -654,7 +654,12 @@ public final class Dominance {
 
   // ---------------------------------------------------------------- normal completion
 
-  /** Conservative: false only when the statement certainly ends abruptly (return, throw, break, continue...). */
+  /**
+   * Conservative: false only when the statement certainly ends abruptly (return, throw, break, continue...).
+   *
+   * <p>Not {@code Reachability.canCompleteNormally}, which follows the JLS (an endless loop, a switch whose every case
+   * returns, a labeled block left by its own break) and whose answers differ between Error Prone releases.
+   */
   public static boolean canCompleteNormally(@Nullable StatementTree statement) {
     if (statement == null) {
       return true;
@@ -746,7 +751,7 @@ public final class Dominance {
       // Old-style cases fall through from the ones above them that can complete normally.
       Set<String> reaching = new LinkedHashSet<>(labels(caseTree));
       reaching.addAll(fallingIn);
-      boolean defaultReaches = isDefault(caseTree) || defaultFallsIn;
+      boolean defaultReaches = ASTHelpers.isSwitchDefault(caseTree) || defaultFallsIn;
       cases.putIfAbsent(
           caseTree,
           new SwitchCase(selector, reaching, defaultReaches, allLabels, caseTree, new TreePath(switchPath, caseTree)));
@@ -768,10 +773,6 @@ public final class Dominance {
       }
     }
     return true;
-  }
-
-  private static boolean isDefault(CaseTree caseTree) {
-    return caseTree.getExpressions().isEmpty();
   }
 
   private static Set<String> labels(CaseTree caseTree) {

@@ -1,6 +1,8 @@
 package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.matchers.method.MethodMatchers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -36,15 +38,14 @@ import org.jspecify.annotations.Nullable;
  * is on the user's class path, not on Error Prone's.
  */
 public final class IotHubSdk {
-  static final String SDK_PACKAGE = "com.microsoft.azure.sdk.iot";
   static final String DEVICE_PACKAGE = "com.microsoft.azure.sdk.iot.device";
   static final String INTERNAL_CLIENT = DEVICE_PACKAGE + ".InternalClient";
   static final String MULTIPLEXING_CLIENT = DEVICE_PACKAGE + ".MultiplexingClient";
-  static final String STATUS = DEVICE_PACKAGE + ".transport.IotHubConnectionStatus";
-  static final String REASON = DEVICE_PACKAGE + ".IotHubConnectionStatusChangeReason";
   static final String STATUS_CALLBACK = DEVICE_PACKAGE + ".IotHubConnectionStatusChangeCallback";
-  public static final String STATUS_FQN = STATUS;
-  public static final String REASON_FQN = REASON;
+  /** 2.x only: the single parameter of {@code onStatusChanged}. */
+  static final String STATUS_CHANGE_CONTEXT = DEVICE_PACKAGE + ".ConnectionStatusChangeContext";
+  public static final String STATUS_FQN = DEVICE_PACKAGE + ".transport.IotHubConnectionStatus";
+  public static final String REASON_FQN = DEVICE_PACKAGE + ".IotHubConnectionStatusChangeReason";
 
   public static final String DISCONNECTED = "DISCONNECTED";
   public static final String CLIENT_CLOSE = "CLIENT_CLOSE";
@@ -56,12 +57,22 @@ public final class IotHubSdk {
   private static final Set<String> ANDROID_POST_METHODS =
       Set.of("post", "postDelayed", "postAtTime", "postAtFrontOfQueue", "runOnUiThread");
 
+  /**
+   * The status callback's registration: 1.x {@code registerConnectionStatusChangeCallback}, 2.x {@code
+   * setConnectionStatusChangeCallback}; by name, on any receiver type.
+   */
+  public static final Matcher<ExpressionTree> STATUS_CALLBACK_REGISTRATION =
+      MethodMatchers.anyMethod()
+          .anyClass()
+          .namedAnyOf("setConnectionStatusChangeCallback", "registerConnectionStatusChangeCallback");
+
   private final VisitorState state;
   private final Types types;
   private final List<Type> clientTypes = new ArrayList<>();
   private final @Nullable Type statusType;
   private final @Nullable Type reasonType;
   private final @Nullable Type statusCallbackType;
+  private final @Nullable Type statusChangeContextType;
   private final Map<String, Set<String>> guardMethods;
   private final Map<TypeSymbol, Boolean> clientTypeCache = new HashMap<>();
 
@@ -77,9 +88,10 @@ public final class IotHubSdk {
     for (String name : options.clientTypes()) {
       addResolved(clientTypes, name);
     }
-    this.statusType = resolve(STATUS);
-    this.reasonType = resolve(REASON);
+    this.statusType = resolve(STATUS_FQN);
+    this.reasonType = resolve(REASON_FQN);
     this.statusCallbackType = resolve(STATUS_CALLBACK);
+    this.statusChangeContextType = resolve(STATUS_CHANGE_CONTEXT);
     this.guardMethods = options.guardMethods();
     this.openName = state.getName("open");
     this.closeName = state.getName("close");
@@ -192,7 +204,7 @@ public final class IotHubSdk {
 
   /** A constructor call or a static factory of a client type that yields a new client. */
   public boolean isClientCreation(ExpressionTree expression) {
-    ExpressionTree tree = stripParentheses(expression);
+    ExpressionTree tree = stripParenthesesAndCasts(expression);
     if (tree instanceof NewClassTree newClass) {
       return isClientType(ASTHelpers.getType(newClass));
     }
@@ -221,6 +233,13 @@ public final class IotHubSdk {
     return type != null && reasonType != null && types.isSameType(types.erasure(type), reasonType);
   }
 
+  /** 2.x's {@code ConnectionStatusChangeContext}, whose getters give the new status and reason. */
+  public boolean isStatusChangeContextType(@Nullable Type type) {
+    return type != null
+        && statusChangeContextType != null
+        && types.isSameType(types.erasure(type), statusChangeContextType);
+  }
+
   /** The name of a constant of the status enum ({@code DISCONNECTED}, ...), or null. */
   public @Nullable String statusConstant(ExpressionTree tree) {
     return enumConstant(tree, statusType);
@@ -235,7 +254,7 @@ public final class IotHubSdk {
     if (enumType == null) {
       return null;
     }
-    Symbol symbol = ASTHelpers.getSymbol(stripParentheses(tree));
+    Symbol symbol = ASTHelpers.getSymbol(stripParenthesesAndCasts(tree));
     if (symbol != null
         && symbol.getKind() == ElementKind.ENUM_CONSTANT
         && types.isSameType(types.erasure(symbol.owner.type), enumType)) {
@@ -246,7 +265,7 @@ public final class IotHubSdk {
 
   /** The previous status of a 2.x context says nothing about the current one. */
   public boolean isPreviousStatusRead(ExpressionTree tree) {
-    return stripParentheses(tree) instanceof MethodInvocationTree call
+    return stripParenthesesAndCasts(tree) instanceof MethodInvocationTree call
         && methodName(call).equals("getPreviousStatus");
   }
 
@@ -405,7 +424,8 @@ public final class IotHubSdk {
     return current;
   }
 
-  public static ExpressionTree stripParentheses(ExpressionTree tree) {
+  /** The expression under parentheses and casts: {@code ((DeviceClient) holder)} is the object {@code holder} is. */
+  public static ExpressionTree stripParenthesesAndCasts(ExpressionTree tree) {
     ExpressionTree current = tree;
     while (true) {
       if (current instanceof ParenthesizedTree parenthesized) {

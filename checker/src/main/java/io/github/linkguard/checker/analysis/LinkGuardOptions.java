@@ -33,8 +33,6 @@ public final class LinkGuardOptions {
   private static final Pattern GUARD_METHOD =
       Pattern.compile("(" + QUALIFIED_TYPE.pattern() + ")#(" + JAVA_IDENTIFIER + ")");
 
-  private static final LinkGuardOptions NONE = new LinkGuardOptions(Set.of(), Map.of(), List.of());
-
   private final Set<String> clientTypes;
   private final Map<String, Set<String>> guardMethods;
   private final List<String> problems;
@@ -44,10 +42,6 @@ public final class LinkGuardOptions {
     this.clientTypes = clientTypes;
     this.guardMethods = guardMethods;
     this.problems = problems;
-  }
-
-  public static LinkGuardOptions none() {
-    return NONE;
   }
 
   public static LinkGuardOptions from(ErrorProneFlags flags) {

@@ -17,7 +17,7 @@ record NullTest(ExpressionTree operand, boolean trueWhenNull) {
 
   /** The null test {@code condition} is, or null when it is none. */
   static @Nullable NullTest of(ExpressionTree condition) {
-    ExpressionTree tree = IotHubSdk.stripParentheses(condition);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(condition);
     if (tree instanceof BinaryTree binary
         && (binary.getKind() == Tree.Kind.EQUAL_TO || binary.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
       boolean equal = binary.getKind() == Tree.Kind.EQUAL_TO;

@@ -206,8 +206,9 @@ public final class Retries {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
           int index = -1;
-          if (call.getMethodSelect() instanceof MemberSelectTree member
-              && IotHubSdk.stripParentheses(member.getExpression()) instanceof IdentifierTree receiver
+          ExpressionTree callReceiver = ASTHelpers.getReceiver(call);
+          if (callReceiver != null
+              && IotHubSdk.stripParenthesesAndCasts(callReceiver) instanceof IdentifierTree receiver
               && ASTHelpers.getSymbol(receiver) instanceof VarSymbol parameter) {
             index = method.getParameters().indexOf(parameter);
           }
@@ -879,7 +880,7 @@ public final class Retries {
 
   /** The value of {@code condition} when the attempt failed, as far as the success flags decide it; else null. */
   private static @Nullable Boolean valueOnFailure(ExpressionTree condition, Set<Symbol> successFlags) {
-    ExpressionTree stripped = IotHubSdk.stripParentheses(condition);
+    ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(condition);
     if (stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree) {
       return successFlags.contains(ASTHelpers.getSymbol(stripped)) ? Boolean.FALSE : null;
     }

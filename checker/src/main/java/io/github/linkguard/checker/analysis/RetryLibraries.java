@@ -238,11 +238,10 @@ public final class RetryLibraries {
 
   /** A call of a {@code @Retryable} method that goes through Spring's proxy: its receiver is not this object. */
   static boolean isProxiedCall(Tree site) {
-    if (!(site instanceof MethodInvocationTree call)
-        || !(call.getMethodSelect() instanceof MemberSelectTree member)) {
+    if (!(site instanceof MethodInvocationTree call) || ASTHelpers.getReceiver(call) == null) {
       return false; // connect(): a self-call
     }
-    ExpressionTree receiver = IotHubSdk.stripParentheses(member.getExpression());
+    ExpressionTree receiver = IotHubSdk.stripParenthesesAndCasts(ASTHelpers.getReceiver(call));
     if (receiver instanceof IdentifierTree identifier) {
       return !identifier.getName().contentEquals("this") && !identifier.getName().contentEquals("super");
     }
@@ -272,7 +271,7 @@ public final class RetryLibraries {
       MethodInvocationTree run = (MethodInvocationTree) call.getLeaf();
       failsafe = FAILSAFE_RUN.matches(run, state);
       Deque<ExpressionTree> work = new ArrayDeque<>();
-      ExpressionTree receiver = receiverOf(run);
+      ExpressionTree receiver = ASTHelpers.getReceiver(run);
       if (receiver != null) {
         work.add(receiver);
       }
@@ -281,7 +280,7 @@ public final class RetryLibraries {
       }
       Set<Tree> seen = new HashSet<>();
       while (!work.isEmpty() && definitions.size() < 32) {
-        ExpressionTree expression = IotHubSdk.stripParentheses(work.pop());
+        ExpressionTree expression = IotHubSdk.stripParenthesesAndCasts(work.pop());
         if (!seen.add(expression)) {
           continue;
         }
@@ -443,17 +442,13 @@ public final class RetryLibraries {
     }
   }
 
-  private static @Nullable ExpressionTree receiverOf(MethodInvocationTree call) {
-    return call.getMethodSelect() instanceof MemberSelectTree member ? member.getExpression() : null;
-  }
-
   /** The variable at the root of a call chain: {@code retry} in {@code retry.getEventPublisher().onRetry(...)}. */
   private static @Nullable Symbol rootVariable(MethodInvocationTree call) {
-    ExpressionTree current = receiverOf(call);
+    ExpressionTree current = ASTHelpers.getReceiver(call);
     while (current != null) {
-      current = IotHubSdk.stripParentheses(current);
+      current = IotHubSdk.stripParenthesesAndCasts(current);
       if (current instanceof MethodInvocationTree inner) {
-        current = receiverOf(inner);
+        current = ASTHelpers.getReceiver(inner);
       } else {
         Symbol symbol = ASTHelpers.getSymbol(current);
         return symbol instanceof VarSymbol ? symbol : null;

@@ -690,7 +690,7 @@ public final class Verdicts {
           target = ClientRef.ofVariable(ASTHelpers.getSymbol(variable));
         }
         if (target != null
-            && IotHubSdk.stripParentheses(value) instanceof MethodInvocationTree call
+            && IotHubSdk.stripParenthesesAndCasts(value) instanceof MethodInvocationTree call
             && model.returnsOpenedClient(ASTHelpers.getSymbol(call))) {
           opened.add(target);
         }
@@ -720,9 +720,7 @@ public final class Verdicts {
     if (body == null || !model.isNewClient(value) || !isAtReentrySite(path, body)) {
       return false;
     }
-    ExpressionTree mapExpression =
-        put.getMethodSelect() instanceof MemberSelectTree member ? member.getExpression() : null;
-    ClientRef map = ClientRef.of(mapExpression);
+    ClientRef map = ClientRef.of(ASTHelpers.getReceiver(put));
     if (map != null && isAbsenceChecked(model.dominance().factsAt(path), map)) {
       return false;
     }
@@ -782,7 +780,7 @@ public final class Verdicts {
     if (expression == null) {
       return false;
     }
-    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
     if (tree instanceof MethodInvocationTree call
         && call.getMethodSelect() instanceof MemberSelectTree member
         && (member.getIdentifier().contentEquals("get") || member.getIdentifier().contentEquals("remove"))) {
@@ -806,7 +804,7 @@ public final class Verdicts {
   }
 
   private static boolean establishesAbsence(ExpressionTree expression, boolean value, ClientRef map) {
-    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
     if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
       return establishesAbsence(unary.getExpression(), !value, map);
     }
@@ -828,7 +826,7 @@ public final class Verdicts {
   }
 
   private static boolean isCallOn(ExpressionTree expression, ClientRef map, String method) {
-    return IotHubSdk.stripParentheses(expression) instanceof MethodInvocationTree call
+    return IotHubSdk.stripParenthesesAndCasts(expression) instanceof MethodInvocationTree call
         && call.getMethodSelect() instanceof MemberSelectTree member
         && member.getIdentifier().contentEquals(method)
         && map.equals(ClientRef.of(member.getExpression()));
@@ -870,7 +868,7 @@ public final class Verdicts {
     if (expression == null || map == null) {
       return false;
     }
-    ExpressionTree tree = IotHubSdk.stripParentheses(expression);
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
     if (isCallOn(tree, map, "get") || isCallOn(tree, map, "remove")) {
       return true;
     }
