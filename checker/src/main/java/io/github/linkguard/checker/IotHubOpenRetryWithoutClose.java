@@ -12,6 +12,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -119,9 +120,13 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
             catchTree.getBlock().getStatements().isEmpty()
                 ? blockPath
                 : new TreePath(blockPath, catchTree.getBlock().getStatements().get(0));
-        Fixes.insertFirst(
-            state, fix, catchTree.getBlock(),
-            Fixes.closeStatement(state, fix, client, clientType, point, "the failed attempt is discarded anyway"));
+        String close =
+            Fixes.closeStatement(state, fix, client, clientType, point, "the failed attempt is discarded anyway");
+        if (!client.isEmpty() && isAssignedIn(open.client(), ((TryTree) handler.getParentPath().getLeaf()))) {
+          // the attempt creates the client: when its constructor throws, the first attempt leaves it null
+          close = "if (" + client + " != null) {\n" + close + "\n}";
+        }
+        Fixes.insertFirst(state, fix, catchTree.getBlock(), close);
       }
       return fix.build();
     }
@@ -189,6 +194,22 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
       }
     }
     return null;
+  }
+
+  /** Whether the try block stores into the client's variable (a creation inside the attempt). */
+  private static boolean isAssignedIn(@Nullable ClientRef client, TryTree tryTree) {
+    if (client == null || client.variable() == null) {
+      return false;
+    }
+    boolean[] assigned = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        assigned[0] |= ASTHelpers.getSymbol(tree.getVariable()) == client.variable();
+        return super.visitAssignment(tree, null);
+      }
+    }.scan(tryTree.getBlock(), null);
+    return assigned[0];
   }
 
   private static boolean isDeclaredInside(ClientRef client, TreePath tryPath) {

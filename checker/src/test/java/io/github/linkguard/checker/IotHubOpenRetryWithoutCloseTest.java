@@ -947,6 +947,96 @@ class IotHubOpenRetryWithoutCloseTest {
   }
 
   @Test
+  void replacement_nullChecksAClientTheAttemptCreates_v2() {
+    // new DeviceClient(...) may throw on the first attempt before the field holds anything: close only what exists
+    Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Rebind.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Rebind {
+                  private DeviceClient client;
+
+                  void rebind(String cs) throws InterruptedException {
+                    while (true) {
+                      try {
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open(false);
+                        break;
+                      } catch (IotHubClientException | IllegalArgumentException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Rebind.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Rebind {
+                  private DeviceClient client;
+
+                  void rebind(String cs) throws InterruptedException {
+                    while (true) {
+                      try {
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open(false);
+                        break;
+                      } catch (IotHubClientException | IllegalArgumentException e) {
+                        if (client != null) {
+                          client.close();
+                        }
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void nullCheckedCloseInTheCatchIsACloseBetweenAttempts_v2() {
+    // the fix above makes its finding go away
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Rebind.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Rebind {
+                  private DeviceClient client;
+
+                  void rebind(String cs) throws InterruptedException {
+                    while (true) {
+                      try {
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open(false);
+                        break;
+                      } catch (IotHubClientException | IllegalArgumentException e) {
+                        if (client != null) {
+                          client.close();
+                        }
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
   void replacement_wrapsTheCheckedCloseOfTheFirstGeneration_v1() {
     Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
         .addInputLines(
@@ -1069,17 +1159,21 @@ class IotHubOpenRetryWithoutCloseTest {
                       } catch (URISyntaxException e) {
                         return;
                       } catch (IOException e) {
-                        try {
-                          client.close();
-                        } catch (IOException closeFailure) {
-                          // the failed attempt is discarded anyway
+                        if (client != null) {
+                          try {
+                            client.close();
+                          } catch (IOException closeFailure) {
+                            // the failed attempt is discarded anyway
+                          }
                         }
                         Thread.sleep(1000);
                       } catch (IllegalStateException e) {
-                        try {
-                          client.close();
-                        } catch (IOException closeFailure) {
-                          // the failed attempt is discarded anyway
+                        if (client != null) {
+                          try {
+                            client.close();
+                          } catch (IOException closeFailure) {
+                            // the failed attempt is discarded anyway
+                          }
                         }
                         continue;
                       }
