@@ -1415,8 +1415,8 @@ class IotHubOpenWithoutStatusGuardTest {
 
   @Test
   void replacement_noFixInAForStatementsInitOrUpdate_v2() {
-    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
-        .addInputLines(
+    FindingWithoutFix.of(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
             "Poller.java",
             lines(
                 """
@@ -1437,9 +1437,11 @@ class IotHubOpenWithoutStatusGuardTest {
                   void poll() {
                     executor.execute(() -> {
                       try {
+                        // BUG: Diagnostic contains: open() here can run while the SDK still owns
                         for (client.open(false); lastStatus != null; ) {
                           Thread.sleep(1000);
                         }
+                        // BUG: Diagnostic contains: open() here can run while the SDK still owns
                         for (int i = 0; i < 3; i++, client.open(false)) {
                           Thread.sleep(1000);
                         }
@@ -1450,14 +1452,13 @@ class IotHubOpenWithoutStatusGuardTest {
                   }
                 }
                 """))
-        .expectUnchanged()
-        .doTest(TestMode.TEXT_MATCH);
+        .doTest();
   }
 
   @Test
   void replacement_noFixWithoutAStatusInReach_v1() {
-    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
-        .addInputLines(
+    FindingWithoutFix.of(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
             "Retrier.java",
             lines(
                 """
@@ -1472,6 +1473,7 @@ class IotHubOpenWithoutStatusGuardTest {
                   void onFailure() {
                     executor.execute(() -> {
                       try {
+                        // BUG: Diagnostic contains: open() here can run while the SDK still owns
                         client.open();
                       } catch (IOException e) {
                         System.err.println(e);
@@ -1480,15 +1482,14 @@ class IotHubOpenWithoutStatusGuardTest {
                   }
                 }
                 """))
-        .expectUnchanged()
-        .doTest(TestMode.TEXT_MATCH);
+        .doTest();
   }
 
   /** A guard would not repair a retry that never closes: that call is left for the user. */
   @Test
   void replacement_noFixWhenTheTrackedStatusBelongsToAnotherObject_v2() {
-    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
-        .addInputLines(
+    FindingWithoutFix.of(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
             "Holders.java",
             lines(
                 """
@@ -1513,6 +1514,7 @@ class IotHubOpenWithoutStatusGuardTest {
                   void onFailure() {
                     executor.execute(() -> {
                       try {
+                        // BUG: Diagnostic contains: open() here can run while the SDK still owns
                         holder.client.open(false);
                       } catch (IotHubClientException e) {
                         System.err.println(e);
@@ -1521,14 +1523,13 @@ class IotHubOpenWithoutStatusGuardTest {
                   }
                 }
                 """))
-        .expectUnchanged()
-        .doTest(TestMode.TEXT_MATCH);
+        .doTest();
   }
 
   @Test
   void replacement_noFixOnAnUnclosedRetry_v2() {
-    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
-        .addInputLines(
+    FindingWithoutFix.of(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
             "Callback.java",
             lines(
                 """
@@ -1542,6 +1543,7 @@ class IotHubOpenWithoutStatusGuardTest {
                     client.setConnectionStatusChangeCallback(ctx -> {
                       while (true) {
                         try {
+                          // BUG: Diagnostic contains: open() here can run while the SDK still owns
                           client.open(false);
                           break;
                         } catch (IotHubClientException e) {
@@ -1552,8 +1554,7 @@ class IotHubOpenWithoutStatusGuardTest {
                   }
                 }
                 """))
-        .expectUnchanged()
-        .doTest(TestMode.TEXT_MATCH);
+        .doTest();
   }
 
   /** With one status field per client, the fix reads the field that this client's callback keeps. */
