@@ -8,6 +8,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,11 +31,14 @@ import javax.tools.JavaFileObject;
  *
  * <p>Markers: {@code // FINDING: [CheckName] message fragment}, one per expected finding, on the lines before the
  * code line it is about (stacked markers are several findings on that line; other comment lines in between are
- * skipped, as for the fixtures' {@code // expect:} markers). A line without a marker must have no finding.
+ * skipped, as for the fixtures' {@code // expect:} markers). A line without a marker must have no finding. A marker
+ * may name several fragments of one message, separated by {@code " … "}.
  */
 final class ExactFindings {
   private static final Pattern MARKER = Pattern.compile("^\\s*// FINDING: \\[(\\w+)\\] (.+)$");
   private static final Pattern CHECK_PREFIX = Pattern.compile("^\\[(\\w+)\\] ");
+  /** Between two fragments of one marker that the message must both contain. */
+  private static final String FRAGMENT_SEPARATOR = " … ";
 
   private final List<String> args;
   private final List<JavaFileObject> sources = new ArrayList<>();
@@ -120,7 +124,8 @@ final class ExactFindings {
   /** A finding the compilation reported. */
   private record Actual(String check, String message) {
     boolean satisfies(Expected expected) {
-      return check.equals(expected.check()) && message.contains(expected.fragment());
+      return check.equals(expected.check())
+          && Arrays.stream(expected.fragment().split(FRAGMENT_SEPARATOR)).allMatch(message::contains);
     }
 
     @Override
