@@ -54,7 +54,7 @@ class IotHubReconnectOnCallbackThreadTest {
 
                   private void reconnect() {
                     try {
-                      // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                      // BUG: Diagnostic contains: close() runs on the thread that delivers
                       client.close();
                       // BUG: Diagnostic contains: open() runs on the thread that delivers
                       client.open(false);
@@ -66,7 +66,7 @@ class IotHubReconnectOnCallbackThreadTest {
                   void lambdaCallback(MultiplexingClient multiplexing) {
                     multiplexing.setConnectionStatusChangeCallback(ctx -> {
                       if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
-                        // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                        // BUG: Diagnostic contains: close() runs on the thread that delivers
                         multiplexing.close();
                       }
                     }, null);
@@ -162,7 +162,7 @@ class IotHubReconnectOnCallbackThreadTest {
 
                   private void reopenD() {
                     try {
-                      // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                      // BUG: Diagnostic contains: open() runs on the thread that delivers
                       carD.open(false);
                     } catch (IotHubClientException e) {
                       System.err.println(e);
@@ -193,7 +193,7 @@ class IotHubReconnectOnCallbackThreadTest {
                         try {
                           // BUG: Diagnostic contains: closeNow() runs on the thread that delivers
                           client.closeNow();
-                          // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                          // BUG: Diagnostic contains: open() runs on the thread that delivers
                           client.open();
                         } catch (IOException e) {
                           System.err.println(e);
@@ -233,7 +233,7 @@ class IotHubReconnectOnCallbackThreadTest {
                     client.setConnectionStatusChangeCallback(
                         ctx -> {
                           if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
-                            // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                            // BUG: Diagnostic contains: close() runs on the thread that delivers
                             new Thread(() -> client.close()).run();
                             new Thread(() -> client.close()).start();
                           }
@@ -299,7 +299,7 @@ class IotHubReconnectOnCallbackThreadTest {
                   private Runnable closer() {
                     return () -> {
                       try {
-                        // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                        // BUG: Diagnostic contains: closeNow() runs on the thread that delivers
                         client.closeNow();
                       } catch (IOException e) {
                         System.err.println(e);
@@ -333,9 +333,9 @@ class IotHubReconnectOnCallbackThreadTest {
                     client.setConnectionStatusChangeCallback(
                         ctx -> {
                           if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
-                            // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                            // BUG: Diagnostic contains: close() runs on the thread that delivers
                             devices.forEach(DeviceClient::close);
-                            // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                            // BUG: Diagnostic contains: close() runs on the thread that delivers
                             Optional.ofNullable(client).ifPresent(DeviceClient::close);
                             pool.execute(client::close);
                             devices.forEach(d -> pool.execute(d::close));
