@@ -1662,7 +1662,6 @@ class IotHubOpenWithoutStatusGuardTest {
                           continue;
                         }
                         try {
-                          client.closeNow();
                           client.open();
                         } catch (IOException e) {
                           System.err.println(e);
