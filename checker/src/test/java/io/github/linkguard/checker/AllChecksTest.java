@@ -5,14 +5,16 @@ import static io.github.linkguard.checker.Sources.lines;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.scanner.ScannerSupplier;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The six checks together, as users run them: the SDK's own architectures, and one diagnostic per call. */
 class AllChecksTest {
-  /** The five checks, shared by the tests that run them together. */
+  /** A real-looking SharedAccessKey (valid Base64, long enough) that is no secret. */
+  private static final String KEY =
+      Base64.getEncoder().encodeToString("not a secret, only long enough".getBytes(StandardCharsets.US_ASCII));
+
+  /** The six checks, shared by the tests that run them together. */
   static final ScannerSupplier ALL =
       ScannerSupplier.fromBugCheckerClasses(
           IotHubOpenWithoutStatusGuard.class,
@@ -22,16 +24,10 @@ class AllChecksTest {
           IotHubReopenAfterClientClose.class,
           IotHubConnectionStringInCode.class);
 
-  private CompilationTestHelper all(Sdk sdk, String... extraArgs) {
-    List<String> args = new ArrayList<>(sdk.classPathArgs());
-    args.addAll(List.of(extraArgs));
-    return CompilationTestHelper.newInstance(ALL, getClass()).setArgs(args);
-  }
-
   /** The current (2.x) reconnection sample's architecture gets no finding at all. */
   @Test
   void reconnectionManagerLikeTheSdkSampleIsClean_v2() {
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2)
         .addSourceLines(
             "ConnectionKeeper.java",
             lines(
@@ -124,7 +120,7 @@ class AllChecksTest {
    */
   @Test
   void legacyReconnectionManagerGetsExactlyOneFinding_v1() {
-    all(Sdk.V1)
+    ExactFindings.compile(Sdk.V1)
         .addSourceLines(
             "LegacyKeeper.java",
             lines(
@@ -160,7 +156,7 @@ class AllChecksTest {
                     while (phase == Phase.OPENING) {
                       synchronized (GATE) {
                         try {
-                          // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                          // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
                           client.open();
                           phase = Phase.OPEN;
                           break;
@@ -225,10 +221,14 @@ class AllChecksTest {
         .doTest();
   }
 
-  /** Check 1 comes first, then check 2, then check 3; checks 4 and 5 report elsewhere. */
+  /**
+   * One call, one diagnostic: where checks 1, 2 and 3 match one open(), only the first reports it. Every open()
+   * here matches more than one of them; the markers name the winner, and the exact comparison fails on a loser
+   * reporting beside it.
+   */
   @Test
   void oneCallOneDiagnostic_v2() {
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2)
         .addSourceLines(
             "Precedence.java",
             lines(
@@ -236,16 +236,18 @@ class AllChecksTest {
                 import com.microsoft.azure.sdk.iot.device.*;
                 import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
                 import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
 
                 class Precedence {
-                  private DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private ExecutorService executor;
 
                   void register() {
                     client.setConnectionStatusChangeCallback(ctx -> {
-                      // an unguarded retry on the callback thread: check 1 only
+                      // an unguarded retry without close on the callback thread: 1, 2 and 3 match
                       while (true) {
                         try {
-                          // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                          // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
                           client.open(false);
                           break;
                         } catch (IotHubClientException e) {
@@ -254,12 +256,21 @@ class AllChecksTest {
                       }
                     }, null);
                     client.setConnectionStatusChangeCallback(ctx -> {
-                      // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                      // an unguarded open on the callback thread: 1 and 3 match
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
                       if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
-                        // guarded, a retry without close, on the callback thread: check 2 only
+                        // guarded, a retry without close on the callback thread: 2 and 3 match
                         while (true) {
                           try {
-                            // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                            // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
                             client.open(false);
                             break;
                           } catch (IotHubClientException e) {
@@ -269,12 +280,13 @@ class AllChecksTest {
                       }
                     }, null);
                     client.setConnectionStatusChangeCallback(ctx -> {
+                      // guarded and excluding CLIENT_CLOSE, on the callback thread: 3 only, at both calls
                       if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
                           && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
                         try {
-                          // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                          // FINDING: [IotHubReconnectOnCallbackThread] close() runs on the thread that delivers
                           client.close();
-                          // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                          // FINDING: [IotHubReconnectOnCallbackThread] open() runs on the thread that delivers
                           client.open(false);
                         } catch (IotHubClientException e) {
                           System.err.println(e);
@@ -282,8 +294,192 @@ class AllChecksTest {
                       }
                     }, null);
                   }
+
+                  void retryInTheBackground() {
+                    executor.execute(() -> {
+                      // an unguarded retry without close on another thread: 1 and 2 match
+                      while (true) {
+                        try {
+                          // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                          client.open(false);
+                          break;
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    });
+                  }
                 }
                 """))
+        .doTest();
+  }
+
+  /** As {@link #oneCallOneDiagnostic_v2}, on the first generation's API. */
+  @Test
+  void oneCallOneDiagnostic_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Precedence.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+
+                class Precedence {
+                  private DeviceClient client;
+                  private ExecutorService executor;
+
+                  void register() throws IOException {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      // an unguarded retry without close on the callback thread: 1, 2 and 3 match
+                      while (true) {
+                        try {
+                          // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                          client.open();
+                          break;
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, null);
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      // an unguarded open on the callback thread: 1 and 3 match
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }, null);
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        // guarded, a retry without close on the callback thread: 2 and 3 match
+                        while (true) {
+                          try {
+                            // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                            client.open();
+                            break;
+                          } catch (IOException e) {
+                            System.err.println(e);
+                          }
+                        }
+                      }
+                    }, null);
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      // guarded and excluding CLIENT_CLOSE, on the callback thread: 3 only, at each call
+                      if (status == IotHubConnectionStatus.DISCONNECTED
+                          && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        try {
+                          // FINDING: [IotHubReconnectOnCallbackThread] closeNow() runs on the thread that delivers
+                          client.closeNow();
+                          // FINDING: [IotHubReconnectOnCallbackThread] open() runs on the thread that delivers
+                          client.open();
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, null);
+                  }
+
+                  void retryInTheBackground() {
+                    executor.execute(() -> {
+                      // an unguarded retry without close on another thread: 1 and 2 match
+                      while (true) {
+                        try {
+                          // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                          client.open();
+                          break;
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * Checks 4, 5 and 6 report at other trees than the open(): on one line, the guard (5), the assignment (4), the
+   * connection-string argument (6) and the open() (1 or 3) are each reported, once.
+   */
+  @Test
+  void findingsOnDifferentTreesOfOneLineAllStand_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "OneLiners.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class OneLiners {
+                  private static final String CS = "HostName=h;DeviceId=kiosk-4;SharedAccessKey=KEY";
+                  private DeviceClient client;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'client'
+                      // FINDING: [IotHubConnectionStringInCode] The connection string of device 'kiosk-4'
+                      // FINDING: [IotHubReconnectOnCallbackThread] open() runs on the thread that delivers
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) { client = new DeviceClient(CS, IotHubClientProtocol.MQTT); try { client.open(false); } catch (IotHubClientException e) { System.err.println(e); } }
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      // unguarded: check 1 takes the open() from check 3; a fresh client exempts nothing here
+                      // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'client'
+                      // FINDING: [IotHubConnectionStringInCode] The connection string of device 'kiosk-4'
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client = new DeviceClient(CS, IotHubClientProtocol.MQTT); try { client.open(false); } catch (IotHubClientException e) { System.err.println(e); }
+                    }, null);
+                  }
+                }
+                """
+                    .replace("KEY", KEY)))
+        .doTest();
+  }
+
+  /** As {@link #findingsOnDifferentTreesOfOneLineAllStand_v2}, on the first generation's API. */
+  @Test
+  void findingsOnDifferentTreesOfOneLineAllStand_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "OneLiners.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class OneLiners {
+                  private static final String CS = "HostName=h;DeviceId=kiosk-4;SharedAccessKey=KEY";
+                  private DeviceClient client;
+
+                  void register() throws IOException {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'client'
+                      // FINDING: [IotHubConnectionStringInCode] The connection string of device 'kiosk-4'
+                      // FINDING: [IotHubReconnectOnCallbackThread] open() runs on the thread that delivers
+                      if (status == IotHubConnectionStatus.DISCONNECTED) { try { client = new DeviceClient(CS, IotHubClientProtocol.MQTT); client.open(); } catch (IOException | URISyntaxException e) { System.err.println(e); } }
+                    }, null);
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      // unguarded: check 1 takes the open() from check 3; a fresh client exempts nothing here
+                      // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'client'
+                      // FINDING: [IotHubConnectionStringInCode] The connection string of device 'kiosk-4'
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      try { client = new DeviceClient(CS, IotHubClientProtocol.MQTT); client.open(); } catch (IOException | URISyntaxException e) { System.err.println(e); }
+                    }, null);
+                  }
+                }
+                """
+                    .replace("KEY", KEY)))
         .doTest();
   }
 
@@ -293,9 +489,7 @@ class AllChecksTest {
    */
   @Test
   void aHardCodedKeyAndAReplacedClientAreTwoFindings_v2() {
-    String key =
-        Base64.getEncoder().encodeToString("not a secret, only long enough".getBytes(StandardCharsets.US_ASCII));
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2)
         .addSourceLines(
             "Kiosk.java",
             lines(
@@ -316,22 +510,22 @@ class AllChecksTest {
                     try {
                       client.sendEvent(new Message("x"));
                     } catch (IotHubClientException e) {
-                      // BUG: Diagnostic contains: [IotHubClientReplacedWithoutClose]
+                      // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'this.client' while the old one may still be open
                       this.client = new DeviceClient(
-                          // BUG: Diagnostic contains: [IotHubConnectionStringInCode] The connection string of device 'kiosk-4'
+                          // FINDING: [IotHubConnectionStringInCode] The connection string of device 'kiosk-4'
                           CS, IotHubClientProtocol.AMQPS);
                     }
                   }
                 }
                 """
-                    .replace("KEY", key)))
+                    .replace("KEY", KEY)))
         .doTest();
   }
 
   /** With the first check switched off, the next one that matches reports the call instead of nobody. */
   @Test
   void theNextCheckReportsWhenTheFirstIsOff_v2() {
-    all(Sdk.V2, "-Xep:IotHubOpenWithoutStatusGuard:OFF")
+    ExactFindings.compile(Sdk.V2, "-Xep:IotHubOpenWithoutStatusGuard:OFF")
         .addSourceLines(
             "Fallback.java",
             lines(
@@ -345,7 +539,7 @@ class AllChecksTest {
                   void register() {
                     client.setConnectionStatusChangeCallback(ctx -> {
                       try {
-                        // BUG: Diagnostic contains: IotHubReconnectOnCallbackThread
+                        // FINDING: [IotHubReconnectOnCallbackThread] open() runs on the thread that delivers
                         client.open(false);
                       } catch (IotHubClientException e) {
                         System.err.println(e);
@@ -357,32 +551,46 @@ class AllChecksTest {
         .doTest();
   }
 
+  /** The same retry, reported without the annotation and silent with it: the suppression is what silences it. */
   @Test
   void suppressionByName_v2() {
-    all(Sdk.V2)
+    String retry =
+        """
+        import com.microsoft.azure.sdk.iot.device.*;
+        import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+        class CLASS {
+          private DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+          ANNOTATION
+          void connect() throws InterruptedException {
+            while (true) {
+              try {
+                MARKER
+                client.open(false);
+                break;
+              } catch (IotHubClientException e) {
+                Thread.sleep(1000);
+              }
+            }
+          }
+        }
+        """;
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Reported.java",
+            lines(
+                retry
+                    .replace("CLASS", "Reported")
+                    .replace("ANNOTATION", "// not suppressed")
+                    .replace("MARKER", "// FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing")))
         .addSourceLines(
             "Suppressed.java",
             lines(
-                """
-                import com.microsoft.azure.sdk.iot.device.*;
-                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
-
-                class Suppressed {
-                  private DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
-
-                  @SuppressWarnings("IotHubOpenRetryWithoutClose")
-                  void connect() throws InterruptedException {
-                    while (true) {
-                      try {
-                        client.open(false);
-                        break;
-                      } catch (IotHubClientException e) {
-                        Thread.sleep(1000);
-                      }
-                    }
-                  }
-                }
-                """))
+                retry
+                    .replace("CLASS", "Suppressed")
+                    .replace("ANNOTATION", "@SuppressWarnings(\"IotHubOpenRetryWithoutClose\")")
+                    .replace("MARKER", "// suppressed")))
         .doTest();
   }
 
@@ -417,14 +625,14 @@ class AllChecksTest {
               }
             }
             """);
-    all(Sdk.V2).addSourceLines("Plain.java", source).doTest();
+    ExactFindings.compile(Sdk.V2).addSourceLines("Plain.java", source).doTest();
     CompilationTestHelper.newInstance(ALL, getClass()).addSourceLines("Plain.java", source).doTest();
   }
 
   /** A configured wrapper type's open/close mean the SDK's. */
   @Test
   void configuredClientTypes_v2() {
-    all(Sdk.V2, "-XepOpt:IotHub:ClientTypes=com.acme.Connection")
+    ExactFindings.compile(Sdk.V2, "-XepOpt:IotHub:ClientTypes=com.acme.Connection")
         .addSourceLines(
             "com/acme/Connection.java",
             lines(
@@ -450,7 +658,7 @@ class AllChecksTest {
                   void connect() throws InterruptedException {
                     while (true) {
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
                         upstream.open();
                         break;
                       } catch (IOException e) {

@@ -2,22 +2,14 @@ package io.github.linkguard.checker;
 
 import static io.github.linkguard.checker.Sources.lines;
 
-import com.google.errorprone.CompilationTestHelper;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Contract v2, whole-compilation reach: device code split across files is judged as if it were one class. Each test
- * compiles two or more files together, with all five checks running as users run them.
+ * compiles two or more files together, with all six checks running as users run them, and asserts the exact
+ * findings of every line ({@link ExactFindings}).
  */
 class CompilationReachTest {
-  private CompilationTestHelper all(Sdk sdk, String... extraArgs) {
-    List<String> args = new ArrayList<>(sdk.classPathArgs());
-    args.addAll(List.of(extraArgs));
-    return CompilationTestHelper.newInstance(AllChecksTest.ALL, getClass()).setArgs(args);
-  }
-
   // ------------------------------------------------------------------ negatives first
 
   /**
@@ -27,7 +19,7 @@ class CompilationReachTest {
    */
   @Test
   void multiplexingSampleShapeIsQuiet_v2() {
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2)
         .addSourceLines(
             "LinkManager.java",
             lines(
@@ -89,14 +81,13 @@ class CompilationReachTest {
                   }
                 }
                 """))
-        .expectNoDiagnostics()
         .doTest();
   }
 
   /** A class that implements another SDK callback keeps its single start-up open(): no finding. */
   @Test
   void startUpOpenInAMessageCallbackClassIsQuiet_v1() {
-    all(Sdk.V1)
+    ExactFindings.compile(Sdk.V1)
         .addSourceLines(
             "CommandReceiver.java",
             lines(
@@ -126,20 +117,45 @@ class CompilationReachTest {
                   }
                 }
                 """))
-        .expectNoDiagnostics()
         .doTest();
   }
 
-  /** A call through an interface reaches only the implementations the compilation creates. */
+  /**
+   * A call through an interface reaches only the implementations the compilation creates: the created one's open()
+   * is reported (handed off from the status callback, unguarded), the same open() in one never created is not.
+   */
   @Test
   void dispatchReachesOnlyInstantiatedImplementations_v2() {
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2)
         .addSourceLines(
             "Reconnector.java",
             lines(
                 """
                 interface Reconnector {
                   void reconnect() throws Exception;
+                }
+                """))
+        .addSourceLines(
+            "Created.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.concurrent.Executors;
+
+                class Created implements Reconnector {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  @Override
+                  public void reconnect() throws Exception {
+                    // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns … reached from the status callback in Watcher.onStatusChanged
+                    client.open(true);
+                  }
+
+                  public static void main(String[] args) {
+                    Created created = new Created();
+                    created.client.setConnectionStatusChangeCallback(
+                        new Watcher(created, Executors.newSingleThreadExecutor()), null);
+                  }
                 }
                 """))
         .addSourceLines(
@@ -182,7 +198,6 @@ class CompilationReachTest {
                   }
                 }
                 """))
-        .expectNoDiagnostics()
         .doTest();
   }
 
@@ -194,7 +209,7 @@ class CompilationReachTest {
    */
   @Test
   void callbackClassCallsManagerInAnotherFile_v2() {
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2)
         .addSourceLines(
             "StatusWatcher.java",
             lines(
@@ -211,7 +226,7 @@ class CompilationReachTest {
 
                   @Override
                   public void onStatusChanged(ConnectionStatusChangeContext c) {
-                    // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                    // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
                     if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
                       device.reconnect();
                     }
@@ -234,10 +249,10 @@ class CompilationReachTest {
                   }
 
                   void reconnect() {
-                    // BUG: Diagnostic contains: reached from the status callback in StatusWatcher.onStatusChanged
+                    // FINDING: [IotHubReconnectOnCallbackThread] close() runs on the thread … reached from the status callback in StatusWatcher.onStatusChanged
                     client.close();
                     try {
-                      // BUG: Diagnostic matches: THREAD_OPEN
+                      // FINDING: [IotHubReconnectOnCallbackThread] open() runs on the thread … reached from the status callback in StatusWatcher.onStatusChanged
                       client.open(true);
                     } catch (IotHubClientException e) {
                       System.err.println(e);
@@ -245,11 +260,6 @@ class CompilationReachTest {
                   }
                 }
                 """))
-        .expectErrorMessage(
-            "THREAD_OPEN",
-            message ->
-                message.contains("[IotHubReconnectOnCallbackThread] open() runs on the thread")
-                    && message.contains("reached from the status callback in StatusWatcher.onStatusChanged"))
         .doTest();
   }
 
@@ -259,7 +269,7 @@ class CompilationReachTest {
    */
   @Test
   void retryOfAnAbstractOpenInTheBaseClass_v1() {
-    all(Sdk.V1)
+    ExactFindings.compile(Sdk.V1)
         .addSourceLines(
             "BaseDevice.java",
             lines(
@@ -294,7 +304,7 @@ class CompilationReachTest {
 
                   @Override
                   protected void openClient() throws Exception {
-                    // BUG: Diagnostic contains: retried in BaseDevice.connect
+                    // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client … (retried in BaseDevice.connect)
                     client.open();
                   }
 
@@ -312,8 +322,8 @@ class CompilationReachTest {
    */
   @Test
   void retryInABaseClassGetsNoFix_v1() {
-    Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
-        .addInputLines(
+    FindingWithoutFix.of(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
             "BaseDevice.java",
             lines(
                 """
@@ -336,8 +346,7 @@ class CompilationReachTest {
                   }
                 }
                 """))
-        .expectUnchanged()
-        .addInputLines(
+        .addSourceLines(
             "SensorDevice.java",
             lines(
                 """
@@ -350,6 +359,7 @@ class CompilationReachTest {
 
                   @Override
                   protected void openClient() throws Exception {
+                    // BUG: Diagnostic contains: retried in BaseDevice.connect
                     client.open();
                   }
 
@@ -358,14 +368,13 @@ class CompilationReachTest {
                   }
                 }
                 """))
-        .expectUnchanged()
         .doTest();
   }
 
   /** The same split, with the base class closing between attempts through the subclass's closeClient(): quiet. */
   @Test
   void retryThatClosesThroughTheSubclassIsQuiet_v1() {
-    all(Sdk.V1)
+    ExactFindings.compile(Sdk.V1)
         .addSourceLines(
             "BaseDevice.java",
             lines(
@@ -420,7 +429,6 @@ class CompilationReachTest {
                   }
                 }
                 """))
-        .expectNoDiagnostics()
         .doTest();
   }
 
@@ -431,7 +439,7 @@ class CompilationReachTest {
    */
   @Test
   void groupedCaseHandsOffACloseRecreateOpen_v2() {
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2)
         .addSourceLines(
             "LinkBase.java",
             lines(
@@ -451,7 +459,7 @@ class CompilationReachTest {
                   public void onStatusChanged(ConnectionStatusChangeContext c) {
                     switch (c.getNewStatus()) {
                       case DISCONNECTED_RETRYING:
-                      // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
                       case DISCONNECTED:
                         executor.submit(() -> {
                           closeClient();
@@ -485,7 +493,7 @@ class CompilationReachTest {
                   void connect() throws Exception {
                     client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
                     client.setConnectionStatusChangeCallback(this, null);
-                    // BUG: Diagnostic contains: reached from the status callback in LinkBase.onStatusChanged
+                    // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns … reached from the status callback in LinkBase.onStatusChanged
                     client.open(true);
                   }
 
@@ -500,7 +508,7 @@ class CompilationReachTest {
   /** The same in 1.x: a callback class in its own file, an early exit on CONNECTED only, then a reconnect. */
   @Test
   void earlyExitOnConnectedOnlyAdmitsRetrying_v1() {
-    all(Sdk.V1)
+    ExactFindings.compile(Sdk.V1)
         .addSourceLines(
             "Recovery.java",
             lines(
@@ -521,7 +529,7 @@ class CompilationReachTest {
                       IotHubConnectionStatusChangeReason reason,
                       Throwable throwable,
                       Object context) {
-                    // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                    // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
                     if (status == IotHubConnectionStatus.CONNECTED) {
                       return;
                     }
@@ -547,7 +555,7 @@ class CompilationReachTest {
                   void restart() {
                     try {
                       client.closeNow();
-                      // BUG: Diagnostic contains: IotHubOpenWithoutStatusGuard
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
                       client.open();
                     } catch (IOException e) {
                       System.err.println(e);
@@ -564,7 +572,7 @@ class CompilationReachTest {
    */
   @Test
   void callbackRemovedBeforeEveryOwnCloseIsQuiet_v2() {
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2)
         .addSourceLines(
             "Uplink.java",
             lines(
@@ -608,7 +616,6 @@ class CompilationReachTest {
                   }
                 }
                 """))
-        .expectNoDiagnostics()
         .doTest();
   }
 
@@ -619,7 +626,7 @@ class CompilationReachTest {
    */
   @Test
   void callbackRemovedThroughACollection_v2() {
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2)
         .addSourceLines(
             "Fleet.java",
             lines(
@@ -648,7 +655,7 @@ class CompilationReachTest {
                       clients.put(cs, client);
                       DeviceClient sensor = new DeviceClient(cs + ";ModuleId=s", IotHubClientProtocol.AMQPS);
                       sensor.setConnectionStatusChangeCallback(ctx -> {
-                        // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                        // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
                         if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
                           executor.execute(() -> reopenSensor(cs));
                         }
@@ -687,7 +694,7 @@ class CompilationReachTest {
   /** Removed before stop()'s close but not before the reconnect's own close: still reported. */
   @Test
   void callbackRemovedOnlyBeforeStopIsReported_v2() {
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2)
         .addSourceLines(
             "Uplink.java",
             lines(
@@ -714,7 +721,7 @@ class CompilationReachTest {
 
                   @Override
                   public void onStatusChanged(ConnectionStatusChangeContext c) {
-                    // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                    // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
                     if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
                       executor.execute(this::reopen);
                     }
@@ -739,7 +746,7 @@ class CompilationReachTest {
    */
   @Test
   void byFilePolicySeesOneFileAtATime_v2() {
-    all(Sdk.V2, "-XDcompilePolicy=byfile")
+    ExactFindings.compile(Sdk.V2, "-XDcompilePolicy=byfile")
         .addSourceLines(
             "StatusWatcher.java",
             lines(
@@ -784,7 +791,7 @@ class CompilationReachTest {
                   void keepTrying() throws InterruptedException {
                     while (true) {
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
                         client.open(true);
                         return;
                       } catch (IotHubClientException e) {

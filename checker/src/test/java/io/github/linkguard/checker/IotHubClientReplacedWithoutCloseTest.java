@@ -41,7 +41,7 @@ class IotHubClientReplacedWithoutCloseTest {
                       client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
                     }
                     if (Objects.nonNull(other)) {
-                      // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                      // BUG: Diagnostic contains: A new client replaces 'other'
                       other = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
                     }
                     if (!Objects.nonNull(other)) {
@@ -202,7 +202,7 @@ class IotHubClientReplacedWithoutCloseTest {
                     try {
                       client.sendEvent(new Message("x"));
                     } catch (IotHubClientException e) {
-                      // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                      // BUG: Diagnostic contains: A new client replaces 'this.client'
                       this.client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
                     }
                   }
@@ -210,7 +210,7 @@ class IotHubClientReplacedWithoutCloseTest {
                   void edgeModule() {
                     executor.execute(() -> {
                       try {
-                        // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                        // BUG: Diagnostic contains: A new client replaces 'module'
                         module = ModuleClient.createFromEnvironment(null);
                         module.open(false);
                       } catch (IotHubClientException e) {
@@ -222,7 +222,7 @@ class IotHubClientReplacedWithoutCloseTest {
                   void outerVariableInALoop(String cs) throws InterruptedException {
                     DeviceClient current = null;
                     while (true) {
-                      // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                      // BUG: Diagnostic contains: A new client replaces 'current'
                       current = new DeviceClient(cs, IotHubClientProtocol.MQTT);
                       try {
                         current.open(false);
@@ -291,7 +291,7 @@ class IotHubClientReplacedWithoutCloseTest {
                       @Override
                       public void run() {
                         try {
-                          // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                          // BUG: Diagnostic contains: A new client replaces 'client'
                           client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
                           client.open();
                         } catch (IOException | URISyntaxException e) {
@@ -390,7 +390,7 @@ class IotHubClientReplacedWithoutCloseTest {
                     if (old != null && changed) {
                       old.close();
                     }
-                    // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                    // BUG: Diagnostic contains: put() stores a new client over the one already in the map
                     relays.put(id, new DeviceClient(id, IotHubClientProtocol.AMQPS));
                   }
 
@@ -405,7 +405,7 @@ class IotHubClientReplacedWithoutCloseTest {
 
                   void closeAfterThePut(String id) {
                     DeviceClient fresh = new DeviceClient(id, IotHubClientProtocol.AMQPS);
-                    // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                    // BUG: Diagnostic contains: put() stores a new client over the one already in the map
                     relays.put(id, fresh);
                     relays.get(id).close();
                   }
@@ -781,7 +781,7 @@ class IotHubClientReplacedWithoutCloseTest {
 
                   private void switchTransport(String cs, boolean webSockets) {
                     try {
-                      // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                      // BUG: Diagnostic contains: A new client replaces 'primary'
                       primary =
                           webSockets
                               ? new DeviceClient(cs, IotHubClientProtocol.MQTT_WS)
@@ -801,7 +801,7 @@ class IotHubClientReplacedWithoutCloseTest {
                         clients.put(id, new DeviceClient(cs, IotHubClientProtocol.AMQPS));
                       }
                       clients.get(id).open();
-                      // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                      // BUG: Diagnostic contains: put() stores a new client over the one already in the map
                       clients.put(id, new DeviceClient(cs, IotHubClientProtocol.AMQPS));
                     } catch (IOException | URISyntaxException e) {
                       System.err.println(e);
@@ -864,7 +864,7 @@ class IotHubClientReplacedWithoutCloseTest {
                     if (old != null) {
                       System.out.println("replacing " + old);
                     }
-                    // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                    // BUG: Diagnostic contains: A new client replaces 'this.client'
                     this.client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
                   }
                 }
@@ -893,7 +893,7 @@ class IotHubClientReplacedWithoutCloseTest {
                     client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
                       try {
                         if (reason == IotHubConnectionStatusChangeReason.EXPIRED_SAS_TOKEN) {
-                          // BUG: Diagnostic contains: IotHubClientReplacedWithoutClose
+                          // BUG: Diagnostic contains: A new client replaces 'client'
                           client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
                         } else if (status == IotHubConnectionStatus.DISCONNECTED) {
                           for (int attempt = 0; attempt < 3; attempt++) {

@@ -201,7 +201,7 @@ class IotHubOpenRetryWithoutCloseTest {
                     boolean opened = false;
                     do {
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         client.open(false);
                         opened = true;
                       } catch (IotHubClientException e) {
@@ -221,14 +221,14 @@ class IotHubOpenRetryWithoutCloseTest {
                   }
 
                   private void connect() throws IotHubClientException {
-                    // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                    // BUG: Diagnostic contains: open() is retried without closing the client
                     client.open(false);
                     connected = true;
                   }
 
                   void catchReopens() throws IotHubClientException {
                     try {
-                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      // BUG: Diagnostic contains: open() is retried without closing the client
                       client.open(false);
                     } catch (IotHubClientException e) {
                       client.open(false);
@@ -237,7 +237,7 @@ class IotHubOpenRetryWithoutCloseTest {
 
                   void recursiveRetry(int attempt) {
                     try {
-                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      // BUG: Diagnostic contains: open() is retried without closing the client
                       client.open(false);
                     } catch (IotHubClientException e) {
                       if (attempt < 3) {
@@ -248,7 +248,7 @@ class IotHubOpenRetryWithoutCloseTest {
 
                   void scheduledRetry() {
                     try {
-                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      // BUG: Diagnostic contains: open() is retried without closing the client
                       client.open(false);
                     } catch (IotHubClientException e) {
                       scheduler.schedule(this::scheduledRetry, 5, TimeUnit.SECONDS);
@@ -257,7 +257,7 @@ class IotHubOpenRetryWithoutCloseTest {
 
                   void retryThroughAnotherMethod() {
                     try {
-                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      // BUG: Diagnostic contains: open() is retried without closing the client
                       client.open(false);
                     } catch (IotHubClientException e) {
                       retryLater();
@@ -273,7 +273,7 @@ class IotHubOpenRetryWithoutCloseTest {
                       replaceable = new DeviceClient("cs", IotHubClientProtocol.MQTT);
                       replaceable.close();
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         replaceable.open(false);
                         break;
                       } catch (IotHubClientException e) {
@@ -286,7 +286,7 @@ class IotHubOpenRetryWithoutCloseTest {
                     while (true) {
                       DeviceClient attempt = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         attempt.open(false);
                         replaceable = attempt;
                         return;
@@ -299,7 +299,7 @@ class IotHubOpenRetryWithoutCloseTest {
                   void moduleAndMultiplexing(MultiplexingClient multiplexing) throws InterruptedException {
                     while (true) {
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         multiplexing.open(false);
                         break;
                       } catch (IotHubClientException e) {
@@ -358,7 +358,7 @@ class IotHubOpenRetryWithoutCloseTest {
                   void retriesWithoutClose() throws InterruptedException {
                     while (true) {
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         client.open();
                         break;
                       } catch (IOException e) {
@@ -369,7 +369,7 @@ class IotHubOpenRetryWithoutCloseTest {
 
                   void catchReopens() throws IOException {
                     try {
-                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      // BUG: Diagnostic contains: open() is retried without closing the client
                       client.open(true);
                     } catch (IOException e) {
                       client.open(true);
@@ -378,7 +378,7 @@ class IotHubOpenRetryWithoutCloseTest {
 
                   void recursiveRetry(int attempt) {
                     try {
-                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      // BUG: Diagnostic contains: open() is retried without closing the client
                       client.open();
                     } catch (IOException e) {
                       if (attempt < 3) {
@@ -391,7 +391,7 @@ class IotHubOpenRetryWithoutCloseTest {
                     while (true) {
                       client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         client.open();
                         return;
                       } catch (IOException e) {
@@ -422,7 +422,7 @@ class IotHubOpenRetryWithoutCloseTest {
                   void closesOnlyBeforeGivingUp() throws IotHubClientException, InterruptedException {
                     for (int attempt = 1; ; attempt++) {
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         client.open(false);
                         return;
                       } catch (IotHubClientException e) {
@@ -454,7 +454,7 @@ class IotHubOpenRetryWithoutCloseTest {
                     for (int attempt = 1; attempt <= max; attempt++) {
                       boolean opened = false;
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         client.open(false);
                         opened = true;
                         return;
@@ -508,7 +508,7 @@ class IotHubOpenRetryWithoutCloseTest {
                   void closesAfterTheTryOnlySometimes(boolean verbose) throws InterruptedException {
                     while (true) {
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         client.open(false);
                         break;
                       } catch (IotHubClientException e) {
@@ -545,7 +545,7 @@ class IotHubOpenRetryWithoutCloseTest {
 
                   private boolean tryConnectKeepingState() {
                     try {
-                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      // BUG: Diagnostic contains: open() is retried without closing the client
                       client.open(false);
                       return true;
                     } catch (IotHubClientException e) {
@@ -555,7 +555,7 @@ class IotHubOpenRetryWithoutCloseTest {
 
                   void catchRetryClosingOnOneBranchOnly(boolean quick) throws IotHubClientException {
                     try {
-                      // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                      // BUG: Diagnostic contains: open() is retried without closing the client
                       client.open(false);
                     } catch (IotHubClientException e) {
                       if (quick) {
@@ -605,7 +605,7 @@ class IotHubOpenRetryWithoutCloseTest {
                   void secondCatchForgetsTheClose() throws InterruptedException {
                     while (true) {
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         client.open();
                         break;
                       } catch (IllegalStateException e) {
@@ -644,7 +644,7 @@ class IotHubOpenRetryWithoutCloseTest {
                   void retryableFailuresContinuePastTheClose() throws InterruptedException, IotHubClientException {
                     while (true) {
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         client.open(true);
                         return;
                       } catch (IotHubClientException e) {
@@ -676,7 +676,7 @@ class IotHubOpenRetryWithoutCloseTest {
 
                   private DeviceClient buildAndOpen() throws IotHubClientException {
                     DeviceClient fresh = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
-                    // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                    // BUG: Diagnostic contains: open() is retried without closing the client
                     fresh.open(true);
                     return fresh;
                   }
@@ -704,7 +704,7 @@ class IotHubOpenRetryWithoutCloseTest {
                   }
 
                   void connectThroughTheRetryHelper() throws InterruptedException {
-                    // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                    // BUG: Diagnostic contains: open() is retried without closing the client
                     withRetry(5, () -> client.open(true));
                   }
 
@@ -742,7 +742,7 @@ class IotHubOpenRetryWithoutCloseTest {
                     int attempt = 0;
                     while (true) {
                       try {
-                        // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         client.open();
                         return;
                       } catch (IOException e) {
@@ -828,7 +828,7 @@ class IotHubOpenRetryWithoutCloseTest {
                     for (int round = 0; round < 3; round++) {
                       for (int i = 0; i < 3; i++) {
                         try {
-                          // BUG: Diagnostic contains: IotHubOpenRetryWithoutClose
+                          // BUG: Diagnostic contains: open() is retried without closing the client
                           client.open();
                           break outer;
                         } catch (IOException e) {
@@ -1320,8 +1320,8 @@ class IotHubOpenRetryWithoutCloseTest {
 
   @Test
   void replacement_noFixWhenTheFailedClientIsOutOfScope_v2() {
-    Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
-        .addInputLines(
+    FindingWithoutFix.of(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
             "Retry.java",
             lines(
                 """
@@ -1335,6 +1335,7 @@ class IotHubOpenRetryWithoutCloseTest {
                     while (true) {
                       try {
                         DeviceClient attempt = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                        // BUG: Diagnostic contains: open() is retried without closing the client
                         attempt.open(false);
                         current = attempt;
                         break;
@@ -1345,7 +1346,6 @@ class IotHubOpenRetryWithoutCloseTest {
                   }
                 }
                 """))
-        .expectUnchanged()
-        .doTest(TestMode.TEXT_MATCH);
+        .doTest();
   }
 }

@@ -155,7 +155,7 @@ class IotHubReopenAfterClientCloseTest {
                             default:
                               break;
                           }
-                          // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                          // BUG: Diagnostic contains: even when the reason is CLIENT_CLOSE
                           if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
                             executor.submit(this::reconnect);
                           }
@@ -211,7 +211,7 @@ class IotHubReopenAfterClientCloseTest {
                           if (s == IotHubConnectionStatus.CONNECTED && r == IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
                             return;
                           }
-                          // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                          // BUG: Diagnostic contains: even when the reason is CLIENT_CLOSE
                           if (s != IotHubConnectionStatus.DISCONNECTED) {
                             return;
                           }
@@ -252,7 +252,7 @@ class IotHubReopenAfterClientCloseTest {
                   void register() {
                     client.setConnectionStatusChangeCallback(this, null);
                     client.setConnectionStatusChangeCallback(ctx -> {
-                      // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                      // BUG: Diagnostic contains: even when the reason is CLIENT_CLOSE
                       if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
                         executor.execute(this::reconnect);
                       }
@@ -269,7 +269,7 @@ class IotHubReopenAfterClientCloseTest {
                   @Override
                   public void onStatusChanged(ConnectionStatusChangeContext ctx) {
                     switch (ctx.getNewStatus()) {
-                      // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                      // BUG: Diagnostic contains: even when the reason is CLIENT_CLOSE
                       case DISCONNECTED:
                         scheduleReconnect();
                         break;
@@ -311,7 +311,7 @@ class IotHubReopenAfterClientCloseTest {
 
                   void register() {
                     client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
-                      // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                      // BUG: Diagnostic contains: even when the reason is CLIENT_CLOSE
                       if (status == IotHubConnectionStatus.DISCONNECTED) {
                         new Thread(this::reconnect).start();
                       }
@@ -377,7 +377,7 @@ class IotHubReopenAfterClientCloseTest {
 
                   /** Also called by a callback that does not look at the reason. */
                   private void handleShared(IotHubConnectionStatus status) {
-                    // BUG: Diagnostic contains: IotHubReopenAfterClientClose
+                    // BUG: Diagnostic contains: even when the reason is CLIENT_CLOSE
                     if (status == IotHubConnectionStatus.DISCONNECTED) {
                       pool.execute(this::reconnectSecond);
                     }

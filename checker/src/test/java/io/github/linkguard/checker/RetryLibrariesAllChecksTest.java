@@ -2,7 +2,6 @@ package io.github.linkguard.checker;
 
 import static io.github.linkguard.checker.Sources.lines;
 
-import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,14 +9,9 @@ import org.junit.jupiter.api.Test;
  * asynchronous attempts are hand-offs for the callback-thread rules; a new client per attempt is check 2's.
  */
 class RetryLibrariesAllChecksTest {
-  private CompilationTestHelper all(Sdk sdk) {
-    return CompilationTestHelper.newInstance(AllChecksTest.ALL, getClass())
-        .setArgs(RetryJars.CURRENT.classPathArgs(sdk));
-  }
-
   @Test
   void startUpRetryIsCheck2sAndAGuardedAsyncReconnectIsClean_v2() {
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2, RetryJars.CURRENT)
         .addSourceLines(
             "Gateway.java",
             lines(
@@ -35,7 +29,7 @@ class RetryLibrariesAllChecksTest {
 
                   void start() {
                     client.setConnectionStatusChangeCallback(this::onStatus, null);
-                    // BUG: Diagnostic contains: [IotHubOpenRetryWithoutClose]
+                    // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
                     Failsafe.with(policy).run(() -> client.open(true));
                   }
 
@@ -56,7 +50,7 @@ class RetryLibrariesAllChecksTest {
 
   @Test
   void unguardedReconnectsFromTheCallback_v2() {
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2, RetryJars.CURRENT)
         .addSourceLines(
             "Unguarded.java",
             lines(
@@ -73,14 +67,14 @@ class RetryLibrariesAllChecksTest {
                   void start() {
                     client.setConnectionStatusChangeCallback(context -> {
                       // on every status, DISCONNECTED_RETRYING included; handed to Failsafe's pool
-                      // BUG: Diagnostic contains: [IotHubOpenWithoutStatusGuard]
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
                       Failsafe.with(policy).runAsync(() -> client.open(true));
                     }, null);
                     other.setConnectionStatusChangeCallback(context -> {
                       Failsafe.with(policy).run(() -> {
-                        // BUG: Diagnostic contains: [IotHubReconnectOnCallbackThread]
+                        // FINDING: [IotHubReconnectOnCallbackThread] close() runs on the thread that delivers
                         other.close();
-                        // BUG: Diagnostic contains: [IotHubOpenWithoutStatusGuard]
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
                         other.open(true);
                       });
                     }, null);
@@ -92,7 +86,7 @@ class RetryLibrariesAllChecksTest {
 
   @Test
   void attemptsAtReentrySites_v2() {
-    all(Sdk.V2)
+    ExactFindings.compile(Sdk.V2, RetryJars.CURRENT)
         .addSourceLines(
             "Watchdog.java",
             lines(
@@ -116,7 +110,7 @@ class RetryLibrariesAllChecksTest {
                       client.close();
                       try {
                         retry.executeCheckedSupplier(() -> {
-                          // BUG: Diagnostic contains: [IotHubOpenRetryWithoutClose]
+                          // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
                           client.open(true);
                           return true;
                         });
@@ -130,7 +124,7 @@ class RetryLibrariesAllChecksTest {
                           // a new client per attempt is check 2's, not IotHubClientReplacedWithoutClose; check 1
                           // exempts the fresh instance (b)
                           backup = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
-                          // BUG: Diagnostic contains: [IotHubOpenRetryWithoutClose]
+                          // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
                           backup.open(true);
                           return true;
                         });
