@@ -25,13 +25,15 @@ import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.Verdicts;
-import io.github.linkguard.checker.analysis.Verdicts.Replacement;
+import io.github.linkguard.checker.analysis.ReplacementRule.Replacement;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Check 4: a second live client for one device identity: a new client assigned or {@code put} over one that may
  * still be open, a local client that shadows the client field, or a per-call client that is never closed.
+ *
+ * <p>The decision is {@code analysis.ReplacementRule}; this class words the finding and builds the fix.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -80,7 +82,7 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
     return withVerdicts(
         state,
         verdicts -> {
-          Replacement replacement = verdicts.replacementAt(tree);
+          Replacement replacement = verdicts.replacementRule().at(tree);
           return replacement == null ? Description.NO_MATCH : describe(replacement, verdicts, state);
         });
   }
@@ -136,8 +138,8 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
     if (!(statement.getLeaf() instanceof ExpressionStatementTree) || replacement.target() == null) {
       return null;
     }
-    var body = verdicts.model().bodyAt(replacement.path());
-    if (body == null || verdicts.isInStatusCallback(body)) {
+    var body = verdicts.bodyAt(replacement.path());
+    if (body == null || verdicts.callbackScope().isInStatusCallback(body)) {
       return null;
     }
     Type clientType = ASTHelpers.getType(replacement.target());

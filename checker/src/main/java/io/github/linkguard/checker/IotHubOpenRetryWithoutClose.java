@@ -33,6 +33,7 @@ import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.Retries;
+import io.github.linkguard.checker.analysis.RetryCloseRule;
 import io.github.linkguard.checker.analysis.Verdicts;
 import java.util.List;
 import javax.inject.Inject;
@@ -41,6 +42,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Check 2: an {@code open()} inside a retry construct whose failed attempt's client is not closed before the next
  * attempt.
+ *
+ * <p>The decision is {@code analysis.RetryCloseRule}; this class words the finding and builds the fix.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -81,14 +84,15 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
   }
 
   private Description describe(MethodInvocationTree tree, Verdicts verdicts, VisitorState state) {
-    ConnectionCall open = verdicts.model().connectionCall(tree);
-    Retries.Construct construct = open == null ? null : verdicts.unclosedRetry(open);
-    String origin = construct == null ? null : verdicts.retryOrigin(open, construct);
+    ConnectionCall open = verdicts.connectionCall(tree);
+    RetryCloseRule rule = verdicts.retryCloseRule();
+    Retries.Construct construct = open == null ? null : rule.unclosedRetry(open);
+    String origin = construct == null ? null : rule.origin(open, construct);
     Description.Builder description =
         buildDescription(tree).setMessage(MESSAGE + (origin == null ? "." : " (retried in " + origin + ")."));
     // A close on the status callback's thread would trade this finding for IotHubReconnectOnCallbackThread.
-    if (construct != null && !verdicts.isInStatusCallback(open.body())) {
-      SuggestedFix fix = fixSafely(state, () -> closeBeforeNextAttempt(open, construct, verdicts, state));
+    if (construct != null && !verdicts.callbackScope().isInStatusCallback(open.body())) {
+      SuggestedFix fix = fixSafely(state, () -> closeBeforeNextAttempt(open, construct, rule, state));
       if (fix != null) {
         description.addFix(fix);
       }
@@ -98,12 +102,12 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
 
   /** The close of the failed client: first in the catch that handles the failure, else just before the open(). */
   private static @Nullable SuggestedFix closeBeforeNextAttempt(
-      ConnectionCall open, Retries.Construct construct, Verdicts verdicts, VisitorState state) {
+      ConnectionCall open, Retries.Construct construct, RetryCloseRule rule, VisitorState state) {
     Type clientType = clientType(open);
     if (clientType == null) {
       return null;
     }
-    List<TreePath> handlers = verdicts.model().retries().catchesMissingTheClose(construct, open);
+    List<TreePath> handlers = rule.catchesMissingTheClose(construct, open);
     if (!handlers.isEmpty()) {
       SuggestedFix.Builder fix = SuggestedFix.builder();
       for (TreePath handler : handlers) {
@@ -130,7 +134,7 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
       }
       return fix.build();
     }
-    if (verdicts.model().retries().createsClientPerAttempt(construct, open)) {
+    if (rule.createsClientPerAttempt(construct, open)) {
       return null; // before the open() would close the new client, not the failed one
     }
     TreePath statement = Fixes.statementOf(open.path());

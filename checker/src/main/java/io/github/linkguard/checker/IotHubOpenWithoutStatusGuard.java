@@ -18,6 +18,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.CallbackParameters;
+import io.github.linkguard.checker.analysis.CallbackScope;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.ConnectionCall;
 import io.github.linkguard.checker.analysis.DocLinks;
@@ -31,6 +32,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Check 1: an {@code open()} at a re-entry site (status or other SDK callback, hand-off, a loop that keeps running
  * after its open succeeds, a catch that is not a retry, or a method reachable from one) with no DISCONNECTED guard.
+ *
+ * <p>The decision is {@code analysis.StatusGuardRule}; this class words the finding and builds the fix.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -74,8 +77,8 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
   }
 
   private Description describe(MethodInvocationTree tree, Verdicts verdicts, VisitorState state) {
-    ConnectionCall open = verdicts.model().connectionCall(tree);
-    String origin = open == null ? null : verdicts.statusCallbackOrigin(open.body(), false);
+    ConnectionCall open = verdicts.connectionCall(tree);
+    String origin = open == null ? null : verdicts.statusGuardRule().origin(open);
     String message = origin == null ? MESSAGE : MESSAGE + " (reached from " + origin + ")";
     SuggestedFix fix = fixSafely(state, () -> guard(open, verdicts, state));
     return fix != null
@@ -86,11 +89,11 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
   /** The open() wrapped in a DISCONNECTED guard, or null where no guard is in scope or no block can go. */
   private static @Nullable SuggestedFix guard(@Nullable ConnectionCall open, Verdicts verdicts, VisitorState state) {
     // A guard does not repair an unclosed retry: leave such a call for the user rather than half-fix it.
-    if (open == null || verdicts.unclosedRetry(open) != null) {
+    if (open == null || verdicts.retryCloseRule().unclosedRetry(open) != null) {
       return null;
     }
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    String condition = guardCondition(open, verdicts, state, fix);
+    String condition = guardCondition(open, verdicts.callbackScope(), state, fix);
     return condition != null && Fixes.wrapInIf(state, fix, state.getPath(), condition) ? fix.build() : null;
   }
 
@@ -99,19 +102,19 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
    * close()); elsewhere, the IotHubConnectionStatus field the callback keeps.
    */
   private static @Nullable String guardCondition(
-      ConnectionCall open, Verdicts verdicts, VisitorState state, SuggestedFix.Builder fix) {
+      ConnectionCall open, CallbackScope callbackScope, VisitorState state, SuggestedFix.Builder fix) {
     // The type names are qualified (a scope search) only once a condition is certain.
     String statusExpression;
     String reasonExpression;
-    CallbackParameters parameters = verdicts.lexicalCallbackParameters(state.getPath());
+    CallbackParameters parameters = callbackScope.parametersAround(state.getPath());
     if (parameters != null && parameters.statusExpression() != null) {
       statusExpression = parameters.statusExpression();
       reasonExpression = parameters.reasonExpression();
-    } else if (verdicts.isInStatusCallback(open.body())) {
+    } else if (callbackScope.isInStatusCallback(open.body())) {
       // Reached from the callback through a method: only its own status and reason parameters will do, since a
       // guard without the reason would reopen after the app's own close().
-      statusExpression = verdicts.parameterOfType(state.getPath(), true);
-      reasonExpression = verdicts.parameterOfType(state.getPath(), false);
+      statusExpression = callbackScope.parameterOfType(state.getPath(), true);
+      reasonExpression = callbackScope.parameterOfType(state.getPath(), false);
       if (statusExpression == null || reasonExpression == null) {
         return null;
       }
@@ -130,7 +133,7 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
     }
     ClassTree here = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
     ClassSymbol topLevel = here == null ? null : VisibleClasses.topLevelClass(ASTHelpers.getSymbol(here));
-    VarSymbol field = topLevel == null ? null : verdicts.model().trackedStatusField(open.client(), topLevel);
+    VarSymbol field = topLevel == null ? null : callbackScope.trackedStatusField(open.client(), topLevel);
     String fieldAccess = field == null ? null : Fixes.fieldAccess(state, field);
     return fieldAccess == null
         ? null

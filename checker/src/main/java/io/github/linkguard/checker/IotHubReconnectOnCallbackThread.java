@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * Check 3: {@code open()}, {@code close()} or {@code closeNow()} executed synchronously on the thread that delivers
  * the connection status callback (directly or through same-class methods). No automatic fix: the reconnect has to
  * move to another thread.
+ *
+ * <p>The decision is {@code analysis.CallbackThreadRule}; this class words the finding.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -61,8 +63,8 @@ public final class IotHubReconnectOnCallbackThread extends LinkGuardCheck
   }
 
   private static @Nullable String origin(MethodInvocationTree tree, Verdicts verdicts) {
-    ConnectionCall call = verdicts.model().connectionCall(tree);
-    return call == null ? null : verdicts.statusCallbackOrigin(call.body(), true);
+    ConnectionCall call = verdicts.connectionCall(tree);
+    return call == null ? null : verdicts.callbackThreadRule().origin(call);
   }
 
   @Override
@@ -74,7 +76,7 @@ public final class IotHubReconnectOnCallbackThread extends LinkGuardCheck
     return withVerdicts(
         state,
         verdicts ->
-            verdicts.closesInPlaceOnCallbackThread(state.getPath())
+            verdicts.callbackThreadRule().closesInPlace(state.getPath())
                 ? buildDescription(tree).setMessage(message(name, null)).build()
                 : Description.NO_MATCH);
   }

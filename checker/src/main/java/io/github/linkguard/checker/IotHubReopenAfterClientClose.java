@@ -31,13 +31,13 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import io.github.linkguard.checker.analysis.CallbackParameters;
+import io.github.linkguard.checker.analysis.CallbackScope;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Dominance;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
-import io.github.linkguard.checker.analysis.Verdicts;
-import io.github.linkguard.checker.analysis.Verdicts.ReopenGuard;
+import io.github.linkguard.checker.analysis.ReopenGuardRule.ReopenGuard;
 import java.util.List;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +45,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Check 5: in a status callback, a DISCONNECTED guard that leads to a reconnect without excluding reason
  * CLIENT_CLOSE, so the application's own close() triggers a reopen. Reported at the guard, once per guard.
+ *
+ * <p>The decision is {@code analysis.ReopenGuardRule}; this class words the finding and builds the fix.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -111,9 +113,9 @@ public final class IotHubReopenAfterClientClose extends LinkGuardCheck
         state,
         verdicts -> {
           Description first = Description.NO_MATCH;
-          for (ReopenGuard guard : verdicts.reopenGuardsAt(holder)) {
+          for (ReopenGuard guard : verdicts.reopenGuardRule().at(holder)) {
             Description.Builder builder = buildDescription(guard.establishment().reportTree()).setMessage(MESSAGE);
-            SuggestedFix fix = fixSafely(state, () -> excludeClientClose(guard, verdicts, state));
+            SuggestedFix fix = fixSafely(state, () -> excludeClientClose(guard, verdicts.callbackScope(), state));
             if (fix != null) {
               builder.addFix(fix);
             }
@@ -132,12 +134,13 @@ public final class IotHubReopenAfterClientClose extends LinkGuardCheck
    * CLIENT_CLOSE} on an early exit, and {@code if (reason == CLIENT_CLOSE) break;} first in a case of a switch
    * statement; with the callback's own reason.
    */
-  private static @Nullable SuggestedFix excludeClientClose(ReopenGuard guard, Verdicts verdicts, VisitorState state) {
+  private static @Nullable SuggestedFix excludeClientClose(
+      ReopenGuard guard, CallbackScope callbackScope, VisitorState state) {
     TreePath here = state.getPath();
-    CallbackParameters parameters = verdicts.lexicalCallbackParameters(here);
+    CallbackParameters parameters = callbackScope.parametersAround(here);
     String reason = parameters != null ? parameters.reasonExpression() : null;
     if (reason == null) {
-      reason = verdicts.parameterOfType(here, false);
+      reason = callbackScope.parameterOfType(here, false);
     }
     if (reason == null) {
       return null;

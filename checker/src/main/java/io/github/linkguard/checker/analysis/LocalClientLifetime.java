@@ -1,0 +1,236 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether a client held in a local stays the method's own: it does not escape (only receivers, assignment targets,
+ * null checks, and same-class helpers that keep it too), and it is closed on every path, the failing open() included.
+ * What check 4's per-call-client form asks of each candidate local.
+ *
+ * <p>Cost: a scan of the method per local; a helper's parameter is decided once (memoized per compilation) and
+ * followed at most {@code MAX_ESCAPE_DEPTH} helpers deep.
+ */
+final class LocalClientLifetime {
+  private final ClassModel model;
+
+  LocalClientLifetime(ClassModel model) {
+    this.model = model;
+  }
+
+  /**
+   * Whether the local is used as anything but a receiver, an assignment target, in a null check, or as the
+   * argument of a same-class method that does not let its parameter escape either.
+   */
+  boolean escapes(VarSymbol local, Body body) {
+    return escapes(local, body.path(), 0);
+  }
+
+  private static final int MAX_ESCAPE_DEPTH = 3;
+  private final Map<MethodSymbol, Map<Integer, Boolean>> parameterEscapes = new HashMap<>();
+
+  private boolean escapes(VarSymbol variable, TreePath within, int depth) {
+    boolean[] escapes = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        if (!escapes[0] && ASTHelpers.getSymbol(identifier) == variable && !isHarmlessUse(getCurrentPath(), depth)) {
+          escapes[0] = true;
+        }
+        return null;
+      }
+    }.scan(within, null);
+    return escapes[0];
+  }
+
+  private boolean parameterEscapes(MethodSymbol method, int index, int depth) {
+    Map<Integer, Boolean> byIndex = parameterEscapes.computeIfAbsent(method, m -> new HashMap<>());
+    Boolean known = byIndex.get(index);
+    if (known != null) {
+      return known;
+    }
+    byIndex.put(index, true); // recursion guard: assume the worst while it is being decided
+    Body body = model.bodyOf(method);
+    boolean escapes =
+        body == null
+            || depth >= MAX_ESCAPE_DEPTH
+            || index >= method.getParameters().size()
+            || (method.isVarArgs() && index == method.getParameters().size() - 1)
+            || escapes(method.getParameters().get(index), body.path(), depth + 1);
+    byIndex.put(index, escapes);
+    return escapes;
+  }
+
+  private boolean isHarmlessUse(TreePath use, int depth) {
+    Tree leaf = use.getLeaf();
+    Tree parent = use.getParentPath().getLeaf();
+    if (parent instanceof MemberSelectTree member && member.getExpression() == leaf) {
+      return use.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree;
+    }
+    if (parent instanceof AssignmentTree assignment && assignment.getVariable() == leaf) {
+      return true;
+    }
+    if (parent instanceof ExpressionTree test && NullTest.of(test) != null) {
+      return true;
+    }
+    if (parent instanceof MethodInvocationTree call
+        && call.getArguments().contains(leaf)
+        && !isCapturedInside(use)) {
+      Symbol callee = ASTHelpers.getSymbol((Tree) call);
+      // sendHeartbeat(second): a same-class helper that only uses its parameter keeps the client here
+      return callee instanceof MethodSymbol method
+          && !parameterEscapes(method, call.getArguments().indexOf(leaf), depth);
+    }
+    return false;
+  }
+
+  /** A use inside a lambda or class within the method: it runs on another path we cannot follow. */
+  private static boolean isCapturedInside(TreePath use) {
+    for (TreePath current = use; current != null; current = current.getParentPath()) {
+      if (current.getLeaf() instanceof LambdaExpressionTree || current.getLeaf() instanceof ClassTree) {
+        return true;
+      }
+      if (current.getLeaf() instanceof MethodTree) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Closed on every path, including the one where open() itself fails: try-with-resources, a close in a finally, or
+   * closes both in the try that opens it and in every catch of that try that can complete.
+   */
+  boolean closedOnEveryPath(TreePath declarationPath, ClientRef client, Body body) {
+    Tree parent = declarationPath.getParentPath().getLeaf();
+    if (parent instanceof TryTree tryTree && tryTree.getResources().contains(declarationPath.getLeaf())) {
+      return true;
+    }
+    List<TreePath> closes = model.closeSites(body, client);
+    for (TreePath close : closes) {
+      BlockTree finallyBlock = enclosingFinally(close, body);
+      if (finallyBlock != null && model.dominance().closesOnCompletion(finallyBlock, client)) {
+        return true; // not `finally { if (!keepOpen) c.close(); }`
+      }
+    }
+    for (ConnectionCall open : model.callsIn(body)) {
+      if (open.isOpen() && client.equals(open.client()) && closedInTryAndEveryCatch(open.path(), client, body)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code try { c.open(); ... c.close(); } catch (E e) { c.close(); ... }} around the open(): every way out of the
+   * try block after the open(), and every way out of each catch (a return or throw there leaves the client open
+   * too), passes a close.
+   */
+  private boolean closedInTryAndEveryCatch(TreePath open, ClientRef client, Body body) {
+    Tree previous = open.getLeaf();
+    for (TreePath current = open.getParentPath();
+        current != null && current.getLeaf() != body.tree();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof TryTree tryTree
+          && previous == tryTree.getBlock()
+          && !tryTree.getCatches().isEmpty()) {
+        if (!closedAtEveryExit(new TreePath(current, tryTree.getBlock()), client, false, open.getLeaf())) {
+          return false;
+        }
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          TreePath catchPath = new TreePath(current, catchTree);
+          if (!closedAtEveryExit(new TreePath(catchPath, catchTree.getBlock()), client, true, null)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      previous = current.getLeaf();
+    }
+    return false;
+  }
+
+  /**
+   * Whether completing the block, and every return in it after {@code after} (and every throw, when {@code
+   * throwsLeave}), comes after a close of the client.
+   */
+  private boolean closedAtEveryExit(
+      TreePath blockPath, ClientRef client, boolean throwsLeave, @Nullable Tree after) {
+    BlockTree block = (BlockTree) blockPath.getLeaf();
+    if (Dominance.canCompleteNormally(block) && !model.dominance().closesOnCompletion(block, client)) {
+      return false;
+    }
+    int from = after == null ? -1 : ASTHelpers.getStartPosition(after);
+    boolean[] closed = {true};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        closedBefore(getCurrentPath());
+        return null;
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree tree, Void unused) {
+        if (throwsLeave) {
+          closedBefore(getCurrentPath());
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null; // its returns leave the lambda, not the block
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+
+      private void closedBefore(TreePath exit) {
+        if (closed[0]
+            && ASTHelpers.getStartPosition(exit.getLeaf()) > from
+            && !model.dominance().factsAt(exit).closed(client)) {
+          closed[0] = false;
+        }
+      }
+    }.scan(blockPath, null);
+    return closed[0];
+  }
+
+  /** The finally block {@code path} sits in, within {@code body}, or null. */
+  private static @Nullable BlockTree enclosingFinally(TreePath path, Body body) {
+    Tree previous = path.getLeaf();
+    for (TreePath current = path.getParentPath();
+        current != null && current.getLeaf() != body.tree();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof TryTree tryTree && previous == tryTree.getFinallyBlock()) {
+        return tryTree.getFinallyBlock();
+      }
+      previous = current.getLeaf();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,232 @@
+package io.github.linkguard.checker.analysis;
+
+import static io.github.linkguard.checker.analysis.CallerTranslation.MAX_CALLER_DEPTH;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import io.github.linkguard.checker.analysis.CallerTranslation.Translated;
+import io.github.linkguard.checker.analysis.Conditions.Claim;
+import io.github.linkguard.checker.analysis.Dominance.Facts;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The contract's paths from a root, as facts the rules share: which code is at a re-entry site, which sites and
+ * bodies a DISCONNECTED guard covers, what a status callback reaches unguarded, and whether every caller on such a
+ * path closed or created a client before the call. It decides no check's finding.
+ *
+ * <p>Cost: memoized per compilation (one instance per {@link Verdicts}). Guarded bodies and the status callbacks'
+ * unguarded reach are worklists over the call graph with a visited set, O(edges); the search through callers goes
+ * at most {@link CallerTranslation#MAX_CALLER_DEPTH} callers up, with a visited set.
+ */
+final class ReentryFacts {
+  private final ClassModel model;
+  private final Map<Tree, Boolean> guardedSites = new IdentityHashMap<>();
+  private @Nullable Set<Body> guardedBodies;
+
+  ReentryFacts(ClassModel model) {
+    this.model = model;
+  }
+
+  /**
+   * Whether every caller that leads to {@code body} on an unguarded path from a re-entry site has closed (or, when
+   * {@code creationCounts}, created) {@code client} before the call, on every path: {@code client} in the callee's
+   * terms, translated through the call (a parameter is the argument; {@code this}'s field is the receiver's). A
+   * lambda or anonymous class belongs to the method that creates it, so its creation counts as a call.
+   */
+  boolean establishedByEveryCaller(Body body, ClientRef client, boolean creationCounts) {
+    return establishedByEveryCaller(body, client, creationCounts, 0, new HashSet<>());
+  }
+
+  private boolean establishedByEveryCaller(
+      Body body, ClientRef client, boolean creationCounts, int depth, Set<Body> visiting) {
+    if (depth > MAX_CALLER_DEPTH
+        || !visiting.add(body)
+        || body.root() == Body.Root.STATUS_CALLBACK
+        || body.root() == Body.Root.SDK_CALLBACK) {
+      return false;
+    }
+    boolean anyCaller = false;
+    for (Body.Edge edge : body.incoming()) {
+      if (!carriesReentryPath(edge)
+          || edge.from() == body
+          || isGuardedSite(edge.site())
+          || guardedBodies().contains(edge.from())) {
+        continue; // start-up code, a guarded path, or the method re-running itself: not a path from a root here
+      }
+      anyCaller = true;
+      boolean fromStartUp = !isAtReentrySite(edge.site(), edge.from());
+      Tree site = edge.site().getLeaf();
+      if (fromStartUp && !(site instanceof LambdaExpressionTree) && !(site instanceof NewClassTree)) {
+        return false; // a named task started from start-up code is a root: its path begins in it
+      }
+      if (isRunPeriodically(edge.site())) {
+        return false; // what the creating code did before covers the first run only
+      }
+      Translated translated = CallerTranslation.translated(model, client, body, edge);
+      if (translated.fresh()) {
+        if (!creationCounts) {
+          return false;
+        }
+        continue;
+      }
+      ClientRef inCaller = translated.client();
+      if (inCaller == null) {
+        return false;
+      }
+      Facts facts = model.dominance().factsAt(edge.site());
+      boolean established = facts.closed(inCaller) || (creationCounts && facts.created(inCaller));
+      if (!established
+          && (fromStartUp
+              || !establishedByEveryCaller(edge.from(), inCaller, creationCounts, depth + 1, visiting))) {
+        return false;
+      }
+    }
+    return anyCaller;
+  }
+
+  /** A task given to {@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay} or a periodic Timer. */
+  private static boolean isRunPeriodically(TreePath task) {
+    TreePath argument = IotHubSdk.withEnclosingParentheses(task);
+    if (argument.getParentPath() == null
+        || !(argument.getParentPath().getLeaf() instanceof MethodInvocationTree call)
+        || !call.getArguments().contains(argument.getLeaf())) {
+      return false;
+    }
+    String name = IotHubSdk.methodName(call);
+    return name.equals("scheduleAtFixedRate")
+        || name.equals("scheduleWithFixedDelay")
+        || (name.equals("schedule") && call.getArguments().size() == 3
+            && ASTHelpers.getSymbol(call) != null
+            && ASTHelpers.getSymbol(call).owner.getQualifiedName().contentEquals("java.util.Timer"));
+  }
+
+  /** Code that can run while the device already has a live link. */
+  boolean isAtReentrySite(TreePath path, Body body) {
+    return model.reentryBodies().contains(body)
+        || insideReentryConstruct.computeIfAbsent(
+            path.getLeaf(), leaf -> model.retries().isInsideReentryConstruct(path, body));
+  }
+
+  /** Per call site or tree: whether a re-entry loop or catch of its body holds it (asked once per edge per rule). */
+  private final Map<Tree, Boolean> insideReentryConstruct = new IdentityHashMap<>();
+
+  boolean isGuardedSite(TreePath path) {
+    return guardedSites.computeIfAbsent(
+        path.getLeaf(),
+        leaf -> model.conditions().holds(model.dominance().factsAt(path), Claim.DISCONNECTED));
+  }
+
+  Set<Body> guardedBodies() {
+    if (guardedBodies == null) {
+      guardedBodies = bodiesOnlyEnteredWhere(this::isGuardedSite, null);
+    }
+    return guardedBodies;
+  }
+
+  /**
+   * The least fixed point of "entered from re-entry code at least once, and every call or hand-off from re-entry
+   * code is at a site where {@code holds}, or in a body of the set". Calls from start-up code do not count. Callback
+   * roots are entered by the SDK, never only through such sites. A worklist over the edges: each body counts the
+   * entering edges still waiting for their caller to join the set, so the whole computation is linear in the edges.
+   *
+   * <p>When only some bodies are asked about ({@code asked} not null), only they and their transitive callers are
+   * computed: whether a body joins depends on nothing else, and on a large compilation (the SDK's own sources) the
+   * predicate is the expensive part.
+   */
+  Set<Body> bodiesOnlyEnteredWhere(Predicate<TreePath> holds, @Nullable Collection<Body> asked) {
+    Set<Body> scope = asked == null ? null : callersOf(asked);
+    Map<Body, Integer> waiting = new HashMap<>();
+    Map<Body, List<Body>> waitingCallees = new HashMap<>();
+    ArrayDeque<Body> ready = new ArrayDeque<>();
+    for (Body body : model.bodies()) {
+      if (body.root() == Body.Root.STATUS_CALLBACK || body.root() == Body.Root.SDK_CALLBACK
+          || (scope != null && !scope.contains(body))) {
+        continue;
+      }
+      int unsatisfied = 0;
+      boolean fromReentryCode = false;
+      for (Body.Edge edge : body.incoming()) {
+        if (!carriesReentryPath(edge)) {
+          continue;
+        }
+        fromReentryCode = true;
+        if (!holds.test(edge.site())) {
+          unsatisfied++;
+          waitingCallees.computeIfAbsent(edge.from(), k -> new ArrayList<>()).add(body);
+        }
+      }
+      if (!fromReentryCode) {
+        continue;
+      }
+      waiting.put(body, unsatisfied);
+      if (unsatisfied == 0) {
+        ready.add(body);
+      }
+    }
+    Set<Body> entered = new LinkedHashSet<>();
+    while (!ready.isEmpty()) {
+      Body body = ready.poll();
+      if (!entered.add(body)) {
+        continue;
+      }
+      for (Body callee : waitingCallees.getOrDefault(body, List.of())) {
+        int left = waiting.merge(callee, -1, Integer::sum);
+        if (left == 0) {
+          ready.add(callee);
+        }
+      }
+    }
+    return entered;
+  }
+
+  /** {@code bodies} and every body with a call or hand-off path to one of them. */
+  private static Set<Body> callersOf(Collection<Body> bodies) {
+    Set<Body> reached = new HashSet<>(bodies);
+    ArrayDeque<Body> work = new ArrayDeque<>(bodies);
+    while (!work.isEmpty()) {
+      for (Body.Edge edge : work.poll().incoming()) {
+        if (reached.add(edge.from())) {
+          work.add(edge.from());
+        }
+      }
+    }
+    return reached;
+  }
+
+  /**
+   * A call or hand-off that carries a path from a root: one made from re-entry code, or a task that start-up code
+   * hands to another thread (a root, with the guards that dominate its hand-off). A plain call from start-up code
+   * carries none.
+   */
+  boolean carriesReentryPath(Body.Edge edge) {
+    return edge.kind() == Body.EdgeKind.HAND_OFF || isAtReentrySite(edge.site(), edge.from());
+  }
+
+  /**
+   * Bodies a status callback reaches with no DISCONNECTED guard on the way (synchronously or through hand-offs),
+   * each with the first such callback in source order; a guard counts wherever it dominates the path.
+   */
+  private @Nullable Map<Body, Body> unguardedFromStatusCallback;
+
+  Map<Body, Body> unguardedFromStatusCallback() {
+    if (unguardedFromStatusCallback == null) {
+      unguardedFromStatusCallback = model.reachedFromStatusCallbacks(edge -> !isGuardedSite(edge.site()));
+    }
+    return unguardedFromStatusCallback;
+  }
+}

@@ -1,0 +1,295 @@
+package io.github.linkguard.checker.analysis;
+
+import static io.github.linkguard.checker.analysis.CallerTranslation.MAX_CALLER_DEPTH;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.linkguard.checker.analysis.CallerTranslation.Translated;
+import io.github.linkguard.checker.analysis.Conditions.Claim;
+import io.github.linkguard.checker.analysis.Conditions.Establishment;
+import io.github.linkguard.checker.analysis.Dominance.Facts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rule of check 5 ({@code IotHubReopenAfterClientClose}): in code a status callback runs synchronously, a
+ * DISCONNECTED guard (or a condition that lets DISCONNECTED through with other statuses) that leads to a reconnect
+ * without a CLIENT_CLOSE exclusion; not for a callback removed ({@code setConnectionStatusChangeCallback(null,
+ * null)}) before each of the app's own closes. Found once for the whole compilation, at the first question.
+ *
+ * <p>Cost: one pass over the bodies the status callbacks reach; per body, its reconnect sites (creations found once
+ * per body, reach memoized per body); the exclusion by callers is {@code ReentryFacts#bodiesOnlyEnteredWhere} over
+ * those bodies and their callers only; the search for a removal goes at most {@code
+ * CallerTranslation#MAX_CALLER_DEPTH} callers up, with a visited set.
+ */
+public final class ReopenGuardRule {
+  /** A check 5 finding: a DISCONNECTED guard in a status callback with no CLIENT_CLOSE exclusion. */
+  public record ReopenGuard(Establishment establishment, TreePath reconnect, Body body) {
+    /** The if, loop, ?:, && / || or case whose condition is the guard: where the check matches. */
+    public Tree holder() {
+      return establishment.condition() != null
+          ? establishment.condition().holder()
+          : establishment.switchCase().caseTree();
+    }
+  }
+
+  private final ClassModel model;
+  private final ReentryFacts reentry;
+  private @Nullable Map<Tree, List<ReopenGuard>> reopenGuards;
+  private final Map<Body, Boolean> reachesUnexcludedReconnect = new HashMap<>();
+
+  ReopenGuardRule(ClassModel model, ReentryFacts reentry) {
+    this.model = model;
+    this.reentry = reentry;
+  }
+
+  /** The check 5 findings whose guard is the condition of {@code holder} (an if, loop, ?:, && or ||, or case). */
+  public List<ReopenGuard> at(Tree holder) {
+    if (reopenGuards == null) {
+      reopenGuards = computeReopenGuards();
+    }
+    return reopenGuards.getOrDefault(holder, List.of());
+  }
+
+  private Map<Tree, List<ReopenGuard>> computeReopenGuards() {
+    Map<Body, List<TreePath>> reconnectsByBody = new LinkedHashMap<>();
+    for (Body body : regionOfCallbacksThatSeeClientClose()) {
+      List<TreePath> reconnects = reconnectSites(body);
+      if (!reconnects.isEmpty()) {
+        reconnectsByBody.put(body, reconnects);
+      }
+    }
+    if (reconnectsByBody.isEmpty()) {
+      return Map.of();
+    }
+    Map<Tree, ReopenGuard> byGuard = new IdentityHashMap<>();
+    // handleStatus(status) called only after `if (reason == CLIENT_CLOSE) return;`: excluded by its callers
+    Set<Body> excluded =
+        reentry.bodiesOnlyEnteredWhere(
+            site -> model.conditions().holds(model.dominance().factsAt(site), Claim.NOT_CLIENT_CLOSE),
+            reconnectsByBody.keySet());
+    for (Map.Entry<Body, List<TreePath>> entry : reconnectsByBody.entrySet()) {
+      Body body = entry.getKey();
+      if (excluded.contains(body)) {
+        continue;
+      }
+      for (TreePath reconnect : entry.getValue()) {
+        Facts facts = model.dominance().factsAt(reconnect);
+        if (model.conditions().holds(facts, Claim.NOT_CLIENT_CLOSE)) {
+          continue;
+        }
+        List<Establishment> guards = model.conditions().establishments(facts, Claim.DISCONNECTED);
+        if (guards.isEmpty()) {
+          // contract v2: a condition that lets DISCONNECTED through with other statuses; only the nearest one
+          guards = model.conditions().admittingDisconnectedAmongOthers(facts);
+          guards = guards.isEmpty() ? guards : guards.subList(0, 1);
+        }
+        for (Establishment guard : guards) {
+          byGuard.putIfAbsent(guard.reportTree(), new ReopenGuard(guard, reconnect, body));
+        }
+      }
+    }
+    Map<Tree, List<ReopenGuard>> byHolder = new IdentityHashMap<>();
+    for (ReopenGuard guard : byGuard.values()) {
+      byHolder.computeIfAbsent(guard.holder(), k -> new ArrayList<>()).add(guard);
+    }
+    return byHolder;
+  }
+
+  /**
+   * The bodies that run on the thread of a status callback which can see CLIENT_CLOSE: all of them, but for a
+   * callback whose every client removes it ({@code setConnectionStatusChangeCallback(null, null)}) before each of the
+   * app's own closes of that client, on every call path.
+   */
+  private Set<Body> regionOfCallbacksThatSeeClientClose() {
+    Set<Body> roots = new LinkedHashSet<>();
+    for (Body body : model.bodies()) {
+      if (body.root() == Body.Root.STATUS_CALLBACK && !removedBeforeEveryOwnClose(body)) {
+        roots.add(body);
+      }
+    }
+    return ClassModel.closure(roots, Set.of(Body.EdgeKind.SYNC));
+  }
+
+  private boolean removedBeforeEveryOwnClose(Body callback) {
+    if (callback.callbackClients().isEmpty()) {
+      return false;
+    }
+    for (ClientRef client : callback.callbackClients()) {
+      Set<Object> registered = model.identities(client);
+      boolean removedSomewhere = false;
+      for (TreePath removal : model.deregistrations()) {
+        ClientRef removedFrom = ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf());
+        removedSomewhere |= removedFrom != null && mayBeSame(registered, removedFrom);
+      }
+      if (!removedSomewhere) {
+        return false;
+      }
+      for (TreePath reference : model.closeReferences()) {
+        Object closed = model.closedCollection(reference);
+        if (closed != null && registered.contains(closed)) {
+          return false; // clients.forEach(DeviceClient::close): no removal can come between the elements' closes
+        }
+      }
+      for (ConnectionCall close : model.connectionCalls()) {
+        if (!close.op().closes() || close.client() == null) {
+          continue;
+        }
+        if (mayBeSame(registered, close.client())) {
+          // the removal must be on the variable being closed: for (c : clients) { c.set...(null, null); c.close(); }
+          if (!removedBefore(close.path(), close.body(), close.client(), 0, new HashSet<>())) {
+            return false;
+          }
+        } else if (close.client().isLocal() && !removedBeforeCallsClosing(close, client)) {
+          return false; // closeQuietly(client): a helper closing its parameter closes what its callers pass
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Whether a client reference may name one of the clients in {@code identities} (itself, or through a collection). */
+  private boolean mayBeSame(Set<Object> identities, ClientRef other) {
+    for (Object identity : model.identities(other)) {
+      if (identities.contains(identity)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A close of a parameter: every call that passes {@code client} there has removed the callback first. */
+  private boolean removedBeforeCallsClosing(ConnectionCall close, ClientRef client) {
+    MethodSymbol method = close.body().method();
+    int index = method == null ? -1 : method.getParameters().indexOf(close.client().variable());
+    if (index < 0) {
+      return true;
+    }
+    for (Body.Edge edge : close.body().incoming()) {
+      List<? extends ExpressionTree> arguments =
+          edge.site().getLeaf() instanceof MethodInvocationTree call ? call.getArguments() : List.of();
+      if (index < arguments.size()
+          && client.equals(ClientRef.of(arguments.get(index)))
+          && !removedBefore(edge.site(), edge.from(), client, 0, new HashSet<>())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the callback on {@code client} is removed before {@code site} runs, in its body or in every caller. */
+  private boolean removedBefore(TreePath site, Body body, ClientRef client, int depth, Set<Body> visiting) {
+    for (TreePath removal : model.deregistrations()) {
+      if (model.bodyAt(removal) == body
+          && client.equals(ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf()))
+          && StatementOrder.runsBefore(removal, site)) {
+        return true;
+      }
+    }
+    if (depth > MAX_CALLER_DEPTH || !visiting.add(body) || body.root() != Body.Root.NONE
+        || body.incoming().isEmpty()) {
+      return false;
+    }
+    for (Body.Edge edge : body.incoming()) {
+      Translated inCaller = CallerTranslation.translated(model, client, body, edge);
+      if (inCaller.client() == null
+          || !removedBefore(edge.site(), edge.from(), inCaller.client(), depth + 1, visiting)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Opens, client creations, and calls or hand-offs that reach one without a CLIENT_CLOSE exclusion. */
+  private List<TreePath> reconnectSites(Body body) {
+    List<TreePath> sites = new ArrayList<>();
+    for (ConnectionCall call : model.callsIn(body)) {
+      if (call.isOpen()) {
+        sites.add(call.path());
+      }
+    }
+    sites.addAll(creationsIn(body));
+    for (Body.Edge edge : body.outgoing()) {
+      if (reachesUnexcludedReconnect(edge.to())) {
+        sites.add(edge.site());
+      }
+    }
+    return sites;
+  }
+
+  private final Map<Body, List<TreePath>> creationsByBody = new HashMap<>();
+
+  private List<TreePath> creationsIn(Body body) {
+    return creationsByBody.computeIfAbsent(
+        body,
+        b -> {
+          List<TreePath> creations = new ArrayList<>();
+          new TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitNewClass(NewClassTree tree, Void unused) {
+              if (model.isNewClient(tree)) {
+                creations.add(getCurrentPath());
+              }
+              return super.visitNewClass(tree, null);
+            }
+
+            @Override
+            public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+              if (model.isNewClient(tree)) {
+                creations.add(getCurrentPath());
+              }
+              return super.visitMethodInvocation(tree, null);
+            }
+
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+              return tree == b.tree() ? super.visitLambdaExpression(tree, null) : null;
+            }
+
+            @Override
+            public Void visitClass(ClassTree tree, Void unused) {
+              return tree == b.tree() ? super.visitClass(tree, null) : null;
+            }
+
+            @Override
+            public Void visitMethod(MethodTree tree, Void unused) {
+              return tree == b.tree() ? super.visitMethod(tree, null) : null;
+            }
+          }.scan(b.path(), null);
+          return creations;
+        });
+  }
+
+  private boolean reachesUnexcludedReconnect(Body body) {
+    Boolean known = reachesUnexcludedReconnect.get(body);
+    if (known != null) {
+      return known;
+    }
+    reachesUnexcludedReconnect.put(body, false); // recursion guard
+    boolean reaches = false;
+    for (TreePath site : reconnectSites(body)) {
+      if (!model.conditions().holds(model.dominance().factsAt(site), Claim.NOT_CLIENT_CLOSE)) {
+        reaches = true;
+        break;
+      }
+    }
+    reachesUnexcludedReconnect.put(body, reaches);
+    return reaches;
+  }
+}

@@ -1,0 +1,499 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import io.github.linkguard.checker.analysis.Dominance.Condition;
+import io.github.linkguard.checker.analysis.Dominance.Facts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rule of check 4 ({@code IotHubClientReplacedWithoutClose}): a second live client for one device identity, in
+ * its four forms (see {@link ReplacementKind}). Found once for the whole compilation, at the first question.
+ *
+ * <p>Cost: one pass over the client-valued stores, map puts and client locals the model indexed; per candidate,
+ * dominance facts at it, the opens of its client (indexed by client), the closes of map lookups (found once per
+ * body), and the escape and close-on-every-path questions of {@code LocalClientLifetime}.
+ */
+public final class ReplacementRule {
+  /** Check 4's four forms. */
+  public enum ReplacementKind {
+    /** A new client assigned over one that may still be open. */
+    ASSIGNED_OVER_OPEN_CLIENT,
+    /** A new client put into a map of clients over the one it replaces. */
+    PUT_OVER_OPEN_CLIENT,
+    /** A local client that has the name of a client field. */
+    SHADOWS_CLIENT_FIELD,
+    /** A client held only in a local, created and opened at a re-entry site, not closed on every path. */
+    LOCAL_CLIENT_NOT_CLOSED
+  }
+
+  /** A check 4 finding; {@code target} is the variable replaced (form a) or shadowed (form c). */
+  public record Replacement(ReplacementKind kind, TreePath path, @Nullable ExpressionTree target,
+      @Nullable VarSymbol field) {}
+
+  private final ClassModel model;
+  private final Retries retries;
+  private final ReentryFacts reentry;
+  private final LocalClientLifetime localClients;
+  private @Nullable Map<Tree, Replacement> replacements;
+
+  ReplacementRule(ClassModel model, ReentryFacts reentry) {
+    this.model = model;
+    this.retries = model.retries();
+    this.reentry = reentry;
+    this.localClients = new LocalClientLifetime(model);
+  }
+
+  /** The check 4 finding reported at this assignment, put or declaration, or null. */
+  public @Nullable Replacement at(Tree tree) {
+    if (replacements == null) {
+      replacements = computeReplacements();
+    }
+    return replacements.get(tree);
+  }
+
+  private Map<Tree, Replacement> computeReplacements() {
+    Map<Tree, Replacement> found = new IdentityHashMap<>();
+    for (TreePath store : model.clientValuedStores()) {
+      if (store.getLeaf() instanceof AssignmentTree assignment) {
+        Replacement replacement = assignedOverOpenClient(store, assignment);
+        if (replacement != null) {
+          found.put(assignment, replacement);
+        }
+      }
+    }
+    for (TreePath put : model.mapPuts()) {
+      if (putOverOpenClient(put)) {
+        found.put(put.getLeaf(), new Replacement(ReplacementKind.PUT_OVER_OPEN_CLIENT, put, null, null));
+      }
+    }
+    for (TreePath local : model.clientLocals()) {
+      Replacement replacement = localClientFinding(local);
+      if (replacement != null) {
+        found.putIfAbsent(replacement.path().getLeaf(), replacement);
+      }
+    }
+    return found;
+  }
+
+  private @Nullable Replacement assignedOverOpenClient(TreePath path, AssignmentTree assignment) {
+    if (!model.isNewClient(assignment.getExpression())) {
+      return null;
+    }
+    ClientRef target = ClientRef.of(assignment.getVariable());
+    Body body = model.bodyAt(path);
+    if (target == null || body == null || target.variable() == null) {
+      return null;
+    }
+    VarSymbol variable = target.variable();
+    if (variable.getKind() == ElementKind.FIELD) {
+      if (!reentry.isAtReentrySite(path, body) || isFirstStoreOfANewObject(target, body)) {
+        return null;
+      }
+    } else if (!isOuterVariableInReentryConstruct(path, body, variable)) {
+      return null;
+    }
+    if (retries.isInsideRetryConstruct(path, body) || isCreatedForARetriedAttempt(target, body, path)) {
+      return null;
+    }
+    if (!mayHoldOpenClient(target, body)) {
+      return null;
+    }
+    Facts facts = model.dominance().factsAt(path);
+    if (facts.closed(target)
+        || isNullChecked(facts, target)
+        || reentry.establishedByEveryCaller(body, target, false)) {
+      return null;
+    }
+    return new Replacement(ReplacementKind.ASSIGNED_OVER_OPEN_CLIENT, path, assignment.getVariable(), null);
+  }
+
+  /**
+   * A constructor storing into its own object's instance field, which nothing can have set before: no field
+   * initializer and no delegation to another constructor ({@code this(...)}). Even when a re-entry site creates the
+   * object, the field of the new object holds no client yet.
+   */
+  private boolean isFirstStoreOfANewObject(ClientRef target, Body body) {
+    VarSymbol field = target.variable();
+    MethodSymbol constructor = body.method();
+    if (!target.isOwnField() || field == null || field.isStatic() || constructor == null
+        || !constructor.isConstructor() || !field.owner.equals(constructor.owner)) {
+      return false;
+    }
+    if (model.isInitializedAtDeclaration(field)) {
+      return false;
+    }
+    MethodTree method = (MethodTree) body.tree();
+    List<? extends StatementTree> statements = method.getBody() == null ? List.of() : method.getBody().getStatements();
+    return statements.isEmpty()
+        || !(statements.get(0) instanceof ExpressionStatementTree first
+            && first.getExpression() instanceof MethodInvocationTree call
+            && call.getMethodSelect() instanceof IdentifierTree name
+            && name.getName().contentEquals("this"));
+  }
+
+  /** A local assigned inside a re-entry loop or catch that it was declared outside of. */
+  private boolean isOuterVariableInReentryConstruct(TreePath path, Body body, VarSymbol local) {
+    for (TreePath current = path.getParentPath();
+        current != null && current.getLeaf() != body.tree();
+        current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      boolean reentryConstruct =
+          retries.isReentryLoop(leaf) || retries.isReentryCatch(leaf);
+      if (reentryConstruct) {
+        return !declaredWithin(local, leaf);
+      }
+    }
+    return false;
+  }
+
+  private boolean declaredWithin(VarSymbol local, Tree region) {
+    boolean[] within = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        within[0] |= ASTHelpers.getSymbol(tree) == local;
+        return super.visitVariable(tree, null);
+      }
+    }.scan(region, null);
+    return within[0];
+  }
+
+  /**
+   * The new client of an attempt that a retry construct repeats by calling this method again (e.g. {@code
+   * createAndOpen()} in a retry loop, or a catch here that schedules this method): its re-creation is check 2's.
+   */
+  private boolean isCreatedForARetriedAttempt(ClientRef target, Body body, TreePath assignment) {
+    int assigned = ASTHelpers.getStartPosition(assignment.getLeaf());
+    for (ConnectionCall open : model.opensOf(target)) {
+      if (open.body() != body || ASTHelpers.getStartPosition(open.tree()) < assigned) {
+        continue;
+      }
+      for (Retries.Construct construct : retries.constructsFor(open)) {
+        boolean repeatsTheMethod =
+            construct instanceof Retries.CatchRetry catchRetry && catchRetry.reattempt().getLeaf() != open.tree();
+        if (model.bodyAt(construct.anchor()) != body || repeatsTheMethod) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean mayHoldOpenClient(ClientRef target, Body body) {
+    for (ConnectionCall call : model.opensOf(target)) {
+      if (!target.isLocal() || call.body() == body) {
+        return true;
+      }
+    }
+    return !target.isLocal() && clientsOpenedThroughHelpers().contains(target);
+  }
+
+  private @Nullable Set<ClientRef> clientsOpenedThroughHelpers;
+
+  /**
+   * Clients opened without an open() call on them: passed to a same-class helper that opens its parameter
+   * ({@code openQuietly(client)}), or assigned the result of one that returns an opened client ({@code client =
+   * connect()}).
+   */
+  private Set<ClientRef> clientsOpenedThroughHelpers() {
+    if (clientsOpenedThroughHelpers == null) {
+      Set<ClientRef> opened = new HashSet<>();
+      for (Body body : model.bodies()) {
+        for (Body.Edge edge : body.outgoing()) {
+          if (edge.kind() == Body.EdgeKind.SYNC && edge.site().getLeaf() instanceof MethodInvocationTree call) {
+            opened.addAll(model.openedByCall(call));
+          }
+        }
+      }
+      for (TreePath store : model.clientValuedStores()) {
+        ExpressionTree value = null;
+        ClientRef target = null;
+        if (store.getLeaf() instanceof AssignmentTree assignment) {
+          value = assignment.getExpression();
+          target = ClientRef.of(assignment.getVariable());
+        } else if (store.getLeaf() instanceof VariableTree variable && ASTHelpers.getSymbol(variable) != null) {
+          value = variable.getInitializer();
+          target = ClientRef.ofVariable(ASTHelpers.getSymbol(variable));
+        }
+        if (target != null
+            && IotHubSdk.stripParenthesesAndCasts(value) instanceof MethodInvocationTree call
+            && model.returnsOpenedClient(ASTHelpers.getSymbol(call))) {
+          opened.add(target);
+        }
+      }
+      clientsOpenedThroughHelpers = opened;
+    }
+    return clientsOpenedThroughHelpers;
+  }
+
+  /** {@code if (c == null) c = new ...}: creation is skipped while a client exists. */
+  private static boolean isNullChecked(Facts facts, ClientRef target) {
+    for (Condition condition : facts.conditions()) {
+      NullTest test = NullTest.of(condition.expression());
+      if (test != null
+          && target.equals(ClientRef.of(test.operand()))
+          && test.trueWhenNull() == condition.value()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean putOverOpenClient(TreePath path) {
+    MethodInvocationTree put = (MethodInvocationTree) path.getLeaf();
+    Body body = model.bodyAt(path);
+    ExpressionTree value = put.getArguments().get(put.getArguments().size() - 1);
+    if (body == null || !model.isNewClient(value) || !reentry.isAtReentrySite(path, body)) {
+      return false;
+    }
+    ClientRef map = ClientRef.of(ASTHelpers.getReceiver(put));
+    if (map != null && isAbsenceChecked(model.dominance().factsAt(path), map)) {
+      return false;
+    }
+    // DeviceClient previous = clients.put(id, client); ... previous.close();
+    Tree parent = path.getParentPath().getLeaf();
+    VarSymbol result = null;
+    if (parent instanceof VariableTree variable) {
+      result = ASTHelpers.getSymbol(variable);
+    } else if (parent instanceof AssignmentTree assignment
+        && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol assigned) {
+      result = assigned;
+    }
+    if (result != null && closesAnywhere(body, ClientRef.ofVariable(result))) {
+      return false;
+    }
+    // DeviceClient old = clients.get(id); if (old != null) old.close(); -- on every path to the put
+    for (Dominance.ClientEvent event : model.dominance().factsAt(path).events()) {
+      VarSymbol closed = event.client().variable();
+      if (!event.created() && event.client().isLocal() && closed != null) {
+        ExpressionTree initializer = model.finalLocalInitializer(closed);
+        if (initializer != null && isMapLookup(initializer, map)) {
+          return false;
+        }
+      }
+    }
+    // clients.remove(id).close(); as a statement before the put (possibly in a try of its own)
+    for (ConnectionCall call : closesOfLookups(body)) {
+      if (isMapLookup(call.receiver(), map) && StatementOrder.runsBefore(call.path(), path)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private final Map<Body, List<ConnectionCall>> closesOfLookups = new HashMap<>();
+
+  /**
+   * The closes in {@code body} of what some map's {@code get} or {@code remove} returned: found once per body, so
+   * that a body with many puts and many closes stays linear.
+   */
+  private List<ConnectionCall> closesOfLookups(Body body) {
+    return closesOfLookups.computeIfAbsent(
+        body,
+        b -> {
+          List<ConnectionCall> closes = new ArrayList<>();
+          for (ConnectionCall call : model.callsIn(b)) {
+            if (call.op().closes() && mayBeMapLookup(call.receiver())) {
+              closes.add(call);
+            }
+          }
+          return closes;
+        });
+  }
+
+  /** What {@link #isMapLookup} can accept for some map: a get or remove call, or a local holding one. */
+  private boolean mayBeMapLookup(@Nullable ExpressionTree expression) {
+    if (expression == null) {
+      return false;
+    }
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
+    if (tree instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree member
+        && (member.getIdentifier().contentEquals("get") || member.getIdentifier().contentEquals("remove"))) {
+      return true;
+    }
+    if (ASTHelpers.getSymbol(tree) instanceof VarSymbol local && local.getKind() != ElementKind.FIELD) {
+      ExpressionTree initializer = model.finalLocalInitializer(local);
+      return initializer != null && initializer != expression && mayBeMapLookup(initializer);
+    }
+    return false;
+  }
+
+  /** {@code if (!clients.containsKey(id))} or {@code if (clients.get(id) == null)}: the put replaces nothing. */
+  private static boolean isAbsenceChecked(Facts facts, ClientRef map) {
+    for (Condition condition : facts.conditions()) {
+      if (establishesAbsence(condition.expression(), condition.value(), map)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean establishesAbsence(ExpressionTree expression, boolean value, ClientRef map) {
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
+    if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return establishesAbsence(unary.getExpression(), !value, map);
+    }
+    if (tree instanceof BinaryTree binary) {
+      Tree.Kind kind = binary.getKind();
+      if ((kind == Tree.Kind.CONDITIONAL_AND && value) || (kind == Tree.Kind.CONDITIONAL_OR && !value)) {
+        return establishesAbsence(binary.getLeftOperand(), value, map)
+            || establishesAbsence(binary.getRightOperand(), value, map);
+      }
+      if (kind != Tree.Kind.EQUAL_TO && kind != Tree.Kind.NOT_EQUAL_TO) {
+        return false;
+      }
+    }
+    NullTest test = NullTest.of(tree);
+    if (test != null) {
+      return isCallOn(test.operand(), map, "get") && test.trueWhenNull() == value;
+    }
+    return !value && isCallOn(tree, map, "containsKey");
+  }
+
+  private static boolean isCallOn(ExpressionTree expression, ClientRef map, String method) {
+    return IotHubSdk.stripParenthesesAndCasts(expression) instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree member
+        && member.getIdentifier().contentEquals(method)
+        && map.equals(ClientRef.of(member.getExpression()));
+  }
+
+
+  private boolean isMapLookup(@Nullable ExpressionTree expression, @Nullable ClientRef map) {
+    if (expression == null || map == null) {
+      return false;
+    }
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
+    if (isCallOn(tree, map, "get") || isCallOn(tree, map, "remove")) {
+      return true;
+    }
+    if (ASTHelpers.getSymbol(tree) instanceof VarSymbol local && local.getKind() != ElementKind.FIELD) {
+      ExpressionTree initializer = model.finalLocalInitializer(local);
+      return initializer != null && initializer != expression && isMapLookup(initializer, map);
+    }
+    return false;
+  }
+
+  private boolean closesAnywhere(Body body, ClientRef client) {
+    return !model.closeSites(body, client).isEmpty();
+  }
+
+  private @Nullable Replacement localClientFinding(TreePath declarationPath) {
+    VariableTree declaration = (VariableTree) declarationPath.getLeaf();
+    VarSymbol local = ASTHelpers.getSymbol(declaration);
+    Body body = model.bodyAt(declarationPath);
+    if (local == null || body == null || local.getKind() == ElementKind.PARAMETER
+        || local.getKind() == ElementKind.EXCEPTION_PARAMETER) {
+      return null;
+    }
+    ClientRef client = ClientRef.ofVariable(local);
+    boolean opened = false;
+    for (ConnectionCall call : model.callsIn(body)) {
+      opened |= call.isOpen() && client.equals(call.client());
+    }
+    if (!opened) {
+      return null;
+    }
+    VarSymbol field = model.shadowedClientField(local, declarationPath);
+    if (field != null && meansTheField(local, field, declarationPath, body)) {
+      return new Replacement(ReplacementKind.SHADOWS_CLIENT_FIELD, declarationPath, null, field);
+    }
+    TreePath creation = creationOf(declarationPath, local, body);
+    if (creation == null
+        || !reentry.isAtReentrySite(creation, body)
+        || localClients.escapes(local, body)
+        || localClients.closedOnEveryPath(declarationPath, client, body)) {
+      return null;
+    }
+    return new Replacement(ReplacementKind.LOCAL_CLIENT_NOT_CLOSED, creation, null, null);
+  }
+
+  /**
+   * Whether a local named like a client field stands where the code meant the field: not when the field cannot be
+   * reached from there (an instance field, in static code), nor when the local is handed to the field on purpose
+   * ({@code this.client = client;}, or returned for the caller to store).
+   */
+  private boolean meansTheField(VarSymbol local, VarSymbol field, TreePath declarationPath, Body body) {
+    if (!field.isStatic() && isInStaticCode(declarationPath)) {
+      return false;
+    }
+    boolean[] handedOver = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        if (ASTHelpers.getSymbol(identifier) == local) {
+          Tree parent = getCurrentPath().getParentPath().getLeaf();
+          handedOver[0] |=
+              parent instanceof ReturnTree
+                  || (parent instanceof AssignmentTree assignment
+                      && assignment.getExpression() == identifier
+                      && ASTHelpers.getSymbol(assignment.getVariable()) == field);
+        }
+        return null;
+      }
+    }.scan(body.path(), null);
+    return !handedOver[0];
+  }
+
+  private static boolean isInStaticCode(TreePath path) {
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof MethodTree method) {
+        return method.getModifiers().getFlags().contains(Modifier.STATIC);
+      }
+      if (leaf instanceof BlockTree block && current.getParentPath().getLeaf() instanceof ClassTree) {
+        return block.isStatic(); // an initializer block
+      }
+      if (leaf instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The declaration itself when it creates the client, else the first assignment of a new client to it. */
+  private @Nullable TreePath creationOf(TreePath declarationPath, VarSymbol local, Body body) {
+    VariableTree declaration = (VariableTree) declarationPath.getLeaf();
+    if (model.isNewClient(declaration.getInitializer())) {
+      return declarationPath;
+    }
+    for (TreePath store : model.clientValuedStores()) {
+      if (store.getLeaf() instanceof AssignmentTree assignment
+          && ASTHelpers.getSymbol(assignment.getVariable()) == local
+          && model.isNewClient(assignment.getExpression())
+          && model.bodyAt(store) == body) {
+        return store;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,48 @@
+package io.github.linkguard.checker.analysis;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+
+/**
+ * Whether one statement runs before another on every path, from the blocks that hold both. Cost: a walk up the
+ * tree.
+ */
+final class StatementOrder {
+  /**
+   * Whether the statement holding {@code earlier} runs on every path to {@code later}: it precedes {@code later} in
+   * a block around it, directly or in the block or finally of a try statement there.
+   */
+  static boolean runsBefore(TreePath earlier, TreePath later) {
+    TreePath current = earlier;
+    while (current.getParentPath() != null) {
+      Tree leaf = current.getLeaf();
+      Tree parent = current.getParentPath().getLeaf();
+      if (parent instanceof BlockTree block && ClassModel.isWithin(later, block)) {
+        boolean after = false;
+        for (StatementTree statement : block.getStatements()) {
+          if (after && ClassModel.isWithin(later, statement)) {
+            return true;
+          }
+          after |= statement == leaf;
+        }
+        return false;
+      }
+      boolean passes =
+          parent instanceof ExpressionStatementTree
+              || parent instanceof BlockTree
+              || (parent instanceof TryTree tryTree
+                  && (leaf == tryTree.getBlock() || leaf == tryTree.getFinallyBlock()));
+      if (!passes) {
+        return false;
+      }
+      current = current.getParentPath();
+    }
+    return false;
+  }
+
+  private StatementOrder() {}
+}
