@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: what a method returns is collected once per method, in one walk of its own body; whether it is a factory
  * is decided once per method (a method met again while its own answer is pending counts as no factory). A question
  * about an expression follows only that expression's conditionals and the initializers of the locals it names.
+ * Still recursion: a factory returning another factory's result is decided inside the first, so the depth follows a
+ * chain of factory methods (each decided once); turning it into a worklist is left for a later change.
  */
 final class ClientCreations {
   private final IotHubSdk sdk;
