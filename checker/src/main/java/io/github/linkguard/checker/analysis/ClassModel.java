@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * locals, clients in collections), then {@link CallGraph} (the scan's pending links resolved into edges), then the
  * facts read off them: {@link Regions} (status region, reach), {@link TrackedState} (the fields the status callback
  * keeps), {@link ClientCreations} (what creates a client). {@link Dominance}, {@link Conditions}, {@link Retries} and
- * {@link MethodEffects} ask this model back, so they are made on first use, from the finished model.
+ * {@link MethodEffects} ask this model back, so they are made from the finished model: {@link Retries} by {@link
+ * #build}, the others on first use.
  *
  * <p>Built only when a compilation unit can use a client (see {@link LinkGuardContext}); everything derived is
  * computed lazily and memoized in the part that owns it, so that each check's per-node query is a lookup. Cost: see
@@ -54,7 +55,7 @@ public final class ClassModel {
   private @Nullable Retries retries;
   private @Nullable MethodEffects effects;
 
-  ClassModel(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
+  private ClassModel(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
     this.sdk = sdk;
     this.state = state;
     this.scan = new ClassScan(sdk, state, classes);
@@ -62,6 +63,17 @@ public final class ClassModel {
     this.regions = new Regions(scan.bodies().values(), scan.connectionCalls);
     this.trackedState = new TrackedState(sdk, scan.fieldWrites, regions, scan.bodies().values());
     this.creations = new ClientCreations(sdk, scan);
+  }
+
+  /**
+   * The model of {@code classes}. Its retry constructs are found here, with the model, once it is complete: a failure
+   * there is a failure of the model (the classes' findings dropped with one note), not of the first query that needs
+   * them.
+   */
+  static ClassModel build(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
+    ClassModel model = new ClassModel(sdk, state, classes);
+    model.retries();
+    return model;
   }
 
   public IotHubSdk sdk() {
