@@ -234,6 +234,11 @@ public final class IotHubSdk {
   }
 
   /** 2.x's {@code ConnectionStatusChangeContext}, whose getters give the new status and reason. */
+  /** {@code setConnectionStatusChangeCallback(...)} / 1.x {@code registerConnectionStatusChangeCallback(...)}. */
+  boolean isStatusCallbackRegistration(MethodInvocationTree call) {
+    return STATUS_CALLBACK_REGISTRATION.matches(call, state);
+  }
+
   public boolean isStatusChangeContextType(@Nullable Type type) {
     return type != null
         && statusChangeContextType != null

@@ -1,0 +1,287 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import io.github.linkguard.checker.analysis.PendingLinks.AnonymousRole;
+import io.github.linkguard.checker.analysis.PendingLinks.Forward;
+import io.github.linkguard.checker.analysis.PendingLinks.PendingEdge;
+import io.github.linkguard.checker.analysis.PendingLinks.PendingFunction;
+import io.github.linkguard.checker.analysis.PendingLinks.PendingReference;
+import io.github.linkguard.checker.analysis.PendingLinks.PendingRegistration;
+import io.github.linkguard.checker.analysis.PendingLinks.PendingTask;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The call graph over the bodies of a finished {@link ClassScan}: its {@link PendingLinks} resolved into {@link
+ * Body.Edge}s once every method is known. Calls dispatch to the overrides the compilation instantiates ({@link
+ * Dispatch}); a function value, task object or anonymous class is a hand-off edge (and its body a hand-off root) when
+ * it reaches a hand-off API, directly, through a variable, or through parameters forwarded to one; otherwise it runs
+ * synchronously where it goes. Status callbacks a method reference or a registered object implements are marked here,
+ * and the clients they are registered on.
+ *
+ * <p>Cost, for c calls and f parameter forwards: O(c) edges, each call to its dispatch targets; the hand-off search
+ * one breadth-first search backwards over the forwards, O(f), done once; a registered callback class and a task
+ * object handed off each look once over the bodies; a function a method returns once over the calls.
+ */
+final class CallGraph {
+  /** How many forwards of a parameter to a hand-off are followed. */
+  private static final int MAX_FORWARDS = 8;
+
+  private final IotHubSdk sdk;
+  private final VisitorState state;
+  private final PendingLinks links;
+  private final Collection<Body> bodies;
+  private final Dispatch dispatch;
+  private final Map<Tree, List<Body.Edge>> edgesBySite = new IdentityHashMap<>();
+  private @Nullable Map<VarSymbol, Integer> handOffDistances;
+
+  CallGraph(IotHubSdk sdk, VisitorState state, ClassScan scan) {
+    this.sdk = sdk;
+    this.state = state;
+    this.links = scan.links;
+    this.bodies = scan.bodies().values();
+    this.dispatch = new Dispatch(state.getTypes(), scan.methodBodies(), links.instantiated, scan.visibleClasses());
+    resolve();
+  }
+
+  /** The edges whose site is {@code site}: a call, method reference, lambda or task object creation. */
+  List<Body.Edge> edgesAt(Tree site) {
+    return edgesBySite.getOrDefault(site, List.of());
+  }
+
+  private void link(Body from, Body to, Body.EdgeKind kind, TreePath site) {
+    Body.Edge edge = new Body.Edge(from, to, kind, site);
+    from.outgoing.add(edge);
+    to.incoming.add(edge);
+    edgesBySite.computeIfAbsent(site.getLeaf(), k -> new ArrayList<>()).add(edge);
+  }
+
+  private void resolve() {
+    for (PendingEdge pending : links.edges) {
+      for (Body target : dispatch.targets(pending.target(), pending.receiverType(), pending.onThis())) {
+        link(pending.from(), target, Body.EdgeKind.SYNC, pending.site());
+      }
+    }
+    for (PendingFunction function : links.functions) {
+      linkFunction(function.from(), function.site(), function.destination(), function.targets());
+    }
+    for (PendingReference reference : links.references) {
+      List<Body> targets = dispatch.targets(reference.target(), reference.qualifierType(), reference.onThis());
+      if (sdk.isStatusCallbackType(reference.functionalType())) {
+        for (Body target : targets) {
+          MethodTree method = (MethodTree) target.tree();
+          target.markRoot(Body.Root.STATUS_CALLBACK, CallbackParameters.of(method.getParameters(), sdk));
+          target.registeredOn(reference.registeredOn());
+        }
+      } else if (sdk.isOtherSdkCallbackType(reference.functionalType())) {
+        for (Body target : targets) {
+          target.markRoot(Body.Root.SDK_CALLBACK, null);
+        }
+      } else if (!targets.isEmpty()) {
+        linkFunction(reference.from(), reference.site(), reference.destination(), targets);
+      }
+    }
+    for (PendingRegistration registration : links.registrations) {
+      for (Body body : bodies) {
+        if (body.root() == Body.Root.STATUS_CALLBACK
+            && body.method() != null
+            && body.method().owner instanceof ClassSymbol owner
+            && registration.callbackClass().isSubClass(owner, state.getTypes())) {
+          body.registeredOn(registration.client());
+        }
+      }
+    }
+    for (PendingTask task : links.tasks) {
+      if (isHandedOff(task.destination())) {
+        // executor.submit(new ReconnectTask()): its run() or call() runs on the executor's thread.
+        linkFunction(task.from(), task.site(), task.destination(), taskEntries(task.task()));
+      }
+    }
+    for (Body body : bodies) {
+      MethodSymbol method = body.method();
+      if (method == null || !(method.owner instanceof ClassSymbol owner)) {
+        continue;
+      }
+      AnonymousRole role = links.anonymousRoles.get(owner);
+      if (role == null || method.isConstructor()) {
+        continue;
+      }
+      if (body.root() == Body.Root.STATUS_CALLBACK) {
+        body.registeredOn(role.registeredOn());
+      }
+      if (role.callbackOrThread()) {
+        if (body.root() == Body.Root.HAND_OFF) {
+          link(role.enclosing(), body, Body.EdgeKind.HAND_OFF, role.site());
+        }
+      } else if (body.root() == Body.Root.NONE) {
+        linkFunction(role.enclosing(), role.site(), role.destination(), List.of(body));
+      }
+    }
+  }
+
+  /** A task's own run() or call(), or the one it inherits from the nearest superclass of the compilation. */
+  private List<Body> taskEntries(ClassSymbol task) {
+    List<Body> entries = new ArrayList<>();
+    for (Type type = task.type;
+        entries.isEmpty() && type != null && type.tsym instanceof ClassSymbol owner;
+        type = state.getTypes().supertype(type)) {
+      for (Body body : bodies) {
+        MethodSymbol method = body.method();
+        if (method != null
+            && method.owner.equals(owner)
+            && method.getParameters().isEmpty()
+            && (method.getSimpleName().contentEquals("run") || method.getSimpleName().contentEquals("call"))) {
+          entries.add(body);
+        }
+      }
+    }
+    return entries;
+  }
+
+  /** Links a function value's bodies from where it is created: a hand-off, or a synchronous run. */
+  private void linkFunction(Body from, TreePath site, Destination destination, List<Body> targets) {
+    if (destination.returned()) {
+      linkReturnedFunction(destination.producer(), targets);
+      return;
+    }
+    boolean handedOff = isHandedOff(destination);
+    // A retry library's asynchronous attempt (Failsafe runAsync, ...) runs on another thread: a hand-off for the
+    // callback-thread rules, but a retry construct, not a re-entry site (so its body is no root).
+    boolean asyncAttempt = !handedOff && isAsyncRetryAttempt(site);
+    for (Body target : targets) {
+      if (handedOff) {
+        target.markRoot(Body.Root.HAND_OFF, null);
+      }
+      link(from, target, handedOff || asyncAttempt ? Body.EdgeKind.HAND_OFF : Body.EdgeKind.SYNC, site);
+    }
+  }
+
+  private boolean isAsyncRetryAttempt(TreePath site) {
+    RetryLibraries.AttemptRun run = RetryLibraries.attemptRunOf(site, state, sdk);
+    return run != null && run.async();
+  }
+
+  /**
+   * A function a same-class method returns ({@code Runnable reopenTask() { return () -> ...; }}) runs on another
+   * thread when a caller hands the result off ({@code new Thread(reopenTask()).start()}); creating it runs nothing.
+   */
+  private void linkReturnedFunction(@Nullable MethodSymbol producer, List<Body> targets) {
+    if (producer == null) {
+      return;
+    }
+    for (PendingEdge call : links.edges) {
+      if (!call.target().equals(producer) || !(call.site().getLeaf() instanceof MethodInvocationTree)) {
+        continue;
+      }
+      TreePath use = appliedResult(call.site());
+      boolean handedOff = isHandedOff(links.destinationOf(use));
+      // closer().run(); -- applied for its effect right where it is made: it runs on the caller's thread
+      boolean runInPlace = use != call.site() && use.getParentPath().getLeaf() instanceof ExpressionStatementTree;
+      for (Body target : handedOff || runInPlace ? targets : List.<Body>of()) {
+        if (handedOff) {
+          target.markRoot(Body.Root.HAND_OFF, null);
+        }
+        link(call.from(), target, handedOff ? Body.EdgeKind.HAND_OFF : Body.EdgeKind.SYNC, use);
+      }
+    }
+  }
+
+  /**
+   * Where the function a call returns ends up: {@code reopenTask()} itself, or the result of applying it ({@code
+   * factory().get()}, {@code reopener().apply(client)}).
+   */
+  private static TreePath appliedResult(TreePath call) {
+    TreePath current = call;
+    while (true) {
+      TreePath parent = IotHubSdk.withEnclosingParentheses(current).getParentPath();
+      if (parent != null
+          && parent.getLeaf() instanceof MemberSelectTree
+          && parent.getParentPath().getLeaf() instanceof MethodInvocationTree applied
+          && applied.getMethodSelect() == parent.getLeaf()) {
+        current = parent.getParentPath();
+      } else {
+        return current;
+      }
+    }
+  }
+
+  /** Whether a function value that goes to {@code destination} runs on another thread. */
+  private boolean isHandedOff(Destination destination) {
+    if (destination.handOffApi()) {
+      return true;
+    }
+    if (destination.variable() != null) {
+      return links.handedOffVariables.contains(destination.variable());
+    }
+    return destination.callee() != null && parameterHandedOff(destination.callee(), destination.index());
+  }
+
+  /**
+   * A parameter the method hands off, itself or through at most {@link #MAX_FORWARDS} forwards to the methods it
+   * passes it to.
+   */
+  private boolean parameterHandedOff(MethodSymbol method, int index) {
+    VarSymbol parameter = parameterAt(method, index);
+    if (parameter == null) {
+      return false;
+    }
+    Integer forwardsToHandOff = handOffDistances().get(parameter);
+    return forwardsToHandOff != null && forwardsToHandOff <= MAX_FORWARDS;
+  }
+
+  /**
+   * For every parameter from which a chain of forwards reaches a handed-off variable, the fewest forwards it takes:
+   * one breadth-first search backwards from the handed-off variables over every forward of the scan, O(forwards).
+   */
+  private Map<VarSymbol, Integer> handOffDistances() {
+    if (handOffDistances == null) {
+      Map<VarSymbol, List<VarSymbol>> forwardedFrom = new HashMap<>();
+      for (Forward forward : links.forwards) {
+        VarSymbol target = parameterAt(forward.callee(), forward.index());
+        if (target != null) {
+          forwardedFrom.computeIfAbsent(target, k -> new ArrayList<>()).add(forward.parameter());
+        }
+      }
+      Map<VarSymbol, Integer> distances = new HashMap<>();
+      Deque<VarSymbol> work = new ArrayDeque<>();
+      for (VarSymbol handedOff : links.handedOffVariables) {
+        distances.put(handedOff, 0);
+        work.add(handedOff);
+      }
+      while (!work.isEmpty()) {
+        VarSymbol reached = work.poll();
+        int distance = distances.get(reached) + 1;
+        for (VarSymbol source : forwardedFrom.getOrDefault(reached, List.of())) {
+          if (distances.putIfAbsent(source, distance) == null) {
+            work.add(source);
+          }
+        }
+      }
+      handOffDistances = distances;
+    }
+    return handOffDistances;
+  }
+
+  /** The parameter an argument at {@code index} binds to (varargs collect the rest), or null without parameters. */
+  private static @Nullable VarSymbol parameterAt(MethodSymbol method, int index) {
+    List<VarSymbol> parameters = method.getParameters();
+    return parameters.isEmpty() ? null : parameters.get(Math.min(index, parameters.size() - 1));
+  }
+}

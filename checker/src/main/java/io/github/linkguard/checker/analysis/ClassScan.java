@@ -1,0 +1,407 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one walk over the visible classes (the whole compilation, or one unit: see {@link VisibleClasses}): the code
+ * bodies (methods, lambdas, class initializers), each marked as a callback or hand-off where its declaration says
+ * so, and what the checks look up later: connection calls, loops, {@code try} statements, client-valued stores, map
+ * puts, client locals, fields and their writes, local initializers, clients in collections, and the links between
+ * bodies that {@link CallGraph} resolves once every method is known ({@link PendingLinks}).
+ *
+ * <p>Cost: one walk over the n trees, O(n); per tree constant work, plus one pass over a call's arguments and, for a
+ * function value, a climb through the parentheses and casts around it. Whether a class implements an SDK callback is
+ * decided once per class.
+ */
+final class ClassScan {
+  private final IotHubSdk sdk;
+  private final VisitorState state;
+  private final Map<Tree, Body> bodies = new LinkedHashMap<>();
+  private final Map<MethodSymbol, Body> methodBodies = new HashMap<>();
+  private final List<TreePath> loops = new ArrayList<>();
+  private final List<TreePath> tryStatements = new ArrayList<>();
+  private final List<TreePath> clientValuedStores = new ArrayList<>();
+  private final List<TreePath> mapPuts = new ArrayList<>();
+  private final List<TreePath> clientLocals = new ArrayList<>();
+  private final List<TreePath> deregistrations = new ArrayList<>();
+  private final List<VarSymbol> fields = new ArrayList<>();
+  private final Set<ClassSymbol> visibleClasses = new HashSet<>();
+  /** Per class: whether it implements an SDK callback interface, so that its methods may be callback code. */
+  private final Map<ClassSymbol, Boolean> implementsSdkCallback = new HashMap<>();
+  final ConnectionCalls connectionCalls = new ConnectionCalls();
+  final LocalVariables locals = new LocalVariables();
+  final FieldWrites fieldWrites;
+  final ClientCollections collections;
+  final PendingLinks links;
+
+  ClassScan(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
+    this.sdk = sdk;
+    this.state = state;
+    this.fieldWrites = new FieldWrites(sdk);
+    this.collections = new ClientCollections(sdk, locals);
+    this.links = new PendingLinks(sdk, visibleClasses);
+    for (TreePath classPath : classes) {
+      ClassSymbol symbol = ASTHelpers.getSymbol((ClassTree) classPath.getLeaf());
+      if (symbol != null) {
+        visibleClasses.add(symbol);
+      }
+    }
+    Scanner scanner = new Scanner();
+    for (TreePath classPath : classes) {
+      scanner.scan(classPath, null);
+    }
+  }
+
+  /** Every body, in scan order, keyed by its MethodTree, LambdaExpressionTree or (initializers) ClassTree. */
+  Map<Tree, Body> bodies() {
+    return bodies;
+  }
+
+  Map<MethodSymbol, Body> methodBodies() {
+    return methodBodies;
+  }
+
+  Set<ClassSymbol> visibleClasses() {
+    return visibleClasses;
+  }
+
+  List<TreePath> loops() {
+    return loops;
+  }
+
+  List<TreePath> tryStatements() {
+    return tryStatements;
+  }
+
+  List<TreePath> clientValuedStores() {
+    return clientValuedStores;
+  }
+
+  List<TreePath> mapPuts() {
+    return mapPuts;
+  }
+
+  List<TreePath> clientLocals() {
+    return clientLocals;
+  }
+
+  /** Calls that remove a status callback: {@code setConnectionStatusChangeCallback(null, ...)}. */
+  List<TreePath> deregistrations() {
+    return deregistrations;
+  }
+
+  List<VarSymbol> fields() {
+    return fields;
+  }
+
+  private final class Scanner extends TreePathScanner<Void, Body> {
+    private final Map<ClassTree, Body> initializerBodies = new HashMap<>();
+
+    @Override
+    public Void visitClass(ClassTree tree, Body current) {
+      ClassSymbol declared = ASTHelpers.getSymbol(tree);
+      if (declared != null && (declared.getKind() == ElementKind.ENUM || isInjected(tree.getModifiers()))) {
+        links.instantiated.add(declared); // enum constants, and beans a container creates
+      }
+      for (Tree member : tree.getMembers()) {
+        if (member instanceof MethodTree method
+            && hasAnnotationNamed(method.getModifiers(), PRODUCER_ANNOTATIONS)
+            && ASTHelpers.getSymbol(method) != null
+            && ASTHelpers.getSymbol(method).getReturnType().tsym instanceof ClassSymbol produced) {
+          links.instantiated.add(produced);
+        }
+        if (member instanceof VariableTree field) {
+          VarSymbol fieldSymbol = ASTHelpers.getSymbol(field);
+          if (fieldSymbol != null) {
+            fields.add(fieldSymbol);
+          }
+        }
+      }
+      // Members are scanned with the body they run in: field initializers and initializer blocks in the class's
+      // initializer body, methods in their own.
+      for (Tree member : tree.getMembers()) {
+        if (member instanceof MethodTree) {
+          scan(member, current);
+        } else if (member instanceof ClassTree) {
+          scan(member, null);
+        } else {
+          scan(member, initializerBody(tree));
+        }
+      }
+      return null;
+    }
+
+    private Body initializerBody(ClassTree tree) {
+      return initializerBodies.computeIfAbsent(
+          tree,
+          t -> {
+            Body body = new Body(getCurrentPath(), null);
+            bodies.put(t, body);
+            return body;
+          });
+    }
+
+    @Override
+    public Void visitMethod(MethodTree tree, Body enclosing) {
+      MethodSymbol symbol = ASTHelpers.getSymbol(tree);
+      if (tree.getBody() == null || symbol == null) {
+        return null;
+      }
+      Body body = new Body(getCurrentPath(), symbol);
+      bodies.put(tree, body);
+      methodBodies.put(symbol, body);
+      classifyMethod(body, symbol, tree);
+      scan(tree.getBody(), body);
+      return null;
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree tree, Body enclosing) {
+      ExpressionTree iterated = ClientCollections.forEachReceiver(getCurrentPath());
+      if (iterated != null && tree.getParameters().size() == 1) {
+        collections.noteElementVariable(ASTHelpers.getSymbol(tree.getParameters().get(0)), iterated);
+      }
+      Body body = new Body(getCurrentPath(), null);
+      bodies.put(tree, body);
+      Type functionalType = ASTHelpers.getType(tree);
+      if (sdk.isStatusCallbackType(functionalType)) {
+        body.markRoot(Body.Root.STATUS_CALLBACK, CallbackParameters.of(tree.getParameters(), sdk));
+        body.registeredOn(links.registrationClient(getCurrentPath()));
+      } else if (sdk.isOtherSdkCallbackType(functionalType)) {
+        body.markRoot(Body.Root.SDK_CALLBACK, null);
+      } else if (enclosing != null) {
+        links.noteFunction(enclosing, getCurrentPath(), body);
+      }
+      scan(tree.getBody(), body);
+      return null;
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree tree, Body enclosing) {
+      if ((tree.getName().contentEquals("close") || tree.getName().contentEquals("closeNow"))
+          && sdk.isClientType(ASTHelpers.getType(tree.getQualifierExpression()))) {
+        collections.noteCloseReference(getCurrentPath()); // clients.forEach(DeviceClient::close)
+      }
+      if (enclosing != null) {
+        links.noteReference(tree, getCurrentPath(), enclosing);
+      }
+      return super.visitMemberReference(tree, enclosing);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree tree, Body current) {
+      if (current != null) {
+        ConnectionOp op = sdk.connectionOp(tree);
+        if (op != null) {
+          connectionCalls.add(
+              new ConnectionCall(tree, getCurrentPath(), op, ClientRef.receiverOf(tree), current));
+        }
+        links.noteCall(tree, getCurrentPath(), current);
+        if (links.isDeregistration(tree)) {
+          deregistrations.add(getCurrentPath());
+        }
+        collections.noteClientStoredInCollection(tree);
+        Symbol symbol = ASTHelpers.getSymbol(tree);
+        if (isMapPut(tree, symbol)) {
+          mapPuts.add(getCurrentPath());
+        }
+        fieldWrites.noteAtomicWrite(tree, symbol, getCurrentPath(), current);
+      }
+      return super.visitMethodInvocation(tree, current);
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree tree, Body current) {
+      if (current != null) {
+        links.noteConstruction(tree, getCurrentPath(), current);
+      }
+      return super.visitNewClass(tree, current);
+    }
+
+    @Override
+    public Void visitVariable(VariableTree tree, Body current) {
+      VarSymbol symbol = ASTHelpers.getSymbol(tree);
+      if (symbol != null && current != null && symbol.getKind() != ElementKind.FIELD) {
+        if (tree.getInitializer() != null) {
+          locals.initialized(symbol, tree.getInitializer());
+        }
+        if (sdk.isClientType(symbol.type)) {
+          clientLocals.add(getCurrentPath());
+        }
+      }
+      if (symbol != null && tree.getInitializer() != null && sdk.isClientType(symbol.type)) {
+        clientValuedStores.add(getCurrentPath());
+      }
+      if (symbol != null && symbol.getKind() == ElementKind.FIELD && tree.getInitializer() != null
+          && current != null) {
+        fieldWrites.add(symbol, tree.getInitializer(), getCurrentPath(), current);
+      }
+      return super.visitVariable(tree, current);
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree tree, Body current) {
+      Symbol target = ASTHelpers.getSymbol(tree.getVariable());
+      if (target instanceof VarSymbol variable && current != null) {
+        if (variable.getKind() == ElementKind.FIELD) {
+          fieldWrites.add(variable, tree.getExpression(), getCurrentPath(), current);
+        } else {
+          locals.reassigned(variable);
+        }
+        if (sdk.isClientType(variable.type)) {
+          clientValuedStores.add(getCurrentPath());
+        }
+      }
+      return super.visitAssignment(tree, current);
+    }
+
+    @Override
+    public Void visitCompoundAssignment(CompoundAssignmentTree tree, Body current) {
+      noteReassigned(tree.getVariable());
+      return super.visitCompoundAssignment(tree, current);
+    }
+
+    @Override
+    public Void visitUnary(UnaryTree tree, Body current) {
+      switch (tree.getKind()) {
+        case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+            noteReassigned(tree.getExpression());
+        default -> {}
+      }
+      return super.visitUnary(tree, current);
+    }
+
+    private void noteReassigned(ExpressionTree variable) {
+      if (ASTHelpers.getSymbol(variable) instanceof VarSymbol symbol
+          && symbol.getKind() != ElementKind.FIELD) {
+        locals.reassigned(symbol);
+      }
+    }
+
+    @Override
+    public Void visitWhileLoop(WhileLoopTree tree, Body current) {
+      loops.add(getCurrentPath());
+      return super.visitWhileLoop(tree, current);
+    }
+
+    @Override
+    public Void visitDoWhileLoop(DoWhileLoopTree tree, Body current) {
+      loops.add(getCurrentPath());
+      return super.visitDoWhileLoop(tree, current);
+    }
+
+    @Override
+    public Void visitForLoop(ForLoopTree tree, Body current) {
+      loops.add(getCurrentPath());
+      return super.visitForLoop(tree, current);
+    }
+
+    @Override
+    public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Body current) {
+      loops.add(getCurrentPath());
+      collections.noteElementVariable(ASTHelpers.getSymbol(tree.getVariable()), tree.getExpression());
+      return super.visitEnhancedForLoop(tree, current);
+    }
+
+    @Override
+    public Void visitTry(TryTree tree, Body current) {
+      tryStatements.add(getCurrentPath());
+      return super.visitTry(tree, current);
+    }
+  }
+
+  private void classifyMethod(Body body, MethodSymbol symbol, MethodTree tree) {
+    // Only the implementation of the callback interface's own method is callback code: the other methods of a class
+    // that implements it (openClient(), closeClient() overrides) run wherever they are called from.
+    boolean mayImplementCallback =
+        symbol.owner instanceof ClassSymbol owner
+            && !symbol.isStatic()
+            && implementsSdkCallback.computeIfAbsent(
+                owner, c -> sdk.isStatusCallbackType(c.type) || sdk.isOtherSdkCallbackType(c.type));
+    for (MethodSymbol overridden :
+        mayImplementCallback ? ASTHelpers.findSuperMethods(symbol, state.getTypes()) : List.<MethodSymbol>of()) {
+      if (!(overridden.owner instanceof ClassSymbol owner) || !sdk.isSdkCallbackInterface(owner)) {
+        continue;
+      }
+      if (sdk.isStatusCallbackType(owner.type)) {
+        body.markRoot(Body.Root.STATUS_CALLBACK, CallbackParameters.of(tree.getParameters(), sdk));
+      } else {
+        body.markRoot(Body.Root.SDK_CALLBACK, null);
+      }
+    }
+    if (symbol.getSimpleName().contentEquals("run")
+        && symbol.getParameters().isEmpty()
+        && sdk.isThreadEntryType(symbol.owner.type)) {
+      body.markRoot(Body.Root.HAND_OFF, null);
+    }
+  }
+
+  /** {@code put(key, value)}, {@code replace(key, value)} or {@code replace(key, old, value)} on a Map. */
+  private boolean isMapPut(MethodInvocationTree tree, @Nullable Symbol symbol) {
+    int arguments = tree.getArguments().size();
+    return symbol instanceof MethodSymbol method
+        && ((method.getSimpleName().contentEquals("put") && arguments == 2)
+            || (method.getSimpleName().contentEquals("replace") && (arguments == 2 || arguments == 3)))
+        && sdk.isSubtypeOf(ASTHelpers.getReceiverType(tree), "java.util.Map");
+  }
+
+  /** Class annotations by which a dependency-injection container creates the class (any vendor's package). */
+  private static final Set<String> INJECTION_ANNOTATIONS =
+      Set.of("Component", "Service", "Repository", "Configuration", "Singleton", "ApplicationScoped");
+
+  /** Method annotations whose method's result a container registers as a bean. */
+  private static final Set<String> PRODUCER_ANNOTATIONS = Set.of("Bean", "Provides");
+
+  private static boolean isInjected(ModifiersTree modifiers) {
+    return hasAnnotationNamed(modifiers, INJECTION_ANNOTATIONS);
+  }
+
+  private static boolean hasAnnotationNamed(ModifiersTree modifiers, Set<String> simpleNames) {
+    for (AnnotationTree annotation : modifiers.getAnnotations()) {
+      Tree type = annotation.getAnnotationType();
+      String name =
+          type instanceof MemberSelectTree member ? member.getIdentifier().toString() : type.toString();
+      if (simpleNames.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,135 @@
+package io.github.linkguard.checker.analysis;
+
+import static io.github.linkguard.checker.analysis.Receivers.receiverOf;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Clients kept in collections: which loop or {@code forEach} variable is an element of which collection, which
+ * collections a client is stored in, and the {@code DeviceClient::close} references that close every element. The
+ * scan records them; {@link #identities} then says which client references may be the same client.
+ *
+ * <p>Cost: constant per record; {@link #identities} is constant apart from the collections one client is stored in.
+ */
+final class ClientCollections {
+  private final IotHubSdk sdk;
+  private final LocalVariables locals;
+  private final Map<VarSymbol, ClientRef> elementVariables = new HashMap<>();
+  private final Map<ClientRef, Set<ClientRef>> collectionsHolding = new HashMap<>();
+  private final List<TreePath> closeReferences = new ArrayList<>();
+
+  /** An element of a collection of clients, as an identity (see {@link #identities}). */
+  private record ElementOf(ClientRef collection) {}
+
+  ClientCollections(IotHubSdk sdk, LocalVariables locals) {
+    this.sdk = sdk;
+    this.locals = locals;
+  }
+
+  /** {@code for (DeviceClient c : clients)} or {@code clients.forEach(c -> ...)}: c is an element of clients. */
+  void noteElementVariable(@Nullable Symbol variable, ExpressionTree collection) {
+    ClientRef holder = collectionRef(collection);
+    if (variable instanceof VarSymbol element && holder != null && sdk.isClientType(element.type)) {
+      elementVariables.put(element, holder);
+    }
+  }
+
+  /** {@code clients.add(client)}, {@code clients.put(id, client)}: the collection holds that client. */
+  void noteClientStoredInCollection(MethodInvocationTree call) {
+    String name = IotHubSdk.methodName(call);
+    if (!(name.equals("add") || name.equals("put") || name.equals("offer") || name.equals("addLast")
+            || name.equals("putIfAbsent"))
+        || call.getArguments().isEmpty()) {
+      return;
+    }
+    ExpressionTree value = call.getArguments().get(call.getArguments().size() - 1);
+    ClientRef client = ClientRef.of(value);
+    ClientRef holder = collectionRef(receiverOf(call));
+    if (client != null && holder != null && sdk.isClientType(ASTHelpers.getType(value))) {
+      collectionsHolding.computeIfAbsent(client, k -> new LinkedHashSet<>()).add(holder);
+    }
+  }
+
+  /** {@code clients.forEach(DeviceClient::close)}: a reference to a client's close, run on every element. */
+  void noteCloseReference(TreePath reference) {
+    closeReferences.add(reference);
+  }
+
+  /** The collection an expression iterates: {@code clients} for {@code clients}, {@code clients.values()}... */
+  private static @Nullable ClientRef collectionRef(@Nullable ExpressionTree expression) {
+    ExpressionTree tree = expression == null ? null : IotHubSdk.stripParenthesesAndCasts(expression);
+    while (tree instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && Set.of("values", "stream", "parallelStream", "iterator").contains(IotHubSdk.methodName(call))
+        && receiverOf(call) != null) {
+      tree = IotHubSdk.stripParenthesesAndCasts(receiverOf(call));
+    }
+    return tree == null ? null : ClientRef.of(tree);
+  }
+
+  /** The collection {@code lambda} is given to element by element: {@code clients} in {@code clients.forEach(...)}. */
+  static @Nullable ExpressionTree forEachReceiver(TreePath lambda) {
+    TreePath argument = IotHubSdk.withEnclosingParentheses(lambda);
+    return argument.getParentPath() != null
+            && argument.getParentPath().getLeaf() instanceof MethodInvocationTree call
+            && IotHubSdk.methodName(call).equals("forEach")
+            && call.getArguments().contains(argument.getLeaf())
+        ? receiverOf(call)
+        : null;
+  }
+
+  /**
+   * What a client expression may stand for besides itself: an element of each collection it is read from or stored
+   * in ({@code for (DeviceClient c : clients)}, {@code clients.get(id)}, {@code clients.put(id, client)}). Two
+   * client references whose sets meet may be the same client.
+   */
+  Set<Object> identities(ClientRef client) {
+    Set<Object> identities = new LinkedHashSet<>();
+    identities.add(client);
+    VarSymbol variable = client.isLocal() ? client.variable() : null;
+    ClientRef from = variable == null ? null : elementVariables.get(variable);
+    if (from == null && variable != null) {
+      ExpressionTree initializer = locals.finalInitializer(variable);
+      if (IotHubSdk.stripParenthesesAndCasts(initializer) instanceof MethodInvocationTree lookup
+          && Set.of("get", "remove", "poll", "getOrDefault").contains(IotHubSdk.methodName(lookup))) {
+        from = collectionRef(receiverOf(lookup));
+      }
+    }
+    if (from != null) {
+      identities.add(new ElementOf(from));
+    }
+    for (ClientRef holder : collectionsHolding.getOrDefault(client, Set.of())) {
+      identities.add(new ElementOf(holder));
+    }
+    return identities;
+  }
+
+  /** Method references to a client's close, run on every element they are given. */
+  List<TreePath> closeReferences() {
+    return closeReferences;
+  }
+
+  /** The collection a {@code forEach(DeviceClient::close)} closes the elements of, or null. */
+  @Nullable Object closedCollection(TreePath closeReference) {
+    TreePath argument = IotHubSdk.withEnclosingParentheses(closeReference);
+    if (argument.getParentPath() != null
+        && argument.getParentPath().getLeaf() instanceof MethodInvocationTree call
+        && IotHubSdk.methodName(call).equals("forEach")) {
+      ClientRef holder = collectionRef(receiverOf(call));
+      return holder == null ? null : new ElementOf(holder);
+    }
+    return null;
+  }
+}

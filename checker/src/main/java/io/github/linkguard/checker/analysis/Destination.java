@@ -1,0 +1,126 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.List;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a function value (lambda, method reference, anonymous or same-class task object) goes: straight to a
+ * hand-off API, into a same-class method's parameter, into a variable, or nowhere that runs it elsewhere. Whether that
+ * destination runs it on another thread is decided by {@link CallGraph} once every hand-off is known.
+ *
+ * <p>Cost of {@link #of}: a climb through the parentheses and casts around the value, then constant work; a value
+ * returned from a lambda climbs once more per enclosing returned lambda (the nesting of one expression).
+ */
+record Destination(
+    boolean handOffApi, @Nullable MethodSymbol callee, int index, @Nullable VarSymbol variable,
+    boolean returned, @Nullable MethodSymbol producer) {
+  static final Destination SYNC = new Destination(false, null, -1, null);
+  static final Destination HAND_OFF_API = new Destination(true, null, -1, null);
+
+  Destination(boolean handOffApi, @Nullable MethodSymbol callee, int index, @Nullable VarSymbol variable) {
+    this(handOffApi, callee, index, variable, false, null);
+  }
+
+  /**
+   * Returned to the caller ({@code return () -> ...}, or the body of a lambda that is itself returned): it runs
+   * wherever the caller of {@code producer} sends the result, not where it is created.
+   */
+  static Destination returnedBy(@Nullable MethodSymbol producer) {
+    return new Destination(false, null, -1, null, true, producer);
+  }
+
+  /** Where the function value at {@code path} goes; {@code declaredHere} tells which methods have followed source. */
+  static Destination of(TreePath path, IotHubSdk sdk, Predicate<Symbol> declaredHere) {
+    TreePath parent = path.getParentPath();
+    Tree child = path.getLeaf();
+    while (parent != null
+        && (parent.getLeaf().getKind() == Tree.Kind.PARENTHESIZED
+            || parent.getLeaf().getKind() == Tree.Kind.TYPE_CAST)) {
+      child = parent.getLeaf();
+      parent = parent.getParentPath();
+    }
+    if (parent == null) {
+      return SYNC;
+    }
+    Tree leaf = parent.getLeaf();
+    List<? extends ExpressionTree> arguments = null;
+    if (leaf instanceof MethodInvocationTree call && call.getMethodSelect() != child) {
+      if (sdk.isHandOff(call)) {
+        return HAND_OFF_API;
+      }
+      arguments = call.getArguments();
+    } else if (leaf instanceof NewClassTree newClass && newClass.getClassBody() != child) {
+      if (sdk.isHandOff(newClass) && !isRunInPlace(parent)) {
+        return HAND_OFF_API;
+      }
+      arguments = newClass.getArguments();
+    }
+    if (arguments != null) {
+      Symbol callee = ASTHelpers.getSymbol(leaf);
+      int index = arguments.indexOf(child);
+      return callee instanceof MethodSymbol method && declaredHere.test(method) && index >= 0
+          ? new Destination(false, method, index, null)
+          : SYNC;
+    }
+    if (leaf instanceof VariableTree variable && variable.getInitializer() == child) {
+      return new Destination(false, null, -1, ASTHelpers.getSymbol(variable));
+    }
+    if (leaf instanceof AssignmentTree assignment
+        && assignment.getExpression() == child
+        && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable) {
+      return new Destination(false, null, -1, variable);
+    }
+    if (leaf instanceof ReturnTree || (leaf instanceof LambdaExpressionTree lambda && lambda.getBody() == child)) {
+      return returnedBy(producingMethod(parent, sdk, declaredHere));
+    }
+    return SYNC;
+  }
+
+  /**
+   * The method whose call yields what is returned at {@code path}: the method around it, or, for a return inside a
+   * lambda that is itself returned ({@code return c -> () -> ...}), the method that returns that lambda.
+   */
+  private static @Nullable MethodSymbol producingMethod(
+      TreePath path, IotHubSdk sdk, Predicate<Symbol> declaredHere) {
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof MethodTree method) {
+        return ASTHelpers.getSymbol(method);
+      }
+      if (leaf instanceof LambdaExpressionTree) {
+        Destination outer = of(current, sdk, declaredHere);
+        return outer.returned() ? outer.producer() : null;
+      }
+      if (leaf instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** {@code new Thread(task).run()}: run() executes the task on the calling thread; only start() hands it off. */
+  private static boolean isRunInPlace(TreePath newThread) {
+    TreePath parent = IotHubSdk.withEnclosingParentheses(newThread).getParentPath();
+    return parent != null
+        && parent.getLeaf() instanceof MemberSelectTree member
+        && member.getIdentifier().contentEquals("run")
+        && parent.getParentPath().getLeaf() instanceof MethodInvocationTree;
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import io.github.linkguard.checker.analysis.ClassModel.FieldWrite;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every write to a field of the visible classes the scan meets (initializers, assignments, {@code set(...)} on an
+ * atomic holder), and the indexes over them: by field, by body, and which fields are initialized where declared.
+ *
+ * <p>Cost: recording is constant per write; each index is built once, on first use, in one pass over the w writes,
+ * O(w); a lookup is then a map access (plus, for {@link #assignedAfter}, the writes of one body).
+ */
+final class FieldWrites {
+  private final IotHubSdk sdk;
+  private final List<FieldWrite> writes = new ArrayList<>();
+  private @Nullable Set<VarSymbol> initializedFields;
+  private @Nullable Map<VarSymbol, List<ExpressionTree>> valuesByField;
+  private @Nullable Map<Body, List<FieldWrite>> writesByBody;
+
+  FieldWrites(IotHubSdk sdk) {
+    this.sdk = sdk;
+  }
+
+  void add(VarSymbol field, @Nullable ExpressionTree value, TreePath path, Body body) {
+    writes.add(new FieldWrite(field, value, path, body));
+  }
+
+  /** {@code flag.set(value)} and the like on an atomic holder field: a write of its last argument. */
+  void noteAtomicWrite(MethodInvocationTree call, @Nullable Symbol symbol, TreePath path, Body body) {
+    if (symbol instanceof MethodSymbol method && !call.getArguments().isEmpty() && isAtomicWrite(method)) {
+      VarSymbol field = fieldOf(Receivers.receiverOf(call));
+      if (field != null) {
+        add(field, call.getArguments().get(call.getArguments().size() - 1), path, body);
+      }
+    }
+  }
+
+  List<FieldWrite> all() {
+    return writes;
+  }
+
+  private boolean isAtomicWrite(MethodSymbol method) {
+    String name = method.getSimpleName().toString();
+    return (name.equals("set") || name.equals("lazySet") || name.equals("getAndSet")
+            || name.equals("compareAndSet") || name.equals("setRelease") || name.equals("setPlain"))
+        && isAtomicHolder(method.owner.type, sdk);
+  }
+
+  static boolean isAtomicHolder(@Nullable Type type, IotHubSdk sdk) {
+    return sdk.isSubtypeOf(type, "java.util.concurrent.atomic.AtomicBoolean")
+        || sdk.isSubtypeOf(type, "java.util.concurrent.atomic.AtomicReference");
+  }
+
+  private static @Nullable VarSymbol fieldOf(@Nullable ExpressionTree tree) {
+    if (tree == null) {
+      return null;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(tree));
+    return symbol instanceof VarSymbol variable && variable.getKind() == ElementKind.FIELD ? variable : null;
+  }
+
+  /** Whether the field's declaration has an initializer. */
+  boolean isInitializedAtDeclaration(VarSymbol field) {
+    if (initializedFields == null) {
+      Set<VarSymbol> initialized = new HashSet<>();
+      for (FieldWrite write : writes) {
+        if (write.path().getLeaf() instanceof VariableTree) {
+          initialized.add(write.field());
+        }
+      }
+      initializedFields = initialized;
+    }
+    return initializedFields.contains(field);
+  }
+
+  /** Every value stored in a field of the visible classes: its initializer and its assignments. */
+  List<ExpressionTree> valuesStoredIn(VarSymbol field) {
+    if (valuesByField == null) {
+      Map<VarSymbol, List<ExpressionTree>> byField = new HashMap<>();
+      for (FieldWrite write : writes) {
+        if (write.value() != null) {
+          byField.computeIfAbsent(write.field(), k -> new ArrayList<>()).add(write.value());
+        }
+      }
+      valuesByField = byField;
+    }
+    return valuesByField.getOrDefault(field, List.of());
+  }
+
+  /** Whether {@code body} assigns {@code field} somewhere after {@code point}. */
+  boolean assignedAfter(VarSymbol field, Body body, Tree point) {
+    if (writesByBody == null) {
+      Map<Body, List<FieldWrite>> byBody = new HashMap<>();
+      for (FieldWrite write : writes) {
+        byBody.computeIfAbsent(write.body(), k -> new ArrayList<>()).add(write);
+      }
+      writesByBody = byBody;
+    }
+    int after = ASTHelpers.getStartPosition(point);
+    for (FieldWrite write : writesByBody.getOrDefault(body, List.of())) {
+      if (write.field().equals(field) && ASTHelpers.getStartPosition(write.path().getLeaf()) > after) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

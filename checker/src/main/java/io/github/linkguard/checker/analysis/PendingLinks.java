@@ -1,0 +1,237 @@
+package io.github.linkguard.checker.analysis;
+
+import static io.github.linkguard.checker.analysis.Receivers.isSuperReference;
+import static io.github.linkguard.checker.analysis.Receivers.isThisReference;
+import static io.github.linkguard.checker.analysis.Receivers.receiverOf;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the scan finds that links one body to another, kept until {@link CallGraph} resolves it, because a method can
+ * be referenced before it is declared: calls and constructor invocations of methods with source, function values and
+ * where they go, task objects, anonymous classes, status callback registrations, the classes the compilation
+ * instantiates, and the parameters forwarded or handed off.
+ *
+ * <p>Cost: constant per call, reference or creation, plus one pass over its arguments.
+ */
+final class PendingLinks {
+  /**
+   * A call or constructor invocation of {@code target}; {@code receiverType} and {@code onThis} decide which
+   * overrides it can dispatch to.
+   */
+  record PendingEdge(
+      Body from, MethodSymbol target, TreePath site, @Nullable Type receiverType, boolean onThis) {}
+
+  /** A function value found in a body, whose edge kind is decided once every hand-off is known. */
+  record PendingFunction(Body from, TreePath site, Destination destination, List<Body> targets) {}
+
+  record PendingReference(
+      MethodSymbol target, @Nullable Type functionalType, Body from, TreePath site, Destination destination,
+      @Nullable ClientRef registeredOn, @Nullable Type qualifierType, boolean onThis) {}
+
+  record PendingTask(ClassSymbol task, Body from, TreePath site, Destination destination) {}
+
+  record AnonymousRole(
+      boolean callbackOrThread, Body enclosing, TreePath site, Destination destination,
+      @Nullable ClientRef registeredOn) {}
+
+  /** {@code client.setConnectionStatusChangeCallback(watcher, ctx)} with an object of a class of the compilation. */
+  record PendingRegistration(ClassSymbol callbackClass, @Nullable ClientRef client) {}
+
+  /** A parameter passed on, unchanged, as an argument of a same-class call. */
+  record Forward(VarSymbol parameter, MethodSymbol callee, int index) {}
+
+  private final IotHubSdk sdk;
+  private final Set<ClassSymbol> visibleClasses;
+  final List<PendingEdge> edges = new ArrayList<>();
+  final List<PendingReference> references = new ArrayList<>();
+  final List<PendingFunction> functions = new ArrayList<>();
+  final List<PendingTask> tasks = new ArrayList<>();
+  final Set<VarSymbol> handedOffVariables = new HashSet<>();
+  final List<Forward> forwards = new ArrayList<>();
+  final Map<ClassSymbol, AnonymousRole> anonymousRoles = new HashMap<>();
+  final Set<ClassSymbol> instantiated = new LinkedHashSet<>();
+  final List<PendingRegistration> registrations = new ArrayList<>();
+
+  PendingLinks(IotHubSdk sdk, Set<ClassSymbol> visibleClasses) {
+    this.sdk = sdk;
+    this.visibleClasses = visibleClasses;
+  }
+
+  /** Whether the symbol's source is in a visible class: its body can be followed. */
+  boolean isDeclaredHere(Symbol symbol) {
+    ClassSymbol outermost = VisibleClasses.topLevelClass(symbol);
+    return outermost != null && visibleClasses.contains(outermost);
+  }
+
+  /** Where the function value at {@code path} goes. */
+  Destination destinationOf(TreePath path) {
+    return Destination.of(path, sdk, this::isDeclaredHere);
+  }
+
+  /** A lambda that is neither a callback nor run in place by the SDK: run or handed off from {@code enclosing}. */
+  void noteFunction(Body enclosing, TreePath lambda, Body body) {
+    functions.add(new PendingFunction(enclosing, lambda, destinationOf(lambda), List.of(body)));
+  }
+
+  void noteReference(MemberReferenceTree tree, TreePath path, Body enclosing) {
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    if (symbol instanceof MethodSymbol method && isDeclaredHere(method)) {
+      ExpressionTree qualifier = tree.getQualifierExpression();
+      references.add(
+          new PendingReference(
+              method, ASTHelpers.getType(tree), enclosing, path, destinationOf(path), registrationClient(path),
+              ASTHelpers.getType(qualifier), isThisReference(qualifier)));
+    }
+  }
+
+  void noteCall(MethodInvocationTree tree, TreePath path, Body current) {
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    if (symbol instanceof MethodSymbol method
+        && isDeclaredHere(method)
+        && !isClientOperationFromOutside(tree)) {
+      ExpressionTree receiver = receiverOf(tree);
+      boolean viaSuper = receiver != null && isSuperReference(receiver);
+      edges.add(
+          new PendingEdge(
+              current, method, path, viaSuper ? null : ASTHelpers.getReceiverType(tree),
+              receiver == null || isThisReference(receiver)));
+      noteForwardedParameters(method, tree.getArguments());
+    }
+    noteRegistration(path);
+    if (sdk.isHandOff(tree)) {
+      noteHandedOffArguments(tree.getArguments());
+    }
+  }
+
+  void noteConstruction(NewClassTree tree, TreePath path, Body current) {
+    Symbol constructor = ASTHelpers.getSymbol(tree);
+    ClassSymbol created =
+        tree.getClassBody() != null
+            ? ASTHelpers.getSymbol(tree.getClassBody())
+            : ASTHelpers.getType(tree) != null && ASTHelpers.getType(tree).tsym instanceof ClassSymbol named
+                ? named
+                : null;
+    if (created != null) {
+      instantiated.add(created);
+    }
+    if (constructor instanceof MethodSymbol method && isDeclaredHere(method) && !sdk.isClientCreation(tree)) {
+      edges.add(new PendingEdge(current, method, path, null, false));
+      noteForwardedParameters(method, tree.getArguments());
+      if (tree.getClassBody() == null && method.owner instanceof ClassSymbol task) {
+        tasks.add(new PendingTask(task, current, path, destinationOf(path)));
+      }
+    }
+    if (sdk.isHandOff(tree)) {
+      noteHandedOffArguments(tree.getArguments());
+    }
+    if (tree.getClassBody() != null) {
+      ClassSymbol anonymous = ASTHelpers.getSymbol(tree.getClassBody());
+      Type type = ASTHelpers.getType(tree);
+      boolean callbackOrThread =
+          sdk.isStatusCallbackType(type) || sdk.isOtherSdkCallbackType(type) || sdk.isThreadEntryType(type);
+      if (anonymous != null) {
+        anonymousRoles.put(
+            anonymous,
+            new AnonymousRole(callbackOrThread, current, path, destinationOf(path), registrationClient(path)));
+      }
+    }
+  }
+
+  private void noteHandedOffArguments(List<? extends ExpressionTree> arguments) {
+    for (ExpressionTree argument : arguments) {
+      ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(argument);
+      Symbol symbol = ASTHelpers.getSymbol(stripped);
+      if (symbol instanceof VarSymbol variable
+          && (stripped instanceof IdentifierTree || stripped.getKind() == Tree.Kind.MEMBER_SELECT)) {
+        handedOffVariables.add(variable);
+      }
+    }
+  }
+
+  private void noteForwardedParameters(MethodSymbol callee, List<? extends ExpressionTree> arguments) {
+    for (int i = 0; i < arguments.size(); i++) {
+      if (ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(arguments.get(i))) instanceof VarSymbol variable
+          && variable.getKind() == ElementKind.PARAMETER) {
+        forwards.add(new Forward(variable, callee, i));
+      }
+    }
+  }
+
+  /**
+   * {@code link.open()} on a client (an SDK subclass or a configured wrapper) from outside the client itself: the
+   * call is the connection operation, reported where it stands; how the client implements it is not followed. A
+   * client's own code calling {@code open()} on itself is followed.
+   */
+  private boolean isClientOperationFromOutside(MethodInvocationTree call) {
+    ExpressionTree receiver = receiverOf(call);
+    return sdk.connectionOp(call) != null && receiver != null && !isThisReference(receiver)
+        && !isSuperReference(receiver);
+  }
+
+  /**
+   * {@code client.setConnectionStatusChangeCallback(watcher, ctx)} with an object of a class of the compilation
+   * (often {@code this}): that class's status callback is registered on {@code client}.
+   */
+  private void noteRegistration(TreePath path) {
+    MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
+    if (!isRegistration(call)) {
+      return;
+    }
+    ExpressionTree callback = IotHubSdk.stripParenthesesAndCasts(call.getArguments().get(0));
+    if (callback.getKind() == Tree.Kind.NULL_LITERAL
+        || callback instanceof LambdaExpressionTree
+        || callback instanceof MemberReferenceTree
+        || (callback instanceof NewClassTree newClass && newClass.getClassBody() != null)) {
+      return; // removed, or registered where it is written
+    }
+    Type type = ASTHelpers.getType(callback);
+    if (type != null && type.tsym instanceof ClassSymbol callbackClass && isDeclaredHere(callbackClass)) {
+      registrations.add(new PendingRegistration(callbackClass, ClientRef.receiverOf(call)));
+    }
+  }
+
+  /** {@code setConnectionStatusChangeCallback(null, ...)}: the status callback is removed. */
+  boolean isDeregistration(MethodInvocationTree call) {
+    return isRegistration(call)
+        && IotHubSdk.stripParenthesesAndCasts(call.getArguments().get(0)).getKind() == Tree.Kind.NULL_LITERAL;
+  }
+
+  private boolean isRegistration(MethodInvocationTree call) {
+    return sdk.isStatusCallbackRegistration(call) && !call.getArguments().isEmpty();
+  }
+
+  /** The client a status callback is registered on: {@code client} in {@code client.setConnection...(cb, ctx)}. */
+  @Nullable ClientRef registrationClient(TreePath callbackPath) {
+    TreePath parent = callbackPath.getParentPath();
+    if (parent != null
+        && parent.getLeaf() instanceof MethodInvocationTree call
+        && call.getArguments().contains(callbackPath.getLeaf())
+        && sdk.isStatusCallbackRegistration(call)) {
+      return ClientRef.receiverOf(call);
+    }
+    return null;
+  }
+}
