@@ -22,6 +22,7 @@ import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -317,13 +318,16 @@ public final class IotHubSdk {
    */
   public boolean isHandOff(Tree callOrNew) {
     if (callOrNew instanceof NewClassTree newClass) {
-      return isSubtypeOf(ASTHelpers.getType(newClass), "java.lang.Thread");
+      Type created = ASTHelpers.getType(newClass);
+      return created != null
+          && created.tsym != null
+          && threadClasses.computeIfAbsent(created.tsym, unused -> isSubtypeOf(created, "java.lang.Thread"));
     }
     if (!(callOrNew instanceof MethodInvocationTree call)) {
       return false;
     }
     Symbol symbol = ASTHelpers.getSymbol(call);
-    if (!(symbol instanceof MethodSymbol method)) {
+    if (!(symbol instanceof MethodSymbol method) || !mayHandOff(method.getSimpleName())) {
       return false;
     }
     String name = method.getSimpleName().toString();
@@ -357,6 +361,29 @@ public final class IotHubSdk {
     }
     return name.startsWith("schedule")
         && hasSupertypeNamed(receiver, "org.springframework.scheduling.TaskScheduler");
+  }
+
+  /** Asked of every call and every {@code new} of the compilation: most names and classes never hand off. */
+  private final Map<Name, Boolean> handOffNames = new IdentityHashMap<>();
+
+  private final Map<TypeSymbol, Boolean> threadClasses = new HashMap<>();
+
+  /** Whether some hand-off API has a method of this name (javac's names are interned: one test per name). */
+  private boolean mayHandOff(Name name) {
+    return handOffNames.computeIfAbsent(name, unused -> isHandOffName(name.toString()));
+  }
+
+  private static boolean isHandOffName(String name) {
+    return name.equals("runAsync")
+        || name.equals("supplyAsync")
+        || name.equals("startVirtualThread")
+        || EXECUTOR_METHODS.contains(name)
+        || name.startsWith("schedule")
+        || isStageCallback(name)
+        || name.equals("start")
+        || name.equals("unstarted")
+        || name.equals("newThread")
+        || ANDROID_POST_METHODS.contains(name);
   }
 
   private static boolean isStageCallback(String name) {
