@@ -18,7 +18,6 @@ import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -282,47 +281,50 @@ final class ClosesBetweenAttempts {
 
   /** The value of {@code condition} when the attempt failed, as far as the success flags decide it; else null. */
   private static @Nullable Boolean valueOnFailure(ExpressionTree condition, Set<Symbol> successFlags) {
-    ExpressionTree stripped = IotHubSdk.stripParentheses(condition);
-    if (stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree) {
-      return successFlags.contains(ASTHelpers.getSymbol(stripped)) ? Boolean.FALSE : null;
+    ConditionEvaluator.Reading<Boolean> forcedByFailure = new ForcedByFailure(successFlags);
+    if (ConditionEvaluator.evaluate(condition, true, forcedByFailure)) {
+      return true;
     }
-    if (stripped instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
-      Boolean operand = valueOnFailure(unary.getExpression(), successFlags);
-      return operand == null ? null : !operand;
-    }
-    if (stripped instanceof BinaryTree binary) {
-      Boolean left = valueOnFailure(binary.getLeftOperand(), successFlags);
-      Boolean right = valueOnFailure(binary.getRightOperand(), successFlags);
-      switch (binary.getKind()) {
-        case CONDITIONAL_AND:
-          if (Boolean.FALSE.equals(left) || Boolean.FALSE.equals(right)) {
-            return false;
-          }
-          return Boolean.TRUE.equals(left) && Boolean.TRUE.equals(right) ? Boolean.TRUE : null;
-        case CONDITIONAL_OR:
-          if (Boolean.TRUE.equals(left) || Boolean.TRUE.equals(right)) {
-            return true;
-          }
-          return Boolean.FALSE.equals(left) && Boolean.FALSE.equals(right) ? Boolean.FALSE : null;
-        case EQUAL_TO:
-        case NOT_EQUAL_TO:
-          Boolean literal = Conditions.booleanLiteral(binary.getRightOperand());
-          Boolean operand = left;
-          if (literal == null) {
-            literal = Conditions.booleanLiteral(binary.getLeftOperand());
-            operand = right;
-          }
-          if (literal == null || operand == null) {
-            return null;
-          }
-          return (operand.equals(literal)) == (binary.getKind() == Tree.Kind.EQUAL_TO);
-        default:
-          return null;
-      }
-    }
-    return null;
+    return ConditionEvaluator.evaluate(condition, false, forcedByFailure) ? false : null;
   }
 
+  /**
+   * Whether a failed attempt forces a condition to a value: a success flag (set after the attempt) is false, and
+   * {@code !}, {@code &&}, {@code ||} and comparisons with {@code true}/{@code false} follow from there.
+   */
+  private record ForcedByFailure(Set<Symbol> successFlags) implements ConditionEvaluator.Reading<Boolean> {
+    @Override
+    public Boolean atom(ExpressionTree atom, boolean value) {
+      return !value
+          && (atom instanceof IdentifierTree || atom instanceof MemberSelectTree)
+          && successFlags.contains(ASTHelpers.getSymbol(atom));
+    }
+
+    @Override
+    public Boolean both(BinaryTree junction, Boolean left, Boolean right) {
+      return left && right;
+    }
+
+    @Override
+    public boolean bothDecidedBy(Boolean left) {
+      return !left;
+    }
+
+    @Override
+    public Boolean either(BinaryTree junction, Boolean left, Boolean right) {
+      return left || right;
+    }
+
+    @Override
+    public boolean eitherDecidedBy(Boolean left) {
+      return left;
+    }
+
+    @Override
+    public boolean readsBooleanLiteralComparisons() {
+      return true;
+    }
+  }
 
   /** Variables set to {@code true} in {@code block} after {@code attempt}: they are false when the attempt failed. */
   private Set<Symbol> flagsSetAfter(BlockTree block, Tree attempt) {
