@@ -1,0 +1,510 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import io.github.linkguard.checker.analysis.Retries.CatchRetry;
+import io.github.linkguard.checker.analysis.Retries.Construct;
+import io.github.linkguard.checker.analysis.Retries.LibraryRetry;
+import io.github.linkguard.checker.analysis.Retries.LoopRetry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether a retry construct closes the failed attempt's client before the next attempt: in the catch, in a finally,
+ * after the try in the same round, before the open() in the same round, by try-with-resources, by a same-class
+ * helper, or by a retry library's listener; and where a missing close belongs.
+ *
+ * <p>Cost: per construct, the statements between the attempt and the construct are walked once per enclosing try
+ * or block, and a catch or finally once per question; the walk follows the statement nesting of the catch.
+ */
+final class ClosesBetweenAttempts {
+  private final ClassModel model;
+
+  ClosesBetweenAttempts(ClassModel model) {
+    this.model = model;
+  }
+
+  /**
+   * Whether the failed attempt's client is closed between the failure and the next attempt: in the catch, in a
+   * finally, after the try in the same round, or before the open() in the same round (before the new client is
+   * assigned, when each attempt gets a new one); try-with-resources closes it too.
+   */
+  boolean closesBetweenAttempts(Construct construct, ConnectionCall open) {
+    ClientRef client = open.client();
+    if (client == null) {
+      return true; // an expression we cannot name: nothing to say about it
+    }
+    if (construct instanceof LibraryRetry library) {
+      return libraryCloses(library, open, client);
+    }
+    return construct instanceof LoopRetry loop
+        ? loopCloses(loop, open, client)
+        : catchCloses((CatchRetry) construct, open, client);
+  }
+
+  /**
+   * A library attempt is one round: the client is closed before the open() in the attempt, in a catch or finally of
+   * the attempt on failure (or of the helper the attempt calls), or by the policy's own listener between attempts.
+   */
+  private boolean libraryCloses(LibraryRetry library, ConnectionCall open, ClientRef client) {
+    if (library.anchor().getLeaf() != open.tree()
+        && closesAroundAttempt(open.path(), open.body().tree(), client, false)) {
+      return true;
+    }
+    return closesAroundAttempt(library.anchor(), library.attempt().tree(), client, false)
+        || closedBeforeAttempt(library.anchor(), open, client)
+        || (library.policy() != null && library.policy().listenerCloses(client));
+  }
+
+  private boolean loopCloses(LoopRetry loop, ConnectionCall open, ClientRef client) {
+    if (model.bodyAt(loop.loop()) == null) {
+      return true;
+    }
+    if (loop.anchor().getLeaf() != open.tree()
+        && closesAroundAttempt(open.path(), open.body().tree(), client, false)) {
+      // while (!tryConnect()) -- the helper tears its own failed attempt down
+      return true;
+    }
+    return closesAroundAttempt(loop.anchor(), loop.loop().getLeaf(), client, true)
+        || closedBeforeAttempt(loop.anchor(), open, client)
+        || closesOnLaterRounds(loop, client);
+  }
+
+  /**
+   * {@code if (attempt > 0) { client.close(); }} before the attempt in the round: a close that the code runs on the
+   * rounds it decides are retries. Only the first round skips it, and that round has no failed attempt behind it.
+   */
+  private boolean closesOnLaterRounds(LoopRetry loop, ClientRef client) {
+    Tree previous = loop.anchor().getLeaf();
+    for (TreePath current = loop.anchor().getParentPath();
+        current != null && current.getLeaf() != loop.loop().getLeaf();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof BlockTree block) {
+        for (StatementTree statement : block.getStatements()) {
+          if (statement == previous) {
+            break;
+          }
+          if (statement instanceof IfTree ifTree
+              && ifTree.getElseStatement() == null
+              && closesOnFailure(ifTree.getThenStatement(), client, Set.of())) {
+            return true;
+          }
+        }
+      }
+      previous = current.getLeaf();
+    }
+    return false;
+  }
+
+  /**
+   * Whether every failure of the attempt at {@code attempt} closes {@code client} before control leaves {@code
+   * region} (a loop round, or a helper method): a try-with-resources, a close in every catch that carries on, a
+   * finally that closes when the attempt failed, or a close after the try on the failure path. Inside the loop
+   * itself a catch that returns or throws leaves it; in a helper, every way out of a catch leads back to the loop.
+   */
+  private boolean closesAroundAttempt(TreePath attempt, Tree region, ClientRef client, boolean regionIsLoop) {
+    Set<Symbol> successFlags = new HashSet<>();
+    Tree previous = attempt.getLeaf();
+    for (TreePath current = attempt.getParentPath();
+        current != null && current.getLeaf() != region;
+        current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock()) {
+        if (closesAsResource(tryTree, client)) {
+          return true;
+        }
+        successFlags.addAll(flagsSetAfter(tryTree.getBlock(), attempt.getLeaf()));
+        if (tryTree.getFinallyBlock() != null && closesOnFailure(tryTree.getFinallyBlock(), client, successFlags)) {
+          return true;
+        }
+        boolean everyCatchCloses = !tryTree.getCatches().isEmpty();
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          boolean closes =
+              regionIsLoop
+                  ? closesBeforeAnotherRound(catchTree, client, successFlags)
+                  : closesOnFailure(catchTree.getBlock(), client, successFlags);
+          everyCatchCloses &= closes;
+        }
+        if (everyCatchCloses) {
+          return true;
+        }
+      } else if (leaf instanceof BlockTree block) {
+        IndexedList<StatementTree> statements = model.indexed(block, block.getStatements());
+        for (int i = statements.indexOf(previous) + 1; i > 0 && i < statements.size(); i++) {
+          if (closesOnFailure(statements.get(i), client, successFlags)) {
+            return true; // try { open(); ok = true; } catch (...) { } if (!ok) close();
+          }
+        }
+      }
+      previous = leaf;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a path through {@code statement} reaches a {@code continue} of the loop around it without closing the
+   * client first ({@code if (retryable) { client.close(); continue; }} does not).
+   */
+  private boolean continuesUnclosed(StatementTree statement, ClientRef client, Set<Symbol> successFlags) {
+    if (statement instanceof ContinueTree) {
+      return true;
+    }
+    if (statement instanceof BlockTree block) {
+      for (StatementTree inner : block.getStatements()) {
+        if (continuesUnclosed(inner, client, successFlags)) {
+          return true;
+        }
+        if (closesOnFailure(inner, client, successFlags)) {
+          return false;
+        }
+      }
+      return false;
+    }
+    if (statement instanceof IfTree ifTree) {
+      return continuesUnclosed(ifTree.getThenStatement(), client, successFlags)
+          || (ifTree.getElseStatement() != null
+              && continuesUnclosed(ifTree.getElseStatement(), client, successFlags));
+    }
+    if (statement instanceof TryTree tryTree) {
+      boolean unclosed = continuesUnclosed(tryTree.getBlock(), client, successFlags);
+      for (CatchTree catchTree : tryTree.getCatches()) {
+        unclosed |= continuesUnclosed(catchTree.getBlock(), client, successFlags);
+      }
+      return unclosed;
+    }
+    if (statement instanceof LabeledStatementTree labeled) {
+      return continuesUnclosed(labeled.getStatement(), client, successFlags);
+    }
+    if (statement instanceof SynchronizedTree synchronizedTree) {
+      return continuesUnclosed(synchronizedTree.getBlock(), client, successFlags);
+    }
+    if (statement instanceof SwitchTree switchTree) {
+      for (CaseTree caseTree : switchTree.getCases()) {
+        for (StatementTree inner : caseTree.getStatements() == null ? List.<StatementTree>of()
+            : caseTree.getStatements()) {
+          if (continuesUnclosed(inner, client, successFlags)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false; // a nested loop's continues are its own
+  }
+
+  /**
+   * Whether every way a catch in the loop leads to another round closes the client: each {@code continue}, and
+   * completing the catch. A catch that returns or throws leaves the loop and needs no close.
+   */
+  private boolean closesBeforeAnotherRound(CatchTree catchTree, ClientRef client, Set<Symbol> successFlags) {
+    BlockTree block = catchTree.getBlock();
+    return !continuesUnclosed(block, client, successFlags)
+        && (!Dominance.canCompleteNormally(block) || closesOnFailure(block, client, successFlags));
+  }
+
+  /** Whether a catch can lead to another attempt: it completes normally or continues the loop. */
+  private static boolean carriesOn(CatchTree catchTree) {
+    if (Dominance.canCompleteNormally(catchTree.getBlock())) {
+      return true;
+    }
+    boolean[] continues = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitContinue(ContinueTree tree, Void unused) {
+        continues[0] = true;
+        return null;
+      }
+    }.scan(catchTree.getBlock(), null);
+    return continues[0];
+  }
+
+  /**
+   * Whether {@code statement}, run after the attempt failed, closes {@code client}: unconditionally, or under a
+   * condition that holds on failure ({@code if (!opened)} where {@code opened = true} follows the open()).
+   */
+  private boolean closesOnFailure(StatementTree statement, ClientRef client, Set<Symbol> successFlags) {
+    // a block is followed statement by statement below: a continue can skip the close
+    if (!(statement instanceof BlockTree) && model.dominance().closesOnCompletion(statement, client)) {
+      return true;
+    }
+    if (statement instanceof BlockTree block) {
+      for (StatementTree inner : block.getStatements()) {
+        if (closesOnFailure(inner, client, successFlags)) {
+          return true;
+        }
+        if (continuesUnclosed(inner, client, successFlags)) {
+          return false; // if (attempt < 3) { continue; } client.close(); -- the early rounds skip the close
+        }
+      }
+    } else if (statement instanceof IfTree ifTree) {
+      Boolean value = valueOnFailure(ifTree.getCondition(), successFlags);
+      if (Boolean.TRUE.equals(value)) {
+        return closesOnFailure(ifTree.getThenStatement(), client, successFlags);
+      }
+      if (Boolean.FALSE.equals(value) && ifTree.getElseStatement() != null) {
+        return closesOnFailure(ifTree.getElseStatement(), client, successFlags);
+      }
+    } else if (statement instanceof TryTree tryTree) {
+      return closesOnFailure(tryTree.getBlock(), client, successFlags)
+          || (tryTree.getFinallyBlock() != null
+              && closesOnFailure(tryTree.getFinallyBlock(), client, successFlags));
+    } else if (statement instanceof SynchronizedTree synchronizedTree) {
+      return closesOnFailure(synchronizedTree.getBlock(), client, successFlags);
+    } else if (statement instanceof LabeledStatementTree labeled) {
+      return closesOnFailure(labeled.getStatement(), client, successFlags);
+    }
+    return false;
+  }
+
+  /** The value of {@code condition} when the attempt failed, as far as the success flags decide it; else null. */
+  private static @Nullable Boolean valueOnFailure(ExpressionTree condition, Set<Symbol> successFlags) {
+    ConditionEvaluator.Reading<Boolean> forcedByFailure = new ForcedByFailure(successFlags);
+    if (ConditionEvaluator.evaluate(condition, true, forcedByFailure)) {
+      return true;
+    }
+    return ConditionEvaluator.evaluate(condition, false, forcedByFailure) ? false : null;
+  }
+
+  /**
+   * Whether a failed attempt forces a condition to a value: a success flag (set after the attempt) is false, and
+   * {@code !}, {@code &&}, {@code ||} and comparisons with {@code true}/{@code false} follow from there.
+   */
+  private record ForcedByFailure(Set<Symbol> successFlags) implements ConditionEvaluator.Reading<Boolean> {
+    @Override
+    public Boolean atom(ExpressionTree atom, boolean value) {
+      return !value
+          && (atom instanceof IdentifierTree || atom instanceof MemberSelectTree)
+          && successFlags.contains(ASTHelpers.getSymbol(atom));
+    }
+
+    @Override
+    public Boolean both(BinaryTree junction, Boolean left, Boolean right) {
+      return left && right;
+    }
+
+    @Override
+    public boolean bothDecidedBy(Boolean left) {
+      return !left;
+    }
+
+    @Override
+    public Boolean either(BinaryTree junction, Boolean left, Boolean right) {
+      return left || right;
+    }
+
+    @Override
+    public boolean eitherDecidedBy(Boolean left) {
+      return left;
+    }
+
+    @Override
+    public boolean readsBooleanLiteralComparisons() {
+      return true;
+    }
+  }
+
+  /** Variables set to {@code true} in {@code block} after {@code attempt}: they are false when the attempt failed. */
+  private Set<Symbol> flagsSetAfter(BlockTree block, Tree attempt) {
+    int attemptEnd = end(attempt);
+    Set<Symbol> flags = new HashSet<>();
+    new SameBodyScanner() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (start(assignment) > attemptEnd
+            && Boolean.TRUE.equals(Conditions.booleanLiteral(assignment.getExpression()))
+            && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable) {
+          flags.add(variable);
+        }
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(block, null);
+    return flags;
+  }
+
+  private boolean catchCloses(CatchRetry retry, ConnectionCall open, ClientRef client) {
+    TryTree tryTree = (TryTree) retry.tryStatement().getLeaf();
+    if (model.bodyAt(retry.tryStatement()) == null || closesAsResource(tryTree, client)) {
+      return true;
+    }
+    Set<Symbol> successFlags = flagsSetAfter(tryTree.getBlock(), retry.anchor().getLeaf());
+    if (closesBeforeReattempt(retry, client, successFlags)) {
+      return true;
+    }
+    if (tryTree.getFinallyBlock() != null && closesOnFailure(tryTree.getFinallyBlock(), client, successFlags)) {
+      return true;
+    }
+    // catch (...) { backOffAndRetry(); } where the same-class helper closes the client before calling back
+    if (retry.reattempt().getLeaf() instanceof MethodInvocationTree reattempt
+        && reattempt != open.tree()
+        && model.closedByCall(reattempt).contains(client)) {
+      return true;
+    }
+    // Re-calling the method that holds the open(): a close before the open() in that method.
+    return retry.reattempt().getLeaf() != open.tree() && closedBeforeAttempt(null, open, client);
+  }
+
+  /**
+   * A close in the catch on the way to the reattempt, before any new client is assigned there: the statements that
+   * run before the reattempt in each block around it.
+   */
+  private boolean closesBeforeReattempt(CatchRetry retry, ClientRef client, Set<Symbol> successFlags) {
+    int limit = start(retry.reattempt().getLeaf());
+    for (int creation : creationsWithin(retry.catchClause().getLeaf(), client)) {
+      limit = Math.min(limit, creation);
+    }
+    Tree previous = retry.reattempt().getLeaf();
+    for (TreePath current = retry.reattempt().getParentPath();
+        current != null && current.getLeaf() != retry.catchClause().getLeaf();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof BlockTree block) {
+        for (StatementTree statement : block.getStatements()) {
+          if (statement == previous || start(statement) >= limit) {
+            break;
+          }
+          if (closesOnFailure(statement, client, successFlags)) {
+            return true;
+          }
+        }
+      }
+      previous = current.getLeaf();
+    }
+    return false;
+  }
+
+  /**
+   * The catches where a close of the failed attempt belongs: the catch of a catch retry; for a loop, the catches of
+   * the innermost try around the attempt that carry on to another round without closing the client.
+   */
+  List<TreePath> catchesMissingTheClose(Construct construct, ConnectionCall open) {
+    if (construct instanceof CatchRetry catchRetry) {
+      return List.of(catchRetry.catchClause());
+    }
+    if (!(construct instanceof LoopRetry loop) || loop.throughFunction()) {
+      // A helper serves every caller: the close belongs with the open() passed to it. A library attempt is one
+      // round: the close goes just before its open().
+      return List.of();
+    }
+    ClientRef client = open.client();
+    Tree previous = loop.anchor().getLeaf();
+    for (TreePath current = loop.anchor().getParentPath();
+        current != null && current.getLeaf() != loop.loop().getLeaf();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof TryTree tryTree
+          && previous == tryTree.getBlock()
+          && !tryTree.getCatches().isEmpty()) {
+        Set<Symbol> successFlags = flagsSetAfter(tryTree.getBlock(), loop.anchor().getLeaf());
+        List<TreePath> missing = new ArrayList<>();
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          if (carriesOn(catchTree)
+              && (client == null || !closesBeforeAnotherRound(catchTree, client, successFlags))) {
+            missing.add(new TreePath(current, catchTree));
+          }
+        }
+        return missing;
+      }
+      previous = current.getLeaf();
+    }
+    return List.of();
+  }
+
+  /** Whether every attempt assigns a new client to the open()'s variable before opening it. */
+  boolean createsClientPerAttempt(Construct construct, ConnectionCall open) {
+    ClientRef client = open.client();
+    if (client == null) {
+      return false;
+    }
+    boolean createdInItsRound = model.dominance().factsAt(open.path()).created(client);
+    if (construct instanceof LibraryRetry) {
+      return createdInItsRound;
+    }
+    if (construct instanceof LoopRetry loop) {
+      return createdInItsRound
+          || (loop.anchor().getLeaf() != open.tree()
+              && model.dominance().factsAt(loop.anchor()).created(client));
+    }
+    CatchRetry catchRetry = (CatchRetry) construct;
+    return !creationsWithin(catchRetry.catchClause().getLeaf(), client).isEmpty()
+        || (catchRetry.reattempt().getLeaf() != open.tree()
+            && !isLexicalOpen(catchRetry.reattempt())
+            && createdInItsRound);
+  }
+
+  private boolean isLexicalOpen(TreePath path) {
+    return path.getLeaf() instanceof MethodInvocationTree call
+        && model.connectionCall(call) != null
+        && model.connectionCall(call).isOpen();
+  }
+
+  /** A close dominating the open() in its own round (and, via a call, in the loop before the call). */
+  private boolean closedBeforeAttempt(@Nullable TreePath anchor, ConnectionCall open, ClientRef client) {
+    Dominance.Facts facts = model.dominance().factsAt(open.path());
+    if (anchor != null && anchor.getLeaf() != open.tree()) {
+      facts = facts.eventsAfter(model.dominance().factsAt(anchor));
+    }
+    if (facts.created(client)) {
+      return facts.closedBeforeLastCreation(client);
+    }
+    return facts.closed(client);
+  }
+
+  private static boolean closesAsResource(TryTree tryTree, ClientRef client) {
+    for (Tree resource : tryTree.getResources()) {
+      if (resource instanceof VariableTree variable) {
+        VarSymbol symbol = ASTHelpers.getSymbol(variable);
+        if (symbol != null && client.equals(ClientRef.ofVariable(symbol))) {
+          return true;
+        }
+      } else if (resource instanceof ExpressionTree expression && client.equals(ClientRef.of(expression))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Where {@code region} assigns a new client to {@code client}: start positions. */
+  private List<Integer> creationsWithin(Tree region, ClientRef client) {
+    List<Integer> found = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (client.equals(ClientRef.of(assignment.getVariable()))
+            && model.isNewClient(assignment.getExpression())) {
+          found.add(start(assignment));
+        }
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(region, null);
+    return found;
+  }
+
+  private static int start(Tree tree) {
+    return ASTHelpers.getStartPosition(tree);
+  }
+
+  private int end(Tree tree) {
+    return model.state().getEndPosition(tree);
+  }
+}

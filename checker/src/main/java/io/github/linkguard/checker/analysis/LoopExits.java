@@ -1,0 +1,276 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether a loop ends once the attempt in it succeeds: a {@code break} or {@code return} after the attempt, a flag
+ * the loop condition tests set after it (also in the same-class code the attempt calls), or a loop condition that
+ * holds only while the device is not connected. This tells a retry loop from a loop that keeps running (a re-entry
+ * site).
+ *
+ * <p>Cost: which statements of a block leave the loop is computed once per block and loop, from the end of the
+ * indexed block backwards, so many attempts in one loop stay linear; the variables a loop condition reads are
+ * collected once per loop.
+ */
+final class LoopExits {
+  private final ClassModel model;
+  private final Map<Tree, Set<Symbol>> conditionVariablesByLoop = new IdentityHashMap<>();
+  private final Map<Tree, Map<Tree, boolean[]>> leavesFromByLoop = new IdentityHashMap<>();
+
+  LoopExits(ClassModel model) {
+    this.model = model;
+  }
+
+  /**
+   * Whether the loop ends once the attempt at {@code anchor} succeeds: a break or return after it, a flag the loop
+   * condition tests set after it, or a condition on the status (or on state the status callback tracks).
+   */
+  boolean leavesAfterSuccess(TreePath loopPath, TreePath anchor) {
+    Tree loop = loopPath.getLeaf();
+    Set<Symbol> conditionVariables =
+        conditionVariablesByLoop.computeIfAbsent(loop, l -> conditionVariables(loopCondition(l)));
+    if (runsOnlyWhileNotConnected(loop)) {
+      return true; // the status callback ends the loop once the open() succeeds
+    }
+    if (anchor.getLeaf() instanceof MethodInvocationTree call && !conditionVariables.isEmpty()) {
+      // connect() { client.open(); connected = true; } in `while (!connected) { ... connect(); ... }`
+      Symbol callee = ASTHelpers.getSymbol(call);
+      Body calleeBody = callee instanceof MethodSymbol method ? model.bodyOf(method) : null;
+      if (calleeBody != null) {
+        for (Body reached : model.syncReachable(calleeBody)) {
+          if (assigns(reached.tree(), conditionVariables)) {
+            return true;
+          }
+        }
+      }
+    }
+    Tree previous = anchor.getLeaf();
+    for (TreePath current = anchor.getParentPath();
+        current != null && current.getLeaf() != loop;
+        current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof ReturnTree) {
+        return true; // return connectAndOpen();
+      }
+      List<? extends StatementTree> statements = null;
+      if (leaf instanceof BlockTree block) {
+        statements = block.getStatements();
+      } else if (leaf instanceof CaseTree caseTree) {
+        statements = caseTree.getStatements();
+      }
+      if (statements != null) {
+        int index = model.indexed(leaf, statements).indexOf(previous);
+        boolean[] leavesFrom = leavesFrom(loopPath, current, statements, conditionVariables);
+        if (index >= 0 && leavesFrom[index + 1]) {
+          return true;
+        }
+      }
+      previous = leaf;
+    }
+    return false;
+  }
+
+  /**
+   * A loop condition that holds only while the device is not connected: on the status ({@code status !=
+   * CONNECTED}) or on state the status callback tracks ({@code !connected}, {@code state == CONNECTING}). A condition
+   * that merely reads such state ({@code while (running)}) says nothing about success.
+   */
+  private boolean runsOnlyWhileNotConnected(Tree loop) {
+    ExpressionTree condition = loopCondition(loop);
+    if (condition == null) {
+      return false;
+    }
+    Conditions conditions = model.conditions();
+    return conditions.establishing(condition, true, Conditions.Claim.NOT_CONNECTED, true, 0) != null
+        || conditions.establishing(condition, true, Conditions.Claim.DISCONNECTED, true, 0) != null;
+  }
+
+  /**
+   * For each position of a block inside a loop, whether a statement from there on leaves the loop or sets a
+   * variable the loop condition tests; computed once per block, so that many opens in one loop stay linear.
+   */
+  private boolean[] leavesFrom(
+      TreePath loopPath, TreePath block, List<? extends StatementTree> statements, Set<Symbol> conditionVariables) {
+    Tree loop = loopPath.getLeaf();
+    return leavesFromByLoop
+        .computeIfAbsent(loop, l -> new IdentityHashMap<>())
+        .computeIfAbsent(
+            block.getLeaf(),
+            b -> {
+              // in a case of a switch (or a nested loop) inside the loop, a plain break leaves only that
+              boolean breaksLeave = !breakTargetBetween(block, loop);
+              String label = labelOf(loopPath);
+              IndexedList<StatementTree> indexed = model.indexed(block.getLeaf(), statements);
+              boolean[] leaves = new boolean[indexed.size() + 1];
+              for (int i = indexed.size() - 1; i >= 0; i--) {
+                StatementTree statement = indexed.get(i);
+                leaves[i] =
+                    leaves[i + 1]
+                        || exitsLoop(statement, breaksLeave, label)
+                        || assigns(statement, conditionVariables);
+              }
+              return leaves;
+            });
+  }
+
+  private static boolean breakTargetBetween(TreePath inner, Tree loop) {
+    for (TreePath current = inner; current != null && current.getLeaf() != loop; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof SwitchTree || (leaf != inner.getLeaf() && isLoop(leaf))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static @Nullable ExpressionTree loopCondition(Tree loop) {
+    if (loop instanceof WhileLoopTree whileLoop) {
+      return whileLoop.getCondition();
+    }
+    if (loop instanceof DoWhileLoopTree doWhile) {
+      return doWhile.getCondition();
+    }
+    if (loop instanceof ForLoopTree forLoop) {
+      return forLoop.getCondition();
+    }
+    return null;
+  }
+
+  static boolean isLoop(Tree tree) {
+    return tree instanceof WhileLoopTree
+        || tree instanceof DoWhileLoopTree
+        || tree instanceof ForLoopTree
+        || tree instanceof EnhancedForLoopTree;
+  }
+
+  /** The variables and fields a loop condition reads, looking through same-class boolean getters. */
+  private Set<Symbol> conditionVariables(@Nullable ExpressionTree condition) {
+    Set<Symbol> variables = new LinkedHashSet<>();
+    if (condition == null) {
+      return variables;
+    }
+    new TreeScanner<Void, Integer>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Integer depth) {
+        if (ASTHelpers.getSymbol(tree) instanceof VarSymbol variable) {
+          variables.add(variable);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree tree, Integer depth) {
+        if (ASTHelpers.getSymbol(tree) instanceof VarSymbol variable
+            && variable.getKind() == ElementKind.FIELD) {
+          variables.add(variable);
+        }
+        return super.visitMemberSelect(tree, depth);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Integer depth) {
+        Symbol symbol = ASTHelpers.getSymbol(tree);
+        if (depth < 2 && symbol instanceof MethodSymbol method) {
+          Body body = model.bodyOf(method);
+          if (body != null
+              && body.tree() instanceof MethodTree methodTree
+              && methodTree.getBody() != null
+              && methodTree.getBody().getStatements().size() == 1
+              && methodTree.getBody().getStatements().get(0) instanceof ReturnTree returnTree) {
+            scan(returnTree.getExpression(), depth + 1);
+          }
+        }
+        return super.visitMethodInvocation(tree, depth);
+      }
+    }.scan(condition, 0);
+    return variables;
+  }
+
+  /** A return, or a break that leaves the loop, inside {@code statement} (not counting nested classes). */
+  private static boolean exitsLoop(StatementTree statement, boolean breaksLeave, @Nullable String loopLabel) {
+    boolean[] leaves = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        leaves[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitBreak(BreakTree tree, Void unused) {
+        leaves[0] |= loopLabel != null && tree.getLabel() != null && tree.getLabel().contentEquals(loopLabel);
+        return null;
+      }
+    }.scan(statement, null);
+    return leaves[0] || (breaksLeave && Dominance.breaksOut(statement));
+  }
+
+  /** {@code outer} in {@code outer: for (...)}, or null. */
+  private static @Nullable String labelOf(TreePath loop) {
+    return loop.getParentPath().getLeaf() instanceof LabeledStatementTree labeled
+        ? labeled.getLabel().toString()
+        : null;
+  }
+
+  /** Whether {@code tree} assigns one of {@code variables} (or calls set on it), outside nested classes. */
+  private static boolean assigns(Tree tree, Set<Symbol> variables) {
+    if (variables.isEmpty()) {
+      return false;
+    }
+    boolean[] assigns = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        assigns[0] |= variables.contains(ASTHelpers.getSymbol(assignment.getVariable()));
+        return super.visitAssignment(assignment, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (call.getMethodSelect() instanceof MemberSelectTree member
+            && member.getIdentifier().toString().startsWith("set")
+            && variables.contains(ASTHelpers.getSymbol(member.getExpression()))) {
+          assigns[0] = true;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree nested, Void unused) {
+        return null;
+      }
+    }.scan(tree, null);
+    return assigns[0];
+  }
+}

@@ -1,0 +1,387 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import io.github.linkguard.checker.analysis.Retries.CatchRetry;
+import io.github.linkguard.checker.analysis.Retries.Construct;
+import io.github.linkguard.checker.analysis.Retries.LibraryRetry;
+import io.github.linkguard.checker.analysis.Retries.LoopRetry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Classifies the retry constructs of a class and its re-entry loops and catches (see {@link Retries}): which open()
+ * each loop, catch, helper taking a function, or retry library attempts again, and which loops and catches run an
+ * open() again after it succeeded.
+ *
+ * <p>Cost: computed once per class. Every open() and every call site is placed in the loops and try statements
+ * around it in a single pass, O(sites times nesting depth); whether a loop ends after its attempt succeeds is
+ * {@link LoopExits}'s, linear per loop.
+ */
+final class RetryConstructs {
+  private record LoopInfo(
+      TreePath loop, Body body, Map<ConnectionCall, TreePath> anchors, Set<ConnectionCall> retried,
+      boolean reentry) {}
+
+  private record CatchInfo(Map<ConnectionCall, CatchRetry> retried) {}
+
+  /** A call site or open() inside a body, and where it stands relative to the loops and trys around it. */
+  private record Site(TreePath path, Body body, @Nullable ConnectionCall open, Body.@Nullable Edge edge) {}
+
+  private final ClassModel model;
+  private final Map<Tree, LoopInfo> loops = new IdentityHashMap<>();
+  private final Map<Tree, CatchInfo> catches = new IdentityHashMap<>();
+  private final Map<ConnectionCall, List<Construct>> constructsByOpen = new LinkedHashMap<>();
+  private final Set<Body> libraryAttempts = new HashSet<>();
+  private final LoopExits loopExits;
+
+  RetryConstructs(ClassModel model) {
+    this.model = model;
+    this.loopExits = new LoopExits(model);
+    Map<Tree, List<Site>> sitesInLoopBody = new IdentityHashMap<>();
+    Map<Tree, List<Site>> sitesInLoopCondition = new IdentityHashMap<>();
+    Map<Tree, List<Site>> sitesInTryBlock = new IdentityHashMap<>();
+    Map<Tree, List<Site>> sitesInCatch = new IdentityHashMap<>();
+    for (Body body : model.bodies()) {
+      List<Site> sites = new ArrayList<>();
+      for (ConnectionCall call : model.callsIn(body)) {
+        if (call.isOpen()) {
+          sites.add(new Site(call.path(), body, call, null));
+        }
+      }
+      for (Body.Edge edge : body.outgoing()) {
+        sites.add(new Site(edge.site(), body, null, edge));
+      }
+      for (Site site : sites) {
+        Tree previous = site.path().getLeaf();
+        for (TreePath current = site.path().getParentPath();
+            current != null && current.getLeaf() != body.tree();
+            current = current.getParentPath()) {
+          Tree leaf = current.getLeaf();
+          if (LoopExits.isLoop(leaf)) {
+            (previous == LoopExits.loopCondition(leaf) ? sitesInLoopCondition : sitesInLoopBody)
+                .computeIfAbsent(leaf, k -> new ArrayList<>())
+                .add(site);
+          } else if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock()) {
+            sitesInTryBlock.computeIfAbsent(leaf, k -> new ArrayList<>()).add(site);
+          } else if (leaf instanceof CatchTree) {
+            sitesInCatch.computeIfAbsent(leaf, k -> new ArrayList<>()).add(site);
+          }
+          previous = leaf;
+        }
+      }
+    }
+    for (TreePath loopPath : model.loops()) {
+      Body body = model.bodyAt(loopPath);
+      if (body != null) {
+        classifyLoop(
+            loopPath, body,
+            sitesInLoopBody.getOrDefault(loopPath.getLeaf(), List.of()),
+            sitesInLoopCondition.getOrDefault(loopPath.getLeaf(), List.of()));
+      }
+    }
+    addRetriesThroughFunctions();
+    addLibraryRetries();
+    for (TreePath tryPath : model.tryStatements()) {
+      TryTree tryTree = (TryTree) tryPath.getLeaf();
+      List<Site> inBlock = sitesInTryBlock.getOrDefault(tryTree, List.of());
+      for (CatchTree catchTree : tryTree.getCatches()) {
+        classifyCatch(
+            tryPath, new TreePath(tryPath, catchTree), inBlock,
+            sitesInCatch.getOrDefault(catchTree, List.of()));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- loops
+
+  private void classifyLoop(TreePath loopPath, Body body, List<Site> inBody, List<Site> inCondition) {
+    Map<ConnectionCall, TreePath> anchors = new LinkedHashMap<>();
+    Set<ConnectionCall> conditionOpens = new HashSet<>();
+    for (Site site : inCondition) {
+      for (ConnectionCall open : opensAt(site)) {
+        anchors.putIfAbsent(open, site.path());
+        conditionOpens.add(open);
+      }
+    }
+    for (Site site : inBody) {
+      for (ConnectionCall open : opensAt(site)) {
+        anchors.putIfAbsent(open, site.path());
+      }
+    }
+    Set<ConnectionCall> retried = new LinkedHashSet<>();
+    boolean keepsRunning = false;
+    for (var entry : anchors.entrySet()) {
+      if (conditionOpens.contains(entry.getKey()) || loopExits.leavesAfterSuccess(loopPath, entry.getValue())) {
+        retried.add(entry.getKey());
+        constructsByOpen
+            .computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
+            .add(new LoopRetry(loopPath, entry.getValue(), false));
+      } else {
+        keepsRunning = true;
+      }
+    }
+    boolean reentry = keepsRunning && !(loopPath.getLeaf() instanceof EnhancedForLoopTree);
+    loops.put(loopPath.getLeaf(), new LoopInfo(loopPath, body, anchors, retried, reentry));
+  }
+
+  /**
+   * {@code withRetry(() -> client.open())}: a same-class method that runs its function parameter in a loop that ends
+   * once the function succeeds retries the opens of the lambdas and method references callers pass there.
+   */
+  private void addRetriesThroughFunctions() {
+    Map<MethodSymbol, Map<Integer, LoopRetry>> retriedParameters = new HashMap<>();
+    for (LoopInfo info : loops.values()) {
+      MethodSymbol method = info.body().method();
+      if (method == null || method.getParameters().isEmpty()) {
+        continue;
+      }
+      new SameBodyScanner() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          int index = -1;
+          ExpressionTree callReceiver = ASTHelpers.getReceiver(call);
+          if (callReceiver != null
+              && IotHubSdk.stripParenthesesAndCasts(callReceiver) instanceof IdentifierTree receiver
+              && ASTHelpers.getSymbol(receiver) instanceof VarSymbol parameter) {
+            index = method.getParameters().indexOf(parameter);
+          }
+          TreePath invocation = index >= 0 ? TreePath.getPath(info.loop(), call) : null;
+          if (invocation != null && loopExits.leavesAfterSuccess(info.loop(), invocation)) {
+            retriedParameters
+                .computeIfAbsent(method, m -> new HashMap<>())
+                .putIfAbsent(index, new LoopRetry(info.loop(), invocation, true));
+          }
+          return super.visitMethodInvocation(call, null);
+        }
+      }.scan(info.loop().getLeaf(), null);
+    }
+    if (retriedParameters.isEmpty()) {
+      return;
+    }
+    for (Body body : model.bodies()) {
+      for (Body.Edge edge : body.incoming()) {
+        LoopRetry retry = retryOfArgument(edge.site(), retriedParameters);
+        if (edge.kind() != Body.EdgeKind.SYNC || retry == null) {
+          continue;
+        }
+        for (ConnectionCall open : model.syncReachableOpens(body)) {
+          constructsByOpen.computeIfAbsent(open, k -> new ArrayList<>()).add(retry);
+        }
+      }
+    }
+  }
+
+  /** The attempts that retry libraries run: function values they are given, and proxied calls of @Retryable methods. */
+  private void addLibraryRetries() {
+    for (Body body : model.bodies()) {
+      for (Body.Edge edge : body.outgoing()) {
+        RetryLibraries.AttemptRun run = RetryLibraries.attemptRunOf(edge.site(), model.state(), model.sdk());
+        if (run != null) {
+          RetryLibraries.Policy policy = new RetryLibraries.Policy(run.call(), model);
+          if (policy.retries()) {
+            addLibraryRetry(run.call(), edge.to(), policy);
+          }
+        }
+      }
+      if (RetryLibraries.isRetryableMethod(body, model.state())) {
+        for (Body.Edge edge : body.incoming()) {
+          if (edge.kind() == Body.EdgeKind.SYNC && RetryLibraries.isProxiedCall(edge.site().getLeaf())) {
+            addLibraryRetry(edge.site(), body, null); // bean-name listeners are out of sight: none counts
+          }
+        }
+      }
+    }
+  }
+
+  private void addLibraryRetry(TreePath call, Body attempt, RetryLibraries.@Nullable Policy policy) {
+    for (ConnectionCall open : model.syncReachableOpens(attempt)) {
+      TreePath anchor = open.body() == attempt ? open.path() : null;
+      for (Body.Edge edge : attempt.outgoing()) {
+        if (anchor == null
+            && edge.kind() == Body.EdgeKind.SYNC
+            && model.syncReachable(edge.to()).contains(open.body())) {
+          anchor = edge.site();
+        }
+      }
+      if (anchor != null) {
+        libraryAttempts.add(attempt);
+        constructsByOpen
+            .computeIfAbsent(open, k -> new ArrayList<>())
+            .add(new LibraryRetry(call, attempt, anchor, policy));
+      }
+    }
+  }
+
+  /** The retry loop that runs the function value at {@code site}, when it is an argument of such a helper. */
+  private static Retries.@Nullable LoopRetry retryOfArgument(
+      TreePath site, Map<MethodSymbol, Map<Integer, LoopRetry>> retriedParameters) {
+    if (!(site.getLeaf() instanceof LambdaExpressionTree) && !(site.getLeaf() instanceof MemberReferenceTree)) {
+      return null;
+    }
+    TreePath argument = IotHubSdk.withEnclosingParentheses(site);
+    Tree value = argument.getLeaf();
+    TreePath parent = argument.getParentPath();
+    if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree call)) {
+      return null;
+    }
+    Map<Integer, LoopRetry> byIndex = retriedParameters.get(ASTHelpers.getSymbol(call));
+    return byIndex == null ? null : byIndex.get(call.getArguments().indexOf(value));
+  }
+
+  /** The opens a site runs synchronously: the open() itself, or those of the same-class code it calls. */
+  private Set<ConnectionCall> opensAt(Site site) {
+    if (site.open() != null) {
+      return Set.of(site.open());
+    }
+    Body.Edge edge = site.edge();
+    if (edge != null && edge.kind() == Body.EdgeKind.SYNC) {
+      return model.syncReachableOpens(edge.to());
+    }
+    return Set.of();
+  }
+
+  // ---------------------------------------------------------------- catches
+
+  private void classifyCatch(TreePath tryPath, TreePath catchPath, List<Site> inTryBlock, List<Site> inCatch) {
+    Map<ConnectionCall, CatchRetry> retried = new LinkedHashMap<>();
+    for (Site tried : inTryBlock) {
+      for (ConnectionCall open : opensAt(tried)) {
+        if (retried.containsKey(open)) {
+          continue;
+        }
+        TreePath reattempt = reattempt(open, inCatch);
+        if (reattempt != null) {
+          CatchRetry construct = new CatchRetry(tryPath, catchPath, tried.path(), reattempt);
+          retried.put(open, construct);
+          constructsByOpen.computeIfAbsent(open, k -> new ArrayList<>()).add(construct);
+        }
+      }
+    }
+    catches.put(catchPath.getLeaf(), new CatchInfo(retried));
+  }
+
+  /** Where a catch attempts {@code open}'s connection again, or null. */
+  private @Nullable TreePath reattempt(ConnectionCall open, List<Site> inCatch) {
+    for (Site site : inCatch) {
+      if (site.open() != null && sameConnection(site.open(), open)) {
+        return site.path();
+      }
+      Body.Edge edge = site.edge();
+      if (edge != null) {
+        for (Body reached : model.reachable(edge.to())) {
+          if (reached == open.body()) {
+            return site.path();
+          }
+          for (ConnectionCall other : model.callsIn(reached)) {
+            if (other.isOpen() && sameConnection(other, open)) {
+              return site.path();
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameConnection(ConnectionCall a, ConnectionCall b) {
+    if (a == b) {
+      return true;
+    }
+    if (a.client() == null || !a.client().equals(b.client())) {
+      return false;
+    }
+    // A local only names the same client inside its own body.
+    return !a.client().isLocal() || a.body() == b.body();
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** The retry constructs around an open(), innermost first. */
+  List<Construct> constructsFor(ConnectionCall open) {
+    return constructsByOpen.getOrDefault(open, List.of());
+  }
+
+  /** Whether {@code path} (in {@code body}) sits in a loop or catch that is a re-entry site. */
+  boolean isInsideReentryConstruct(TreePath path, Body body) {
+    for (TreePath current = path.getParentPath();
+        current != null && current.getLeaf() != body.tree();
+        current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      LoopInfo loop = loops.get(leaf);
+      if (loop != null && loop.reentry()) {
+        return true;
+      }
+      CatchInfo catchInfo = catches.get(leaf);
+      if (catchInfo != null && catchInfo.retried().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code path} sits in a retry construct: a retrying loop, the try or catch of a retrying catch, or a
+   * retry library's attempt.
+   */
+  boolean isInsideRetryConstruct(TreePath path, Body body) {
+    if (libraryAttempts.contains(body)) {
+      return true;
+    }
+    Tree previous = path.getLeaf();
+    for (TreePath current = path.getParentPath();
+        current != null && current.getLeaf() != body.tree();
+        current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      LoopInfo loop = loops.get(leaf);
+      if (loop != null && !loop.retried().isEmpty()) {
+        return true;
+      }
+      CatchInfo catchInfo = catches.get(leaf);
+      if (catchInfo != null && !catchInfo.retried().isEmpty()) {
+        return true;
+      }
+      if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock()) {
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          CatchInfo info = catches.get(catchTree);
+          if (info != null && !info.retried().isEmpty()) {
+            return true;
+          }
+        }
+      }
+      previous = leaf;
+    }
+    return false;
+  }
+
+  /** Whether {@code catchClause} is a catch that is not a retry construct (a re-entry site). */
+  boolean isReentryCatch(Tree catchClause) {
+    CatchInfo info = catches.get(catchClause);
+    return info != null && info.retried().isEmpty();
+  }
+
+  /** Whether the open() is in a loop that keeps running after its open() succeeds. */
+  boolean isReentryLoop(Tree loop) {
+    LoopInfo info = loops.get(loop);
+    return info != null && info.reentry();
+  }
+}

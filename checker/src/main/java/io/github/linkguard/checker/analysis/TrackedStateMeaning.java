@@ -1,0 +1,271 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import io.github.linkguard.checker.analysis.Dominance.Condition;
+import io.github.linkguard.checker.analysis.Dominance.Facts;
+import io.github.linkguard.checker.analysis.Dominance.SwitchCase;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the state a class tracks in its status callback means: whether a tracked boolean being true means connected
+ * or disconnected (from the statuses under which the callback writes it, else from its name), and whether a tracked
+ * enum constant means disconnected (from where the callback writes it, else from the constant's name). Tracked state
+ * is trusted as the app's own model of the link.
+ *
+ * <p>Cost: each field's meaning is worked out once per class from its writes and kept; following a mapping method's
+ * {@code return}s goes at most four levels deep.
+ */
+final class TrackedStateMeaning {
+  private enum Meaning {
+    TRUE_MEANS_CONNECTED,
+    TRUE_MEANS_DISCONNECTED,
+    UNKNOWN
+  }
+
+  private static final Set<String> CONNECTED_LIKE =
+      Set.of("CONNECTED", "ONLINE", "UP", "OPEN", "OPENED", "READY", "ALIVE", "ACTIVE", "ESTABLISHED");
+
+  private final ClassModel model;
+  private final ConditionClaims claims;
+  private final Map<VarSymbol, Meaning> meanings = new HashMap<>();
+  private final Map<VarSymbol, Map<String, Boolean>> enumMeanings = new HashMap<>();
+
+  TrackedStateMeaning(ClassModel model, ConditionClaims claims) {
+    this.model = model;
+    this.claims = claims;
+  }
+
+  /** The tracked enum field an expression reads (directly, through a getter, or through AtomicReference.get). */
+  @Nullable VarSymbol trackedEnum(ExpressionTree expression) {
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
+    VarSymbol field = fieldRead(tree);
+    if (field == null && tree instanceof MethodInvocationTree call && call.getArguments().isEmpty()) {
+      Symbol symbol = ASTHelpers.getSymbol(call);
+      if (symbol instanceof MethodSymbol method) {
+        if (method.getSimpleName().contentEquals("get")) {
+          field = fieldRead(ASTHelpers.getReceiver(call));
+        } else {
+          ExpressionTree returned = singleReturn(method);
+          field = returned == null ? null : fieldRead(IotHubSdk.stripParenthesesAndCasts(returned));
+        }
+      }
+    }
+    return field != null && model.isTracked(field) ? field : null;
+  }
+
+  static @Nullable VarSymbol fieldRead(@Nullable ExpressionTree tree) {
+    if (tree == null) {
+      return null;
+    }
+    ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(tree);
+    if (!(stripped instanceof IdentifierTree) && !(stripped instanceof MemberSelectTree)) {
+      return null;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(stripped);
+    return symbol instanceof VarSymbol variable && variable.getKind() == ElementKind.FIELD ? variable : null;
+  }
+
+  /** Whether reading tracked boolean {@code field} as {@code value} means the app believes it is disconnected. */
+  boolean trackedBooleanGuards(VarSymbol field, boolean value) {
+    if (!model.isTracked(field)) {
+      return false;
+    }
+    return switch (meaning(field)) {
+      case TRUE_MEANS_CONNECTED -> !value;
+      case TRUE_MEANS_DISCONNECTED -> value;
+      case UNKNOWN -> false; // a flag about something else (credentials, shutdown...) says nothing of the link
+    };
+  }
+
+  private Meaning meaning(VarSymbol field) {
+    Meaning known = meanings.get(field);
+    if (known != null) {
+      return known;
+    }
+    Meaning inferred = null;
+    boolean conflicting = false;
+    for (ClassModel.FieldWrite write : model.trackedWrites(field)) {
+      Meaning vote = vote(write);
+      if (vote == Meaning.UNKNOWN) {
+        continue;
+      }
+      if (inferred == null) {
+        inferred = vote;
+      } else if (inferred != vote) {
+        conflicting = true;
+      }
+    }
+    Meaning meaning = inferred != null && !conflicting ? inferred : meaningFromName(field);
+    meanings.put(field, meaning);
+    return meaning;
+  }
+
+  private Meaning vote(ClassModel.FieldWrite write) {
+    ExpressionTree value = write.value();
+    if (value == null) {
+      return Meaning.UNKNOWN;
+    }
+    ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(value);
+    if (stripped instanceof LiteralTree literal && literal.getValue() instanceof Boolean assigned) {
+      Facts facts = model.dominance().factsAt(write.path());
+      if (holdsUntracked(facts, Conditions.Claim.CONNECTED)) {
+        return assigned ? Meaning.TRUE_MEANS_CONNECTED : Meaning.TRUE_MEANS_DISCONNECTED;
+      }
+      if (holdsUntracked(facts, Conditions.Claim.NOT_CONNECTED) || holdsUntracked(facts, Conditions.Claim.DISCONNECTED)) {
+        return assigned ? Meaning.TRUE_MEANS_DISCONNECTED : Meaning.TRUE_MEANS_CONNECTED;
+      }
+      return Meaning.UNKNOWN;
+    }
+    if (claims.establishing(value, true, Conditions.Claim.CONNECTED, false, 0) != null) {
+      return Meaning.TRUE_MEANS_CONNECTED;
+    }
+    if (claims.establishing(value, true, Conditions.Claim.NOT_CONNECTED, false, 0) != null
+        || claims.establishing(value, true, Conditions.Claim.DISCONNECTED, false, 0) != null) {
+      return Meaning.TRUE_MEANS_DISCONNECTED;
+    }
+    return Meaning.UNKNOWN;
+  }
+
+  private boolean holdsUntracked(Facts facts, Conditions.Claim claim) {
+    for (Condition condition : facts.conditions()) {
+      if (claims.establishingFact(condition, claim, false) != null) {
+        return true;
+      }
+    }
+    for (SwitchCase switchCase : facts.cases()) {
+      if (claims.caseEstablishes(switchCase, claim, false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the tracked enum {@code field} holding {@code constant} means the app believes it is disconnected: read
+   * from where the status callback assigns that constant (under DISCONNECTED: yes; under CONNECTED or
+   * DISCONNECTED_RETRYING: no), else from the constant's name (not CONNECTED-like, not RETRY-like).
+   */
+  boolean meansDisconnected(VarSymbol field, String constant) {
+    Map<String, Boolean> assigned = enumMeanings.computeIfAbsent(field, this::enumMeaningsFromWrites);
+    Boolean known = assigned.get(constant);
+    return known != null ? known : !isConnectedLike(constant) && !isRetryLike(constant);
+  }
+
+  private Map<String, Boolean> enumMeaningsFromWrites(VarSymbol field) {
+    Map<String, Boolean> meanings = new HashMap<>();
+    for (ClassModel.FieldWrite write : model.trackedWrites(field)) {
+      TreePath valuePath = write.value() == null ? null : TreePath.getPath(write.path(), write.value());
+      if (valuePath == null) {
+        continue;
+      }
+      Map<TreePath, String> constants = new LinkedHashMap<>();
+      resultConstants(valuePath, constants, 0);
+      for (var entry : constants.entrySet()) {
+        Boolean meaning = meaningWhereReached(entry.getKey());
+        if (meaning != null) {
+          // A constant written both when disconnected and when the SDK still owns the link does not mean
+          // disconnected.
+          meanings.merge(entry.getValue(), meaning, Boolean::logicalAnd);
+        }
+      }
+    }
+    return meanings;
+  }
+
+  /**
+   * The enum constants a value can be, each with where it is produced: the constant itself, either side of a
+   * {@code ?:}, each case of a switch expression, or each return of a same-class mapping method ({@code link =
+   * toLink(status)}).
+   */
+  private void resultConstants(TreePath valuePath, Map<TreePath, String> constants, int depth) {
+    ExpressionTree value = IotHubSdk.stripParenthesesAndCasts((ExpressionTree) valuePath.getLeaf());
+    TreePath path = value == valuePath.getLeaf() ? valuePath : TreePath.getPath(valuePath, value);
+    if (path == null || depth > ConditionClaims.MAX_DEPTH) {
+      return;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(value);
+    if (symbol != null && symbol.getKind() == ElementKind.ENUM_CONSTANT) {
+      constants.put(path, symbol.getSimpleName().toString());
+    } else if (value instanceof ConditionalExpressionTree conditional) {
+      resultConstants(new TreePath(path, conditional.getTrueExpression()), constants, depth + 1);
+      resultConstants(new TreePath(path, conditional.getFalseExpression()), constants, depth + 1);
+    } else if (value instanceof SwitchExpressionTree switchExpression) {
+      for (CaseTree caseTree : switchExpression.getCases()) {
+        TreePath casePath = new TreePath(path, caseTree);
+        if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE && caseTree.getBody() instanceof ExpressionTree result) {
+          resultConstants(new TreePath(casePath, result), constants, depth + 1);
+        }
+      }
+    } else if (value instanceof MethodInvocationTree && symbol instanceof MethodSymbol method) {
+      Body body = model.bodyOf(method);
+      for (ExpressionTree returned : body == null ? List.<ExpressionTree>of() : model.returnedExpressions(method)) {
+        TreePath returnedPath = TreePath.getPath(body.path(), returned);
+        if (returnedPath != null) {
+          resultConstants(returnedPath, constants, depth + 1);
+        }
+      }
+    }
+  }
+
+  /** What producing a value at {@code path} says: under DISCONNECTED true, under CONNECTED or RETRYING false. */
+  private @Nullable Boolean meaningWhereReached(TreePath path) {
+    Facts facts = model.dominance().factsAt(path);
+    if (holdsUntracked(facts, Conditions.Claim.CONNECTED) || holdsUntracked(facts, Conditions.Claim.RETRYING)) {
+      return false;
+    }
+    return holdsUntracked(facts, Conditions.Claim.DISCONNECTED) ? true : null;
+  }
+
+  private static Meaning meaningFromName(VarSymbol field) {
+    String name = field.getSimpleName().toString().toLowerCase(Locale.ROOT);
+    if (name.contains("disconnect") || name.contains("offline") || name.contains("lost")
+        || name.contains("reconnect") || name.contains("broken") || name.contains("down")) {
+      return Meaning.TRUE_MEANS_DISCONNECTED;
+    }
+    if (name.contains("connect") || name.contains("online") || name.contains("open")
+        || name.contains("alive") || name.contains("ready")) {
+      return Meaning.TRUE_MEANS_CONNECTED;
+    }
+    return Meaning.UNKNOWN;
+  }
+
+  private static boolean isConnectedLike(String constant) {
+    return CONNECTED_LIKE.contains(constant);
+  }
+
+  private static boolean isRetryLike(String constant) {
+    return constant.contains("RETRY") || constant.contains("RECONNECTING");
+  }
+
+  /** The expression of a same-class method whose body is a single {@code return} (a getter). */
+  private @Nullable ExpressionTree singleReturn(MethodSymbol method) {
+    List<ExpressionTree> returned = model.returnedExpressions(method);
+    Body body = model.bodyOf(method);
+    return returned.size() == 1
+            && body != null
+            && body.tree() instanceof MethodTree methodTree
+            && methodTree.getBody().getStatements().size() == 1
+        ? returned.get(0)
+        : null;
+  }
+}
