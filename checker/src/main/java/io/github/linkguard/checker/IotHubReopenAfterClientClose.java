@@ -34,7 +34,7 @@ import io.github.linkguard.checker.analysis.CallbackParameters;
 import io.github.linkguard.checker.analysis.CallbackScope;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.DocLinks;
-import io.github.linkguard.checker.analysis.Dominance;
+import io.github.linkguard.checker.analysis.PathFacts;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.ReopenGuardRule.ReopenGuard;
@@ -148,7 +148,7 @@ public final class IotHubReopenAfterClientClose extends LinkGuardCheck
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String clientClose =
         SuggestedFixes.qualifyType(state, fix, IotHubSdk.REASON_FQN) + "." + IotHubSdk.CLIENT_CLOSE;
-    Dominance.Condition condition = guard.establishment().condition();
+    PathFacts.Condition condition = guard.establishment().condition();
     if (condition != null) {
       boolean whenTrue = condition.value();
       Fixes.extendCondition(

@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: a lookup in the status callbacks' reach (computed once per compilation) and walks up the tree.
  */
 public final class CallbackScope {
-  private final ClassModel model;
+  private final CompilationModel model;
 
-  CallbackScope(ClassModel model) {
+  CallbackScope(CompilationModel model) {
     this.model = model;
   }
 

@@ -12,15 +12,15 @@ import org.jspecify.annotations.Nullable;
  * synchronously on the thread that delivers a status callback, as a call or as a close method reference run in
  * place. Whether it reports an open() is {@link Verdicts#reporterOf}'s arbitration; closes are its own.
  *
- * <p>Cost: lookups in the status callbacks' synchronous reach, which {@link ClassModel} computes once per
+ * <p>Cost: lookups in the status callbacks' synchronous reach, which {@link CompilationModel} computes once per
  * compilation.
  */
 public final class CallbackThreadRule {
-  private final ClassModel model;
+  private final CompilationModel model;
   private final CallbackScope callbackScope;
   private final Origins origins;
 
-  CallbackThreadRule(ClassModel model, CallbackScope callbackScope, Origins origins) {
+  CallbackThreadRule(CompilationModel model, CallbackScope callbackScope, Origins origins) {
     this.model = model;
     this.callbackScope = callbackScope;
     this.origins = origins;

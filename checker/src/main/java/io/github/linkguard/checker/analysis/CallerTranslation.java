@@ -30,7 +30,7 @@ final class CallerTranslation {
   }
 
   /** {@code client}, as the callee names it, in the terms of the caller at {@code edge}. */
-  static Translated translated(ClassModel model, ClientRef client, Body callee, Body.Edge edge) {
+  static Translated translated(CompilationModel model, ClientRef client, Body callee, Body.Edge edge) {
     Tree site = edge.site().getLeaf();
     boolean creation = site instanceof LambdaExpressionTree || site instanceof MemberReferenceTree
         || (site instanceof NewClassTree newClass && newClass.getClassBody() != null && callee.method() != null

@@ -42,9 +42,9 @@ import org.jspecify.annotations.Nullable;
  * or block, and a catch or finally once per question; the walk follows the statement nesting of the catch.
  */
 final class ClosesBetweenAttempts {
-  private final ClassModel model;
+  private final CompilationModel model;
 
-  ClosesBetweenAttempts(ClassModel model) {
+  ClosesBetweenAttempts(CompilationModel model) {
     this.model = model;
   }
 
@@ -222,12 +222,12 @@ final class ClosesBetweenAttempts {
   private boolean closesBeforeAnotherRound(CatchTree catchTree, ClientRef client, Set<Symbol> successFlags) {
     BlockTree block = catchTree.getBlock();
     return !continuesUnclosed(block, client, successFlags)
-        && (!Dominance.canCompleteNormally(block) || closesOnFailure(block, client, successFlags));
+        && (!NormalCompletion.canCompleteNormally(block) || closesOnFailure(block, client, successFlags));
   }
 
   /** Whether a catch can lead to another attempt: it completes normally or continues the loop. */
   private static boolean carriesOn(CatchTree catchTree) {
-    if (Dominance.canCompleteNormally(catchTree.getBlock())) {
+    if (NormalCompletion.canCompleteNormally(catchTree.getBlock())) {
       return true;
     }
     boolean[] continues = {false};
@@ -247,7 +247,7 @@ final class ClosesBetweenAttempts {
    */
   private boolean closesOnFailure(StatementTree statement, ClientRef client, Set<Symbol> successFlags) {
     // a block is followed statement by statement below: a continue can skip the close
-    if (!(statement instanceof BlockTree) && model.dominance().closesOnCompletion(statement, client)) {
+    if (!(statement instanceof BlockTree) && model.pathFacts().closesOnCompletion(statement, client)) {
       return true;
     }
     if (statement instanceof BlockTree block) {
@@ -436,14 +436,14 @@ final class ClosesBetweenAttempts {
     if (client == null) {
       return false;
     }
-    boolean createdInItsRound = model.dominance().factsAt(open.path()).created(client);
+    boolean createdInItsRound = model.pathFacts().factsAt(open.path()).created(client);
     if (construct instanceof LibraryRetry) {
       return createdInItsRound;
     }
     if (construct instanceof LoopRetry loop) {
       return createdInItsRound
           || (loop.anchor().getLeaf() != open.tree()
-              && model.dominance().factsAt(loop.anchor()).created(client));
+              && model.pathFacts().factsAt(loop.anchor()).created(client));
     }
     CatchRetry catchRetry = (CatchRetry) construct;
     return !creationsWithin(catchRetry.catchClause().getLeaf(), client).isEmpty()
@@ -460,9 +460,9 @@ final class ClosesBetweenAttempts {
 
   /** A close dominating the open() in its own round (and, via a call, in the loop before the call). */
   private boolean closedBeforeAttempt(@Nullable TreePath anchor, ConnectionCall open, ClientRef client) {
-    Dominance.Facts facts = model.dominance().factsAt(open.path());
+    PathFacts.Facts facts = model.pathFacts().factsAt(open.path());
     if (anchor != null && anchor.getLeaf() != open.tree()) {
-      facts = facts.eventsAfter(model.dominance().factsAt(anchor));
+      facts = facts.eventsAfter(model.pathFacts().factsAt(anchor));
     }
     if (facts.created(client)) {
       return facts.closedBeforeLastCreation(client);

@@ -15,8 +15,8 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import io.github.linkguard.checker.analysis.Dominance.Condition;
-import io.github.linkguard.checker.analysis.Dominance.SwitchCase;
+import io.github.linkguard.checker.analysis.PathFacts.Condition;
+import io.github.linkguard.checker.analysis.PathFacts.SwitchCase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -40,12 +40,12 @@ final class ConditionClaims {
   static final int MAX_DEPTH = 4;
   private static final String DISCONNECTED_RETRYING = "DISCONNECTED_RETRYING";
 
-  private final ClassModel model;
+  private final CompilationModel model;
   private final IotHubSdk sdk;
   private final StatusConditions statuses;
   private final TrackedStateMeaning tracked;
 
-  ConditionClaims(ClassModel model, StatusConditions statuses) {
+  ConditionClaims(CompilationModel model, StatusConditions statuses) {
     this.model = model;
     this.sdk = model.sdk();
     this.statuses = statuses;
@@ -55,7 +55,7 @@ final class ConditionClaims {
   /** What one fact establishes: a condition with its value, or a switch statement some of whose cases leave. */
   @Nullable ExpressionTree establishingFact(Condition condition, Conditions.Claim claim, boolean useTracked) {
     if (condition.holder() instanceof SwitchTree switchTree) {
-      Dominance.SwitchExit exit = model.dominance().exitOf(switchTree);
+      PathFacts.SwitchExit exit = model.pathFacts().exitOf(switchTree);
       boolean establishes =
           possibleValuesEstablish(
               switchTree.getExpression(), exit.reachingLabels(), exit.defaultReaches(), exit.allLabels(), claim,

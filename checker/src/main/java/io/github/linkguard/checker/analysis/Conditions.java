@@ -9,9 +9,9 @@ import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
-import io.github.linkguard.checker.analysis.Dominance.Condition;
-import io.github.linkguard.checker.analysis.Dominance.Facts;
-import io.github.linkguard.checker.analysis.Dominance.SwitchCase;
+import io.github.linkguard.checker.analysis.PathFacts.Condition;
+import io.github.linkguard.checker.analysis.PathFacts.Facts;
+import io.github.linkguard.checker.analysis.PathFacts.SwitchCase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -53,11 +53,11 @@ public final class Conditions {
   /** Which fact establishes a claim, and the expression to point a diagnostic at. */
   public record Establishment(@Nullable Condition condition, @Nullable SwitchCase switchCase, Tree reportTree) {}
 
-  private final ClassModel model;
+  private final CompilationModel model;
   private final StatusConditions statuses;
   private final ConditionClaims claims;
 
-  Conditions(ClassModel model) {
+  Conditions(CompilationModel model) {
     this.model = model;
     this.statuses = new StatusConditions(model);
     this.claims = new ConditionClaims(model, statuses);
@@ -121,7 +121,7 @@ public final class Conditions {
     List<Establishment> found = new ArrayList<>();
     for (Condition condition : facts.conditions()) {
       if (condition.holder() instanceof SwitchTree switchTree) {
-        Dominance.SwitchExit exit = model.dominance().exitOf(switchTree);
+        PathFacts.SwitchExit exit = model.pathFacts().exitOf(switchTree);
         if (statuses.isCurrentStatus(switchTree.getExpression())
             && statuses.admitsDisconnectedAmongOthers(
                 statuses.possibleLabels(switchTree.getExpression(), exit.reachingLabels(), exit.defaultReaches(),

@@ -10,7 +10,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import io.github.linkguard.checker.analysis.ClassModel.FieldWrite;
+import io.github.linkguard.checker.analysis.CompilationModel.FieldWrite;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -249,7 +249,7 @@ public final class LinkGuardContext {
       return null;
     }
     throwIfInjectedIntoModel(classes);
-    return new Verdicts(ClassModel.build(sdk, state, classes), enabled);
+    return new Verdicts(CompilationModel.build(sdk, state, classes), enabled);
   }
 
   private boolean anyMayMatch(List<TreePath> classes) {

@@ -34,9 +34,9 @@ import org.jspecify.annotations.Nullable;
  * followed at most {@code MAX_ESCAPE_DEPTH} helpers deep.
  */
 final class LocalClientLifetime {
-  private final ClassModel model;
+  private final CompilationModel model;
 
-  LocalClientLifetime(ClassModel model) {
+  LocalClientLifetime(CompilationModel model) {
     this.model = model;
   }
 
@@ -131,7 +131,7 @@ final class LocalClientLifetime {
     List<TreePath> closes = model.closeSites(body, client);
     for (TreePath close : closes) {
       BlockTree finallyBlock = enclosingFinally(close, body);
-      if (finallyBlock != null && model.dominance().closesOnCompletion(finallyBlock, client)) {
+      if (finallyBlock != null && model.pathFacts().closesOnCompletion(finallyBlock, client)) {
         return true; // not `finally { if (!keepOpen) c.close(); }`
       }
     }
@@ -179,7 +179,7 @@ final class LocalClientLifetime {
   private boolean closedAtEveryExit(
       TreePath blockPath, ClientRef client, boolean throwsLeave, @Nullable Tree after) {
     BlockTree block = (BlockTree) blockPath.getLeaf();
-    if (Dominance.canCompleteNormally(block) && !model.dominance().closesOnCompletion(block, client)) {
+    if (NormalCompletion.canCompleteNormally(block) && !model.pathFacts().closesOnCompletion(block, client)) {
       return false;
     }
     int from = after == null ? -1 : ASTHelpers.getStartPosition(after);
@@ -212,7 +212,7 @@ final class LocalClientLifetime {
       private void closedBefore(TreePath exit) {
         if (closed[0]
             && ASTHelpers.getStartPosition(exit.getLeaf()) > from
-            && !model.dominance().factsAt(exit).closed(client)) {
+            && !model.pathFacts().factsAt(exit).closed(client)) {
           closed[0] = false;
         }
       }

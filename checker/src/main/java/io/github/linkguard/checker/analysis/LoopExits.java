@@ -44,11 +44,11 @@ import org.jspecify.annotations.Nullable;
  * collected once per loop.
  */
 final class LoopExits {
-  private final ClassModel model;
+  private final CompilationModel model;
   private final Map<Tree, Set<Symbol>> conditionVariablesByLoop = new IdentityHashMap<>();
   private final Map<Tree, Map<Tree, boolean[]>> leavesFromByLoop = new IdentityHashMap<>();
 
-  LoopExits(ClassModel model) {
+  LoopExits(CompilationModel model) {
     this.model = model;
   }
 
@@ -233,7 +233,7 @@ final class LoopExits {
         return null;
       }
     }.scan(statement, null);
-    return leaves[0] || (breaksLeave && Dominance.breaksOut(statement));
+    return leaves[0] || (breaksLeave && NormalCompletion.breaksOut(statement));
   }
 
   /** {@code outer} in {@code outer: for (...)}, or null. */

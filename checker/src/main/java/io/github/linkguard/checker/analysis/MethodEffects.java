@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * What calling a same-class method closes or opens, through the methods it calls: its own fields (read through the
  * call's receiver) and the arguments it is given; and where a body closes a client, directly or through such a call.
  * A close counts for the caller only when it happens on every path through the method ({@link
- * Dominance#closesOnCompletion}).
+ * PathFacts#closesOnCompletion}).
  *
  * <p>Cost: the effects of every method are computed once per direction (closes, opens), callees before callers, in
  * one depth-first pass over the synchronous call edges with an explicit stack: O(calls), and a call chain as long as
@@ -39,14 +39,14 @@ final class MethodEffects {
 
   private final ClassScan scan;
   private final CallGraph graph;
-  private final Dominance dominance;
+  private final PathFacts pathFacts;
   private final Map<MethodSymbol, ClientEffects> closingEffects = new HashMap<>();
   private final Map<MethodSymbol, ClientEffects> openingEffects = new HashMap<>();
 
-  MethodEffects(ClassScan scan, CallGraph graph, Dominance dominance) {
+  MethodEffects(ClassScan scan, CallGraph graph, PathFacts pathFacts) {
     this.scan = scan;
     this.graph = graph;
-    this.dominance = dominance;
+    this.pathFacts = pathFacts;
   }
 
   /**
@@ -221,9 +221,9 @@ final class MethodEffects {
     }
     if (closes && body.tree() instanceof MethodTree methodTree && methodTree.getBody() != null) {
       // a close on some paths only (inside an if) does not close the client for the caller
-      fieldsAffected.removeIf(field -> !dominance.closesOnCompletion(methodTree.getBody(), field));
+      fieldsAffected.removeIf(field -> !pathFacts.closesOnCompletion(methodTree.getBody(), field));
       parametersAffected.removeIf(
-          index -> !dominance.closesOnCompletion(methodTree.getBody(), ClientRef.ofVariable(parameters.get(index))));
+          index -> !pathFacts.closesOnCompletion(methodTree.getBody(), ClientRef.ofVariable(parameters.get(index))));
     }
     return new ClientEffects(Set.copyOf(fieldsAffected), Set.copyOf(parametersAffected));
   }

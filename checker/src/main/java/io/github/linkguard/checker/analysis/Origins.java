@@ -10,13 +10,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where the path to a finding starts, when that is in another top-level class than the finding: the status callback
  * or the retry a message names so that the reader can find it. Cost: lookups in the memoized reach of {@link
- * ClassModel} and {@link ReentryFacts}, and a walk up the tree of the origin.
+ * CompilationModel} and {@link ReentryFacts}, and a walk up the tree of the origin.
  */
 final class Origins {
-  private final ClassModel model;
+  private final CompilationModel model;
   private final ReentryFacts reentry;
 
-  Origins(ClassModel model, ReentryFacts reentry) {
+  Origins(CompilationModel model, ReentryFacts reentry) {
     this.model = model;
     this.reentry = reentry;
   }

@@ -10,7 +10,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import io.github.linkguard.checker.analysis.CallerTranslation.Translated;
 import io.github.linkguard.checker.analysis.Conditions.Claim;
-import io.github.linkguard.checker.analysis.Dominance.Facts;
+import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,11 +34,11 @@ import org.jspecify.annotations.Nullable;
  * at most {@link CallerTranslation#MAX_CALLER_DEPTH} callers up, with a visited set.
  */
 final class ReentryFacts {
-  private final ClassModel model;
+  private final CompilationModel model;
   private final Map<Tree, Boolean> guardedSites = new IdentityHashMap<>();
   private @Nullable Set<Body> guardedBodies;
 
-  ReentryFacts(ClassModel model) {
+  ReentryFacts(CompilationModel model) {
     this.model = model;
   }
 
@@ -88,7 +88,7 @@ final class ReentryFacts {
       if (inCaller == null) {
         return false;
       }
-      Facts facts = model.dominance().factsAt(edge.site());
+      Facts facts = model.pathFacts().factsAt(edge.site());
       boolean established = facts.closed(inCaller) || (creationCounts && facts.created(inCaller));
       if (!established
           && (fromStartUp
@@ -128,7 +128,7 @@ final class ReentryFacts {
   boolean isGuardedSite(TreePath path) {
     return guardedSites.computeIfAbsent(
         path.getLeaf(),
-        leaf -> model.conditions().holds(model.dominance().factsAt(path), Claim.DISCONNECTED));
+        leaf -> model.conditions().holds(model.pathFacts().factsAt(path), Claim.DISCONNECTED));
   }
 
   Set<Body> guardedBodies() {

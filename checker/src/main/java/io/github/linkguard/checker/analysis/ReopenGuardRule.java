@@ -15,7 +15,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.linkguard.checker.analysis.CallerTranslation.Translated;
 import io.github.linkguard.checker.analysis.Conditions.Claim;
 import io.github.linkguard.checker.analysis.Conditions.Establishment;
-import io.github.linkguard.checker.analysis.Dominance.Facts;
+import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,12 +49,12 @@ public final class ReopenGuardRule {
     }
   }
 
-  private final ClassModel model;
+  private final CompilationModel model;
   private final ReentryFacts reentry;
   private @Nullable Map<Tree, List<ReopenGuard>> reopenGuards;
   private final Map<Body, Boolean> reachesUnexcludedReconnect = new HashMap<>();
 
-  ReopenGuardRule(ClassModel model, ReentryFacts reentry) {
+  ReopenGuardRule(CompilationModel model, ReentryFacts reentry) {
     this.model = model;
     this.reentry = reentry;
   }
@@ -82,7 +82,7 @@ public final class ReopenGuardRule {
     // handleStatus(status) called only after `if (reason == CLIENT_CLOSE) return;`: excluded by its callers
     Set<Body> excluded =
         reentry.bodiesOnlyEnteredWhere(
-            site -> model.conditions().holds(model.dominance().factsAt(site), Claim.NOT_CLIENT_CLOSE),
+            site -> model.conditions().holds(model.pathFacts().factsAt(site), Claim.NOT_CLIENT_CLOSE),
             reconnectsByBody.keySet());
     for (Map.Entry<Body, List<TreePath>> entry : reconnectsByBody.entrySet()) {
       Body body = entry.getKey();
@@ -90,7 +90,7 @@ public final class ReopenGuardRule {
         continue;
       }
       for (TreePath reconnect : entry.getValue()) {
-        Facts facts = model.dominance().factsAt(reconnect);
+        Facts facts = model.pathFacts().factsAt(reconnect);
         if (model.conditions().holds(facts, Claim.NOT_CLIENT_CLOSE)) {
           continue;
         }
@@ -124,7 +124,7 @@ public final class ReopenGuardRule {
         roots.add(body);
       }
     }
-    return ClassModel.closure(roots, Set.of(Body.EdgeKind.SYNC));
+    return CompilationModel.closure(roots, Set.of(Body.EdgeKind.SYNC));
   }
 
   private boolean removedBeforeEveryOwnClose(Body callback) {
@@ -284,7 +284,7 @@ public final class ReopenGuardRule {
     reachesUnexcludedReconnect.put(body, false); // recursion guard
     boolean reaches = false;
     for (TreePath site : reconnectSites(body)) {
-      if (!model.conditions().holds(model.dominance().factsAt(site), Claim.NOT_CLIENT_CLOSE)) {
+      if (!model.conditions().holds(model.pathFacts().factsAt(site), Claim.NOT_CLIENT_CLOSE)) {
         reaches = true;
         break;
       }

@@ -21,8 +21,8 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import io.github.linkguard.checker.analysis.Dominance.Condition;
-import io.github.linkguard.checker.analysis.Dominance.Facts;
+import io.github.linkguard.checker.analysis.PathFacts.Condition;
+import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * its four forms (see {@link ReplacementKind}). Found once for the whole compilation, at the first question.
  *
  * <p>Cost: one pass over the client-valued stores, map puts and client locals the model indexed; per candidate,
- * dominance facts at it, the opens of its client (indexed by client), the closes of map lookups (found once per
+ * pathFacts facts at it, the opens of its client (indexed by client), the closes of map lookups (found once per
  * body), and the escape and close-on-every-path questions of {@code LocalClientLifetime}.
  */
 public final class ReplacementRule {
@@ -59,13 +59,13 @@ public final class ReplacementRule {
   public record Replacement(ReplacementKind kind, TreePath path, @Nullable ExpressionTree target,
       @Nullable VarSymbol field) {}
 
-  private final ClassModel model;
+  private final CompilationModel model;
   private final Retries retries;
   private final ReentryFacts reentry;
   private final LocalClientLifetime localClients;
   private @Nullable Map<Tree, Replacement> replacements;
 
-  ReplacementRule(ClassModel model, ReentryFacts reentry) {
+  ReplacementRule(CompilationModel model, ReentryFacts reentry) {
     this.model = model;
     this.retries = model.retries();
     this.reentry = reentry;
@@ -127,7 +127,7 @@ public final class ReplacementRule {
     if (!mayHoldOpenClient(target, body)) {
       return null;
     }
-    Facts facts = model.dominance().factsAt(path);
+    Facts facts = model.pathFacts().factsAt(path);
     if (facts.closed(target)
         || isNullChecked(facts, target)
         || reentry.establishedByEveryCaller(body, target, false)) {
@@ -276,7 +276,7 @@ public final class ReplacementRule {
       return false;
     }
     ClientRef map = ClientRef.of(ASTHelpers.getReceiver(put));
-    if (map != null && isAbsenceChecked(model.dominance().factsAt(path), map)) {
+    if (map != null && isAbsenceChecked(model.pathFacts().factsAt(path), map)) {
       return false;
     }
     // DeviceClient previous = clients.put(id, client); ... previous.close();
@@ -292,7 +292,7 @@ public final class ReplacementRule {
       return false;
     }
     // DeviceClient old = clients.get(id); if (old != null) old.close(); -- on every path to the put
-    for (Dominance.ClientEvent event : model.dominance().factsAt(path).events()) {
+    for (PathFacts.ClientEvent event : model.pathFacts().factsAt(path).events()) {
       VarSymbol closed = event.client().variable();
       if (!event.created() && event.client().isLocal() && closed != null) {
         ExpressionTree initializer = model.finalLocalInitializer(closed);

@@ -47,7 +47,7 @@ public final class Retries {
   private final RetryConstructs constructs;
   private final ClosesBetweenAttempts closes;
 
-  Retries(ClassModel model) {
+  Retries(CompilationModel model) {
     this.constructs = new RetryConstructs(model);
     this.closes = new ClosesBetweenAttempts(model);
   }

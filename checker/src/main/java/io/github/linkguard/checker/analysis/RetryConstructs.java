@@ -47,14 +47,14 @@ final class RetryConstructs {
   /** A call site or open() inside a body, and where it stands relative to the loops and trys around it. */
   private record Site(TreePath path, Body body, @Nullable ConnectionCall open, Body.@Nullable Edge edge) {}
 
-  private final ClassModel model;
+  private final CompilationModel model;
   private final Map<Tree, LoopInfo> loops = new IdentityHashMap<>();
   private final Map<Tree, CatchInfo> catches = new IdentityHashMap<>();
   private final Map<ConnectionCall, List<Construct>> constructsByOpen = new LinkedHashMap<>();
   private final Set<Body> libraryAttempts = new HashSet<>();
   private final LoopExits loopExits;
 
-  RetryConstructs(ClassModel model) {
+  RetryConstructs(CompilationModel model) {
     this.model = model;
     this.loopExits = new LoopExits(model);
     Map<Tree, List<Site>> sitesInLoopBody = new IdentityHashMap<>();

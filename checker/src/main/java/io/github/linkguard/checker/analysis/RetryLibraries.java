@@ -258,13 +258,13 @@ public final class RetryLibraries {
   static final class Policy {
     private final List<Tree> definitions = new ArrayList<>();
     private final Set<VarSymbol> holders = new HashSet<>();
-    private final ClassModel model;
+    private final CompilationModel model;
     /** The top-level class that runs the attempt: where listeners on the policy's variables are looked for. */
     private final TreePath scope;
     private boolean failsafe;
     private boolean failsafeRetryPolicy;
 
-    Policy(TreePath call, ClassModel model) {
+    Policy(TreePath call, CompilationModel model) {
       this.model = model;
       this.scope = VisibleClasses.topLevelClassPath(call);
       VisitorState state = model.state();

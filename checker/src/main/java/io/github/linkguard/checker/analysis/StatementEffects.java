@@ -18,9 +18,9 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import io.github.linkguard.checker.analysis.Dominance.ClientEvent;
-import io.github.linkguard.checker.analysis.Dominance.Condition;
-import io.github.linkguard.checker.analysis.Dominance.SwitchExit;
+import io.github.linkguard.checker.analysis.PathFacts.ClientEvent;
+import io.github.linkguard.checker.analysis.PathFacts.Condition;
+import io.github.linkguard.checker.analysis.PathFacts.SwitchExit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -29,17 +29,17 @@ import org.jspecify.annotations.Nullable;
  * What a statement establishes for the code after it, when it completes normally: the conditions then known (an
  * early exit, a loop that ran until its condition failed, a switch that lets only some values on) and the clients
  * closed or created on every path through it. The per-statement transfer of the path facts; each statement is
- * visited once per block that holds it (see {@link Dominance}).
+ * visited once per block that holds it (see {@link PathFacts}).
  */
 final class StatementEffects {
   /** What a statement establishes for the code after it, when it completes normally. */
   record Established(List<Condition> conditions, List<ClientEvent> events) {
     static final Established NOTHING = new Established(List.of(), List.of());
   }
-  private final ClassModel model;
+  private final CompilationModel model;
   private final SwitchFlow switches;
 
-  StatementEffects(ClassModel model, SwitchFlow switches) {
+  StatementEffects(CompilationModel model, SwitchFlow switches) {
     this.model = model;
     this.switches = switches;
   }

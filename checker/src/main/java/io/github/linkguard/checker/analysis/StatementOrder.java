@@ -21,10 +21,10 @@ final class StatementOrder {
     while (current.getParentPath() != null) {
       Tree leaf = current.getLeaf();
       Tree parent = current.getParentPath().getLeaf();
-      if (parent instanceof BlockTree block && ClassModel.isWithin(later, block)) {
+      if (parent instanceof BlockTree block && CompilationModel.isWithin(later, block)) {
         boolean after = false;
         for (StatementTree statement : block.getStatements()) {
-          if (after && ClassModel.isWithin(later, statement)) {
+          if (after && CompilationModel.isWithin(later, statement)) {
             return true;
           }
           after |= statement == leaf;

@@ -29,11 +29,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: a condition is read once per question, linear in its size, on {@link ConditionEvaluator}'s explicit stack.
  */
 final class StatusConditions {
-  private final ClassModel model;
+  private final CompilationModel model;
   private final IotHubSdk sdk;
   private @Nullable Set<String> otherStatuses;
 
-  StatusConditions(ClassModel model) {
+  StatusConditions(CompilationModel model) {
     this.model = model;
     this.sdk = model.sdk();
   }

@@ -14,15 +14,15 @@ import org.jspecify.annotations.Nullable;
  * guard, unless (off the status callbacks' paths) the same client was closed or created before it on every path.
  * Whether it reports is {@link Verdicts#reporterOf}'s arbitration.
  *
- * <p>Cost: per open(), lookups in the memoized {@code ReentryFacts} and dominance facts of the open(), and a walk up
+ * <p>Cost: per open(), lookups in the memoized {@code ReentryFacts} and pathFacts facts of the open(), and a walk up
  * its tree; the search through callers is {@code ReentryFacts#establishedByEveryCaller}'s.
  */
 public final class StatusGuardRule {
-  private final ClassModel model;
+  private final CompilationModel model;
   private final ReentryFacts reentry;
   private final Origins origins;
 
-  StatusGuardRule(ClassModel model, ReentryFacts reentry, Origins origins) {
+  StatusGuardRule(CompilationModel model, ReentryFacts reentry, Origins origins) {
     this.model = model;
     this.reentry = reentry;
     this.origins = origins;
@@ -53,7 +53,7 @@ public final class StatusGuardRule {
    * the first round opened, unless each round ends by closing it (a connect-send-close duty cycle).
    */
   private boolean closedOrCreatedForThisOpen(ConnectionCall open) {
-    for (Dominance.PlacedEvent placed : model.dominance().factsAt(open.path()).eventsOf(open.client())) {
+    for (PathFacts.PlacedEvent placed : model.pathFacts().factsAt(open.path()).eventsOf(open.client())) {
       if (!placed.beforeLoop() || !reentryLoopBetween(placed.event().tree(), open)) {
         return true;
       }
@@ -62,7 +62,7 @@ public final class StatusGuardRule {
     for (Retries.Construct construct : model.retries().constructsFor(open)) {
       if (construct instanceof Retries.LibraryRetry library
           && library.attempt() == open.body()
-          && !model.dominance().factsAt(library.call()).eventsOf(open.client()).isEmpty()) {
+          && !model.pathFacts().factsAt(library.call()).eventsOf(open.client()).isEmpty()) {
         return true;
       }
     }
@@ -78,7 +78,7 @@ public final class StatusGuardRule {
     } else if (loop instanceof ForLoopTree forLoop) {
       round = forLoop.getStatement();
     }
-    return round != null && client != null && model.dominance().closesOnCompletion(round, client);
+    return round != null && client != null && model.pathFacts().closesOnCompletion(round, client);
   }
 
   private boolean reentryLoopBetween(Tree earlier, ConnectionCall open) {

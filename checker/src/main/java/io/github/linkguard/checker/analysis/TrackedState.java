@@ -3,7 +3,7 @@ package io.github.linkguard.checker.analysis;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import io.github.linkguard.checker.analysis.ClassModel.FieldWrite;
+import io.github.linkguard.checker.analysis.CompilationModel.FieldWrite;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

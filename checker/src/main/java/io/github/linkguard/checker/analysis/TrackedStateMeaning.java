@@ -14,9 +14,9 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import io.github.linkguard.checker.analysis.Dominance.Condition;
-import io.github.linkguard.checker.analysis.Dominance.Facts;
-import io.github.linkguard.checker.analysis.Dominance.SwitchCase;
+import io.github.linkguard.checker.analysis.PathFacts.Condition;
+import io.github.linkguard.checker.analysis.PathFacts.Facts;
+import io.github.linkguard.checker.analysis.PathFacts.SwitchCase;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,12 +45,12 @@ final class TrackedStateMeaning {
   private static final Set<String> CONNECTED_LIKE =
       Set.of("CONNECTED", "ONLINE", "UP", "OPEN", "OPENED", "READY", "ALIVE", "ACTIVE", "ESTABLISHED");
 
-  private final ClassModel model;
+  private final CompilationModel model;
   private final ConditionClaims claims;
   private final Map<VarSymbol, Meaning> meanings = new HashMap<>();
   private final Map<VarSymbol, Map<String, Boolean>> enumMeanings = new HashMap<>();
 
-  TrackedStateMeaning(ClassModel model, ConditionClaims claims) {
+  TrackedStateMeaning(CompilationModel model, ConditionClaims claims) {
     this.model = model;
     this.claims = claims;
   }
@@ -104,7 +104,7 @@ final class TrackedStateMeaning {
     }
     Meaning inferred = null;
     boolean conflicting = false;
-    for (ClassModel.FieldWrite write : model.trackedWrites(field)) {
+    for (CompilationModel.FieldWrite write : model.trackedWrites(field)) {
       Meaning vote = vote(write);
       if (vote == Meaning.UNKNOWN) {
         continue;
@@ -120,14 +120,14 @@ final class TrackedStateMeaning {
     return meaning;
   }
 
-  private Meaning vote(ClassModel.FieldWrite write) {
+  private Meaning vote(CompilationModel.FieldWrite write) {
     ExpressionTree value = write.value();
     if (value == null) {
       return Meaning.UNKNOWN;
     }
     ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(value);
     if (stripped instanceof LiteralTree literal && literal.getValue() instanceof Boolean assigned) {
-      Facts facts = model.dominance().factsAt(write.path());
+      Facts facts = model.pathFacts().factsAt(write.path());
       if (holdsUntracked(facts, Conditions.Claim.CONNECTED)) {
         return assigned ? Meaning.TRUE_MEANS_CONNECTED : Meaning.TRUE_MEANS_DISCONNECTED;
       }
@@ -173,7 +173,7 @@ final class TrackedStateMeaning {
 
   private Map<String, Boolean> enumMeaningsFromWrites(VarSymbol field) {
     Map<String, Boolean> meanings = new HashMap<>();
-    for (ClassModel.FieldWrite write : model.trackedWrites(field)) {
+    for (CompilationModel.FieldWrite write : model.trackedWrites(field)) {
       TreePath valuePath = write.value() == null ? null : TreePath.getPath(write.path(), write.value());
       if (valuePath == null) {
         continue;
@@ -229,7 +229,7 @@ final class TrackedStateMeaning {
 
   /** What producing a value at {@code path} says: under DISCONNECTED true, under CONNECTED or RETRYING false. */
   private @Nullable Boolean meaningWhereReached(TreePath path) {
-    Facts facts = model.dominance().factsAt(path);
+    Facts facts = model.pathFacts().factsAt(path);
     if (holdsUntracked(facts, Conditions.Claim.CONNECTED) || holdsUntracked(facts, Conditions.Claim.RETRYING)) {
       return false;
     }

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: constructing it only wires the rules; the arbitration memoizes one answer per open().
  */
 public final class Verdicts {
-  private final ClassModel model;
+  private final CompilationModel model;
   private final EnabledChecks enabled;
   private final Map<ConnectionCall, CheckName> openReporters = new IdentityHashMap<>();
   private final CallbackScope callbackScope;
@@ -28,7 +28,7 @@ public final class Verdicts {
   private final ReplacementRule replacementRule;
   private final ReopenGuardRule reopenGuardRule;
 
-  Verdicts(ClassModel model, EnabledChecks enabled) {
+  Verdicts(CompilationModel model, EnabledChecks enabled) {
     this.model = model;
     this.enabled = enabled;
     ReentryFacts reentry = new ReentryFacts(model);

@@ -28,11 +28,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What holds at a point of a body because of the code that dominates it: conditions known true or false
- * ({@code if}, {@code ?:}, {@code &&}/{@code ||}, loop conditions, early exits), the switch cases it sits in, and the
- * clients closed or created before it.
+ * What holds on every path to a point of a body: conditions known true or false ({@code if}, {@code ?:},
+ * {@code &&}/{@code ||}, loop conditions, early exits), the switch cases it sits in, and the clients closed or
+ * created before it.
  *
- * <p>Structural, on the syntax tree: an {@code if} that guards only another branch does not dominate. Facts about
+ * <p>Not a dominator analysis over a control-flow graph: the facts are read off the syntax tree, from the statements
+ * that enclose and precede the point (an {@code if} that guards only another branch says nothing about it), with
+ * {@link StatementEffects} as the per-statement transfer. Facts about
  * closes and creations do not cross a loop boundary, because the next round reaches the point again without them.
  * The facts that a block's statements establish are computed once per block.
  *
@@ -43,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * Each block's events are indexed by client once, so a query (is this client closed before?) costs the nesting
  * depth plus that client's events, not every close and creation before the point.
  */
-public final class Dominance {
+public final class PathFacts {
   /** The value {@code expression} has wherever this fact holds. */
   public record Condition(ExpressionTree expression, boolean value, Tree holder) {}
 
@@ -177,13 +179,13 @@ public final class Dominance {
     }
   }
 
-  private final ClassModel model;
+  private final CompilationModel model;
   private final SwitchFlow switches = new SwitchFlow();
   private final StatementEffects effects;
   private final Map<Tree, Prefix> prefixCache = new IdentityHashMap<>();
   private final Map<Tree, Facts> factsCache = new IdentityHashMap<>();
 
-  Dominance(ClassModel model) {
+  PathFacts(CompilationModel model) {
     this.model = model;
     this.effects = new StatementEffects(model, switches);
   }
@@ -324,15 +326,5 @@ public final class Dominance {
   /** Whether running {@code statement} to its end always closes {@code client} (also inside a try, or null-checked). */
   public boolean closesOnCompletion(StatementTree statement, ClientRef client) {
     return effects.closesOnCompletion(statement, client);
-  }
-
-  /** See {@link NormalCompletion#canCompleteNormally}. */
-  public static boolean canCompleteNormally(@Nullable StatementTree statement) {
-    return NormalCompletion.canCompleteNormally(statement);
-  }
-
-  /** See {@link NormalCompletion#breaksOut}. */
-  static boolean breaksOut(StatementTree body) {
-    return NormalCompletion.breaksOut(body);
   }
 }

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * only: {@link ClassScan} (the one walk: bodies, connection calls, loops, {@code try} statements, stores, field writes,
  * locals, clients in collections), then {@link CallGraph} (the scan's pending links resolved into edges), then the
  * facts read off them: {@link Regions} (status region, reach), {@link TrackedState} (the fields the status callback
- * keeps), {@link ClientCreations} (what creates a client). {@link Dominance}, {@link Conditions}, {@link Retries} and
+ * keeps), {@link ClientCreations} (what creates a client). {@link PathFacts}, {@link Conditions}, {@link Retries} and
  * {@link MethodEffects} ask this model back, so they are made from the finished model: {@link Retries} by {@link
  * #build}, the others on first use.
  *
@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * each part; together, for n trees and c calls, the scan is O(n) and the call graph O(c) edges. Lists of statements
  * and cases are indexed once per block ({@link #indexed}).
  */
-public final class ClassModel {
+public final class CompilationModel {
   /** A write to a field: an assignment, or {@code set(...)} on an AtomicBoolean field. */
   record FieldWrite(VarSymbol field, @Nullable ExpressionTree value, TreePath path, Body body) {}
 
@@ -50,12 +50,12 @@ public final class ClassModel {
   private final ClientCreations creations;
   private final Map<Tree, IndexedList<?>> indexedLists = new IdentityHashMap<>();
   private @Nullable Set<Body> reentryBodies;
-  private @Nullable Dominance dominance;
+  private @Nullable PathFacts pathFacts;
   private @Nullable Conditions conditions;
   private @Nullable Retries retries;
   private @Nullable MethodEffects effects;
 
-  private ClassModel(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
+  private CompilationModel(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
     this.sdk = sdk;
     this.state = state;
     this.scan = new ClassScan(sdk, state, classes);
@@ -70,8 +70,8 @@ public final class ClassModel {
    * there is a failure of the model (the classes' findings dropped with one note), not of the first query that needs
    * them.
    */
-  static ClassModel build(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
-    ClassModel model = new ClassModel(sdk, state, classes);
+  static CompilationModel build(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
+    CompilationModel model = new CompilationModel(sdk, state, classes);
     model.retries();
     return model;
   }
@@ -84,11 +84,11 @@ public final class ClassModel {
     return state;
   }
 
-  public Dominance dominance() {
-    if (dominance == null) {
-      dominance = new Dominance(this);
+  public PathFacts pathFacts() {
+    if (pathFacts == null) {
+      pathFacts = new PathFacts(this);
     }
-    return dominance;
+    return pathFacts;
   }
 
   public Conditions conditions() {
@@ -107,7 +107,7 @@ public final class ClassModel {
 
   private MethodEffects effects() {
     if (effects == null) {
-      effects = new MethodEffects(scan, graph, dominance());
+      effects = new MethodEffects(scan, graph, pathFacts());
     }
     return effects;
   }
