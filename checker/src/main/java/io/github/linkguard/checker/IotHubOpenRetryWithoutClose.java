@@ -29,6 +29,7 @@ import com.sun.tools.javac.code.Type;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.ClientRef;
 import io.github.linkguard.checker.analysis.ConnectionCall;
+import io.github.linkguard.checker.analysis.ConnectionOp;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
@@ -72,7 +73,7 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!IotHubSdk.methodName(tree).equals("open")) {
+    if (IotHubSdk.connectionOpByName(tree, state) != ConnectionOp.OPEN) {
       return Description.NO_MATCH;
     }
     return withVerdicts(

@@ -21,6 +21,7 @@ import io.github.linkguard.checker.analysis.CallbackParameters;
 import io.github.linkguard.checker.analysis.CallbackScope;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.ConnectionCall;
+import io.github.linkguard.checker.analysis.ConnectionOp;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
@@ -65,7 +66,7 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!IotHubSdk.methodName(tree).equals("open")) {
+    if (IotHubSdk.connectionOpByName(tree, state) != ConnectionOp.OPEN) {
       return Description.NO_MATCH;
     }
     return withVerdicts(

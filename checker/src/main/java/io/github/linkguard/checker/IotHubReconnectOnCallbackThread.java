@@ -50,10 +50,10 @@ public final class IotHubReconnectOnCallbackThread extends LinkGuardCheck
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    String name = IotHubSdk.methodName(tree);
-    if (!name.equals("open") && !name.equals("close") && !name.equals("closeNow")) {
+    if (IotHubSdk.connectionOpByName(tree, state) == null) {
       return Description.NO_MATCH;
     }
+    String name = IotHubSdk.methodName(tree);
     return withVerdicts(
         state,
         verdicts ->

@@ -20,6 +20,7 @@ import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
+import com.sun.tools.javac.util.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -80,6 +81,8 @@ public final class IotHubSdk {
   private final Name openName;
   private final Name closeName;
   private final Name closeNowName;
+  private final Name setStatusCallbackName;
+  private final Name registerStatusCallbackName;
 
   IotHubSdk(VisitorState state, LinkGuardOptions options) {
     this.state = state;
@@ -97,6 +100,37 @@ public final class IotHubSdk {
     this.openName = state.getName("open");
     this.closeName = state.getName("close");
     this.closeNowName = state.getName("closeNow");
+    this.setStatusCallbackName = state.getName("setConnectionStatusChangeCallback");
+    this.registerStatusCallbackName = state.getName("registerConnectionStatusChangeCallback");
+  }
+
+  /** javac's interned names of open, close and closeNow in one compiler's name table. */
+  private record ConnectionNames(Names names, Name open, Name close, Name closeNow) {}
+
+  private static volatile @Nullable ConnectionNames connectionNames;
+
+  /**
+   * OPEN, CLOSE or CLOSE_NOW by the called method's simple name alone, or null: the checks' first test of every call
+   * of every compilation unit, SDK or not. Names are compared as javac's interned names, so no call costs a String;
+   * the three names are looked up once per compiler (a holder replaced whole, so concurrent compilers stay right).
+   */
+  public static @Nullable ConnectionOp connectionOpByName(MethodInvocationTree call, VisitorState state) {
+    Name name = simpleName(call);
+    if (name == null) {
+      return null;
+    }
+    Names names = state.getNames();
+    ConnectionNames known = connectionNames;
+    if (known == null || known.names() != names) {
+      known =
+          new ConnectionNames(
+              names, names.fromString("open"), names.fromString("close"), names.fromString("closeNow"));
+      connectionNames = known;
+    }
+    return name == known.open() ? ConnectionOp.OPEN
+        : name == known.close() ? ConnectionOp.CLOSE
+        : name == known.closeNow() ? ConnectionOp.CLOSE_NOW
+        : null;
   }
 
   /**
@@ -237,7 +271,9 @@ public final class IotHubSdk {
   /** 2.x's {@code ConnectionStatusChangeContext}, whose getters give the new status and reason. */
   /** {@code setConnectionStatusChangeCallback(...)} / 1.x {@code registerConnectionStatusChangeCallback(...)}. */
   boolean isStatusCallbackRegistration(MethodInvocationTree call) {
-    return STATUS_CALLBACK_REGISTRATION.matches(call, state);
+    Name name = simpleName(call); // asked of every call the model scans: the interned name first
+    return (name == setStatusCallbackName || name == registerStatusCallbackName)
+        && STATUS_CALLBACK_REGISTRATION.matches(call, state);
   }
 
   public boolean isStatusChangeContextType(@Nullable Type type) {
