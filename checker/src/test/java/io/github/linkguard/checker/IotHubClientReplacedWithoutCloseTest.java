@@ -53,6 +53,154 @@ class IotHubClientReplacedWithoutCloseTest {
         .doTest();
   }
 
+  /**
+   * A task the constructor starts once, storing the object's only client: the field cannot hold an earlier client
+   * when the store runs (found on real code: a Raspberry Pi receiver and an Android Things app). Started from a
+   * method that can run again, periodically, or storing in a loop, it can.
+   */
+  @Test
+  void onlyStoreInATaskTheConstructorStartsOnce_v2() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Receiver.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Receiver {
+                  private DeviceClient client;
+
+                  Receiver(String cs) {
+                    new Thread(() -> connect(cs)).start();
+                  }
+
+                  private void connect(String cs) {
+                    try {
+                      client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+
+                class Restartable {
+                  private DeviceClient client;
+
+                  void start(String cs) {
+                    new Thread(() -> {
+                      try {
+                        // BUG: Diagnostic contains: A new client replaces 'client'
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+                }
+
+                class Periodic {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+                  private DeviceClient client;
+
+                  Periodic(String cs) {
+                    scheduler.scheduleAtFixedRate(() -> {
+                      try {
+                        // BUG: Diagnostic contains: A new client replaces 'client'
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }, 0, 1, TimeUnit.MINUTES);
+                  }
+                }
+
+                class StoredTwice {
+                  private DeviceClient client;
+
+                  StoredTwice(String cs) {
+                    new Thread(() -> {
+                      try {
+                        // BUG: Diagnostic contains: A new client replaces 'client'
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+
+                  void reconnect(String cs) {
+                    new Thread(() -> {
+                      try {
+                        // BUG: Diagnostic contains: A new client replaces 'client'
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void onlyStoreInATaskTheConstructorStartsOnce_v1() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Receiver.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class Receiver {
+                  private DeviceClient client;
+
+                  Receiver(String cs) {
+                    new Thread() {
+                      @Override
+                      public void run() {
+                        try {
+                          client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                          client.open();
+                        } catch (Exception e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }.start();
+                  }
+                }
+
+                class InALoop {
+                  private DeviceClient client;
+
+                  InALoop(String cs) {
+                    new Thread(() -> {
+                      while (true) {
+                        try {
+                          // BUG: Diagnostic contains: A new client replaces 'client'
+                          client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                          client.open();
+                          Thread.sleep(60_000);
+                        } catch (Exception e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }).start();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void negatives_v2() {
     Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())

@@ -100,7 +100,7 @@ final class ReentryFacts {
   }
 
   /** A task given to {@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay} or a periodic Timer. */
-  private static boolean isRunPeriodically(TreePath task) {
+  static boolean isRunPeriodically(TreePath task) {
     TreePath argument = IotHubSdk.withEnclosingParentheses(task);
     if (argument.getParentPath() == null
         || !(argument.getParentPath().getLeaf() instanceof MethodInvocationTree call)
