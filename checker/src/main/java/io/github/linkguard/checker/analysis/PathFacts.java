@@ -162,13 +162,12 @@ public final class PathFacts {
       return found;
     }
 
-    /** Every close and creation before the point, in order. */
-    public List<ClientEvent> events() {
-      List<ClientEvent> all = new ArrayList<>();
-      for (EventGroup group : eventGroups) {
-        all.addAll(group.list().events.subList(0, group.length()));
-      }
-      return all;
+    /** Every close and creation before the point, in order: a view over the blocks' lists, nothing copied. */
+    public Iterable<ClientEvent> events() {
+      return () ->
+          eventGroups.stream()
+              .flatMap(group -> group.list().events.subList(0, group.length()).stream())
+              .iterator();
     }
 
     /** The closes and creations of {@code earlier} followed by these: a point reached after another. */
