@@ -334,7 +334,7 @@ final class ClosesBetweenAttempts {
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
         if (start(assignment) > attemptEnd
-            && Boolean.TRUE.equals(Conditions.booleanLiteral(assignment.getExpression()))
+            && Boolean.TRUE.equals(ConditionEvaluator.booleanLiteral(assignment.getExpression()))
             && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable) {
           flags.add(variable);
         }

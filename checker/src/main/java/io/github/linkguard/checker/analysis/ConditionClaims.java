@@ -197,7 +197,7 @@ final class ConditionClaims {
     List<ExpressionTree> returned = model.returnedExpressions(method);
     boolean yieldsValue = false;
     for (ExpressionTree expression : returned) {
-      Boolean constant = Conditions.booleanLiteral(expression);
+      Boolean constant = ConditionEvaluator.booleanLiteral(expression);
       if (constant != null) {
         if (constant == value) {
           return false;
@@ -311,7 +311,7 @@ final class ConditionClaims {
   /** The boolean literals a case of a switch expression yields, or null when it may yield something else. */
   private static @Nullable Set<Boolean> yieldedLiterals(CaseTree caseTree) {
     if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE && caseTree.getBody() instanceof ExpressionTree result) {
-      Boolean literal = Conditions.booleanLiteral(result);
+      Boolean literal = ConditionEvaluator.booleanLiteral(result);
       return literal == null ? null : Set.of(literal);
     }
     Set<Boolean> results = new HashSet<>();
@@ -319,7 +319,7 @@ final class ConditionClaims {
     new SameBodyScanner() {
       @Override
       public Void visitYield(YieldTree tree, Void unused) {
-        Boolean literal = Conditions.booleanLiteral(tree.getValue());
+        Boolean literal = ConditionEvaluator.booleanLiteral(tree.getValue());
         if (literal == null) {
           unknown[0] = true;
         } else {

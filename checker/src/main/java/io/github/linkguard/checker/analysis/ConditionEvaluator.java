@@ -2,6 +2,7 @@ package io.github.linkguard.checker.analysis;
 
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import java.util.ArrayDeque;
@@ -89,7 +90,7 @@ final class ConditionEvaluator {
             && booleanLiteralCompared(comparison) != null) {
           // x == literal has value v exactly when x has (v == literal); x != literal when x has (v != literal)
           ExpressionTree literal = booleanLiteralCompared(comparison);
-          boolean literalValue = Conditions.booleanLiteral(literal);
+          boolean literalValue = booleanLiteral(literal);
           boolean equal = comparison.getKind() == Tree.Kind.EQUAL_TO;
           nextValue = equal ? nextValue == literalValue : nextValue != literalValue;
           next =
@@ -137,10 +138,10 @@ final class ConditionEvaluator {
     if (comparison.getKind() != Tree.Kind.EQUAL_TO && comparison.getKind() != Tree.Kind.NOT_EQUAL_TO) {
       return null;
     }
-    if (Conditions.booleanLiteral(comparison.getRightOperand()) != null) {
+    if (booleanLiteral(comparison.getRightOperand()) != null) {
       return comparison.getRightOperand();
     }
-    return Conditions.booleanLiteral(comparison.getLeftOperand()) != null ? comparison.getLeftOperand() : null;
+    return booleanLiteral(comparison.getLeftOperand()) != null ? comparison.getLeftOperand() : null;
   }
 
   private static boolean isJunction(BinaryTree tree) {
@@ -163,5 +164,13 @@ final class ConditionEvaluator {
       this.tree = tree;
       this.value = value;
     }
+  }
+
+  /** {@code true} or {@code false} written as a literal (in parentheses or a cast), else null. */
+  static @Nullable Boolean booleanLiteral(ExpressionTree tree) {
+    return IotHubSdk.stripParenthesesAndCasts(tree) instanceof LiteralTree literal
+            && literal.getValue() instanceof Boolean value
+        ? value
+        : null;
   }
 }

@@ -4,7 +4,6 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
@@ -235,13 +234,5 @@ public final class Conditions {
   @Nullable ExpressionTree establishing(
       ExpressionTree condition, boolean value, Claim claim, boolean useTracked, int depth) {
     return claims.establishing(condition, value, claim, useTracked, depth);
-  }
-
-  /** The value of a {@code true} or {@code false} literal, or null. */
-  static @Nullable Boolean booleanLiteral(ExpressionTree tree) {
-    return IotHubSdk.stripParenthesesAndCasts(tree) instanceof LiteralTree literal
-            && literal.getValue() instanceof Boolean value
-        ? value
-        : null;
   }
 }

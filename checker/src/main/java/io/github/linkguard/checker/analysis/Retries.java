@@ -41,7 +41,7 @@ public final class Retries {
    * anonymous callback, or a {@code @Retryable} method at a proxied call), one round of a loop; {@code anchor} is the
    * open() or the call in the attempt that reaches it. {@code policy} is null where no listener can count.
    */
-  public record LibraryRetry(TreePath call, Body attempt, TreePath anchor, RetryLibraries.@Nullable Policy policy)
+  public record LibraryRetry(TreePath call, Body attempt, TreePath anchor, @Nullable RetryPolicy policy)
       implements Construct {}
 
   private final RetryConstructs constructs;

@@ -197,7 +197,7 @@ final class RetryConstructs {
       for (Body.Edge edge : body.outgoing()) {
         RetryLibraries.AttemptRun run = RetryLibraries.attemptRunOf(edge.site(), model.state(), model.sdk());
         if (run != null) {
-          RetryLibraries.Policy policy = new RetryLibraries.Policy(run.call(), model);
+          RetryPolicy policy = new RetryPolicy(run.call(), model);
           if (policy.retries()) {
             addLibraryRetry(run.call(), edge.to(), policy);
           }
@@ -213,7 +213,7 @@ final class RetryConstructs {
     }
   }
 
-  private void addLibraryRetry(TreePath call, Body attempt, RetryLibraries.@Nullable Policy policy) {
+  private void addLibraryRetry(TreePath call, Body attempt, @Nullable RetryPolicy policy) {
     for (ConnectionCall open : model.syncReachableOpens(attempt)) {
       TreePath anchor = open.body() == attempt ? open.path() : null;
       for (Body.Edge edge : attempt.outgoing()) {

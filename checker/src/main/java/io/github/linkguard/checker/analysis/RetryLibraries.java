@@ -21,15 +21,10 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -53,11 +48,11 @@ public final class RetryLibraries {
   private static final String RETRYABLE = SPRING_RETRY + "annotation.Retryable";
 
   /** Every FailsafeExecutor method that takes the attempt (not its configuration or completion listeners). */
-  private static final Matcher<ExpressionTree> FAILSAFE_RUN =
+  static final Matcher<ExpressionTree> FAILSAFE_RUN =
       MethodMatchers.instanceMethod()
           .onDescendantOfAny(FAILSAFE_3 + "FailsafeExecutor", FAILSAFE_2 + "FailsafeExecutor")
           .withNameMatching(Pattern.compile("run.*|get.*|newCall"));
-  private static final Matcher<ExpressionTree> FAILSAFE_POLICIES =
+  static final Matcher<ExpressionTree> FAILSAFE_POLICIES =
       Matchers.anyOf(
           MethodMatchers.staticMethod().onClassAny(FAILSAFE_3 + "Failsafe", FAILSAFE_2 + "Failsafe").named("with"),
           MethodMatchers.instanceMethod()
@@ -65,7 +60,7 @@ public final class RetryLibraries {
               .named("compose"));
   private static final Matcher<ExpressionTree> RESILIENCE4J_EXECUTE =
       MethodMatchers.instanceMethod().onDescendantOf(RESILIENCE4J_RETRY).withNameMatching(Pattern.compile("execute.*"));
-  private static final Matcher<ExpressionTree> RESILIENCE4J_DECORATE =
+  static final Matcher<ExpressionTree> RESILIENCE4J_DECORATE =
       Matchers.anyOf(
           MethodMatchers.staticMethod().onClass(RESILIENCE4J_RETRY).withNameMatching(Pattern.compile("decorate.*")),
           MethodMatchers.instanceMethod()
@@ -75,7 +70,7 @@ public final class RetryLibraries {
       MethodMatchers.instanceMethod().onDescendantOf(SPRING_RETRY + "RetryOperations").named("execute");
 
   /** Listener registrations whose listener runs after a failed attempt, before the next one. */
-  private static final Matcher<ExpressionTree> BETWEEN_ATTEMPTS_LISTENER =
+  static final Matcher<ExpressionTree> BETWEEN_ATTEMPTS_LISTENER =
       Matchers.anyOf(
           MethodMatchers.instanceMethod()
               .onDescendantOfAny(
@@ -89,7 +84,7 @@ public final class RetryLibraries {
               .namedAnyOf("registerListener", "setListeners", "withListener", "withListeners"));
 
   /** Configuration calls after which a policy makes one attempt only. */
-  private static final Matcher<ExpressionTree> SINGLE_ATTEMPT_SETTING =
+  static final Matcher<ExpressionTree> SINGLE_ATTEMPT_SETTING =
       MethodMatchers.instanceMethod()
           .onDescendantOfAny(
               FAILSAFE_3 + "RetryPolicyBuilder", FAILSAFE_2 + "RetryPolicy",
@@ -97,7 +92,7 @@ public final class RetryLibraries {
           .namedAnyOf("withMaxRetries", "withMaxAttempts", "maxAttempts");
 
   /** Methods of an anonymous listener class that run between attempts. */
-  private static final Set<String> LISTENER_METHODS = Set.of("onError", "accept", "consumeEvent", "onRetry");
+  static final Set<String> LISTENER_METHODS = Set.of("onError", "accept", "consumeEvent", "onRetry");
 
   private RetryLibraries() {}
 
@@ -250,200 +245,9 @@ public final class RetryLibraries {
 
   // ---------------------------------------------------------------- the policy behind a run
 
-  /**
-   * The code that configures the policy running {@code call}: the receiver chain ({@code Failsafe.with(p).run},
-   * {@code retry.executeRunnable}), the arguments of that chain, and the initializers of the variables they name
-   * (transitively), with those variables. Listeners attached to one of these variables elsewhere count too.
-   */
-  static final class Policy {
-    private final List<Tree> definitions = new ArrayList<>();
-    private final Set<VarSymbol> holders = new HashSet<>();
-    private final CompilationModel model;
-    /** The top-level class that runs the attempt: where listeners on the policy's variables are looked for. */
-    private final TreePath scope;
-    private boolean failsafe;
-    private boolean failsafeRetryPolicy;
-
-    Policy(TreePath call, CompilationModel model) {
-      this.model = model;
-      this.scope = VisibleClasses.topLevelClassPath(call);
-      VisitorState state = model.state();
-      MethodInvocationTree run = (MethodInvocationTree) call.getLeaf();
-      failsafe = FAILSAFE_RUN.matches(run, state);
-      Deque<ExpressionTree> work = new ArrayDeque<>();
-      ExpressionTree receiver = ASTHelpers.getReceiver(run);
-      if (receiver != null) {
-        work.add(receiver);
-      }
-      if (RESILIENCE4J_DECORATE.matches(run, state) && run.getArguments().size() > 1) {
-        work.add(run.getArguments().get(0)); // Retry.decorateRunnable(retry, ...)
-      }
-      Set<Tree> seen = new HashSet<>();
-      while (!work.isEmpty() && definitions.size() < 32) {
-        ExpressionTree expression = IotHubSdk.stripParenthesesAndCasts(work.pop());
-        if (!seen.add(expression)) {
-          continue;
-        }
-        definitions.add(expression);
-        new TreeScanner<Void, Void>() {
-          @Override
-          public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-            if (FAILSAFE_POLICIES.matches(tree, state)) {
-              for (ExpressionTree policy : tree.getArguments()) {
-                failsafeRetryPolicy |= isFailsafeRetryPolicy(ASTHelpers.getType(policy), model.sdk());
-              }
-            }
-            return super.visitMethodInvocation(tree, null);
-          }
-
-          @Override
-          public Void visitIdentifier(IdentifierTree tree, Void unused) {
-            follow(tree);
-            return null;
-          }
-
-          @Override
-          public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-            follow(tree);
-            return super.visitMemberSelect(tree, null);
-          }
-
-          private void follow(ExpressionTree tree) {
-            if (ASTHelpers.getSymbol(tree) instanceof VarSymbol variable
-                && isLibraryType(variable.type)
-                && holders.add(variable)) {
-              work.addAll(valuesOf(variable));
-            }
-          }
-
-          @Override
-          public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-            return null; // a listener's code configures nothing
-          }
-
-          @Override
-          public Void visitClass(ClassTree tree, Void unused) {
-            return null;
-          }
-        }.scan(expression, null);
-      }
-    }
-
-    /** What a variable holding the policy is given: a local's initializer, or every value stored in a field. */
-    private List<ExpressionTree> valuesOf(VarSymbol variable) {
-      if (variable.getKind() != ElementKind.FIELD) {
-        ExpressionTree initializer = model.finalLocalInitializer(variable);
-        return initializer == null ? List.of() : List.of(initializer);
-      }
-      return model.valuesStoredIn(variable); // the declaration's initializer, or the constructor's assignment
-    }
-
-    /** Whether the run retries at all: a Failsafe run needs a RetryPolicy; no policy may be set to one attempt. */
-    boolean retries() {
-      if (failsafe && !failsafeRetryPolicy) {
-        return false;
-      }
-      boolean[] single = {false};
-      for (Tree definition : definitions) {
-        new TreeScanner<Void, Void>() {
-          @Override
-          public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-            if (SINGLE_ATTEMPT_SETTING.matches(tree, model.state()) && tree.getArguments().size() == 1) {
-              Object limit = ASTHelpers.constValue(tree.getArguments().get(0));
-              boolean attempts = !IotHubSdk.methodName(tree).equals("withMaxRetries");
-              single[0] |= Integer.valueOf(attempts ? 1 : 0).equals(limit);
-            }
-            return super.visitMethodInvocation(tree, null);
-          }
-        }.scan(definition, null);
-      }
-      return !single[0];
-    }
-
-    /**
-     * Whether a listener of this policy that runs between attempts closes {@code client}: registered in the
-     * policy's configuration, or later on a variable that holds the policy (the same local or field).
-     */
-    boolean listenerCloses(ClientRef client) {
-      List<TreePath> registrations = new ArrayList<>();
-      new TreePathScanner<Void, Void>() {
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-          if (BETWEEN_ATTEMPTS_LISTENER.matches(tree, model.state())
-              && (isInDefinition(getCurrentPath()) || holders.contains(rootVariable(tree)))) {
-            registrations.add(getCurrentPath());
-          }
-          return super.visitMethodInvocation(tree, null);
-        }
-      }.scan(scope, null);
-      for (TreePath registration : registrations) {
-        if (closesIn(registration, client)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private boolean isInDefinition(TreePath path) {
-      for (TreePath current = path; current != null; current = current.getParentPath()) {
-        if (definitions.contains(current.getLeaf())) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** Whether the listener code among the registration's arguments closes {@code client}. */
-    private boolean closesIn(TreePath registration, ClientRef client) {
-      List<Body> listenerCode = new ArrayList<>();
-      MethodInvocationTree call = (MethodInvocationTree) registration.getLeaf();
-      for (ExpressionTree argument : call.getArguments()) {
-        new TreePathScanner<Void, Void>() {
-          @Override
-          public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-            addBody(model.bodyAt(getCurrentPath()));
-            return null;
-          }
-
-          @Override
-          public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-            MethodSymbol method = ASTHelpers.getSymbol(tree);
-            if (method != null) {
-              addBody(model.bodyOf(method)); // onRetry(this::closeQuietly)
-            }
-            return null;
-          }
-
-          private void addBody(@Nullable Body body) {
-            if (body != null) {
-              listenerCode.add(body);
-            }
-          }
-
-          @Override
-          public Void visitClass(ClassTree tree, Void unused) {
-            for (Tree member : tree.getMembers()) {
-              if (member instanceof MethodTree method && LISTENER_METHODS.contains(method.getName().toString())) {
-                addBody(model.bodyAt(new TreePath(getCurrentPath(), member)));
-              }
-            }
-            return null;
-          }
-        }.scan(new TreePath(registration, argument), null);
-      }
-      for (Body body : listenerCode) {
-        for (Body reached : model.syncReachable(body)) {
-          if (!model.closeSites(reached, client).isEmpty()) {
-            return true;
-          }
-        }
-      }
-      return false;
-    }
-  }
 
   /** The variable at the root of a call chain: {@code retry} in {@code retry.getEventPublisher().onRetry(...)}. */
-  private static @Nullable Symbol rootVariable(MethodInvocationTree call) {
+  static @Nullable Symbol rootVariable(MethodInvocationTree call) {
     ExpressionTree current = ASTHelpers.getReceiver(call);
     while (current != null) {
       current = IotHubSdk.stripParenthesesAndCasts(current);
@@ -457,12 +261,12 @@ public final class RetryLibraries {
     return null;
   }
 
-  private static boolean isFailsafeRetryPolicy(@Nullable Type type, IotHubSdk sdk) {
+  static boolean isFailsafeRetryPolicy(@Nullable Type type, IotHubSdk sdk) {
     return sdk.isSubtypeOf(type, FAILSAFE_3 + "RetryPolicy") || sdk.isSubtypeOf(type, FAILSAFE_2 + "RetryPolicy");
   }
 
   /** A type of one of the retry libraries (a policy, an executor, a template, a config). */
-  private static boolean isLibraryType(@Nullable Type type) {
+  static boolean isLibraryType(@Nullable Type type) {
     if (type == null || type.tsym == null) {
       return false;
     }
