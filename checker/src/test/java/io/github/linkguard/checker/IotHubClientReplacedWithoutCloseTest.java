@@ -88,6 +88,49 @@ class IotHubClientReplacedWithoutCloseTest {
                   }
                 }
 
+                class StartedThroughAHelper {
+                  private DeviceClient client;
+
+                  StartedThroughAHelper(String cs) {
+                    initializeHub(cs);
+                  }
+
+                  private void initializeHub(String cs) {
+                    new Thread(() -> {
+                      try {
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+                }
+
+                class HelperAlsoCalledLater {
+                  private DeviceClient client;
+
+                  HelperAlsoCalledLater(String cs) {
+                    initializeHub(cs);
+                  }
+
+                  void onReconnectPressed(String cs) {
+                    initializeHub(cs);
+                  }
+
+                  private void initializeHub(String cs) {
+                    new Thread(() -> {
+                      try {
+                        // BUG: Diagnostic contains: A new client replaces 'client'
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+                }
+
                 class Restartable {
                   private DeviceClient client;
 

@@ -168,10 +168,11 @@ public final class ReplacementRule {
   }
 
   /**
-   * The field's only store, in code that runs at most once per object: a task that a constructor or initializer of
-   * the field's class starts once (not periodically, not in a loop), or a method that only such code calls (not in a
-   * loop), storing outside any loop. When it runs, the field cannot hold an earlier client. A task started from any
-   * other method can be started again (a Start button after Stop), so it is not covered.
+   * The field's only store, in code that runs at most once per object: every path of calls and hand-offs to it
+   * starts in a constructor or initializer of the field's class, with no loop and no periodic schedule on the way,
+   * and the store is outside any loop. When it runs, the field cannot hold an earlier client. A task started from a
+   * method that nothing in sight calls (a Start button's handler, called by the framework) can be started again, so
+   * it is not covered.
    */
   private boolean isOnlyStoreRunOncePerObject(ClientRef target, AssignmentTree store, TreePath path, Body body) {
     VarSymbol field = target.variable();
@@ -200,14 +201,11 @@ public final class ReplacementRule {
         if (isInsideLoop(edge.site(), from)) {
           return false;
         }
-        if (isConstructionOf(from, field.owner)) {
-          if (edge.kind() == Body.EdgeKind.HAND_OFF && ReentryFacts.isRunPeriodically(edge.site())) {
-            return false;
-          }
-        } else if (edge.kind() == Body.EdgeKind.SYNC) {
-          work.add(from);
-        } else {
-          return false; // a task started from a method that can run again
+        if (edge.kind() == Body.EdgeKind.HAND_OFF && ReentryFacts.isRunPeriodically(edge.site())) {
+          return false;
+        }
+        if (!isConstructionOf(from, field.owner)) {
+          work.add(from); // a helper the constructor calls runs once too; a method called from elsewhere does not
         }
       }
     }
