@@ -1,0 +1,97 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Check 4's question "may the field still hold an open client here?", answered no for a store that runs once per
+ * object: the field's only store, reached only from a constructor or initializer of its class. Cost: one walk back
+ * over the callers of the store's body, each body once.
+ */
+final class OncePerObjectStores {
+  private OncePerObjectStores() {}
+
+  /**
+   * The field's only store, in code that runs at most once per object: every path of calls and hand-offs to it
+   * starts in a constructor or initializer of the field's class, with no loop and no periodic schedule on the way,
+   * and the store is outside any loop. When it runs, the field cannot hold an earlier client. A task started from a
+   * method that nothing in sight calls (a Start button's handler, called by the framework) can be started again, so
+   * it is not covered.
+   */
+  static boolean isOnlyStoreRunOncePerObject(
+      CompilationModel model, ClientRef target, AssignmentTree store, TreePath path, Body body) {
+    VarSymbol field = target.variable();
+    if (field == null
+        || !target.isOwnField()
+        || model.isInitializedAtDeclaration(field)
+        || model.valuesStoredIn(field).size() != 1
+        || model.valuesStoredIn(field).get(0) != store.getExpression()
+        || isInsideLoop(path, body)) {
+      return false;
+    }
+    Set<Body> seen = new HashSet<>();
+    ArrayDeque<Body> work = new ArrayDeque<>(List.of(body));
+    while (!work.isEmpty()) {
+      Body current = work.poll();
+      if (!seen.add(current)) {
+        continue;
+      }
+      if (current.root() == Body.Root.STATUS_CALLBACK
+          || current.root() == Body.Root.SDK_CALLBACK
+          || current.incoming().isEmpty()) {
+        return false; // run by the SDK, or by code out of sight: as often as it likes
+      }
+      for (Body.Edge edge : current.incoming()) {
+        Body from = edge.from();
+        if (isInsideLoop(edge.site(), from)) {
+          return false;
+        }
+        if (edge.kind() == Body.EdgeKind.HAND_OFF && ReentryFacts.isRunPeriodically(edge.site())) {
+          return false;
+        }
+        if (!isConstructionOf(from, field.owner)) {
+          work.add(from); // a helper the constructor calls runs once too; a method called from elsewhere does not
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A constructor or initializer body of {@code owner}: it runs once per object (or class). */
+  private static boolean isConstructionOf(Body body, Symbol owner) {
+    MethodSymbol method = body.method();
+    if (method != null) {
+      return method.isConstructor() && method.owner == owner;
+    }
+    return body.tree() instanceof ClassTree classTree && ASTHelpers.getSymbol(classTree) == owner;
+  }
+
+  private static boolean isInsideLoop(TreePath path, Body body) {
+    for (TreePath current = path.getParentPath();
+        current != null && current.getLeaf() != body.tree();
+        current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof WhileLoopTree
+          || leaf instanceof DoWhileLoopTree
+          || leaf instanceof ForLoopTree
+          || leaf instanceof EnhancedForLoopTree) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
