@@ -149,7 +149,8 @@ final class ReentryFacts {
    * predicate is the expensive part.
    */
   Set<Body> bodiesOnlyEnteredWhere(Predicate<TreePath> holds, @Nullable Collection<Body> asked) {
-    Set<Body> scope = asked == null ? null : callersOf(asked);
+    Set<Body> scope =
+        asked == null ? null : Regions.callers(asked, Set.of(Body.EdgeKind.SYNC, Body.EdgeKind.HAND_OFF));
     Map<Body, Integer> waiting = new HashMap<>();
     Map<Body, List<Body>> waitingCallees = new HashMap<>();
     ArrayDeque<Body> ready = new ArrayDeque<>();
@@ -192,20 +193,6 @@ final class ReentryFacts {
       }
     }
     return entered;
-  }
-
-  /** {@code bodies} and every body with a call or hand-off path to one of them. */
-  private static Set<Body> callersOf(Collection<Body> bodies) {
-    Set<Body> reached = new HashSet<>(bodies);
-    ArrayDeque<Body> work = new ArrayDeque<>(bodies);
-    while (!work.isEmpty()) {
-      for (Body.Edge edge : work.poll().incoming()) {
-        if (reached.add(edge.from())) {
-          work.add(edge.from());
-        }
-      }
-    }
-    return reached;
   }
 
   /**

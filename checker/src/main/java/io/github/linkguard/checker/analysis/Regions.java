@@ -1,12 +1,14 @@
 package io.github.linkguard.checker.analysis;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -90,6 +92,20 @@ final class Regions {
     return reached;
   }
 
+  /** Every body from which edges of {@code kinds} lead to one of {@code targets}, the targets included. */
+  static Set<Body> callers(Collection<Body> targets, Set<Body.EdgeKind> kinds) {
+    Set<Body> reached = new HashSet<>(targets);
+    Deque<Body> work = new ArrayDeque<>(targets);
+    while (!work.isEmpty()) {
+      for (Body.Edge edge : work.pop().incoming()) {
+        if (kinds.contains(edge.kind()) && reached.add(edge.from())) {
+          work.push(edge.from());
+        }
+      }
+    }
+    return reached;
+  }
+
   /** The bodies that run synchronously when {@code body} runs, itself included. Memoized. */
   Set<Body> syncReachable(Body body) {
     return syncReach.computeIfAbsent(body, b -> closure(Set.of(b), Set.of(Body.EdgeKind.SYNC)));
@@ -125,21 +141,13 @@ final class Regions {
   /** The bodies from which synchronous calls lead to an open(): one walk back from the opens, linear in the edges. */
   private Set<Body> bodiesReachingOpens() {
     if (bodiesReachingOpens == null) {
-      Set<Body> reaching = new HashSet<>();
-      Deque<Body> work = new ArrayDeque<>();
+      List<Body> opening = new ArrayList<>();
       for (ConnectionCall call : calls.all()) {
-        if (call.isOpen() && reaching.add(call.body())) {
-          work.push(call.body());
+        if (call.isOpen()) {
+          opening.add(call.body());
         }
       }
-      while (!work.isEmpty()) {
-        for (Body.Edge edge : work.pop().incoming()) {
-          if (edge.kind() == Body.EdgeKind.SYNC && reaching.add(edge.from())) {
-            work.push(edge.from());
-          }
-        }
-      }
-      bodiesReachingOpens = reaching;
+      bodiesReachingOpens = callers(opening, Set.of(Body.EdgeKind.SYNC));
     }
     return bodiesReachingOpens;
   }
