@@ -78,9 +78,6 @@ public final class IotHubSdk {
   private final Map<String, Set<String>> guardMethods;
   private final Map<TypeSymbol, Boolean> clientTypeCache = new HashMap<>();
 
-  private final Name openName;
-  private final Name closeName;
-  private final Name closeNowName;
   private final Name setStatusCallbackName;
   private final Name registerStatusCallbackName;
 
@@ -97,9 +94,6 @@ public final class IotHubSdk {
     this.statusCallbackType = resolve(STATUS_CALLBACK);
     this.statusChangeContextType = resolve(STATUS_CHANGE_CONTEXT);
     this.guardMethods = options.guardMethods();
-    this.openName = state.getName("open");
-    this.closeName = state.getName("close");
-    this.closeNowName = state.getName("closeNow");
     this.setStatusCallbackName = state.getName("setConnectionStatusChangeCallback");
     this.registerStatusCallbackName = state.getName("registerConnectionStatusChangeCallback");
   }
@@ -195,12 +189,7 @@ public final class IotHubSdk {
   public @Nullable ConnectionOp connectionOp(MethodInvocationTree call) {
     // Asked of every call of every class that may use a client: javac's names are interned, so comparing them
     // costs no conversion to String.
-    Name name = simpleName(call);
-    ConnectionOp op =
-        name == openName ? ConnectionOp.OPEN
-            : name == closeName ? ConnectionOp.CLOSE
-            : name == closeNowName ? ConnectionOp.CLOSE_NOW
-            : null;
+    ConnectionOp op = connectionOpByName(call, state);
     if (op == null) {
       return null;
     }
