@@ -37,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  * and the clients they are registered on.
  *
  * <p>Cost, for c calls and f parameter forwards: O(c) edges, each call to its dispatch targets; the hand-off search
- * one breadth-first search backwards over the forwards, O(f), done once; a registered callback class and a task
- * object handed off each look once over the bodies; a function a method returns once over the calls.
+ * one breadth-first search backwards over the forwards, O(f), done once; a registered callback class looks over the
+ * status callback methods; task objects find their run() or call(), and functions a method returns find the calls
+ * of that method, in indexes built once, on first need.
  */
 final class CallGraph {
   /** How many forwards of a parameter to a hand-off are followed. */
@@ -98,11 +99,15 @@ final class CallGraph {
         linkFunction(reference.from(), reference.site(), reference.destination(), targets);
       }
     }
+    List<Body> callbackMethods = new ArrayList<>();
+    for (Body body : links.registrations.isEmpty() ? List.<Body>of() : bodies) {
+      if (body.root() == Body.Root.STATUS_CALLBACK && body.method() != null) {
+        callbackMethods.add(body);
+      }
+    }
     for (PendingRegistration registration : links.registrations) {
-      for (Body body : bodies) {
-        if (body.root() == Body.Root.STATUS_CALLBACK
-            && body.method() != null
-            && body.method().owner instanceof ClassSymbol owner
+      for (Body body : callbackMethods) {
+        if (body.method().owner instanceof ClassSymbol owner
             && registration.callbackClass().isSubClass(owner, state.getTypes())) {
           body.registeredOn(registration.client());
         }
@@ -138,22 +143,35 @@ final class CallGraph {
 
   /** A task's own run() or call(), or the one it inherits from the nearest superclass of the compilation. */
   private List<Body> taskEntries(ClassSymbol task) {
-    List<Body> entries = new ArrayList<>();
-    for (Type type = task.type;
-        entries.isEmpty() && type != null && type.tsym instanceof ClassSymbol owner;
-        type = state.getTypes().supertype(type)) {
+    if (taskEntriesByClass == null) {
+      Map<ClassSymbol, List<Body>> index = new HashMap<>();
       for (Body body : bodies) {
         MethodSymbol method = body.method();
         if (method != null
-            && method.owner.equals(owner)
+            && method.owner instanceof ClassSymbol owner
             && method.getParameters().isEmpty()
             && (method.getSimpleName().contentEquals("run") || method.getSimpleName().contentEquals("call"))) {
-          entries.add(body);
+          index.computeIfAbsent(owner, k -> new ArrayList<>()).add(body);
         }
       }
+      taskEntriesByClass = index;
     }
-    return entries;
+    for (Type type = task.type;
+        type != null && type.tsym instanceof ClassSymbol owner;
+        type = state.getTypes().supertype(type)) {
+      List<Body> entries = taskEntriesByClass.get(owner);
+      if (entries != null) {
+        return entries;
+      }
+    }
+    return List.of();
   }
+
+  /** The calls of each method, indexed on the first function a method returns. */
+  private @Nullable Map<MethodSymbol, List<PendingEdge>> callsByTarget;
+
+  /** The run() and call() bodies of each class, indexed on the first task object that is handed off. */
+  private @Nullable Map<ClassSymbol, List<Body>> taskEntriesByClass;
 
   /** Links a function value's bodies from where it is created: a hand-off, or a synchronous run. */
   private void linkFunction(Body from, TreePath site, Destination destination, List<Body> targets) {
@@ -186,8 +204,15 @@ final class CallGraph {
     if (producer == null) {
       return;
     }
-    for (PendingEdge call : links.edges) {
-      if (!call.target().equals(producer) || !(call.site().getLeaf() instanceof MethodInvocationTree)) {
+    if (callsByTarget == null) {
+      Map<MethodSymbol, List<PendingEdge>> index = new HashMap<>();
+      for (PendingEdge call : links.edges) {
+        index.computeIfAbsent(call.target(), k -> new ArrayList<>()).add(call);
+      }
+      callsByTarget = index;
+    }
+    for (PendingEdge call : callsByTarget.getOrDefault(producer, List.of())) {
+      if (!(call.site().getLeaf() instanceof MethodInvocationTree)) {
         continue;
       }
       TreePath use = appliedResult(call.site());

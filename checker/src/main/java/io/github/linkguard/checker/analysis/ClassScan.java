@@ -10,6 +10,7 @@ import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Name;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,10 +72,22 @@ final class ClassScan {
   final FieldWrites fieldWrites;
   final ClientCollections collections;
   final PendingLinks links;
+  // Names asked of every method, call or method reference: compared as javac's interned names, so that no test
+  // decodes a name into a String.
+  private final Name run;
+  private final Name put;
+  private final Name replace;
+  private final Name close;
+  private final Name closeNow;
 
   ClassScan(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
     this.sdk = sdk;
     this.state = state;
+    this.run = state.getName("run");
+    this.put = state.getName("put");
+    this.replace = state.getName("replace");
+    this.close = state.getName("close");
+    this.closeNow = state.getName("closeNow");
     this.fieldWrites = new FieldWrites(sdk);
     this.collections = new ClientCollections(sdk, locals);
     this.links = new PendingLinks(sdk, visibleClasses);
@@ -215,7 +229,7 @@ final class ClassScan {
 
     @Override
     public Void visitMemberReference(MemberReferenceTree tree, Body enclosing) {
-      if ((tree.getName().contentEquals("close") || tree.getName().contentEquals("closeNow"))
+      if ((tree.getName() == close || tree.getName() == closeNow)
           && sdk.isClientType(ASTHelpers.getType(tree.getQualifierExpression()))) {
         collections.noteCloseReference(getCurrentPath()); // clients.forEach(DeviceClient::close)
       }
@@ -366,7 +380,7 @@ final class ClassScan {
         body.markRoot(Body.Root.SDK_CALLBACK, null);
       }
     }
-    if (symbol.getSimpleName().contentEquals("run")
+    if (symbol.getSimpleName() == run
         && symbol.getParameters().isEmpty()
         && sdk.isThreadEntryType(symbol.owner.type)) {
       body.markRoot(Body.Root.HAND_OFF, null);
@@ -377,8 +391,8 @@ final class ClassScan {
   private boolean isMapPut(MethodInvocationTree tree, @Nullable Symbol symbol) {
     int arguments = tree.getArguments().size();
     return symbol instanceof MethodSymbol method
-        && ((method.getSimpleName().contentEquals("put") && arguments == 2)
-            || (method.getSimpleName().contentEquals("replace") && (arguments == 2 || arguments == 3)))
+        && ((method.getSimpleName() == put && arguments == 2)
+            || (method.getSimpleName() == replace && (arguments == 2 || arguments == 3)))
         && sdk.isSubtypeOf(ASTHelpers.getReceiverType(tree), "java.util.Map");
   }
 
@@ -396,9 +410,11 @@ final class ClassScan {
   private static boolean hasAnnotationNamed(ModifiersTree modifiers, Set<String> simpleNames) {
     for (AnnotationTree annotation : modifiers.getAnnotations()) {
       Tree type = annotation.getAnnotationType();
-      String name =
-          type instanceof MemberSelectTree member ? member.getIdentifier().toString() : type.toString();
-      if (simpleNames.contains(name)) {
+      Name name =
+          type instanceof MemberSelectTree member
+              ? member.getIdentifier()
+              : type instanceof IdentifierTree identifier ? identifier.getName() : null;
+      if (name != null && simpleNames.contains(name.toString())) {
         return true;
       }
     }

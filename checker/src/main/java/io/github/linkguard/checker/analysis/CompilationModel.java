@@ -284,6 +284,11 @@ public final class CompilationModel {
     return regions.reachable(body);
   }
 
+  /** Whether an open() runs when {@code body} runs, synchronously or handed off (in it or in code it reaches). */
+  boolean reachesAnOpen(Body body) {
+    return regions.reachesAnOpen(body);
+  }
+
   /** Every open() that runs synchronously when {@code body} runs (in it or in same-class methods it calls). */
   Set<ConnectionCall> syncReachableOpens(Body body) {
     return regions.syncReachableOpens(body);

@@ -30,6 +30,7 @@ final class Regions {
   private final Map<Body, Set<ConnectionCall>> syncReachableOpens = new HashMap<>();
   private @Nullable Map<Body, Body> statusOrigins;
   private @Nullable Set<Body> bodiesReachingOpens;
+  private @Nullable Set<Body> bodiesRunningOpens;
 
   Regions(Collection<Body> bodies, ConnectionCalls calls) {
     this.bodies = bodies;
@@ -138,17 +139,32 @@ final class Regions {
     return opens;
   }
 
+  /**
+   * Whether an open() runs when {@code body} runs, on its thread or on one it hands work to: whether {@link
+   * #reachable} holds a body with an open().
+   */
+  boolean reachesAnOpen(Body body) {
+    if (bodiesRunningOpens == null) {
+      bodiesRunningOpens = callers(openingBodies(), Set.of(Body.EdgeKind.SYNC, Body.EdgeKind.HAND_OFF));
+    }
+    return bodiesRunningOpens.contains(body);
+  }
+
   /** The bodies from which synchronous calls lead to an open(): one walk back from the opens, linear in the edges. */
   private Set<Body> bodiesReachingOpens() {
     if (bodiesReachingOpens == null) {
-      List<Body> opening = new ArrayList<>();
-      for (ConnectionCall call : calls.all()) {
-        if (call.isOpen()) {
-          opening.add(call.body());
-        }
-      }
-      bodiesReachingOpens = callers(opening, Set.of(Body.EdgeKind.SYNC));
+      bodiesReachingOpens = callers(openingBodies(), Set.of(Body.EdgeKind.SYNC));
     }
     return bodiesReachingOpens;
+  }
+
+  private List<Body> openingBodies() {
+    List<Body> opening = new ArrayList<>();
+    for (ConnectionCall call : calls.all()) {
+      if (call.isOpen()) {
+        opening.add(call.body());
+      }
+    }
+    return opening;
   }
 }

@@ -11,6 +11,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.Retries.CatchRetry;
@@ -33,9 +34,11 @@ import org.jspecify.annotations.Nullable;
  * each loop, catch, helper taking a function, or retry library attempts again, and which loops and catches run an
  * open() again after it succeeded.
  *
- * <p>Cost: computed once per class. Every open() and every call site is placed in the loops and try statements
- * around it in a single pass, O(sites times nesting depth); whether a loop ends after its attempt succeeds is
- * {@link LoopExits}'s, linear per loop.
+ * <p>Cost: computed once per compilation. Every open() and every call site that leads to one is placed in the loops
+ * and try statements around it in a single pass, O(sites times nesting depth); the other call sites (most of a large
+ * compilation) are skipped after one set lookup. Whether a loop ends after its attempt succeeds is {@link
+ * LoopExits}'s, linear per loop; only the loops of methods given a function that opens are searched for a retry
+ * through that function.
  */
 final class RetryConstructs {
   private record LoopInfo(
@@ -69,7 +72,11 @@ final class RetryConstructs {
         }
       }
       for (Body.Edge edge : body.outgoing()) {
-        sites.add(new Site(edge.site(), body, null, edge));
+        // A call or hand-off that never leads to an open() neither attempts nor re-attempts one: most of a large
+        // compilation's edges, left out here so that the placement below costs what the opens' neighbourhood costs.
+        if (model.reachesAnOpen(edge.to())) {
+          sites.add(new Site(edge.site(), body, null, edge));
+        }
       }
       for (Site site : sites) {
         Tree previous = site.path().getLeaf();
@@ -92,7 +99,9 @@ final class RetryConstructs {
     }
     for (TreePath loopPath : model.loops()) {
       Body body = model.bodyAt(loopPath);
-      if (body != null) {
+      boolean holdsAttempts =
+          sitesInLoopBody.containsKey(loopPath.getLeaf()) || sitesInLoopCondition.containsKey(loopPath.getLeaf());
+      if (body != null && holdsAttempts) { // a loop with no open() around is neither a retry nor a re-entry loop
         classifyLoop(
             loopPath, body,
             sitesInLoopBody.getOrDefault(loopPath.getLeaf(), List.of()),
@@ -149,10 +158,15 @@ final class RetryConstructs {
    * once the function succeeds retries the opens of the lambdas and method references callers pass there.
    */
   private void addRetriesThroughFunctions() {
+    Set<MethodSymbol> takingOpeningFunctions = methodsGivenOpeningFunctions();
+    if (takingOpeningFunctions.isEmpty()) {
+      return;
+    }
     Map<MethodSymbol, Map<Integer, LoopRetry>> retriedParameters = new HashMap<>();
-    for (LoopInfo info : loops.values()) {
-      MethodSymbol method = info.body().method();
-      if (method == null || method.getParameters().isEmpty()) {
+    for (TreePath loopPath : model.loops()) {
+      Body loopBody = model.bodyAt(loopPath);
+      MethodSymbol method = loopBody == null ? null : loopBody.method();
+      if (method == null || method.getParameters().isEmpty() || !takingOpeningFunctions.contains(method)) {
         continue;
       }
       new SameBodyScanner() {
@@ -165,15 +179,15 @@ final class RetryConstructs {
               && ASTHelpers.getSymbol(receiver) instanceof VarSymbol parameter) {
             index = method.getParameters().indexOf(parameter);
           }
-          TreePath invocation = index >= 0 ? TreePath.getPath(info.loop(), call) : null;
-          if (invocation != null && loopExits.leavesAfterSuccess(info.loop(), invocation)) {
+          TreePath invocation = index >= 0 ? TreePath.getPath(loopPath, call) : null;
+          if (invocation != null && loopExits.leavesAfterSuccess(loopPath, invocation)) {
             retriedParameters
                 .computeIfAbsent(method, m -> new HashMap<>())
-                .putIfAbsent(index, new LoopRetry(info.loop(), invocation, true));
+                .putIfAbsent(index, new LoopRetry(loopPath, invocation, true));
           }
           return super.visitMethodInvocation(call, null);
         }
-      }.scan(info.loop().getLeaf(), null);
+      }.scan(loopPath.getLeaf(), null);
     }
     if (retriedParameters.isEmpty()) {
       return;
@@ -191,10 +205,32 @@ final class RetryConstructs {
     }
   }
 
+  /**
+   * The methods called with a lambda or method reference that runs an open(): the only helpers whose loops can
+   * retry an open() through a function parameter.
+   */
+  private Set<MethodSymbol> methodsGivenOpeningFunctions() {
+    Set<MethodSymbol> methods = new HashSet<>();
+    for (Body body : model.bodies()) {
+      if (model.syncReachableOpens(body).isEmpty()) {
+        continue;
+      }
+      for (Body.Edge edge : body.incoming()) {
+        if (edge.kind() == Body.EdgeKind.SYNC && calledWithFunction(edge.site()) instanceof MethodSymbol method) {
+          methods.add(method);
+        }
+      }
+    }
+    return methods;
+  }
+
   /** The attempts that retry libraries run: function values they are given, and proxied calls of @Retryable methods. */
   private void addLibraryRetries() {
     for (Body body : model.bodies()) {
       for (Body.Edge edge : body.outgoing()) {
+        if (model.syncReachableOpens(edge.to()).isEmpty()) {
+          continue; // an attempt with no open() in it adds no retry construct
+        }
         RetryLibraries.AttemptRun run = RetryLibraries.attemptRunOf(edge.site(), model.state(), model.sdk());
         if (run != null) {
           RetryPolicy policy = new RetryPolicy(run.call(), model);
@@ -203,7 +239,7 @@ final class RetryConstructs {
           }
         }
       }
-      if (RetryLibraries.isRetryableMethod(body, model.state())) {
+      if (!model.syncReachableOpens(body).isEmpty() && RetryLibraries.isRetryableMethod(body, model.state())) {
         for (Body.Edge edge : body.incoming()) {
           if (edge.kind() == Body.EdgeKind.SYNC && RetryLibraries.isProxiedCall(edge.site().getLeaf())) {
             addLibraryRetry(edge.site(), body, null); // bean-name listeners are out of sight: none counts
@@ -235,17 +271,28 @@ final class RetryConstructs {
   /** The retry loop that runs the function value at {@code site}, when it is an argument of such a helper. */
   private static Retries.@Nullable LoopRetry retryOfArgument(
       TreePath site, Map<MethodSymbol, Map<Integer, LoopRetry>> retriedParameters) {
-    if (!(site.getLeaf() instanceof LambdaExpressionTree) && !(site.getLeaf() instanceof MemberReferenceTree)) {
-      return null;
-    }
-    TreePath argument = IotHubSdk.withEnclosingParentheses(site);
-    Tree value = argument.getLeaf();
-    TreePath parent = argument.getParentPath();
-    if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree call)) {
+    MethodInvocationTree call = callTakingFunction(site);
+    if (call == null) {
       return null;
     }
     Map<Integer, LoopRetry> byIndex = retriedParameters.get(ASTHelpers.getSymbol(call));
+    Tree value = IotHubSdk.withEnclosingParentheses(site).getLeaf();
     return byIndex == null ? null : byIndex.get(call.getArguments().indexOf(value));
+  }
+
+  /** The method called with the lambda or method reference at {@code site} as an argument, or null. */
+  private static @Nullable Symbol calledWithFunction(TreePath site) {
+    MethodInvocationTree call = callTakingFunction(site);
+    return call == null ? null : ASTHelpers.getSymbol(call);
+  }
+
+  /** The call that takes the lambda or method reference at {@code site} as an argument, or null. */
+  private static @Nullable MethodInvocationTree callTakingFunction(TreePath site) {
+    if (!(site.getLeaf() instanceof LambdaExpressionTree) && !(site.getLeaf() instanceof MemberReferenceTree)) {
+      return null;
+    }
+    TreePath parent = IotHubSdk.withEnclosingParentheses(site).getParentPath();
+    return parent != null && parent.getLeaf() instanceof MethodInvocationTree call ? call : null;
   }
 
   /** The opens a site runs synchronously: the open() itself, or those of the same-class code it calls. */
