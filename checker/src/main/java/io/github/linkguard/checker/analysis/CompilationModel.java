@@ -49,10 +49,7 @@ public final class CompilationModel {
   private final TrackedState trackedState;
   private final ClientCreations creations;
   private final Map<Tree, IndexedList<?>> indexedLists = new IdentityHashMap<>();
-  private @Nullable Set<Body> reentryBodies;
   private @Nullable PathFacts pathFacts;
-  private @Nullable Conditions conditions;
-  private @Nullable Retries retries;
   private @Nullable MethodEffects effects;
 
   private CompilationModel(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
@@ -65,15 +62,9 @@ public final class CompilationModel {
     this.creations = new ClientCreations(sdk, scan);
   }
 
-  /**
-   * The model of {@code classes}. Its retry constructs are found here, with the model, once it is complete: a failure
-   * there is a failure of the model (the classes' findings dropped with one note), not of the first query that needs
-   * them.
-   */
+  /** The model of {@code classes}. */
   static CompilationModel build(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
-    CompilationModel model = new CompilationModel(sdk, state, classes);
-    model.retries();
-    return model;
+    return new CompilationModel(sdk, state, classes);
   }
 
   public IotHubSdk sdk() {
@@ -91,21 +82,7 @@ public final class CompilationModel {
     return pathFacts;
   }
 
-  public Conditions conditions() {
-    if (conditions == null) {
-      conditions = new Conditions(this);
-    }
-    return conditions;
-  }
-
-  public Retries retries() {
-    if (retries == null) {
-      retries = new Retries(this);
-    }
-    return retries;
-  }
-
-  private MethodEffects effects() {
+  MethodEffects effects() {
     if (effects == null) {
       effects = new MethodEffects(scan, graph, pathFacts());
     }
@@ -246,28 +223,6 @@ public final class CompilationModel {
   /** Every body reached from a status callback along edges that {@code follows} accepts, with its first callback. */
   Map<Body, Body> reachedFromStatusCallbacks(Predicate<Body.Edge> follows) {
     return regions.reachedFromStatusCallbacks(follows);
-  }
-
-  /**
-   * Bodies that can run while the device already has a live link: callbacks, hand-offs, and everything reachable
-   * from them or from a loop or catch that is a re-entry site. One pass over the edges, then one closure.
-   */
-  public Set<Body> reentryBodies() {
-    if (reentryBodies == null) {
-      Set<Body> roots = new LinkedHashSet<>();
-      for (Body body : bodies()) {
-        if (body.root() != Body.Root.NONE) {
-          roots.add(body);
-        }
-        for (Body.Edge edge : body.outgoing()) {
-          if (retries().isInsideReentryConstruct(edge.site(), body)) {
-            roots.add(edge.to());
-          }
-        }
-      }
-      reentryBodies = closure(roots, Set.of(Body.EdgeKind.SYNC, Body.EdgeKind.HAND_OFF));
-    }
-    return reentryBodies;
   }
 
   static Set<Body> closure(Set<Body> roots, Set<Body.EdgeKind> kinds) {

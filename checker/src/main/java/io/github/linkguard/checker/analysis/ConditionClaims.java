@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a condition with a known value, or a switch case, establishes a claim about the connection (see {@link
- * Conditions.Claim}), and which part of the condition does: comparisons of the status or reason with a constant
+ * Claim}), and which part of the condition does: comparisons of the status or reason with a constant
  * ({@code ==}/{@code !=}, {@code equals} either way, {@code Objects.equals}), effectively final boolean locals,
  * same-class boolean methods, switch expressions yielding booleans, configured guard methods, and tracked state
  * ({@link TrackedStateMeaning}). {@code !}, {@code &&} and {@code ||} are {@link ConditionEvaluator}'s.
@@ -35,27 +35,42 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: linear in the size of the condition; following a boolean method's {@code return}s or a local's initializer
  * goes at most four levels deep, so a chain of such methods costs a bounded amount per condition.
  */
-final class ConditionClaims {
-  /** How deep boolean methods, locals and mapping methods are followed. */
-  static final int MAX_DEPTH = 4;
+final class ConditionClaims implements UntrackedClaims {
   private static final String DISCONNECTED_RETRYING = "DISCONNECTED_RETRYING";
 
   private final CompilationModel model;
   private final IotHubSdk sdk;
   private final StatusConditions statuses;
+  private final PathFacts pathFacts;
   private final TrackedStateMeaning tracked;
 
-  ConditionClaims(CompilationModel model, StatusConditions statuses) {
+  ConditionClaims(CompilationModel model, StatusConditions statuses, PathFacts pathFacts) {
     this.model = model;
     this.sdk = model.sdk();
     this.statuses = statuses;
-    this.tracked = new TrackedStateMeaning(model, this);
+    this.pathFacts = pathFacts;
+    this.tracked = new TrackedStateMeaning(model, this, pathFacts);
+  }
+
+  @Override
+  public boolean establishes(ExpressionTree condition, boolean value, Claim claim) {
+    return establishing(condition, value, claim, false, 0) != null;
+  }
+
+  @Override
+  public boolean factEstablishes(Condition condition, Claim claim) {
+    return establishingFact(condition, claim, false) != null;
+  }
+
+  @Override
+  public boolean caseEstablishes(SwitchCase switchCase, Claim claim) {
+    return caseEstablishes(switchCase, claim, false);
   }
 
   /** What one fact establishes: a condition with its value, or a switch statement some of whose cases leave. */
-  @Nullable ExpressionTree establishingFact(Condition condition, Conditions.Claim claim, boolean useTracked) {
+  @Nullable ExpressionTree establishingFact(Condition condition, Claim claim, boolean useTracked) {
     if (condition.holder() instanceof SwitchTree switchTree) {
-      PathFacts.SwitchExit exit = model.pathFacts().exitOf(switchTree);
+      PathFacts.SwitchExit exit = pathFacts.exitOf(switchTree);
       boolean establishes =
           possibleValuesEstablish(
               switchTree.getExpression(), exit.reachingLabels(), exit.defaultReaches(), exit.allLabels(), claim,
@@ -70,7 +85,7 @@ final class ConditionClaims {
    * {@code useTracked} is off while the meaning of tracked booleans is being worked out.
    */
   @Nullable ExpressionTree establishing(
-      ExpressionTree condition, boolean value, Conditions.Claim claim, boolean useTracked, int depth) {
+      ExpressionTree condition, boolean value, Claim claim, boolean useTracked, int depth) {
     if (depth > MAX_DEPTH) {
       return null;
     }
@@ -82,11 +97,11 @@ final class ConditionClaims {
    * operand that may be the one holding does; a {@code !} around an atom that does.
    */
   private final class Establishing implements ConditionEvaluator.Reading<@Nullable ExpressionTree> {
-    private final Conditions.Claim claim;
+    private final Claim claim;
     private final boolean useTracked;
     private final int depth;
 
-    Establishing(Conditions.Claim claim, boolean useTracked, int depth) {
+    Establishing(Claim claim, boolean useTracked, int depth) {
       this.claim = claim;
       this.useTracked = useTracked;
       this.depth = depth;
@@ -115,7 +130,7 @@ final class ConditionClaims {
           return null;
         }
         if (variable.getKind() == ElementKind.FIELD) {
-          return useTracked && claim == Conditions.Claim.DISCONNECTED && tracked.trackedBooleanGuards(variable, value) ? tree : null;
+          return useTracked && claim == Claim.DISCONNECTED && tracked.trackedBooleanGuards(variable, value) ? tree : null;
         }
         ExpressionTree initializer = model.finalLocalInitializer(variable);
         if (initializer != null && isBoolean(variable.type)) {
@@ -154,7 +169,7 @@ final class ConditionClaims {
   }
 
   private @Nullable ExpressionTree establishingCall(
-      MethodInvocationTree call, boolean value, Conditions.Claim claim, boolean useTracked, int depth) {
+      MethodInvocationTree call, boolean value, Claim claim, boolean useTracked, int depth) {
     Symbol symbol = ASTHelpers.getSymbol(call);
     if (!(symbol instanceof MethodSymbol method)) {
       return null;
@@ -173,10 +188,10 @@ final class ConditionClaims {
         && method.owner.getQualifiedName().contentEquals("java.util.Objects")) {
       return comparison(arguments.get(0), arguments.get(1), value, claim, useTracked) ? call : null;
     }
-    if (claim == Conditions.Claim.DISCONNECTED && value && sdk.isConfiguredGuardMethod(call)) {
+    if (claim == Claim.DISCONNECTED && value && sdk.isConfiguredGuardMethod(call)) {
       return call;
     }
-    if (useTracked && claim == Conditions.Claim.DISCONNECTED && name.equals("get") && arguments.isEmpty()) {
+    if (useTracked && claim == Claim.DISCONNECTED && name.equals("get") && arguments.isEmpty()) {
       VarSymbol field = TrackedStateMeaning.fieldRead(ASTHelpers.getReceiver(call));
       if (field != null && tracked.trackedBooleanGuards(field, value)) {
         return call;
@@ -193,7 +208,7 @@ final class ConditionClaims {
    * {@code boolean linkLost() { var s = status.get(); log(s); return s == DISCONNECTED; }}.
    */
   private boolean returnsEstablishing(
-      MethodSymbol method, boolean value, Conditions.Claim claim, boolean useTracked, int depth) {
+      MethodSymbol method, boolean value, Claim claim, boolean useTracked, int depth) {
     List<ExpressionTree> returned = model.returnedExpressions(method);
     boolean yieldsValue = false;
     for (ExpressionTree expression : returned) {
@@ -214,12 +229,12 @@ final class ConditionClaims {
 
   /** {@code a == b} when {@code equal}, else {@code a != b}. */
   private boolean comparison(
-      ExpressionTree a, ExpressionTree b, boolean equal, Conditions.Claim claim, boolean useTracked) {
+      ExpressionTree a, ExpressionTree b, boolean equal, Claim claim, boolean useTracked) {
     return compared(a, b, equal, claim, useTracked) || compared(b, a, equal, claim, useTracked);
   }
 
   private boolean compared(
-      ExpressionTree subject, ExpressionTree constant, boolean equal, Conditions.Claim claim, boolean useTracked) {
+      ExpressionTree subject, ExpressionTree constant, boolean equal, Claim claim, boolean useTracked) {
     String status = sdk.statusConstant(constant);
     if (status != null && statuses.isCurrentStatus(subject)) {
       return switch (claim) {
@@ -232,9 +247,9 @@ final class ConditionClaims {
     }
     String reason = sdk.reasonConstant(constant);
     if (reason != null && sdk.isReasonType(ASTHelpers.getType(subject))) {
-      return claim == Conditions.Claim.NOT_CLIENT_CLOSE && (equal != reason.equals(IotHubSdk.CLIENT_CLOSE));
+      return claim == Claim.NOT_CLIENT_CLOSE && (equal != reason.equals(IotHubSdk.CLIENT_CLOSE));
     }
-    if (useTracked && claim == Conditions.Claim.DISCONNECTED) {
+    if (useTracked && claim == Claim.DISCONNECTED) {
       Symbol constantSymbol = ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(constant));
       VarSymbol field = tracked.trackedEnum(subject);
       if (constantSymbol != null && constantSymbol.getKind() == ElementKind.ENUM_CONSTANT && field != null) {
@@ -259,7 +274,7 @@ final class ConditionClaims {
     return false;
   }
 
-  boolean caseEstablishes(SwitchCase switchCase, Conditions.Claim claim, boolean useTracked) {
+  boolean caseEstablishes(SwitchCase switchCase, Claim claim, boolean useTracked) {
     return possibleValuesEstablish(
         switchCase.selector(), switchCase.reachingLabels(), switchCase.defaultReaches(), switchCase.allLabels(),
         claim, useTracked);
@@ -271,7 +286,7 @@ final class ConditionClaims {
    * literal may yield either.
    */
   private boolean switchYieldEstablishes(
-      SwitchExpressionTree switchExpression, boolean value, Conditions.Claim claim, boolean useTracked, int depth) {
+      SwitchExpressionTree switchExpression, boolean value, Claim claim, boolean useTracked, int depth) {
     Set<String> yielding = new LinkedHashSet<>();
     Set<String> labeled = new LinkedHashSet<>();
     boolean defaultYields = false;
@@ -341,7 +356,7 @@ final class ConditionClaims {
   /** Whether the selector's possible values, as far as the labels tell them, establish the claim. */
   private boolean possibleValuesEstablish(
       ExpressionTree selector, Set<String> reachingLabels, boolean defaultReaches, Set<String> allLabels,
-      Conditions.Claim claim, boolean useTracked) {
+      Claim claim, boolean useTracked) {
     Set<String> possible = new LinkedHashSet<>(reachingLabels);
     Type selectorType = ASTHelpers.getType(IotHubSdk.stripParenthesesAndCasts(selector));
     if (defaultReaches) {
@@ -364,9 +379,9 @@ final class ConditionClaims {
       };
     }
     if (sdk.isReasonType(selectorType)) {
-      return claim == Conditions.Claim.NOT_CLIENT_CLOSE && !possible.contains(IotHubSdk.CLIENT_CLOSE);
+      return claim == Claim.NOT_CLIENT_CLOSE && !possible.contains(IotHubSdk.CLIENT_CLOSE);
     }
-    VarSymbol trackedSelector = useTracked && claim == Conditions.Claim.DISCONNECTED ? tracked.trackedEnum(selector) : null;
+    VarSymbol trackedSelector = useTracked && claim == Claim.DISCONNECTED ? tracked.trackedEnum(selector) : null;
     if (trackedSelector != null) {
       for (String constant : possible) {
         if (!tracked.meansDisconnected(trackedSelector, constant)) {

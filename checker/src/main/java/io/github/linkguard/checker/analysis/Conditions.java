@@ -35,31 +35,19 @@ import org.jspecify.annotations.Nullable;
  * classes for the bounded look into methods and locals).
  */
 public final class Conditions {
-  /** What a condition can establish. */
-  public enum Claim {
-    /** The last known status is DISCONNECTED. */
-    DISCONNECTED,
-    /** The status is CONNECTED (used to read the meaning of tracked booleans). */
-    CONNECTED,
-    /** The status is not CONNECTED (used to read the meaning of tracked booleans). */
-    NOT_CONNECTED,
-    /** The status is DISCONNECTED_RETRYING (used to read the meaning of tracked enum constants). */
-    RETRYING,
-    /** The reason is not CLIENT_CLOSE. */
-    NOT_CLIENT_CLOSE
-  }
-
   /** Which fact establishes a claim, and the expression to point a diagnostic at. */
   public record Establishment(@Nullable Condition condition, @Nullable SwitchCase switchCase, Tree reportTree) {}
 
   private final CompilationModel model;
+  private final PathFacts pathFacts;
   private final StatusConditions statuses;
   private final ConditionClaims claims;
 
-  Conditions(CompilationModel model) {
+  Conditions(CompilationModel model, PathFacts pathFacts) {
     this.model = model;
+    this.pathFacts = pathFacts;
     this.statuses = new StatusConditions(model);
-    this.claims = new ConditionClaims(model, statuses);
+    this.claims = new ConditionClaims(model, statuses, pathFacts);
   }
 
   /** Whether the facts establish the claim. */
@@ -120,7 +108,7 @@ public final class Conditions {
     List<Establishment> found = new ArrayList<>();
     for (Condition condition : facts.conditions()) {
       if (condition.holder() instanceof SwitchTree switchTree) {
-        PathFacts.SwitchExit exit = model.pathFacts().exitOf(switchTree);
+        PathFacts.SwitchExit exit = pathFacts.exitOf(switchTree);
         if (statuses.isCurrentStatus(switchTree.getExpression())
             && statuses.admitsDisconnectedAmongOthers(
                 statuses.possibleLabels(switchTree.getExpression(), exit.reachingLabels(), exit.defaultReaches(),

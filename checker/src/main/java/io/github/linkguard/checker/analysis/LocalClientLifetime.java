@@ -35,9 +35,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class LocalClientLifetime {
   private final CompilationModel model;
+  private final Analyses analyses;
 
-  LocalClientLifetime(CompilationModel model) {
-    this.model = model;
+  LocalClientLifetime(Analyses analyses) {
+    this.model = analyses.model();
+    this.analyses = analyses;
   }
 
   /**
@@ -128,10 +130,10 @@ final class LocalClientLifetime {
     if (parent instanceof TryTree tryTree && tryTree.getResources().contains(declarationPath.getLeaf())) {
       return true;
     }
-    List<TreePath> closes = model.closeSites(body, client);
+    List<TreePath> closes = analyses.effects().closeSites(body, client);
     for (TreePath close : closes) {
       BlockTree finallyBlock = enclosingFinally(close, body);
-      if (finallyBlock != null && model.pathFacts().closesOnCompletion(finallyBlock, client)) {
+      if (finallyBlock != null && analyses.pathFacts().closesOnCompletion(finallyBlock, client)) {
         return true; // not `finally { if (!keepOpen) c.close(); }`
       }
     }
@@ -179,7 +181,7 @@ final class LocalClientLifetime {
   private boolean closedAtEveryExit(
       TreePath blockPath, ClientRef client, boolean throwsLeave, @Nullable Tree after) {
     BlockTree block = (BlockTree) blockPath.getLeaf();
-    if (NormalCompletion.canCompleteNormally(block) && !model.pathFacts().closesOnCompletion(block, client)) {
+    if (NormalCompletion.canCompleteNormally(block) && !analyses.pathFacts().closesOnCompletion(block, client)) {
       return false;
     }
     int from = after == null ? -1 : ASTHelpers.getStartPosition(after);
@@ -212,7 +214,7 @@ final class LocalClientLifetime {
       private void closedBefore(TreePath exit) {
         if (closed[0]
             && ASTHelpers.getStartPosition(exit.getLeaf()) > from
-            && !model.pathFacts().factsAt(exit).closed(client)) {
+            && !analyses.pathFacts().factsAt(exit).closed(client)) {
           closed[0] = false;
         }
       }

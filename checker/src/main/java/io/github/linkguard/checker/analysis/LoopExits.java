@@ -45,11 +45,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class LoopExits {
   private final CompilationModel model;
+  private final Conditions conditions;
   private final Map<Tree, Set<Symbol>> conditionVariablesByLoop = new IdentityHashMap<>();
   private final Map<Tree, Map<Tree, boolean[]>> leavesFromByLoop = new IdentityHashMap<>();
 
-  LoopExits(CompilationModel model) {
+  LoopExits(CompilationModel model, Conditions conditions) {
     this.model = model;
+    this.conditions = conditions;
   }
 
   /**
@@ -111,9 +113,8 @@ final class LoopExits {
     if (condition == null) {
       return false;
     }
-    Conditions conditions = model.conditions();
-    return conditions.establishing(condition, true, Conditions.Claim.NOT_CONNECTED, true, 0) != null
-        || conditions.establishing(condition, true, Conditions.Claim.DISCONNECTED, true, 0) != null;
+    return conditions.establishing(condition, true, Claim.NOT_CONNECTED, true, 0) != null
+        || conditions.establishing(condition, true, Claim.DISCONNECTED, true, 0) != null;
   }
 
   /**

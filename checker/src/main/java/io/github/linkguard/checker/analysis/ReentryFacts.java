@@ -9,7 +9,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import io.github.linkguard.checker.analysis.CallerTranslation.Translated;
-import io.github.linkguard.checker.analysis.Conditions.Claim;
 import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,11 +34,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReentryFacts {
   private final CompilationModel model;
+  private final Analyses analyses;
   private final Map<Tree, Boolean> guardedSites = new IdentityHashMap<>();
+  private @Nullable Set<Body> reentryBodies;
   private @Nullable Set<Body> guardedBodies;
 
-  ReentryFacts(CompilationModel model) {
-    this.model = model;
+  ReentryFacts(Analyses analyses) {
+    this.model = analyses.model();
+    this.analyses = analyses;
   }
 
   /**
@@ -88,7 +90,7 @@ final class ReentryFacts {
       if (inCaller == null) {
         return false;
       }
-      Facts facts = model.pathFacts().factsAt(edge.site());
+      Facts facts = analyses.pathFacts().factsAt(edge.site());
       boolean established = facts.closed(inCaller) || (creationCounts && facts.created(inCaller));
       if (!established
           && (fromStartUp
@@ -117,9 +119,9 @@ final class ReentryFacts {
 
   /** Code that can run while the device already has a live link. */
   boolean isAtReentrySite(TreePath path, Body body) {
-    return model.reentryBodies().contains(body)
+    return reentryBodies().contains(body)
         || insideReentryConstruct.computeIfAbsent(
-            path.getLeaf(), leaf -> model.retries().isInsideReentryConstruct(path, body));
+            path.getLeaf(), leaf -> analyses.retries().isInsideReentryConstruct(path, body));
   }
 
   /** Per call site or tree: whether a re-entry loop or catch of its body holds it (asked once per edge per rule). */
@@ -128,7 +130,7 @@ final class ReentryFacts {
   boolean isGuardedSite(TreePath path) {
     return guardedSites.computeIfAbsent(
         path.getLeaf(),
-        leaf -> model.conditions().holds(model.pathFacts().factsAt(path), Claim.DISCONNECTED));
+        leaf -> analyses.conditions().holds(analyses.pathFacts().factsAt(path), Claim.DISCONNECTED));
   }
 
   Set<Body> guardedBodies() {
@@ -215,5 +217,27 @@ final class ReentryFacts {
       unguardedFromStatusCallback = model.reachedFromStatusCallbacks(edge -> !isGuardedSite(edge.site()));
     }
     return unguardedFromStatusCallback;
+  }
+
+  /**
+   * Bodies that can run while the device already has a live link: callbacks, hand-offs, and everything reachable
+   * from them or from a loop or catch that is a re-entry site. One pass over the edges, then one closure.
+   */
+  private Set<Body> reentryBodies() {
+    if (reentryBodies == null) {
+      Set<Body> roots = new LinkedHashSet<>();
+      for (Body body : model.bodies()) {
+        if (body.root() != Body.Root.NONE) {
+          roots.add(body);
+        }
+        for (Body.Edge edge : body.outgoing()) {
+          if (analyses.retries().isInsideReentryConstruct(edge.site(), body)) {
+            roots.add(edge.to());
+          }
+        }
+      }
+      reentryBodies = CompilationModel.closure(roots, Set.of(Body.EdgeKind.SYNC, Body.EdgeKind.HAND_OFF));
+    }
+    return reentryBodies;
   }
 }

@@ -13,7 +13,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.linkguard.checker.analysis.CallerTranslation.Translated;
-import io.github.linkguard.checker.analysis.Conditions.Claim;
 import io.github.linkguard.checker.analysis.Conditions.Establishment;
 import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import java.util.ArrayList;
@@ -50,12 +49,14 @@ public final class ReopenGuardRule {
   }
 
   private final CompilationModel model;
+  private final Analyses analyses;
   private final ReentryFacts reentry;
   private @Nullable Map<Tree, List<ReopenGuard>> reopenGuards;
   private final Map<Body, Boolean> reachesUnexcludedReconnect = new HashMap<>();
 
-  ReopenGuardRule(CompilationModel model, ReentryFacts reentry) {
-    this.model = model;
+  ReopenGuardRule(Analyses analyses, ReentryFacts reentry) {
+    this.model = analyses.model();
+    this.analyses = analyses;
     this.reentry = reentry;
   }
 
@@ -82,7 +83,7 @@ public final class ReopenGuardRule {
     // handleStatus(status) called only after `if (reason == CLIENT_CLOSE) return;`: excluded by its callers
     Set<Body> excluded =
         reentry.bodiesOnlyEnteredWhere(
-            site -> model.conditions().holds(model.pathFacts().factsAt(site), Claim.NOT_CLIENT_CLOSE),
+            site -> analyses.conditions().holds(analyses.pathFacts().factsAt(site), Claim.NOT_CLIENT_CLOSE),
             reconnectsByBody.keySet());
     for (Map.Entry<Body, List<TreePath>> entry : reconnectsByBody.entrySet()) {
       Body body = entry.getKey();
@@ -90,14 +91,14 @@ public final class ReopenGuardRule {
         continue;
       }
       for (TreePath reconnect : entry.getValue()) {
-        Facts facts = model.pathFacts().factsAt(reconnect);
-        if (model.conditions().holds(facts, Claim.NOT_CLIENT_CLOSE)) {
+        Facts facts = analyses.pathFacts().factsAt(reconnect);
+        if (analyses.conditions().holds(facts, Claim.NOT_CLIENT_CLOSE)) {
           continue;
         }
-        List<Establishment> guards = model.conditions().establishments(facts, Claim.DISCONNECTED);
+        List<Establishment> guards = analyses.conditions().establishments(facts, Claim.DISCONNECTED);
         if (guards.isEmpty()) {
           // contract v2: a condition that lets DISCONNECTED through with other statuses; only the nearest one
-          guards = model.conditions().admittingDisconnectedAmongOthers(facts);
+          guards = analyses.conditions().admittingDisconnectedAmongOthers(facts);
           guards = guards.isEmpty() ? guards : guards.subList(0, 1);
         }
         for (Establishment guard : guards) {
@@ -284,7 +285,7 @@ public final class ReopenGuardRule {
     reachesUnexcludedReconnect.put(body, false); // recursion guard
     boolean reaches = false;
     for (TreePath site : reconnectSites(body)) {
-      if (!model.conditions().holds(model.pathFacts().factsAt(site), Claim.NOT_CLIENT_CLOSE)) {
+      if (!analyses.conditions().holds(analyses.pathFacts().factsAt(site), Claim.NOT_CLIENT_CLOSE)) {
         reaches = true;
         break;
       }

@@ -60,16 +60,18 @@ public final class ReplacementRule {
       @Nullable VarSymbol field) {}
 
   private final CompilationModel model;
+  private final Analyses analyses;
   private final Retries retries;
   private final ReentryFacts reentry;
   private final LocalClientLifetime localClients;
   private @Nullable Map<Tree, Replacement> replacements;
 
-  ReplacementRule(CompilationModel model, ReentryFacts reentry) {
-    this.model = model;
-    this.retries = model.retries();
+  ReplacementRule(Analyses analyses, ReentryFacts reentry) {
+    this.model = analyses.model();
+    this.analyses = analyses;
+    this.retries = analyses.retries();
     this.reentry = reentry;
-    this.localClients = new LocalClientLifetime(model);
+    this.localClients = new LocalClientLifetime(analyses);
   }
 
   /** The check 4 finding reported at this assignment, put or declaration, or null. */
@@ -129,7 +131,7 @@ public final class ReplacementRule {
     if (!mayHoldOpenClient(target, body)) {
       return null;
     }
-    Facts facts = model.pathFacts().factsAt(path);
+    Facts facts = analyses.pathFacts().factsAt(path);
     if (facts.closed(target)
         || isNullChecked(facts, target)
         || reentry.establishedByEveryCaller(body, target, false)) {
@@ -232,7 +234,7 @@ public final class ReplacementRule {
       for (Body body : model.bodies()) {
         for (Body.Edge edge : body.outgoing()) {
           if (edge.kind() == Body.EdgeKind.SYNC && edge.site().getLeaf() instanceof MethodInvocationTree call) {
-            opened.addAll(model.openedByCall(call));
+            opened.addAll(analyses.effects().openedByCall(call));
           }
         }
       }
@@ -278,7 +280,7 @@ public final class ReplacementRule {
       return false;
     }
     ClientRef map = ClientRef.of(ASTHelpers.getReceiver(put));
-    if (map != null && isAbsenceChecked(model.pathFacts().factsAt(path), map)) {
+    if (map != null && isAbsenceChecked(analyses.pathFacts().factsAt(path), map)) {
       return false;
     }
     // DeviceClient previous = clients.put(id, client); ... previous.close();
@@ -294,7 +296,7 @@ public final class ReplacementRule {
       return false;
     }
     // DeviceClient old = clients.get(id); if (old != null) old.close(); -- on every path to the put
-    for (PathFacts.ClientEvent event : model.pathFacts().factsAt(path).events()) {
+    for (PathFacts.ClientEvent event : analyses.pathFacts().factsAt(path).events()) {
       VarSymbol closed = event.client().variable();
       if (!event.created() && event.client().isLocal() && closed != null) {
         ExpressionTree initializer = model.finalLocalInitializer(closed);
@@ -406,7 +408,7 @@ public final class ReplacementRule {
   }
 
   private boolean closesAnywhere(Body body, ClientRef client) {
-    return !model.closeSites(body, client).isEmpty();
+    return !analyses.effects().closeSites(body, client).isEmpty();
   }
 
   private @Nullable Replacement localClientFinding(TreePath declarationPath) {

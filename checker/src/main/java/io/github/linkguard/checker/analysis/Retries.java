@@ -47,8 +47,8 @@ public final class Retries {
   private final RetryConstructs constructs;
   private final ClosesBetweenAttempts closes;
 
-  Retries(CompilationModel model) {
-    this.constructs = new RetryConstructs(model);
+  Retries(CompilationModel model, Conditions conditions, MethodEffects effects) {
+    this.constructs = new RetryConstructs(model, conditions, effects);
     this.closes = new ClosesBetweenAttempts(model);
   }
 

@@ -51,15 +51,17 @@ final class RetryConstructs {
   private record Site(TreePath path, Body body, @Nullable ConnectionCall open, Body.@Nullable Edge edge) {}
 
   private final CompilationModel model;
+  private final MethodEffects effects;
   private final Map<Tree, LoopInfo> loops = new IdentityHashMap<>();
   private final Map<Tree, CatchInfo> catches = new IdentityHashMap<>();
   private final Map<ConnectionCall, List<Construct>> constructsByOpen = new LinkedHashMap<>();
   private final Set<Body> libraryAttempts = new HashSet<>();
   private final LoopExits loopExits;
 
-  RetryConstructs(CompilationModel model) {
+  RetryConstructs(CompilationModel model, Conditions conditions, MethodEffects effects) {
     this.model = model;
-    this.loopExits = new LoopExits(model);
+    this.effects = effects;
+    this.loopExits = new LoopExits(model, conditions);
     Map<Tree, List<Site>> sitesInLoopBody = new IdentityHashMap<>();
     Map<Tree, List<Site>> sitesInLoopCondition = new IdentityHashMap<>();
     Map<Tree, List<Site>> sitesInTryBlock = new IdentityHashMap<>();
@@ -233,7 +235,7 @@ final class RetryConstructs {
         }
         RetryLibraries.AttemptRun run = RetryLibraries.attemptRunOf(edge.site(), model.state(), model.sdk());
         if (run != null) {
-          RetryPolicy policy = new RetryPolicy(run.call(), model);
+          RetryPolicy policy = new RetryPolicy(run.call(), model, effects);
           if (policy.retries()) {
             addLibraryRetry(run.call(), edge.to(), policy);
           }

@@ -34,13 +34,15 @@ final class RetryPolicy {
   private final List<Tree> definitions = new ArrayList<>();
   private final Set<VarSymbol> holders = new HashSet<>();
   private final CompilationModel model;
+  private final MethodEffects effects;
   /** The top-level class that runs the attempt: where listeners on the policy's variables are looked for. */
   private final TreePath scope;
   private boolean failsafe;
   private boolean failsafeRetryPolicy;
 
-  RetryPolicy(TreePath call, CompilationModel model) {
+  RetryPolicy(TreePath call, CompilationModel model, MethodEffects effects) {
     this.model = model;
+    this.effects = effects;
     this.scope = VisibleClasses.topLevelClassPath(call);
     VisitorState state = model.state();
     MethodInvocationTree run = (MethodInvocationTree) call.getLeaf();
@@ -208,7 +210,7 @@ final class RetryPolicy {
     }
     for (Body body : listenerCode) {
       for (Body reached : model.syncReachable(body)) {
-        if (!model.closeSites(reached, client).isEmpty()) {
+        if (!effects.closeSites(reached, client).isEmpty()) {
           return true;
         }
       }

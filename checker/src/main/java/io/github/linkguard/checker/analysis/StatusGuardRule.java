@@ -19,11 +19,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StatusGuardRule {
   private final CompilationModel model;
+  private final Analyses analyses;
   private final ReentryFacts reentry;
   private final Origins origins;
 
-  StatusGuardRule(CompilationModel model, ReentryFacts reentry, Origins origins) {
-    this.model = model;
+  StatusGuardRule(Analyses analyses, ReentryFacts reentry, Origins origins) {
+    this.model = analyses.model();
+    this.analyses = analyses;
     this.reentry = reentry;
     this.origins = origins;
   }
@@ -53,16 +55,16 @@ public final class StatusGuardRule {
    * the first round opened, unless each round ends by closing it (a connect-send-close duty cycle).
    */
   private boolean closedOrCreatedForThisOpen(ConnectionCall open) {
-    for (PathFacts.PlacedEvent placed : model.pathFacts().factsAt(open.path()).eventsOf(open.client())) {
+    for (PathFacts.PlacedEvent placed : analyses.pathFacts().factsAt(open.path()).eventsOf(open.client())) {
       if (!placed.beforeLoop() || !reentryLoopBetween(placed.event().tree(), open)) {
         return true;
       }
     }
     // A retry library's attempt belongs to the method that creates it: what that method did before the run counts.
-    for (Retries.Construct construct : model.retries().constructsFor(open)) {
+    for (Retries.Construct construct : analyses.retries().constructsFor(open)) {
       if (construct instanceof Retries.LibraryRetry library
           && library.attempt() == open.body()
-          && !model.pathFacts().factsAt(library.call()).eventsOf(open.client()).isEmpty()) {
+          && !analyses.pathFacts().factsAt(library.call()).eventsOf(open.client()).isEmpty()) {
         return true;
       }
     }
@@ -78,7 +80,7 @@ public final class StatusGuardRule {
     } else if (loop instanceof ForLoopTree forLoop) {
       round = forLoop.getStatement();
     }
-    return round != null && client != null && model.pathFacts().closesOnCompletion(round, client);
+    return round != null && client != null && analyses.pathFacts().closesOnCompletion(round, client);
   }
 
   private boolean reentryLoopBetween(Tree earlier, ConnectionCall open) {
@@ -87,7 +89,7 @@ public final class StatusGuardRule {
         current = current.getParentPath()) {
       Tree loop = current.getLeaf();
       // the facts' events all precede the point, so one that starts before the loop lies outside it
-      if (model.retries().isReentryLoop(loop)
+      if (analyses.retries().isReentryLoop(loop)
           && ASTHelpers.getStartPosition(earlier) < ASTHelpers.getStartPosition(loop)
           && !roundEndsClosed(loop, open.client())) {
         return true;

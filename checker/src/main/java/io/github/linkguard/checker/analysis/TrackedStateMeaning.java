@@ -46,13 +46,15 @@ final class TrackedStateMeaning {
       Set.of("CONNECTED", "ONLINE", "UP", "OPEN", "OPENED", "READY", "ALIVE", "ACTIVE", "ESTABLISHED");
 
   private final CompilationModel model;
-  private final ConditionClaims claims;
+  private final UntrackedClaims claims;
+  private final PathFacts pathFacts;
   private final Map<VarSymbol, Meaning> meanings = new HashMap<>();
   private final Map<VarSymbol, Map<String, Boolean>> enumMeanings = new HashMap<>();
 
-  TrackedStateMeaning(CompilationModel model, ConditionClaims claims) {
+  TrackedStateMeaning(CompilationModel model, UntrackedClaims claims, PathFacts pathFacts) {
     this.model = model;
     this.claims = claims;
+    this.pathFacts = pathFacts;
   }
 
   /** The tracked enum field an expression reads (directly, through a getter, or through AtomicReference.get). */
@@ -127,33 +129,33 @@ final class TrackedStateMeaning {
     }
     ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(value);
     if (stripped instanceof LiteralTree literal && literal.getValue() instanceof Boolean assigned) {
-      Facts facts = model.pathFacts().factsAt(write.path());
-      if (holdsUntracked(facts, Conditions.Claim.CONNECTED)) {
+      Facts facts = pathFacts.factsAt(write.path());
+      if (holdsUntracked(facts, Claim.CONNECTED)) {
         return assigned ? Meaning.TRUE_MEANS_CONNECTED : Meaning.TRUE_MEANS_DISCONNECTED;
       }
-      if (holdsUntracked(facts, Conditions.Claim.NOT_CONNECTED) || holdsUntracked(facts, Conditions.Claim.DISCONNECTED)) {
+      if (holdsUntracked(facts, Claim.NOT_CONNECTED) || holdsUntracked(facts, Claim.DISCONNECTED)) {
         return assigned ? Meaning.TRUE_MEANS_DISCONNECTED : Meaning.TRUE_MEANS_CONNECTED;
       }
       return Meaning.UNKNOWN;
     }
-    if (claims.establishing(value, true, Conditions.Claim.CONNECTED, false, 0) != null) {
+    if (claims.establishes(value, true, Claim.CONNECTED)) {
       return Meaning.TRUE_MEANS_CONNECTED;
     }
-    if (claims.establishing(value, true, Conditions.Claim.NOT_CONNECTED, false, 0) != null
-        || claims.establishing(value, true, Conditions.Claim.DISCONNECTED, false, 0) != null) {
+    if (claims.establishes(value, true, Claim.NOT_CONNECTED)
+        || claims.establishes(value, true, Claim.DISCONNECTED)) {
       return Meaning.TRUE_MEANS_DISCONNECTED;
     }
     return Meaning.UNKNOWN;
   }
 
-  private boolean holdsUntracked(Facts facts, Conditions.Claim claim) {
+  private boolean holdsUntracked(Facts facts, Claim claim) {
     for (Condition condition : facts.conditions()) {
-      if (claims.establishingFact(condition, claim, false) != null) {
+      if (claims.factEstablishes(condition, claim)) {
         return true;
       }
     }
     for (SwitchCase switchCase : facts.cases()) {
-      if (claims.caseEstablishes(switchCase, claim, false)) {
+      if (claims.caseEstablishes(switchCase, claim)) {
         return true;
       }
     }
@@ -200,7 +202,7 @@ final class TrackedStateMeaning {
   private void resultConstants(TreePath valuePath, Map<TreePath, String> constants, int depth) {
     ExpressionTree value = IotHubSdk.stripParenthesesAndCasts((ExpressionTree) valuePath.getLeaf());
     TreePath path = value == valuePath.getLeaf() ? valuePath : TreePath.getPath(valuePath, value);
-    if (path == null || depth > ConditionClaims.MAX_DEPTH) {
+    if (path == null || depth > UntrackedClaims.MAX_DEPTH) {
       return;
     }
     Symbol symbol = ASTHelpers.getSymbol(value);
@@ -229,11 +231,11 @@ final class TrackedStateMeaning {
 
   /** What producing a value at {@code path} says: under DISCONNECTED true, under CONNECTED or RETRYING false. */
   private @Nullable Boolean meaningWhereReached(TreePath path) {
-    Facts facts = model.pathFacts().factsAt(path);
-    if (holdsUntracked(facts, Conditions.Claim.CONNECTED) || holdsUntracked(facts, Conditions.Claim.RETRYING)) {
+    Facts facts = pathFacts.factsAt(path);
+    if (holdsUntracked(facts, Claim.CONNECTED) || holdsUntracked(facts, Claim.RETRYING)) {
       return false;
     }
-    return holdsUntracked(facts, Conditions.Claim.DISCONNECTED) ? true : null;
+    return holdsUntracked(facts, Claim.DISCONNECTED) ? true : null;
   }
 
   private static Meaning meaningFromName(VarSymbol field) {

@@ -31,14 +31,18 @@ public final class Verdicts {
   Verdicts(CompilationModel model, EnabledChecks enabled) {
     this.model = model;
     this.enabled = enabled;
-    ReentryFacts reentry = new ReentryFacts(model);
+    Analyses analyses = new Analyses(model);
+    // The retry constructs are found here, with the model: a failure there is a failure of the model (the classes'
+    // findings dropped with one note), not of the first query that needs them.
+    Retries retries = analyses.retries();
+    ReentryFacts reentry = new ReentryFacts(analyses);
     Origins origins = new Origins(model, reentry);
     this.callbackScope = new CallbackScope(model);
-    this.statusGuardRule = new StatusGuardRule(model, reentry, origins);
-    this.retryCloseRule = new RetryCloseRule(model.retries(), origins);
+    this.statusGuardRule = new StatusGuardRule(analyses, reentry, origins);
+    this.retryCloseRule = new RetryCloseRule(retries, origins);
     this.callbackThreadRule = new CallbackThreadRule(model, callbackScope, origins);
-    this.replacementRule = new ReplacementRule(model, reentry);
-    this.reopenGuardRule = new ReopenGuardRule(model, reentry);
+    this.replacementRule = new ReplacementRule(analyses, reentry);
+    this.reopenGuardRule = new ReopenGuardRule(analyses, reentry);
   }
 
   /**

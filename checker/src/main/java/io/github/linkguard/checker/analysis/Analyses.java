@@ -1,0 +1,47 @@
+package io.github.linkguard.checker.analysis;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The analyses derived from one finished {@link CompilationModel}, each made on first use from the model and the
+ * analyses it needs, in dependency order: {@link PathFacts} (what holds on every path to a point), {@link
+ * MethodEffects} (what a call of a compilation method closes or opens), {@link Conditions} (what the conditions at a
+ * point establish) and {@link Retries} (retry constructs, and whether they close between attempts). None of them
+ * knows this holder or another one made after it, so the model and its analyses form no cycle; the rules get their
+ * analyses from here.
+ */
+final class Analyses {
+  private final CompilationModel model;
+  private @Nullable Conditions conditions;
+  private @Nullable Retries retries;
+
+  Analyses(CompilationModel model) {
+    this.model = model;
+  }
+
+  CompilationModel model() {
+    return model;
+  }
+
+  PathFacts pathFacts() {
+    return model.pathFacts();
+  }
+
+  MethodEffects effects() {
+    return model.effects();
+  }
+
+  Conditions conditions() {
+    if (conditions == null) {
+      conditions = new Conditions(model, pathFacts());
+    }
+    return conditions;
+  }
+
+  Retries retries() {
+    if (retries == null) {
+      retries = new Retries(model, conditions(), effects());
+    }
+    return retries;
+  }
+}
