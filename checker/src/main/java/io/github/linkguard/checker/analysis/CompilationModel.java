@@ -239,6 +239,11 @@ public final class CompilationModel {
     return regions.reachable(body);
   }
 
+  /** Whether an open() runs synchronously when {@code body} runs (in it or in code it calls): a set lookup. */
+  boolean syncReachesAnOpen(Body body) {
+    return regions.syncReachesAnOpen(body);
+  }
+
   /** Whether an open() runs when {@code body} runs, synchronously or handed off (in it or in code it reaches). */
   boolean reachesAnOpen(Body body) {
     return regions.reachesAnOpen(body);

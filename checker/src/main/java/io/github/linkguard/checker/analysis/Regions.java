@@ -139,6 +139,11 @@ final class Regions {
     return opens;
   }
 
+  /** Whether an open() runs synchronously when {@code body} runs: a set lookup, no closure of its own. */
+  boolean syncReachesAnOpen(Body body) {
+    return bodiesReachingOpens().contains(body);
+  }
+
   /**
    * Whether an open() runs when {@code body} runs, on its thread or on one it hands work to: whether {@link
    * #reachable} holds a body with an open().

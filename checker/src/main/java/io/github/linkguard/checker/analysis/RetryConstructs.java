@@ -214,7 +214,7 @@ final class RetryConstructs {
   private Set<MethodSymbol> methodsGivenOpeningFunctions() {
     Set<MethodSymbol> methods = new HashSet<>();
     for (Body body : model.bodies()) {
-      if (model.syncReachableOpens(body).isEmpty()) {
+      if (!model.syncReachesAnOpen(body)) {
         continue;
       }
       for (Body.Edge edge : body.incoming()) {
@@ -230,7 +230,7 @@ final class RetryConstructs {
   private void addLibraryRetries() {
     for (Body body : model.bodies()) {
       for (Body.Edge edge : body.outgoing()) {
-        if (model.syncReachableOpens(edge.to()).isEmpty()) {
+        if (!model.syncReachesAnOpen(edge.to())) {
           continue; // an attempt with no open() in it adds no retry construct
         }
         RetryLibraries.AttemptRun run = RetryLibraries.attemptRunOf(edge.site(), model.state(), model.sdk());
@@ -241,7 +241,7 @@ final class RetryConstructs {
           }
         }
       }
-      if (!model.syncReachableOpens(body).isEmpty() && RetryLibraries.isRetryableMethod(body, model.state())) {
+      if (model.syncReachesAnOpen(body) && RetryLibraries.isRetryableMethod(body, model.state())) {
         for (Body.Edge edge : body.incoming()) {
           if (edge.kind() == Body.EdgeKind.SYNC && RetryLibraries.isProxiedCall(edge.site().getLeaf())) {
             addLibraryRetry(edge.site(), body, null); // bean-name listeners are out of sight: none counts
