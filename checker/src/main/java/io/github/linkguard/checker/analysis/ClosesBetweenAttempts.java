@@ -2,20 +2,12 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
-import com.sun.source.tree.LabeledStatementTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.SwitchTree;
-import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
@@ -99,6 +91,7 @@ final class ClosesBetweenAttempts {
    * rounds it decides are retries. Only the first round skips it, and that round has no failed attempt behind it.
    */
   private boolean closesOnLaterRounds(LoopRetry loop, ClientRef client) {
+    FailurePath failure = new FailurePath(model.pathFacts(), client, Set.of());
     Tree previous = loop.anchor().getLeaf();
     for (TreePath current = loop.anchor().getParentPath();
         current != null && current.getLeaf() != loop.loop().getLeaf();
@@ -110,7 +103,7 @@ final class ClosesBetweenAttempts {
           }
           if (statement instanceof IfTree ifTree
               && ifTree.getElseStatement() == null
-              && closesOnFailure(ifTree.getThenStatement(), client, Set.of())) {
+              && failure.closes(ifTree.getThenStatement())) {
             return true;
           }
         }
@@ -128,6 +121,7 @@ final class ClosesBetweenAttempts {
    */
   private boolean closesAroundAttempt(TreePath attempt, Tree region, ClientRef client, boolean regionIsLoop) {
     Set<Symbol> successFlags = new HashSet<>();
+    FailurePath failure = new FailurePath(model.pathFacts(), client, successFlags);
     Tree previous = attempt.getLeaf();
     for (TreePath current = attempt.getParentPath();
         current != null && current.getLeaf() != region;
@@ -138,15 +132,15 @@ final class ClosesBetweenAttempts {
           return true;
         }
         successFlags.addAll(flagsSetAfter(tryTree.getBlock(), attempt.getLeaf()));
-        if (tryTree.getFinallyBlock() != null && closesOnFailure(tryTree.getFinallyBlock(), client, successFlags)) {
+        if (tryTree.getFinallyBlock() != null && failure.closes(tryTree.getFinallyBlock())) {
           return true;
         }
         boolean everyCatchCloses = !tryTree.getCatches().isEmpty();
         for (CatchTree catchTree : tryTree.getCatches()) {
           boolean closes =
               regionIsLoop
-                  ? closesBeforeAnotherRound(catchTree, client, successFlags)
-                  : closesOnFailure(catchTree.getBlock(), client, successFlags);
+                  ? closesBeforeAnotherRound(catchTree, failure)
+                  : failure.closes(catchTree.getBlock());
           everyCatchCloses &= closes;
         }
         if (everyCatchCloses) {
@@ -155,7 +149,7 @@ final class ClosesBetweenAttempts {
       } else if (leaf instanceof BlockTree block) {
         IndexedList<StatementTree> statements = model.indexed(block, block.getStatements());
         for (int i = statements.indexOf(previous) + 1; i > 0 && i < statements.size(); i++) {
-          if (closesOnFailure(statements.get(i), client, successFlags)) {
+          if (failure.closes(statements.get(i))) {
             return true; // try { open(); ok = true; } catch (...) { } if (!ok) close();
           }
         }
@@ -166,164 +160,13 @@ final class ClosesBetweenAttempts {
   }
 
   /**
-   * Whether a path through {@code statement} reaches a {@code continue} of the loop around it without closing the
-   * client first ({@code if (retryable) { client.close(); continue; }} does not).
-   */
-  private boolean continuesUnclosed(StatementTree statement, ClientRef client, Set<Symbol> successFlags) {
-    if (statement instanceof ContinueTree) {
-      return true;
-    }
-    if (statement instanceof BlockTree block) {
-      for (StatementTree inner : block.getStatements()) {
-        if (continuesUnclosed(inner, client, successFlags)) {
-          return true;
-        }
-        if (closesOnFailure(inner, client, successFlags)) {
-          return false;
-        }
-      }
-      return false;
-    }
-    if (statement instanceof IfTree ifTree) {
-      return continuesUnclosed(ifTree.getThenStatement(), client, successFlags)
-          || (ifTree.getElseStatement() != null
-              && continuesUnclosed(ifTree.getElseStatement(), client, successFlags));
-    }
-    if (statement instanceof TryTree tryTree) {
-      boolean unclosed = continuesUnclosed(tryTree.getBlock(), client, successFlags);
-      for (CatchTree catchTree : tryTree.getCatches()) {
-        unclosed |= continuesUnclosed(catchTree.getBlock(), client, successFlags);
-      }
-      return unclosed;
-    }
-    if (statement instanceof LabeledStatementTree labeled) {
-      return continuesUnclosed(labeled.getStatement(), client, successFlags);
-    }
-    if (statement instanceof SynchronizedTree synchronizedTree) {
-      return continuesUnclosed(synchronizedTree.getBlock(), client, successFlags);
-    }
-    if (statement instanceof SwitchTree switchTree) {
-      for (CaseTree caseTree : switchTree.getCases()) {
-        for (StatementTree inner : caseTree.getStatements() == null ? List.<StatementTree>of()
-            : caseTree.getStatements()) {
-          if (continuesUnclosed(inner, client, successFlags)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false; // a nested loop's continues are its own
-  }
-
-  /**
    * Whether every way a catch in the loop leads to another round closes the client: each {@code continue}, and
    * completing the catch. A catch that returns or throws leaves the loop and needs no close.
    */
-  private boolean closesBeforeAnotherRound(CatchTree catchTree, ClientRef client, Set<Symbol> successFlags) {
+  private static boolean closesBeforeAnotherRound(CatchTree catchTree, FailurePath failure) {
     BlockTree block = catchTree.getBlock();
-    return !continuesUnclosed(block, client, successFlags)
-        && (!NormalCompletion.canCompleteNormally(block) || closesOnFailure(block, client, successFlags));
-  }
-
-  /** Whether a catch can lead to another attempt: it completes normally or continues the loop. */
-  private static boolean carriesOn(CatchTree catchTree) {
-    if (NormalCompletion.canCompleteNormally(catchTree.getBlock())) {
-      return true;
-    }
-    boolean[] continues = {false};
-    new SameBodyScanner() {
-      @Override
-      public Void visitContinue(ContinueTree tree, Void unused) {
-        continues[0] = true;
-        return null;
-      }
-    }.scan(catchTree.getBlock(), null);
-    return continues[0];
-  }
-
-  /**
-   * Whether {@code statement}, run after the attempt failed, closes {@code client}: unconditionally, or under a
-   * condition that holds on failure ({@code if (!opened)} where {@code opened = true} follows the open()).
-   */
-  private boolean closesOnFailure(StatementTree statement, ClientRef client, Set<Symbol> successFlags) {
-    // a block is followed statement by statement below: a continue can skip the close
-    if (!(statement instanceof BlockTree) && model.pathFacts().closesOnCompletion(statement, client)) {
-      return true;
-    }
-    if (statement instanceof BlockTree block) {
-      for (StatementTree inner : block.getStatements()) {
-        if (closesOnFailure(inner, client, successFlags)) {
-          return true;
-        }
-        if (continuesUnclosed(inner, client, successFlags)) {
-          return false; // if (attempt < 3) { continue; } client.close(); -- the early rounds skip the close
-        }
-      }
-    } else if (statement instanceof IfTree ifTree) {
-      Boolean value = valueOnFailure(ifTree.getCondition(), successFlags);
-      if (Boolean.TRUE.equals(value)) {
-        return closesOnFailure(ifTree.getThenStatement(), client, successFlags);
-      }
-      if (Boolean.FALSE.equals(value) && ifTree.getElseStatement() != null) {
-        return closesOnFailure(ifTree.getElseStatement(), client, successFlags);
-      }
-    } else if (statement instanceof TryTree tryTree) {
-      return closesOnFailure(tryTree.getBlock(), client, successFlags)
-          || (tryTree.getFinallyBlock() != null
-              && closesOnFailure(tryTree.getFinallyBlock(), client, successFlags));
-    } else if (statement instanceof SynchronizedTree synchronizedTree) {
-      return closesOnFailure(synchronizedTree.getBlock(), client, successFlags);
-    } else if (statement instanceof LabeledStatementTree labeled) {
-      return closesOnFailure(labeled.getStatement(), client, successFlags);
-    }
-    return false;
-  }
-
-  /** The value of {@code condition} when the attempt failed, as far as the success flags decide it; else null. */
-  private static @Nullable Boolean valueOnFailure(ExpressionTree condition, Set<Symbol> successFlags) {
-    ConditionEvaluator.Reading<Boolean> forcedByFailure = new ForcedByFailure(successFlags);
-    if (ConditionEvaluator.evaluate(condition, true, forcedByFailure)) {
-      return true;
-    }
-    return ConditionEvaluator.evaluate(condition, false, forcedByFailure) ? false : null;
-  }
-
-  /**
-   * Whether a failed attempt forces a condition to a value: a success flag (set after the attempt) is false, and
-   * {@code !}, {@code &&}, {@code ||} and comparisons with {@code true}/{@code false} follow from there.
-   */
-  private record ForcedByFailure(Set<Symbol> successFlags) implements ConditionEvaluator.Reading<Boolean> {
-    @Override
-    public Boolean atom(ExpressionTree atom, boolean value) {
-      return !value
-          && (atom instanceof IdentifierTree || atom instanceof MemberSelectTree)
-          && successFlags.contains(ASTHelpers.getSymbol(atom));
-    }
-
-    @Override
-    public Boolean both(BinaryTree junction, Boolean left, Boolean right) {
-      return left && right;
-    }
-
-    @Override
-    public boolean bothDecidedBy(Boolean left) {
-      return !left;
-    }
-
-    @Override
-    public Boolean either(BinaryTree junction, Boolean left, Boolean right) {
-      return left || right;
-    }
-
-    @Override
-    public boolean eitherDecidedBy(Boolean left) {
-      return left;
-    }
-
-    @Override
-    public boolean readsBooleanLiteralComparisons() {
-      return true;
-    }
+    return !failure.continuesUnclosed(block)
+        && (!NormalCompletion.canCompleteNormally(block) || failure.closes(block));
   }
 
   /** Variables set to {@code true} in {@code block} after {@code attempt}: they are false when the attempt failed. */
@@ -349,11 +192,12 @@ final class ClosesBetweenAttempts {
     if (model.bodyAt(retry.tryStatement()) == null || closesAsResource(tryTree, client)) {
       return true;
     }
-    Set<Symbol> successFlags = flagsSetAfter(tryTree.getBlock(), retry.anchor().getLeaf());
-    if (closesBeforeReattempt(retry, client, successFlags)) {
+    FailurePath failure =
+        new FailurePath(model.pathFacts(), client, flagsSetAfter(tryTree.getBlock(), retry.anchor().getLeaf()));
+    if (closesBeforeReattempt(retry, client, failure)) {
       return true;
     }
-    if (tryTree.getFinallyBlock() != null && closesOnFailure(tryTree.getFinallyBlock(), client, successFlags)) {
+    if (tryTree.getFinallyBlock() != null && failure.closes(tryTree.getFinallyBlock())) {
       return true;
     }
     // catch (...) { backOffAndRetry(); } where the same-class helper closes the client before calling back
@@ -370,7 +214,7 @@ final class ClosesBetweenAttempts {
    * A close in the catch on the way to the reattempt, before any new client is assigned there: the statements that
    * run before the reattempt in each block around it.
    */
-  private boolean closesBeforeReattempt(CatchRetry retry, ClientRef client, Set<Symbol> successFlags) {
+  private boolean closesBeforeReattempt(CatchRetry retry, ClientRef client, FailurePath failure) {
     int limit = start(retry.reattempt().getLeaf());
     for (int creation : creationsWithin(retry.catchClause().getLeaf(), client)) {
       limit = Math.min(limit, creation);
@@ -384,7 +228,7 @@ final class ClosesBetweenAttempts {
           if (statement == previous || start(statement) >= limit) {
             break;
           }
-          if (closesOnFailure(statement, client, successFlags)) {
+          if (failure.closes(statement)) {
             return true;
           }
         }
@@ -415,11 +259,14 @@ final class ClosesBetweenAttempts {
       if (current.getLeaf() instanceof TryTree tryTree
           && previous == tryTree.getBlock()
           && !tryTree.getCatches().isEmpty()) {
-        Set<Symbol> successFlags = flagsSetAfter(tryTree.getBlock(), loop.anchor().getLeaf());
+        FailurePath failure =
+            client == null
+                ? null
+                : new FailurePath(model.pathFacts(), client, flagsSetAfter(tryTree.getBlock(), loop.anchor().getLeaf()));
         List<TreePath> missing = new ArrayList<>();
         for (CatchTree catchTree : tryTree.getCatches()) {
-          if (carriesOn(catchTree)
-              && (client == null || !closesBeforeAnotherRound(catchTree, client, successFlags))) {
+          if (FailurePath.carriesOn(catchTree)
+              && (failure == null || !closesBeforeAnotherRound(catchTree, failure))) {
             missing.add(new TreePath(current, catchTree));
           }
         }

@@ -2,7 +2,7 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -12,7 +12,6 @@ import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
-import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
@@ -28,16 +27,44 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a statement establishes for the code after it, when it completes normally: the conditions then known (an
  * early exit, a loop that ran until its condition failed, a switch that lets only some values on) and the clients
- * closed or created on every path through it. The per-statement transfer of the path facts; each statement is
- * visited once per block that holds it (see {@link PathFacts}).
+ * closed or created on every path through it. The per-statement transfer of the path facts, a transfer of {@link
+ * StatementFlow}; each statement is visited once per block that holds it (see {@link PathFacts}).
+ *
+ * <p>The facts are relative: each branch (an if's then and else, a try block, a catch, a finally) starts from
+ * nothing, and the statement around it decides what of the branch's facts hold after it, the way the rules below
+ * say. Loops and switches are not entered: they establish only conditions.
  */
-final class StatementEffects {
+final class StatementEffects implements StatementFlow.Shallow<StatementEffects.Effects> {
   /** What a statement establishes for the code after it, when it completes normally. */
   record Established(List<Condition> conditions, List<ClientEvent> events) {
     static final Established NOTHING = new Established(List.of(), List.of());
   }
+
+  /**
+   * What the statements followed so far establish, and whether they complete normally ({@link
+   * NormalCompletion#canCompleteNormally}'s answer). Mutable: the flow hands each value on once. Inside a catch only
+   * completion is asked for ({@code recording} false), so no events are looked up there.
+   */
+  static final class Effects {
+    private final boolean recording;
+    private boolean completes = true;
+    private final List<Condition> conditions = new ArrayList<>();
+    private final List<ClientEvent> events = new ArrayList<>();
+
+    private Effects(boolean recording) {
+      this.recording = recording;
+    }
+
+    private Effects append(Effects other) {
+      conditions.addAll(other.conditions);
+      events.addAll(other.events);
+      return this;
+    }
+  }
+
   private final CompilationModel model;
   private final SwitchFlow switches;
+  private final StatementFlow<Effects> flow = new StatementFlow<>(this);
 
   StatementEffects(CompilationModel model, SwitchFlow switches) {
     this.model = model;
@@ -45,50 +72,84 @@ final class StatementEffects {
   }
 
   Established established(StatementTree statement) {
-    if (statement instanceof IfTree ifTree) {
-      return establishedByIf(ifTree);
+    Effects effects = flow.run(statement, new Effects(true));
+    return effects.conditions.isEmpty() && effects.events.isEmpty()
+        ? Established.NOTHING
+        : new Established(effects.conditions, effects.events);
+  }
+
+  @Override
+  public Effects dead() {
+    Effects dead = new Effects(false);
+    dead.completes = false;
+    return dead;
+  }
+
+  /** Only the catches are joined (the if and the try keep their own rules): whether one of them completes. */
+  @Override
+  public Effects join(Effects first, Effects second) {
+    if (!first.completes) {
+      return second;
     }
-    if (statement instanceof BlockTree block) {
-      return sequence(block.getStatements());
+    if (!second.completes) {
+      return first;
     }
-    if (statement instanceof SynchronizedTree synchronizedTree) {
-      return sequence(synchronizedTree.getBlock().getStatements());
+    Effects both = new Effects(first.recording);
+    both.events.addAll(common(first.events, second.events));
+    return both;
+  }
+
+  /** Every branch starts from nothing; a catch is asked only whether it completes. */
+  @Override
+  public Effects enter(Tree holder, @Nullable Tree part, Effects in) {
+    return new Effects(in.recording && !(part instanceof CatchTree));
+  }
+
+  @Override
+  public Effects finallyEntry(TryTree tryTree, Effects tryOut, Effects catchesOut) {
+    return new Effects(tryOut.recording);
+  }
+
+  @Override
+  public Effects labeledExit(LabeledStatementTree labeled, Effects bodyOut, Effects breaks) {
+    return bodyOut; // as NormalCompletion: a break to its own label does not make it complete
+  }
+
+  @Override
+  public Effects leaf(StatementTree statement, Effects in) {
+    if (NormalCompletion.isJump(statement) || NormalCompletion.exits(statement)) {
+      in.completes = false;
+      if (!(statement instanceof ExpressionStatementTree)) {
+        return in;
+      }
     }
-    if (statement instanceof LabeledStatementTree labeled) {
-      return established(labeled.getStatement());
-    }
-    if (statement instanceof TryTree tryTree) {
-      return establishedByTry(tryTree);
+    if (!in.recording) {
+      return in;
     }
     if (statement instanceof SwitchTree switchTree) {
       // switch (status) { case CONNECTED: return; ... } -- after it, the selector is one of the values that go on
       SwitchExit exit = switches.exitOf(switchTree);
-      boolean someLeave = !exit.defaultReaches() || !exit.reachingLabels().equals(exit.allLabels());
-      return someLeave
-          ? new Established(List.of(new Condition(switchTree.getExpression(), true, switchTree)), List.of())
-          : Established.NOTHING;
-    }
-    if (statement instanceof WhileLoopTree loop && !NormalCompletion.breaksOut(loop.getStatement())) {
+      if (!exit.defaultReaches() || !exit.reachingLabels().equals(exit.allLabels())) {
+        in.conditions.add(new Condition(switchTree.getExpression(), true, switchTree));
+      }
+    } else if (statement instanceof WhileLoopTree loop && !NormalCompletion.breaksOut(loop.getStatement())) {
       // while (status != DISCONNECTED) sleep(); -- after the loop its condition is false
-      return new Established(List.of(new Condition(loop.getCondition(), false, loop)), List.of());
-    }
-    if (statement instanceof DoWhileLoopTree loop && !NormalCompletion.breaksOut(loop.getStatement())) {
-      return new Established(List.of(new Condition(loop.getCondition(), false, loop)), List.of());
-    }
-    if (statement instanceof ForLoopTree loop && loop.getCondition() != null && !NormalCompletion.breaksOut(loop.getStatement())) {
-      return new Established(List.of(new Condition(loop.getCondition(), false, loop)), List.of());
-    }
-    if (statement instanceof ExpressionStatementTree expression) {
-      return new Established(List.of(), eventsOf(expression.getExpression()));
-    }
-    if (statement instanceof VariableTree variable && variable.getInitializer() != null) {
+      in.conditions.add(new Condition(loop.getCondition(), false, loop));
+    } else if (statement instanceof DoWhileLoopTree loop && !NormalCompletion.breaksOut(loop.getStatement())) {
+      in.conditions.add(new Condition(loop.getCondition(), false, loop));
+    } else if (statement instanceof ForLoopTree loop
+        && loop.getCondition() != null
+        && !NormalCompletion.breaksOut(loop.getStatement())) {
+      in.conditions.add(new Condition(loop.getCondition(), false, loop));
+    } else if (statement instanceof ExpressionStatementTree expression) {
+      in.events.addAll(eventsOf(expression.getExpression()));
+    } else if (statement instanceof VariableTree variable && variable.getInitializer() != null) {
       VarSymbol symbol = ASTHelpers.getSymbol(variable);
       if (symbol != null && model.isNewClient(variable.getInitializer())) {
-        return new Established(
-            List.of(), List.of(new ClientEvent(ClientRef.ofVariable(symbol), true, variable)));
+        in.events.add(new ClientEvent(ClientRef.ofVariable(symbol), true, variable));
       }
     }
-    return Established.NOTHING;
+    return in;
   }
 
   /** Clients created as resources of a try-with-resources: created before its block runs, on every path. */
@@ -105,70 +166,62 @@ final class StatementEffects {
     return events;
   }
 
-  private Established sequence(List<? extends StatementTree> statements) {
-    List<Condition> conditions = new ArrayList<>();
-    List<ClientEvent> events = new ArrayList<>();
-    for (StatementTree statement : statements) {
-      Established established = established(statement);
-      conditions.addAll(established.conditions());
-      events.addAll(established.events());
-    }
-    return new Established(conditions, events);
-  }
-
-  private Established establishedByIf(IfTree ifTree) {
-    StatementTree then = ifTree.getThenStatement();
+  /**
+   * A branch that cannot complete leaves the other's facts and the condition that leads to it; when both continue,
+   * what both close or create ({@code if (c != null) c.close();} closes c; {@code if (c == null) create else close}
+   * leaves no earlier instance open). Conditions either branch establishes do not hold after both.
+   */
+  @Override
+  public Effects ifExit(IfTree ifTree, Effects in, Effects thenOut, Effects elseOut) {
     StatementTree otherwise = ifTree.getElseStatement();
-    if (!NormalCompletion.canCompleteNormally(then)) {
-      List<Condition> conditions = new ArrayList<>();
-      conditions.add(new Condition(ifTree.getCondition(), false, ifTree));
-      List<ClientEvent> events = new ArrayList<>();
-      if (otherwise != null) {
-        Established established = established(otherwise);
-        conditions.addAll(established.conditions());
-        events.addAll(established.events());
-      }
-      return new Established(conditions, events);
+    in.completes &= thenOut.completes || elseOut.completes;
+    if (!in.recording) {
+      return in;
     }
-    if (otherwise != null && !NormalCompletion.canCompleteNormally(otherwise)) {
-      Established established = established(then);
-      List<Condition> conditions = new ArrayList<>();
-      conditions.add(new Condition(ifTree.getCondition(), true, ifTree));
-      conditions.addAll(established.conditions());
-      return new Established(conditions, established.events());
+    if (!thenOut.completes) {
+      in.conditions.add(new Condition(ifTree.getCondition(), false, ifTree));
+      return in.append(elseOut);
     }
-    // Both branches continue: what both close or create; `if (c != null) c.close();` closes c.
-    List<ClientEvent> thenEvents = established(then).events();
+    if (otherwise != null && !elseOut.completes) {
+      in.conditions.add(new Condition(ifTree.getCondition(), true, ifTree));
+      return in.append(thenOut);
+    }
+    List<ClientEvent> thenEvents = thenOut.events;
     ClientRef nullChecked = nullTested(ifTree.getCondition(), false);
     if (otherwise == null) {
       // DeviceClient old = client; if (old != null) old.close(); -- closes what `client` held too
       ClientRef aliased = nullChecked == null ? null : model.aliasedClient(nullChecked);
-      List<ClientEvent> events = new ArrayList<>();
       for (ClientEvent event : thenEvents) {
         if (!event.created() && (event.client().equals(nullChecked) || event.client().equals(aliased))) {
-          events.add(event);
+          in.events.add(event);
         }
       }
-      return new Established(List.of(), events);
+      return in;
     }
-    List<ClientEvent> elseEvents = established(otherwise).events();
+    List<ClientEvent> elseEvents = elseOut.events;
+    in.events.addAll(common(thenEvents, elseEvents));
+    // if (c == null) { c = new ...; } else { c.close(); }: no earlier instance stays open on either path
+    ClientRef absent = nullTested(ifTree.getCondition(), true);
+    if (absent != null && creates(thenEvents, absent) && closes(elseEvents, absent)) {
+      in.events.add(new ClientEvent(absent, false, ifTree));
+    } else if (nullChecked != null && closes(thenEvents, nullChecked) && creates(elseEvents, nullChecked)) {
+      in.events.add(new ClientEvent(nullChecked, false, ifTree));
+    }
+    return in;
+  }
+
+  /** The events of {@code first} that {@code second} has too (same client, same kind), in {@code first}'s order. */
+  private static List<ClientEvent> common(List<ClientEvent> first, List<ClientEvent> second) {
     List<ClientEvent> common = new ArrayList<>();
-    for (ClientEvent event : thenEvents) {
-      for (ClientEvent other : elseEvents) {
+    for (ClientEvent event : first) {
+      for (ClientEvent other : second) {
         if (event.created() == other.created() && event.client().equals(other.client())) {
           common.add(event);
           break;
         }
       }
     }
-    // if (c == null) { c = new ...; } else { c.close(); }: no earlier instance stays open on either path
-    ClientRef absent = nullTested(ifTree.getCondition(), true);
-    if (absent != null && creates(thenEvents, absent) && closes(elseEvents, absent)) {
-      common.add(new ClientEvent(absent, false, ifTree));
-    } else if (nullChecked != null && closes(thenEvents, nullChecked) && creates(elseEvents, nullChecked)) {
-      common.add(new ClientEvent(nullChecked, false, ifTree));
-    }
-    return new Established(List.of(), common);
+    return common;
   }
 
   private static boolean creates(List<ClientEvent> events, ClientRef client) {
@@ -185,32 +238,25 @@ final class StatementEffects {
     return test != null && test.trueWhenNull() == isNull ? ClientRef.of(test.operand()) : null;
   }
 
-  private Established establishedByTry(TryTree tryTree) {
-    // A close attempted in the try block counts even when close() itself throws; a creation counts only when no
-    // catch clause can swallow its failure.
-    List<ClientEvent> events = new ArrayList<>();
-    Established block = sequence(tryTree.getBlock().getStatements());
-    boolean catchesComplete = false;
-    for (var catchTree : tryTree.getCatches()) {
-      catchesComplete |= NormalCompletion.canCompleteNormally(catchTree.getBlock());
-    }
-    for (ClientEvent event : block.events()) {
+  /**
+   * A close attempted in the try block counts even when close() itself throws; a creation, and a condition the block
+   * establishes, count only when no catch clause can swallow a failure and carry on. The finally's facts hold after.
+   */
+  @Override
+  public Effects tryExit(TryTree tryTree, Effects in, Effects tryOut, Effects catchesOut, @Nullable Effects finallyOut) {
+    boolean catchesComplete = catchesOut.completes;
+    in.completes &= (finallyOut == null || finallyOut.completes) && (tryOut.completes || catchesComplete);
+    for (ClientEvent event : tryOut.events) {
       if (!event.created() || !catchesComplete) {
-        events.add(event);
+        in.events.add(event);
       }
     }
-    List<Condition> conditions = new ArrayList<>();
     if (!catchesComplete) {
       // try { while (status != DISCONNECTED) wait(); } catch (InterruptedException e) { return; }: only a
       // completed block goes on past the try
-      conditions.addAll(block.conditions());
+      in.conditions.addAll(tryOut.conditions);
     }
-    if (tryTree.getFinallyBlock() != null) {
-      Established finallyBlock = sequence(tryTree.getFinallyBlock().getStatements());
-      conditions.addAll(finallyBlock.conditions());
-      events.addAll(finallyBlock.events());
-    }
-    return new Established(conditions, events);
+    return finallyOut == null ? in : in.append(finallyOut);
   }
 
   private List<ClientEvent> eventsOf(ExpressionTree expression) {
