@@ -33,7 +33,7 @@ import io.github.linkguard.checker.analysis.ConnectionOp;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
-import io.github.linkguard.checker.analysis.Retries;
+import io.github.linkguard.checker.analysis.RetryConstruct;
 import io.github.linkguard.checker.analysis.RetryCloseRule;
 import io.github.linkguard.checker.analysis.Verdicts;
 import java.util.List;
@@ -87,7 +87,7 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
   private Description describe(MethodInvocationTree tree, Verdicts verdicts, VisitorState state) {
     ConnectionCall open = verdicts.connectionCall(tree);
     RetryCloseRule rule = verdicts.retryCloseRule();
-    Retries.Construct construct = open == null ? null : rule.unclosedRetry(open);
+    RetryConstruct construct = open == null ? null : rule.unclosedRetry(open);
     String origin = construct == null ? null : rule.origin(open, construct);
     Description.Builder description =
         buildDescription(tree).setMessage(MESSAGE + (origin == null ? "." : " (retried in " + origin + ")."));
@@ -103,7 +103,7 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
 
   /** The close of the failed client: first in the catch that handles the failure, else just before the open(). */
   private static @Nullable SuggestedFix closeBeforeNextAttempt(
-      ConnectionCall open, Retries.Construct construct, RetryCloseRule rule, VisitorState state) {
+      ConnectionCall open, RetryConstruct construct, RetryCloseRule rule, VisitorState state) {
     Type clientType = clientType(open);
     if (clientType == null) {
       return null;

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Analyses {
   private final CompilationModel model;
+  private @Nullable PathFacts pathFacts;
+  private @Nullable MethodEffects effects;
   private @Nullable Conditions conditions;
   private @Nullable Retries retries;
 
@@ -24,11 +26,19 @@ final class Analyses {
   }
 
   PathFacts pathFacts() {
-    return model.pathFacts();
+    if (pathFacts == null) {
+      // The facts count what calls of compilation methods close, and those effects are read off the facts: the
+      // path facts get the view, made here, and the effects are made on the first call that asks.
+      pathFacts = new PathFacts(model, call -> effects().closedByCall(call));
+    }
+    return pathFacts;
   }
 
   MethodEffects effects() {
-    return model.effects();
+    if (effects == null) {
+      effects = new MethodEffects(model.scan(), model.graph(), pathFacts());
+    }
+    return effects;
   }
 
   Conditions conditions() {
@@ -40,7 +50,7 @@ final class Analyses {
 
   Retries retries() {
     if (retries == null) {
-      retries = new Retries(model, conditions(), effects());
+      retries = new Retries(model, pathFacts(), conditions(), effects());
     }
     return retries;
   }

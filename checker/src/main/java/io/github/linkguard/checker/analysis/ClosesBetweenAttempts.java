@@ -15,10 +15,9 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import io.github.linkguard.checker.analysis.Retries.CatchRetry;
-import io.github.linkguard.checker.analysis.Retries.Construct;
-import io.github.linkguard.checker.analysis.Retries.LibraryRetry;
-import io.github.linkguard.checker.analysis.Retries.LoopRetry;
+import io.github.linkguard.checker.analysis.RetryConstruct.CatchRetry;
+import io.github.linkguard.checker.analysis.RetryConstruct.LibraryRetry;
+import io.github.linkguard.checker.analysis.RetryConstruct.LoopRetry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,9 +34,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClosesBetweenAttempts {
   private final CompilationModel model;
+  private final PathFacts pathFacts;
+  private final CallCloses callCloses;
 
-  ClosesBetweenAttempts(CompilationModel model) {
+  ClosesBetweenAttempts(CompilationModel model, PathFacts pathFacts, CallCloses callCloses) {
     this.model = model;
+    this.pathFacts = pathFacts;
+    this.callCloses = callCloses;
   }
 
   /**
@@ -45,7 +48,7 @@ final class ClosesBetweenAttempts {
    * finally, after the try in the same round, or before the open() in the same round (before the new client is
    * assigned, when each attempt gets a new one); try-with-resources closes it too.
    */
-  boolean closesBetweenAttempts(Construct construct, ConnectionCall open) {
+  boolean closesBetweenAttempts(RetryConstruct construct, ConnectionCall open) {
     ClientRef client = open.client();
     if (client == null) {
       return true; // an expression we cannot name: nothing to say about it
@@ -91,7 +94,7 @@ final class ClosesBetweenAttempts {
    * rounds it decides are retries. Only the first round skips it, and that round has no failed attempt behind it.
    */
   private boolean closesOnLaterRounds(LoopRetry loop, ClientRef client) {
-    FailurePath failure = new FailurePath(model.pathFacts(), client, Set.of());
+    FailurePath failure = new FailurePath(pathFacts, client, Set.of());
     Tree previous = loop.anchor().getLeaf();
     for (TreePath current = loop.anchor().getParentPath();
         current != null && current.getLeaf() != loop.loop().getLeaf();
@@ -121,7 +124,7 @@ final class ClosesBetweenAttempts {
    */
   private boolean closesAroundAttempt(TreePath attempt, Tree region, ClientRef client, boolean regionIsLoop) {
     Set<Symbol> successFlags = new HashSet<>();
-    FailurePath failure = new FailurePath(model.pathFacts(), client, successFlags);
+    FailurePath failure = new FailurePath(pathFacts, client, successFlags);
     Tree previous = attempt.getLeaf();
     for (TreePath current = attempt.getParentPath();
         current != null && current.getLeaf() != region;
@@ -193,7 +196,7 @@ final class ClosesBetweenAttempts {
       return true;
     }
     FailurePath failure =
-        new FailurePath(model.pathFacts(), client, flagsSetAfter(tryTree.getBlock(), retry.anchor().getLeaf()));
+        new FailurePath(pathFacts, client, flagsSetAfter(tryTree.getBlock(), retry.anchor().getLeaf()));
     if (closesBeforeReattempt(retry, client, failure)) {
       return true;
     }
@@ -203,7 +206,7 @@ final class ClosesBetweenAttempts {
     // catch (...) { backOffAndRetry(); } where the same-class helper closes the client before calling back
     if (retry.reattempt().getLeaf() instanceof MethodInvocationTree reattempt
         && reattempt != open.tree()
-        && model.closedByCall(reattempt).contains(client)) {
+        && callCloses.closedByCall(reattempt).contains(client)) {
       return true;
     }
     // Re-calling the method that holds the open(): a close before the open() in that method.
@@ -242,7 +245,7 @@ final class ClosesBetweenAttempts {
    * The catches where a close of the failed attempt belongs: the catch of a catch retry; for a loop, the catches of
    * the innermost try around the attempt that carry on to another round without closing the client.
    */
-  List<TreePath> catchesMissingTheClose(Construct construct, ConnectionCall open) {
+  List<TreePath> catchesMissingTheClose(RetryConstruct construct, ConnectionCall open) {
     if (construct instanceof CatchRetry catchRetry) {
       return List.of(catchRetry.catchClause());
     }
@@ -262,7 +265,7 @@ final class ClosesBetweenAttempts {
         FailurePath failure =
             client == null
                 ? null
-                : new FailurePath(model.pathFacts(), client, flagsSetAfter(tryTree.getBlock(), loop.anchor().getLeaf()));
+                : new FailurePath(pathFacts, client, flagsSetAfter(tryTree.getBlock(), loop.anchor().getLeaf()));
         List<TreePath> missing = new ArrayList<>();
         for (CatchTree catchTree : tryTree.getCatches()) {
           if (FailurePath.carriesOn(catchTree)
@@ -278,19 +281,19 @@ final class ClosesBetweenAttempts {
   }
 
   /** Whether every attempt assigns a new client to the open()'s variable before opening it. */
-  boolean createsClientPerAttempt(Construct construct, ConnectionCall open) {
+  boolean createsClientPerAttempt(RetryConstruct construct, ConnectionCall open) {
     ClientRef client = open.client();
     if (client == null) {
       return false;
     }
-    boolean createdInItsRound = model.pathFacts().factsAt(open.path()).created(client);
+    boolean createdInItsRound = pathFacts.factsAt(open.path()).created(client);
     if (construct instanceof LibraryRetry) {
       return createdInItsRound;
     }
     if (construct instanceof LoopRetry loop) {
       return createdInItsRound
           || (loop.anchor().getLeaf() != open.tree()
-              && model.pathFacts().factsAt(loop.anchor()).created(client));
+              && pathFacts.factsAt(loop.anchor()).created(client));
     }
     CatchRetry catchRetry = (CatchRetry) construct;
     return !creationsWithin(catchRetry.catchClause().getLeaf(), client).isEmpty()
@@ -307,9 +310,9 @@ final class ClosesBetweenAttempts {
 
   /** A close dominating the open() in its own round (and, via a call, in the loop before the call). */
   private boolean closedBeforeAttempt(@Nullable TreePath anchor, ConnectionCall open, ClientRef client) {
-    PathFacts.Facts facts = model.pathFacts().factsAt(open.path());
+    PathFacts.Facts facts = pathFacts.factsAt(open.path());
     if (anchor != null && anchor.getLeaf() != open.tree()) {
-      facts = facts.eventsAfter(model.pathFacts().factsAt(anchor));
+      facts = facts.eventsAfter(pathFacts.factsAt(anchor));
     }
     if (facts.created(client)) {
       return facts.closedBeforeLastCreation(client);

@@ -15,7 +15,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +27,9 @@ import org.jspecify.annotations.Nullable;
  * only: {@link ClassScan} (the one walk: bodies, connection calls, loops, {@code try} statements, stores, field writes,
  * locals, clients in collections), then {@link CallGraph} (the scan's pending links resolved into edges), then the
  * facts read off them: {@link Regions} (status region, reach), {@link TrackedState} (the fields the status callback
- * keeps), {@link ClientCreations} (what creates a client). {@link PathFacts}, {@link Conditions}, {@link Retries} and
- * {@link MethodEffects} ask this model back, so they are made from the finished model: {@link Retries} by {@link
- * #build}, the others on first use.
+ * keeps), {@link ClientCreations} (what creates a client). It knows none of the analyses built on it: {@link
+ * Analyses} makes those ({@link PathFacts}, {@link MethodEffects}, {@link Conditions}, {@link Retries}) from the
+ * finished model.
  *
  * <p>Built only when a compilation unit can use a client (see {@link LinkGuardContext}); everything derived is
  * computed lazily and memoized in the part that owns it, so that each check's per-node query is a lookup. Cost: see
@@ -49,8 +48,6 @@ public final class CompilationModel {
   private final TrackedState trackedState;
   private final ClientCreations creations;
   private final Map<Tree, IndexedList<?>> indexedLists = new IdentityHashMap<>();
-  private @Nullable PathFacts pathFacts;
-  private @Nullable MethodEffects effects;
 
   private CompilationModel(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
     this.sdk = sdk;
@@ -75,18 +72,13 @@ public final class CompilationModel {
     return state;
   }
 
-  public PathFacts pathFacts() {
-    if (pathFacts == null) {
-      pathFacts = new PathFacts(this);
-    }
-    return pathFacts;
+  /** The scan's records, for the analyses built on the model ({@link Analyses}). */
+  ClassScan scan() {
+    return scan;
   }
 
-  MethodEffects effects() {
-    if (effects == null) {
-      effects = new MethodEffects(scan, graph, pathFacts());
-    }
-    return effects;
+  CallGraph graph() {
+    return graph;
   }
 
   // ====================================================================== what the scan recorded
@@ -303,21 +295,6 @@ public final class CompilationModel {
   /** A client constructor, SDK or same-class factory, a choice between two, or a local initialized with one. */
   public boolean isNewClient(@Nullable ExpressionTree expression) {
     return creations.isNewClient(expression);
-  }
-
-  /** Where {@code body} closes {@code client}: its close() calls and calls of same-class methods that close it. */
-  List<TreePath> closeSites(Body body, ClientRef client) {
-    return effects().closeSites(body, client);
-  }
-
-  /** The clients a statement closes when it is a call of a same-class method (e.g. a closeQuietly helper). */
-  Set<ClientRef> closedByCall(MethodInvocationTree call) {
-    return effects().closedByCall(call);
-  }
-
-  /** The clients a call of a same-class method opens: own fields it opens, and the arguments it opens. */
-  Set<ClientRef> openedByCall(MethodInvocationTree call) {
-    return effects().openedByCall(call);
   }
 
   /** Whether a statement (or expression) lies inside {@code ancestor}, both in the same body. */

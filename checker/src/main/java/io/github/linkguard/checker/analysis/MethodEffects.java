@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * one depth-first pass over the synchronous call edges with an explicit stack: O(calls), and a call chain as long as
  * the program's costs heap, not stack. A question about one call then looks only at the edges of that call.
  */
-final class MethodEffects {
+final class MethodEffects implements CallCloses {
   /** What a same-class method closes (or opens): own fields, and which of its parameters. */
   record ClientEffects(Set<ClientRef> fields, Set<Integer> parameters) {
     static final ClientEffects NONE = new ClientEffects(Set.of(), Set.of());
@@ -71,7 +71,8 @@ final class MethodEffects {
   }
 
   /** The clients a statement closes when it is a call of a same-class method (e.g. a closeQuietly helper). */
-  Set<ClientRef> closedByCall(MethodInvocationTree call) {
+  @Override
+  public Set<ClientRef> closedByCall(MethodInvocationTree call) {
     return affectedByCall(call, true);
   }
 

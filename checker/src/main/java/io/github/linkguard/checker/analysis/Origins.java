@@ -38,7 +38,7 @@ final class Origins {
    * Where the retry of {@code open} is, when it is in another top-level class than the open(): "LegacyBase.connect",
    * for the message; else null.
    */
-  @Nullable String retryOrigin(ConnectionCall open, Retries.Construct construct) {
+  @Nullable String retryOrigin(ConnectionCall open, RetryConstruct construct) {
     Body retry = model.bodyAt(construct.anchor());
     return retry == null || sameTopLevelClass(retry, open.body()) ? null : describe(retry);
   }

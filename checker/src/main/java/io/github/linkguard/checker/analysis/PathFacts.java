@@ -184,9 +184,9 @@ public final class PathFacts {
   private final Map<Tree, Prefix> prefixCache = new IdentityHashMap<>();
   private final Map<Tree, Facts> factsCache = new IdentityHashMap<>();
 
-  PathFacts(CompilationModel model) {
+  PathFacts(CompilationModel model, CallCloses callCloses) {
     this.model = model;
-    this.effects = new StatementEffects(model, switches);
+    this.effects = new StatementEffects(model, switches, callCloses);
   }
 
   /** The facts at {@code path}, looking no further than the body it runs in. */

@@ -201,9 +201,9 @@ public final class ReplacementRule {
       if (open.body() != body || ASTHelpers.getStartPosition(open.tree()) < assigned) {
         continue;
       }
-      for (Retries.Construct construct : retries.constructsFor(open)) {
+      for (RetryConstruct construct : retries.constructsFor(open)) {
         boolean repeatsTheMethod =
-            construct instanceof Retries.CatchRetry catchRetry && catchRetry.reattempt().getLeaf() != open.tree();
+            construct instanceof RetryConstruct.CatchRetry catchRetry && catchRetry.reattempt().getLeaf() != open.tree();
         if (model.bodyAt(construct.anchor()) != body || repeatsTheMethod) {
           return true;
         }

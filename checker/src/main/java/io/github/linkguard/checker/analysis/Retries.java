@@ -3,7 +3,6 @@ package io.github.linkguard.checker.analysis;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Retry constructs and re-entry loops and catches.
@@ -19,41 +18,16 @@ import org.jspecify.annotations.Nullable;
  * construct. This class is the one the verdicts ask.
  */
 public final class Retries {
-  /** A construct that attempts an open() again after it failed. */
-  public sealed interface Construct permits LoopRetry, CatchRetry, LibraryRetry {
-    /** Where the open() (or the call reaching it) sits inside the construct. */
-    TreePath anchor();
-  }
-
-  /**
-   * A loop that retries: {@code anchor} is the open() or the call that reaches it. {@code throughFunction}: the
-   * loop is in a same-class retry helper and the anchor runs a function the caller passed in ({@code
-   * withRetry(() -> client.open())}), so the helper's catches are no place for this client's close.
-   */
-  public record LoopRetry(TreePath loop, TreePath anchor, boolean throughFunction) implements Construct {}
-
-  /** A catch that retries: the try holds {@code anchor}, the catch holds {@code reattempt}. */
-  public record CatchRetry(TreePath tryStatement, TreePath catchClause, TreePath anchor, TreePath reattempt)
-      implements Construct {}
-
-  /**
-   * A retry library running an attempt (contract v2): {@code call} runs {@code attempt} (a lambda, method reference,
-   * anonymous callback, or a {@code @Retryable} method at a proxied call), one round of a loop; {@code anchor} is the
-   * open() or the call in the attempt that reaches it. {@code policy} is null where no listener can count.
-   */
-  public record LibraryRetry(TreePath call, Body attempt, TreePath anchor, @Nullable RetryPolicy policy)
-      implements Construct {}
-
   private final RetryConstructs constructs;
   private final ClosesBetweenAttempts closes;
 
-  Retries(CompilationModel model, Conditions conditions, MethodEffects effects) {
+  Retries(CompilationModel model, PathFacts pathFacts, Conditions conditions, MethodEffects effects) {
     this.constructs = new RetryConstructs(model, conditions, effects);
-    this.closes = new ClosesBetweenAttempts(model);
+    this.closes = new ClosesBetweenAttempts(model, pathFacts, effects);
   }
 
   /** The retry constructs around an open(), innermost first. */
-  public List<Construct> constructsFor(ConnectionCall open) {
+  public List<RetryConstruct> constructsFor(ConnectionCall open) {
     return constructs.constructsFor(open);
   }
 
@@ -85,7 +59,7 @@ public final class Retries {
    * finally, after the try in the same round, or before the open() in the same round (before the new client is
    * assigned, when each attempt gets a new one); try-with-resources closes it too.
    */
-  public boolean closesBetweenAttempts(Construct construct, ConnectionCall open) {
+  public boolean closesBetweenAttempts(RetryConstruct construct, ConnectionCall open) {
     return closes.closesBetweenAttempts(construct, open);
   }
 
@@ -93,12 +67,12 @@ public final class Retries {
    * The catches where a close of the failed attempt belongs: the catch of a catch retry; for a loop, the catches of
    * the innermost try around the attempt that carry on to another round without closing the client.
    */
-  public List<TreePath> catchesMissingTheClose(Construct construct, ConnectionCall open) {
+  public List<TreePath> catchesMissingTheClose(RetryConstruct construct, ConnectionCall open) {
     return closes.catchesMissingTheClose(construct, open);
   }
 
   /** Whether every attempt assigns a new client to the open()'s variable before opening it. */
-  public boolean createsClientPerAttempt(Construct construct, ConnectionCall open) {
+  public boolean createsClientPerAttempt(RetryConstruct construct, ConnectionCall open) {
     return closes.createsClientPerAttempt(construct, open);
   }
 }

@@ -22,11 +22,11 @@ public final class RetryCloseRule {
   }
 
   /** Check 2: the first retry construct around this open() that does not close its client between attempts. */
-  public Retries.@Nullable Construct unclosedRetry(ConnectionCall open) {
+  public @Nullable RetryConstruct unclosedRetry(ConnectionCall open) {
     if (!open.isOpen()) {
       return null;
     }
-    for (Retries.Construct construct : retries.constructsFor(open)) {
+    for (RetryConstruct construct : retries.constructsFor(open)) {
       if (!retries.closesBetweenAttempts(construct, open)) {
         return construct;
       }
@@ -38,17 +38,17 @@ public final class RetryCloseRule {
    * Where {@code construct} retries {@code open}, when that is in another top-level class than the open(), for the
    * message: "LegacyBase.connect"; else null.
    */
-  public @Nullable String origin(ConnectionCall open, Retries.Construct construct) {
+  public @Nullable String origin(ConnectionCall open, RetryConstruct construct) {
     return origins.retryOrigin(open, construct);
   }
 
   /** The catch clauses of {@code construct} that handle a failed {@code open} without closing its client. */
-  public List<TreePath> catchesMissingTheClose(Retries.Construct construct, ConnectionCall open) {
+  public List<TreePath> catchesMissingTheClose(RetryConstruct construct, ConnectionCall open) {
     return retries.catchesMissingTheClose(construct, open);
   }
 
   /** Whether each attempt of {@code construct} creates the client it opens (a close before the open() is too late). */
-  public boolean createsClientPerAttempt(Retries.Construct construct, ConnectionCall open) {
+  public boolean createsClientPerAttempt(RetryConstruct construct, ConnectionCall open) {
     return retries.createsClientPerAttempt(construct, open);
   }
 }

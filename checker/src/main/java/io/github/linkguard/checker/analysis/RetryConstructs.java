@@ -14,10 +14,9 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import io.github.linkguard.checker.analysis.Retries.CatchRetry;
-import io.github.linkguard.checker.analysis.Retries.Construct;
-import io.github.linkguard.checker.analysis.Retries.LibraryRetry;
-import io.github.linkguard.checker.analysis.Retries.LoopRetry;
+import io.github.linkguard.checker.analysis.RetryConstruct.CatchRetry;
+import io.github.linkguard.checker.analysis.RetryConstruct.LibraryRetry;
+import io.github.linkguard.checker.analysis.RetryConstruct.LoopRetry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,7 +53,7 @@ final class RetryConstructs {
   private final MethodEffects effects;
   private final Map<Tree, LoopInfo> loops = new IdentityHashMap<>();
   private final Map<Tree, CatchInfo> catches = new IdentityHashMap<>();
-  private final Map<ConnectionCall, List<Construct>> constructsByOpen = new LinkedHashMap<>();
+  private final Map<ConnectionCall, List<RetryConstruct>> constructsByOpen = new LinkedHashMap<>();
   private final Set<Body> libraryAttempts = new HashSet<>();
   private final LoopExits loopExits;
 
@@ -271,7 +270,7 @@ final class RetryConstructs {
   }
 
   /** The retry loop that runs the function value at {@code site}, when it is an argument of such a helper. */
-  private static Retries.@Nullable LoopRetry retryOfArgument(
+  private static @Nullable LoopRetry retryOfArgument(
       TreePath site, Map<MethodSymbol, Map<Integer, LoopRetry>> retriedParameters) {
     MethodInvocationTree call = callTakingFunction(site);
     if (call == null) {
@@ -366,7 +365,7 @@ final class RetryConstructs {
   // ---------------------------------------------------------------- queries
 
   /** The retry constructs around an open(), innermost first. */
-  List<Construct> constructsFor(ConnectionCall open) {
+  List<RetryConstruct> constructsFor(ConnectionCall open) {
     return constructsByOpen.getOrDefault(open, List.of());
   }
 

@@ -64,9 +64,11 @@ final class StatementEffects implements StatementFlow.Shallow<StatementEffects.E
 
   private final CompilationModel model;
   private final SwitchFlow switches;
+  private final CallCloses callCloses;
   private final StatementFlow<Effects> flow = new StatementFlow<>(this);
 
-  StatementEffects(CompilationModel model, SwitchFlow switches) {
+  StatementEffects(CompilationModel model, SwitchFlow switches, CallCloses callCloses) {
+    this.callCloses = callCloses;
     this.model = model;
     this.switches = switches;
   }
@@ -274,7 +276,7 @@ final class StatementEffects implements StatementFlow.Shallow<StatementEffects.E
         return events;
       }
       List<ClientEvent> events = new ArrayList<>();
-      for (ClientRef closed : model.closedByCall(call)) {
+      for (ClientRef closed : callCloses.closedByCall(call)) {
         events.add(new ClientEvent(closed, false, call));
       }
       return events;

@@ -61,8 +61,8 @@ public final class StatusGuardRule {
       }
     }
     // A retry library's attempt belongs to the method that creates it: what that method did before the run counts.
-    for (Retries.Construct construct : analyses.retries().constructsFor(open)) {
-      if (construct instanceof Retries.LibraryRetry library
+    for (RetryConstruct construct : analyses.retries().constructsFor(open)) {
+      if (construct instanceof RetryConstruct.LibraryRetry library
           && library.attempt() == open.body()
           && !analyses.pathFacts().factsAt(library.call()).eventsOf(open.client()).isEmpty()) {
         return true;
