@@ -24,7 +24,6 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -145,7 +144,7 @@ final class ClassScan {
     return fields;
   }
 
-  private final class Scanner extends TreePathScanner<Void, Body> {
+  private final class Scanner extends LazyPathScanner<Void, Body> {
     private final Map<ClassTree, Body> initializerBodies = new HashMap<>();
 
     @Override
