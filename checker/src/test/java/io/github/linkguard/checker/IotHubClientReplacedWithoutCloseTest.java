@@ -1143,4 +1143,172 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * (d) through a helper: a local client opened by a compilation method it is passed to is "opened" as much as by
+   * its own open() (found on real code: an AKS simulator whose worker loop leaves a round early on interrupt).
+   */
+  @Test
+  void localClientOpenedThroughAHelper_v2() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Worker.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Worker {
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  private volatile boolean running;
+
+                  void start(String cs) {
+                    executor.submit(() -> loop(cs));
+                  }
+
+                  private void loop(String cs) {
+                    while (running) {
+                      try {
+                        // BUG: Diagnostic contains: is not closed on every path
+                        DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        connect(client);
+                        Thread.sleep(1000);
+                        client.close();
+                      } catch (IotHubClientException | InterruptedException e) {
+                        return;
+                      }
+                    }
+                  }
+
+                  void closedOnEveryPath(String cs) {
+                    executor.submit(() -> {
+                      DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      try {
+                        connect(client);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      } finally {
+                        client.close();
+                      }
+                    });
+                  }
+
+                  void neverOpened(String cs) {
+                    executor.submit(() -> {
+                      DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      describe(client);
+                    });
+                  }
+
+                  private void connect(DeviceClient client) throws IotHubClientException {
+                    client.open(true);
+                  }
+
+                  private void describe(DeviceClient client) {
+                    System.out.println(client);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void localClientOpenedThroughAHelper_v1() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Worker.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Worker {
+                  private final Timer timer = new Timer();
+
+                  void start(String cs) {
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          // BUG: Diagnostic contains: is not closed on every path
+                          DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                          connect(client);
+                          Thread.sleep(1000);
+                          client.closeNow();
+                        } catch (IOException | URISyntaxException | InterruptedException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 60_000);
+                  }
+
+                  private void connect(DeviceClient client) throws IOException {
+                    client.open();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * (a) after a factory whose returned local is assigned its new client in a try: every return is a new client, so
+   * the call is a creation (found on real code: an Android IoT Central sample).
+   */
+  @Test
+  void fieldReplacedByAFactoryWhoseLocalIsAssignedInATry_v2() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Screen.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Screen {
+                  private DeviceClient client;
+
+                  void onConnectClicked(String cs) {
+                    new Thread(() -> {
+                      // BUG: Diagnostic contains: A new client replaces 'client'
+                      client = connect(cs);
+                    }).start();
+                  }
+
+                  void onOtherClicked(String cs) {
+                    new Thread(() -> {
+                      client = maybeConnect(cs);
+                    }).start();
+                  }
+
+                  private static DeviceClient connect(String cs) {
+                    DeviceClient fresh = null;
+                    try {
+                      fresh = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      fresh.open(false);
+                      return fresh;
+                    } catch (IotHubClientException e) {
+                      if (fresh != null) {
+                        fresh.close();
+                      }
+                    }
+                    throw new IllegalStateException("cannot connect");
+                  }
+
+                  /** Not a factory: one path returns what the local held before (null). */
+                  private static DeviceClient maybeConnect(String cs) {
+                    DeviceClient fresh = null;
+                    if (cs != null) {
+                      fresh = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    }
+                    return fresh;
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -1798,4 +1798,109 @@ class IotHubOpenWithoutStatusGuardTest {
                 """))
         .doTest();
   }
+
+  /**
+   * Exemption (b) through a factory whose returned local is assigned its new client inside a try: every return of
+   * the method is a new client, so the call creates one (found on real code: an Android IoT Central sample). A method
+   * that can return what the local held before is no factory.
+   */
+  @Test
+  void factoryWhoseLocalIsAssignedInATryCreates_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Screen.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Screen {
+                  private DeviceClient client;
+
+                  void onConnectClicked(String cs) {
+                    new Thread(() -> {
+                      try {
+                        client = connect(cs);
+                        client.open(true);
+                      } catch (Exception e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+
+                  void onOtherClicked(String cs) {
+                    new Thread(() -> {
+                      try {
+                        client = maybeConnect(cs);
+                        // BUG: Diagnostic contains: Reopen only when the status is DISCONNECTED
+                        client.open(true);
+                      } catch (Exception e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+
+                  private static DeviceClient connect(String cs) {
+                    DeviceClient fresh = null;
+                    try {
+                      fresh = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      return fresh;
+                    } catch (IllegalArgumentException e) {
+                      System.err.println(e);
+                    }
+                    throw new IllegalStateException("cannot connect");
+                  }
+
+                  private static DeviceClient maybeConnect(String cs) {
+                    DeviceClient fresh = null;
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                      if (cs.isEmpty()) {
+                        return fresh;
+                      }
+                      fresh = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    }
+                    return fresh;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void factoryWhoseLocalIsAssignedInATryCreates_v1() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Screen.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.net.URISyntaxException;
+
+                class Screen {
+                  private DeviceClient client;
+
+                  void onConnectClicked(String cs) {
+                    new Thread(() -> {
+                      try {
+                        client = connect(cs);
+                        client.open();
+                      } catch (Exception e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+
+                  private static DeviceClient connect(String cs) throws URISyntaxException {
+                    DeviceClient fresh;
+                    if (cs.contains("ModuleId=")) {
+                      throw new IllegalArgumentException("a module connection string");
+                    } else {
+                      fresh = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    }
+                    return fresh;
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which expressions create a new client: SDK constructors and factories, same-class factory methods (every value
- * they return is a new client), a choice between two of these, and effectively final locals initialized with one.
+ * they return is a new client, or a local that holds one wherever it is returned: {@link FreshLocalAtReturns}), a
+ * choice between two of these, and effectively final locals initialized with one.
  *
  * <p>Cost: what a method returns is collected once per method, in one walk of its own body; whether it is a factory
  * is decided once per method (a method met again while its own answer is pending counts as no factory). A question
@@ -32,6 +33,7 @@ final class ClientCreations {
   private final ClassScan scan;
   private final Map<MethodSymbol, Boolean> factoryMethods = new HashMap<>();
   private final Map<MethodSymbol, List<ExpressionTree>> returnedByMethod = new HashMap<>();
+  private final Map<VarSymbol, Boolean> freshLocals = new HashMap<>();
 
   ClientCreations(IotHubSdk sdk, ClassScan scan) {
     this.sdk = sdk;
@@ -54,11 +56,25 @@ final class ClientCreations {
       List<ExpressionTree> returned = returnedExpressions(method);
       factory = !returned.isEmpty();
       for (ExpressionTree value : returned) {
-        factory &= isNewClient(value);
+        factory &= isNewClient(value) || isFreshLocal(value, (MethodTree) body.tree());
       }
     }
     factoryMethods.put(method, factory);
     return factory;
+  }
+
+  /**
+   * A local of the method that holds a client created in it wherever the method returns it ({@code DeviceClient c =
+   * null; try { c = new DeviceClient(...); return c; } ...}); decided once per method and local.
+   */
+  private boolean isFreshLocal(ExpressionTree value, MethodTree method) {
+    if (!(IotHubSdk.stripParenthesesAndCasts(value) instanceof IdentifierTree identifier)
+        || !(ASTHelpers.getSymbol(identifier) instanceof VarSymbol local)
+        || local.getKind() == ElementKind.FIELD) {
+      return false;
+    }
+    return freshLocals.computeIfAbsent(
+        local, l -> FreshLocalAtReturns.atEveryReturn(method.getBody(), l, this::isNewClient));
   }
 
   /**

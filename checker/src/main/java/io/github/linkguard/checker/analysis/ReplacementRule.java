@@ -420,7 +420,8 @@ public final class ReplacementRule {
       return null;
     }
     ClientRef client = ClientRef.ofVariable(local);
-    boolean opened = false;
+    // opened by its own open(), or by a compilation method it is passed to (connect(client))
+    boolean opened = clientsOpenedThroughHelpers().contains(client);
     for (ConnectionCall call : model.callsIn(body)) {
       opened |= call.isOpen() && client.equals(call.client());
     }
