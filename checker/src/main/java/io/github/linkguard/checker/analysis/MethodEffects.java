@@ -86,6 +86,9 @@ final class MethodEffects implements CallCloses {
    * receiver ({@code device.reconnect()} touches {@code device.client}), and the arguments it closes.
    */
   private Set<ClientRef> affectedByCall(MethodInvocationTree call, boolean closes) {
+    if (graph.edgesAt(call).isEmpty()) {
+      return Set.of(); // a call of a library method (most calls): asked for every statement of the facts
+    }
     Set<ClientRef> affected = new LinkedHashSet<>();
     ExpressionTree receiver = receiverOf(call);
     ClientRef through = isOnSelf(call) ? null : ClientRef.of(receiver);

@@ -22,6 +22,7 @@ import io.github.linkguard.checker.analysis.PathFacts.Condition;
 import io.github.linkguard.checker.analysis.PathFacts.SwitchExit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -275,8 +276,12 @@ final class StatementEffects implements StatementFlow.Shallow<StatementEffects.E
         }
         return events;
       }
-      List<ClientEvent> events = new ArrayList<>();
-      for (ClientRef closed : callCloses.closedByCall(call)) {
+      Set<ClientRef> closedByCall = callCloses.closedByCall(call);
+      if (closedByCall.isEmpty()) {
+        return List.of();
+      }
+      List<ClientEvent> events = new ArrayList<>(closedByCall.size());
+      for (ClientRef closed : closedByCall) {
         events.add(new ClientEvent(closed, false, call));
       }
       return events;
