@@ -267,6 +267,9 @@ public final class PathFacts {
       List<Condition> conditions,
       List<EventGroup> eventGroups,
       boolean crossedLoop) {
+    if (statements.isEmpty() || statements.get(0) == child) {
+      return; // nothing runs before the first statement: no index is built for a block asked only about it
+    }
     int index = model.indexed(container, statements).indexOf(child);
     if (index <= 0) {
       return;
