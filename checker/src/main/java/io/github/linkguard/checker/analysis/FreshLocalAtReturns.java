@@ -3,11 +3,8 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -15,7 +12,6 @@ import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -84,10 +80,7 @@ final class FreshLocalAtReturns implements StatementFlow.Transfer<Boolean> {
         holder instanceof IfTree ifTree ? ifTree.getCondition()
             : holder instanceof SwitchTree switchTree ? switchTree.getExpression()
             : holder instanceof SynchronizedTree synchronizedTree ? synchronizedTree.getExpression()
-            : holder instanceof WhileLoopTree || holder instanceof DoWhileLoopTree || holder instanceof ForLoopTree
-                    || holder instanceof EnhancedForLoopTree
-                ? holder
-                : null;
+            : StatementFlow.isLoop(holder) ? holder : null;
     return in && (assigning == null || !assigns(assigning));
   }
 

@@ -7,7 +7,6 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
@@ -148,7 +147,7 @@ final class LoopExits {
   private static boolean breakTargetBetween(TreePath inner, Tree loop) {
     for (TreePath current = inner; current != null && current.getLeaf() != loop; current = current.getParentPath()) {
       Tree leaf = current.getLeaf();
-      if (leaf instanceof SwitchTree || (leaf != inner.getLeaf() && isLoop(leaf))) {
+      if (leaf instanceof SwitchTree || (leaf != inner.getLeaf() && StatementFlow.isLoop(leaf))) {
         return true;
       }
     }
@@ -166,13 +165,6 @@ final class LoopExits {
       return forLoop.getCondition();
     }
     return null;
-  }
-
-  static boolean isLoop(Tree tree) {
-    return tree instanceof WhileLoopTree
-        || tree instanceof DoWhileLoopTree
-        || tree instanceof ForLoopTree
-        || tree instanceof EnhancedForLoopTree;
   }
 
   /** The variables and fields a loop condition reads, looking through same-class boolean getters. */

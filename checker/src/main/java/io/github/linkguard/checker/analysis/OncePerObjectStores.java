@@ -79,7 +79,7 @@ final class OncePerObjectStores {
     for (TreePath current = path.getParentPath();
         current != null && current.getLeaf() != body.tree();
         current = current.getParentPath()) {
-      if (LoopExits.isLoop(current.getLeaf())) {
+      if (StatementFlow.isLoop(current.getLeaf())) {
         return true;
       }
     }

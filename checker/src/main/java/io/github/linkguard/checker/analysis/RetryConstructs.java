@@ -85,7 +85,7 @@ final class RetryConstructs {
             current != null && current.getLeaf() != body.tree();
             current = current.getParentPath()) {
           Tree leaf = current.getLeaf();
-          if (LoopExits.isLoop(leaf)) {
+          if (StatementFlow.isLoop(leaf)) {
             (previous == LoopExits.loopCondition(leaf) ? sitesInLoopCondition : sitesInLoopBody)
                 .computeIfAbsent(leaf, k -> new ArrayList<>())
                 .add(site);
@@ -159,9 +159,15 @@ final class RetryConstructs {
    * once the function succeeds retries the opens of the lambdas and method references callers pass there.
    */
   private void addRetriesThroughFunctions() {
-    Set<MethodSymbol> takingOpeningFunctions = methodsGivenOpeningFunctions();
-    if (takingOpeningFunctions.isEmpty()) {
+    List<Body.Edge> openingFunctions = openingFunctionArguments();
+    if (openingFunctions.isEmpty()) {
       return;
+    }
+    Set<MethodSymbol> takingOpeningFunctions = new HashSet<>();
+    for (Body.Edge edge : openingFunctions) {
+      if (calledWithFunction(edge.site()) instanceof MethodSymbol method) {
+        takingOpeningFunctions.add(method);
+      }
     }
     Map<MethodSymbol, Map<Integer, LoopRetry>> retriedParameters = new HashMap<>();
     for (TreePath loopPath : model.loops()) {
@@ -193,13 +199,10 @@ final class RetryConstructs {
     if (retriedParameters.isEmpty()) {
       return;
     }
-    for (Body body : model.bodies()) {
-      for (Body.Edge edge : body.incoming()) {
-        LoopRetry retry = retryOfArgument(edge.site(), retriedParameters);
-        if (edge.kind() != Body.EdgeKind.SYNC || retry == null) {
-          continue;
-        }
-        for (ConnectionCall open : model.syncReachableOpens(body)) {
+    for (Body.Edge edge : openingFunctions) {
+      LoopRetry retry = retryOfArgument(edge.site(), retriedParameters);
+      if (retry != null) {
+        for (ConnectionCall open : model.syncReachableOpens(edge.to())) {
           constructsByOpen.computeIfAbsent(open, k -> new ArrayList<>()).add(retry);
         }
       }
@@ -207,22 +210,23 @@ final class RetryConstructs {
   }
 
   /**
-   * The methods called with a lambda or method reference that runs an open(): the only helpers whose loops can
-   * retry an open() through a function parameter.
+   * The lambdas and method references that run an open() and are passed as an argument of a call, as the edges into
+   * their bodies (in body order): only the called methods' loops can retry an open() through a function parameter,
+   * and only these edges can then add a retry.
    */
-  private Set<MethodSymbol> methodsGivenOpeningFunctions() {
-    Set<MethodSymbol> methods = new HashSet<>();
+  private List<Body.Edge> openingFunctionArguments() {
+    List<Body.Edge> edges = new ArrayList<>();
     for (Body body : model.bodies()) {
       if (!model.syncReachesAnOpen(body)) {
         continue;
       }
       for (Body.Edge edge : body.incoming()) {
-        if (edge.kind() == Body.EdgeKind.SYNC && calledWithFunction(edge.site()) instanceof MethodSymbol method) {
-          methods.add(method);
+        if (edge.kind() == Body.EdgeKind.SYNC && callTakingFunction(edge.site()) != null) {
+          edges.add(edge);
         }
       }
     }
-    return methods;
+    return edges;
   }
 
   /** The attempts that retry libraries run: function values they are given, and proxied calls of @Retryable methods. */

@@ -187,10 +187,7 @@ final class StatementFlow<F> {
     if (statement instanceof TryTree tryTree) {
       return tryStatement(tryTree, in);
     }
-    if (statement instanceof WhileLoopTree
-        || statement instanceof DoWhileLoopTree
-        || statement instanceof ForLoopTree
-        || statement instanceof EnhancedForLoopTree) {
+    if (isLoop(statement)) {
       return transfer.enters(statement) ? loop(statement, in) : transfer.leaf(statement, in);
     }
     if (statement instanceof SwitchTree switchTree) {
@@ -301,6 +298,14 @@ final class StatementFlow<F> {
     }
     jumps.subList(kept, jumps.size()).clear();
     return landed;
+  }
+
+  /** Whether {@code tree} is a loop: {@code while}, {@code do}, {@code for} or enhanced {@code for}. */
+  static boolean isLoop(Tree tree) {
+    return tree instanceof WhileLoopTree
+        || tree instanceof DoWhileLoopTree
+        || tree instanceof ForLoopTree
+        || tree instanceof EnhancedForLoopTree;
   }
 
   /** Where a break or continue lands (javac's attribution sets it); null for the jumps that leave the body. */
