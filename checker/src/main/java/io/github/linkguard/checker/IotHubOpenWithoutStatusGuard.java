@@ -66,7 +66,7 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (IotHubSdk.connectionOpByName(tree, state) != ConnectionOp.OPEN) {
+    if (IotHubSdk.connectionOpByName(tree) != ConnectionOp.OPEN) {
       return Description.NO_MATCH;
     }
     return withVerdicts(

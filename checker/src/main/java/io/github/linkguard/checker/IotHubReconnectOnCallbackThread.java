@@ -50,7 +50,7 @@ public final class IotHubReconnectOnCallbackThread extends LinkGuardCheck
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (IotHubSdk.connectionOpByName(tree, state) == null) {
+    if (IotHubSdk.connectionOpByName(tree) == null) {
       return Description.NO_MATCH;
     }
     String name = IotHubSdk.methodName(tree);

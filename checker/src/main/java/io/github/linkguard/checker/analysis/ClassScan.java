@@ -88,7 +88,7 @@ final class ClassScan {
     this.close = state.getName("close");
     this.closeNow = state.getName("closeNow");
     this.fieldWrites = new FieldWrites(sdk);
-    this.collections = new ClientCollections(sdk, locals);
+    this.collections = new ClientCollections(sdk, locals, state.getNames());
     this.links = new PendingLinks(sdk, visibleClasses);
     for (TreePath classPath : classes) {
       ClassSymbol symbol = ASTHelpers.getSymbol((ClassTree) classPath.getLeaf());

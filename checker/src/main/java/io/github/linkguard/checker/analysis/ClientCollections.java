@@ -8,6 +8,8 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.util.Name;
+import com.sun.tools.javac.util.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,13 +31,19 @@ final class ClientCollections {
   private final Map<VarSymbol, ClientRef> elementVariables = new HashMap<>();
   private final Map<ClientRef, Set<ClientRef>> collectionsHolding = new HashMap<>();
   private final List<TreePath> closeReferences = new ArrayList<>();
+  /** The names of the methods that store their last argument in a collection, interned: asked of every call. */
+  private final Set<Name> storingMethods;
 
   /** An element of a collection of clients, as an identity (see {@link #identities}). */
   private record ElementOf(ClientRef collection) {}
 
-  ClientCollections(IotHubSdk sdk, LocalVariables locals) {
+  ClientCollections(IotHubSdk sdk, LocalVariables locals, Names names) {
     this.sdk = sdk;
     this.locals = locals;
+    this.storingMethods =
+        Set.of(
+            names.fromString("add"), names.fromString("put"), names.fromString("offer"),
+            names.fromString("addLast"), names.fromString("putIfAbsent"));
   }
 
   /** {@code for (DeviceClient c : clients)} or {@code clients.forEach(c -> ...)}: c is an element of clients. */
@@ -48,10 +56,8 @@ final class ClientCollections {
 
   /** {@code clients.add(client)}, {@code clients.put(id, client)}: the collection holds that client. */
   void noteClientStoredInCollection(MethodInvocationTree call) {
-    String name = IotHubSdk.methodName(call);
-    if (!(name.equals("add") || name.equals("put") || name.equals("offer") || name.equals("addLast")
-            || name.equals("putIfAbsent"))
-        || call.getArguments().isEmpty()) {
+    Name name = IotHubSdk.simpleName(call);
+    if (name == null || call.getArguments().isEmpty() || !storingMethods.contains(name)) {
       return;
     }
     ExpressionTree value = call.getArguments().get(call.getArguments().size() - 1);

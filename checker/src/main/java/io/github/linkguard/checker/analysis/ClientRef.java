@@ -53,8 +53,7 @@ public final class ClientRef {
 
   private static boolean collect(ExpressionTree tree, List<Symbol> path) {
     if (tree instanceof IdentifierTree identifier) {
-      String name = identifier.getName().toString();
-      if (name.equals("this")) {
+      if (Receivers.isThis(identifier.getName())) {
         return true;
       }
       Symbol symbol = ASTHelpers.getSymbol(identifier);
@@ -66,8 +65,7 @@ public final class ClientRef {
     }
     if (tree instanceof MemberSelectTree member) {
       Symbol symbol = ASTHelpers.getSymbol(member);
-      String name = member.getIdentifier().toString();
-      if (name.equals("this")) { // Outer.this
+      if (Receivers.isThis(member.getIdentifier())) { // Outer.this
         return true;
       }
       boolean fieldOrConstant =

@@ -108,12 +108,12 @@ public final class IotHubSdk {
    * of every compilation unit, SDK or not. Names are compared as javac's interned names, so no call costs a String;
    * the three names are looked up once per compiler (a holder replaced whole, so concurrent compilers stay right).
    */
-  public static @Nullable ConnectionOp connectionOpByName(MethodInvocationTree call, VisitorState state) {
+  public static @Nullable ConnectionOp connectionOpByName(MethodInvocationTree call) {
     Name name = simpleName(call);
     if (name == null) {
       return null;
     }
-    Names names = state.getNames();
+    Names names = name.table.names; // the name's own table: no lookup in the compiler's context per call
     ConnectionNames known = connectionNames;
     if (known == null || known.names() != names) {
       known =
@@ -189,7 +189,7 @@ public final class IotHubSdk {
   public @Nullable ConnectionOp connectionOp(MethodInvocationTree call) {
     // Asked of every call of every class that may use a client: javac's names are interned, so comparing them
     // costs no conversion to String.
-    ConnectionOp op = connectionOpByName(call, state);
+    ConnectionOp op = connectionOpByName(call);
     if (op == null) {
       return null;
     }
@@ -204,7 +204,8 @@ public final class IotHubSdk {
     return isClientType(receiver) || isClientType(method.owner.type) ? op : null;
   }
 
-  private static @Nullable Name simpleName(MethodInvocationTree call) {
+  /** The name of the method a call names, as javac interned it; null for a call javac's parser never makes. */
+  static @Nullable Name simpleName(MethodInvocationTree call) {
     ExpressionTree select = call.getMethodSelect();
     if (select instanceof IdentifierTree identifier) {
       return (Name) identifier.getName();

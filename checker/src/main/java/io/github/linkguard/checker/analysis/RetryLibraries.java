@@ -238,9 +238,9 @@ public final class RetryLibraries {
     }
     ExpressionTree receiver = IotHubSdk.stripParenthesesAndCasts(ASTHelpers.getReceiver(call));
     if (receiver instanceof IdentifierTree identifier) {
-      return !identifier.getName().contentEquals("this") && !identifier.getName().contentEquals("super");
+      return !Receivers.isThis(identifier.getName()) && !Receivers.isSuper(identifier.getName());
     }
-    return !(receiver instanceof MemberSelectTree select && select.getIdentifier().contentEquals("this"));
+    return !(receiver instanceof MemberSelectTree select && Receivers.isThis(select.getIdentifier()));
   }
 
   // ---------------------------------------------------------------- the policy behind a run

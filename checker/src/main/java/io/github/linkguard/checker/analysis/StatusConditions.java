@@ -243,7 +243,7 @@ final class StatusConditions {
     boolean onThis =
         tree instanceof MemberSelectTree select
             && select.getExpression() instanceof IdentifierTree receiver
-            && receiver.getName().contentEquals("this");
+            && Receivers.isThis(receiver.getName());
     if (tree instanceof IdentifierTree || onThis) {
       return symbol.owner + "#" + symbol.getSimpleName() + "@" + System.identityHashCode(symbol);
     }
