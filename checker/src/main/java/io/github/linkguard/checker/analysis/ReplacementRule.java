@@ -161,7 +161,7 @@ public final class ReplacementRule {
         || !(statements.get(0) instanceof ExpressionStatementTree first
             && first.getExpression() instanceof MethodInvocationTree call
             && call.getMethodSelect() instanceof IdentifierTree name
-            && name.getName().contentEquals("this"));
+            && Receivers.isThis(name.getName()));
   }
 
   /** A local assigned inside a re-entry loop or catch that it was declared outside of. */
@@ -232,6 +232,9 @@ public final class ReplacementRule {
     if (clientsOpenedThroughHelpers == null) {
       Set<ClientRef> opened = new HashSet<>();
       for (Body body : model.bodies()) {
+        if (!model.syncReachesAnOpen(body)) {
+          continue; // none of its calls runs an open(): most bodies of a large compilation, skipped by a set lookup
+        }
         for (Body.Edge edge : body.outgoing()) {
           if (edge.kind() == Body.EdgeKind.SYNC && edge.site().getLeaf() instanceof MethodInvocationTree call) {
             opened.addAll(analyses.effects().openedByCall(call));

@@ -55,6 +55,9 @@ final class RetryConstructs {
   private final Map<Tree, CatchInfo> catches = new IdentityHashMap<>();
   private final Map<ConnectionCall, List<RetryConstruct>> constructsByOpen = new LinkedHashMap<>();
   private final Set<Body> libraryAttempts = new HashSet<>();
+  /** The bodies that directly hold a re-entry loop or catch: only their sites need the climb of {@link
+   * #isInsideReentryConstruct}, which is asked of every call site of the compilation. */
+  private final Set<Body> bodiesWithReentryConstructs = new HashSet<>();
   private final LoopExits loopExits;
 
   RetryConstructs(CompilationModel model, Conditions conditions, MethodEffects effects) {
@@ -152,6 +155,9 @@ final class RetryConstructs {
     }
     boolean reentry = keepsRunning && !(loopPath.getLeaf() instanceof EnhancedForLoopTree);
     loops.put(loopPath.getLeaf(), new LoopInfo(loopPath, body, anchors, retried, reentry));
+    if (reentry) {
+      bodiesWithReentryConstructs.add(body);
+    }
   }
 
   /**
@@ -330,6 +336,12 @@ final class RetryConstructs {
       }
     }
     catches.put(catchPath.getLeaf(), new CatchInfo(retried));
+    if (retried.isEmpty()) {
+      Body body = model.bodyAt(tryPath);
+      if (body != null) {
+        bodiesWithReentryConstructs.add(body);
+      }
+    }
   }
 
   /** Where a catch attempts {@code open}'s connection again, or null. */
@@ -375,6 +387,9 @@ final class RetryConstructs {
 
   /** Whether {@code path} (in {@code body}) sits in a loop or catch that is a re-entry site. */
   boolean isInsideReentryConstruct(TreePath path, Body body) {
+    if (!bodiesWithReentryConstructs.contains(body)) {
+      return false;
+    }
     for (TreePath current = path.getParentPath();
         current != null && current.getLeaf() != body.tree();
         current = current.getParentPath()) {

@@ -40,25 +40,34 @@ public final class VisibleClasses {
   /** The top-level classes of every compilation unit that can be read, ordered by file and position. */
   static List<TreePath> ofCompilation(VisitorState state) {
     CompileStates compileStates = CompileStates.instance(state.context);
-    List<TreePath> classes = new ArrayList<>();
+    Map<CompilationUnitTree, TreePath> unitPaths = new IdentityHashMap<>();
+    Map<CompilationUnitTree, String> fileNames = new IdentityHashMap<>();
+    List<SortedClass> found = new ArrayList<>();
     for (Env<AttrContext> env : Enter.instance(state.context).getEnvs()) {
       if (env.tree instanceof JCClassDecl classTree
           && classTree.sym != null
           && classTree.sym.owner instanceof PackageSymbol
           && env.toplevel != null
           && isAttributedNotLowered(compileStates, env)) {
-        classes.add(TreePath.getPath(env.toplevel, classTree));
+        // A top-level class is a child of its unit: its path is built, not searched for.
+        TreePath unitPath = unitPaths.computeIfAbsent(env.toplevel, TreePath::new);
+        found.add(
+            new SortedClass(
+                new TreePath(unitPath, classTree),
+                fileNames.computeIfAbsent(env.toplevel, unit -> unit.getSourceFile().toUri().toString()),
+                classTree.getStartPosition()));
       }
     }
-    Map<CompilationUnitTree, String> fileNames = new IdentityHashMap<>();
-    classes.sort(
-        Comparator.comparing(
-                (TreePath path) ->
-                    fileNames.computeIfAbsent(
-                        path.getCompilationUnit(), unit -> unit.getSourceFile().toUri().toString()))
-            .thenComparingInt(path -> ((JCClassDecl) path.getLeaf()).getStartPosition()));
+    found.sort(Comparator.comparing(SortedClass::file).thenComparingInt(SortedClass::position));
+    List<TreePath> classes = new ArrayList<>(found.size());
+    for (SortedClass sorted : found) {
+      classes.add(sorted.path());
+    }
     return classes;
   }
+
+  /** A class with the keys of source order, each computed once. */
+  private record SortedClass(TreePath path, String file, int position) {}
 
   /** Whether javac has attributed the class of {@code env} and not yet lowered it: its trees can be read. */
   static boolean isAttributedNotLowered(CompileStates compileStates, Env<AttrContext> env) {
