@@ -38,8 +38,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where the values of variables, parameters and methods come from, across the compilation: every assignment to a
- * field or local, every argument passed at a call site, every method body. Built once per compilation, on first use,
- * with one scan over the classes javac has attributed and not yet lowered; kept in javac's {@link Context}.
+ * field or local, every argument passed to a method of the compilation, every method body. Kept in javac's {@link
+ * Context}; each top-level class is indexed at most once, by one scan, and only when a question needs it: a local
+ * variable or private member needs its own class, anything else every class javac has attributed and not yet lowered.
  *
  * <p>A question this index cannot answer for sure gets null, never a guess: a class javac has not attributed yet or
  * has already lowered (any compile policy but {@code simple}) makes every member another class could touch opaque, a
@@ -53,16 +54,36 @@ final class CompilationValues {
   private final CompileStates compileStates;
   private final Set<ClassSymbol> analysableTopLevels = new HashSet<>();
   private boolean wholeCompilationAnalysable = true;
+  /** Whether every class javac had attributed and not lowered has been indexed (see {@link #indexWholeCompilation}). */
+  private boolean wholeCompilationIndexed;
   private final Map<Symbol, List<ExpressionTree>> assignedValues = new HashMap<>();
   private final Set<Symbol> opaque = new HashSet<>();
   private final Map<MethodSymbol, List<List<? extends ExpressionTree>>> callSites = new HashMap<>();
   private final Map<MethodSymbol, MethodTree> methods = new HashMap<>();
   private final Map<Name, List<MethodSymbol>> methodsByName = new HashMap<>();
+  private final Map<Symbol, Boolean> ownersWithSource = new HashMap<>();
 
   private CompilationValues(VisitorState state) {
     this.types = state.getTypes();
     this.enter = Enter.instance(state.context);
     this.compileStates = CompileStates.instance(state.context);
+    if (!VisibleClasses.seesWholeCompilation(state)) {
+      // Under the other policies a class is lowered soon after it is analysed: what can be read is read now.
+      indexWholeCompilation();
+    }
+  }
+
+  /**
+   * Indexes every class javac has attributed and not lowered, once. Under the simple compile policy no class is
+   * lowered before Error Prone is done with the last, so this waits for the first question that needs more than one
+   * class's code (a field or method other classes can use): most questions are about a local variable, which its
+   * own class answers.
+   */
+  private void indexWholeCompilation() {
+    if (wholeCompilationIndexed) {
+      return;
+    }
+    wholeCompilationIndexed = true;
     for (Env<AttrContext> env : enter.getEnvs()) {
       ClassSymbol symbol = env.tree instanceof ClassTree classTree ? ASTHelpers.getSymbol(classTree) : null;
       if (symbol != null && symbol.owner instanceof PackageSymbol && !indexIfAnalysable(symbol, env)) {
@@ -109,12 +130,11 @@ final class CompilationValues {
    * the method whose parameter it is; null when that cannot be known. An empty list means none was seen.
    */
   @Nullable List<ExpressionTree> valuesOf(VarSymbol variable) {
-    if (opaque.contains(variable)) {
-      return null;
-    }
     ElementKind kind = variable.getKind();
     if (kind == ElementKind.FIELD || kind == ElementKind.LOCAL_VARIABLE) {
-      return canSeeEveryUse(variable) ? assignedValues.getOrDefault(variable, List.of()) : null;
+      return canSeeEveryUse(variable) && !opaque.contains(variable)
+          ? assignedValues.getOrDefault(variable, List.of())
+          : null;
     }
     if (kind == ElementKind.PARAMETER && variable.owner instanceof MethodSymbol method) {
       return argumentsFor(method, method.getParameters().indexOf(variable));
@@ -125,8 +145,8 @@ final class CompilationValues {
   private @Nullable List<ExpressionTree> argumentsFor(MethodSymbol method, int index) {
     if (index < 0
         || (method.isVarArgs() && index == method.getParameters().size() - 1)
-        || opaque.contains(method)
         || !canSeeEveryUse(method)
+        || opaque.contains(method)
         || !ASTHelpers.findSuperMethods(method, types).isEmpty()) { // also called through the methods it overrides
       return null;
     }
@@ -145,6 +165,9 @@ final class CompilationValues {
     ClassSymbol topLevel = VisibleClasses.topLevelClass(method);
     if (topLevel != null) {
       indexIfAnalysable(topLevel, enter.getEnv(topLevel));
+    }
+    if (canBeOverridden(method)) {
+      indexWholeCompilation(); // its overrides may be in any class
     }
     MethodTree tree = methods.get(method);
     if (tree == null || tree.getBody() == null || (canBeOverridden(method) && !wholeCompilationAnalysable)) {
@@ -204,7 +227,11 @@ final class CompilationValues {
     }
     boolean onlyItsClassCanUseIt =
         symbol.getKind() == ElementKind.LOCAL_VARIABLE || (symbol.flags() & Flags.PRIVATE) != 0;
-    return onlyItsClassCanUseIt || wholeCompilationAnalysable;
+    if (onlyItsClassCanUseIt) {
+      return true;
+    }
+    indexWholeCompilation();
+    return wholeCompilationAnalysable;
   }
 
   /** One pass over an attributed class: what flows into every variable and parameter. */
@@ -270,9 +297,23 @@ final class CompilationValues {
     }
 
     private void recordCall(@Nullable Symbol symbol, List<? extends ExpressionTree> arguments) {
-      if (symbol instanceof MethodSymbol method) {
+      if (symbol instanceof MethodSymbol method && hasSourceHere(method.owner)) {
         callSites.computeIfAbsent(method, unused -> new ArrayList<>()).add(arguments);
       }
+    }
+
+    /**
+     * Whether a class's source is in this compilation: only such methods' arguments are ever asked for ({@link
+     * CompilationValues#argumentsFor}), and most calls are of library methods. Memoized per class.
+     */
+    private boolean hasSourceHere(Symbol owner) {
+      Boolean known = ownersWithSource.get(owner);
+      if (known == null) {
+        ClassSymbol topLevel = VisibleClasses.topLevelClass(owner);
+        known = topLevel != null && enter.getEnv(topLevel) != null;
+        ownersWithSource.put(owner, known);
+      }
+      return known;
     }
   }
 }
