@@ -286,7 +286,8 @@ final class ClassScan {
           && current != null) {
         fieldWrites.add(symbol, tree.getInitializer(), getCurrentPath(), current);
       }
-      return super.visitVariable(tree, current);
+      // Only the initializer can hold what the scan records: the modifiers and the type are annotations and names.
+      return scan(tree.getInitializer(), current);
     }
 
     @Override

@@ -77,6 +77,7 @@ public final class IotHubSdk {
   private final @Nullable Type statusChangeContextType;
   private final Map<String, Set<String>> guardMethods;
   private final Map<TypeSymbol, Boolean> clientTypeCache = new HashMap<>();
+  private final Map<TypeSymbol, Boolean> otherSdkCallbackTypes = new HashMap<>();
 
   private final Name setStatusCallbackName;
   private final Name registerStatusCallbackName;
@@ -320,7 +321,15 @@ public final class IotHubSdk {
 
   /** Any other callback interface of the SDK: message, send confirmation, method, twin callbacks. */
   public boolean isOtherSdkCallbackType(@Nullable Type type) {
-    if (type == null || type.tsym == null || isStatusCallbackType(type)) {
+    if (type == null || type.tsym == null) {
+      return false;
+    }
+    // Asked of every lambda's functional type and every class the scan meets: decided once per class.
+    return otherSdkCallbackTypes.computeIfAbsent(type.tsym, unused -> implementsOtherSdkCallback(type));
+  }
+
+  private boolean implementsOtherSdkCallback(Type type) {
+    if (isStatusCallbackType(type)) {
       return false;
     }
     for (Type candidate : types.closure(type)) {
