@@ -87,7 +87,7 @@ final class ClassScan {
     this.replace = state.getName("replace");
     this.close = state.getName("close");
     this.closeNow = state.getName("closeNow");
-    this.fieldWrites = new FieldWrites(sdk);
+    this.fieldWrites = new FieldWrites(sdk, state.getNames());
     this.collections = new ClientCollections(sdk, locals, state.getNames());
     this.links = new PendingLinks(sdk, visibleClasses);
     for (TreePath classPath : classes) {

@@ -10,6 +10,8 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Name;
+import com.sun.tools.javac.util.Names;
 import io.github.linkguard.checker.analysis.CompilationModel.FieldWrite;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,13 +31,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class FieldWrites {
   private final IotHubSdk sdk;
+  /** The atomic holders' writing methods, interned: the name is compared before any type, for every call. */
+  private final Set<Name> atomicWriteNames;
   private final List<FieldWrite> writes = new ArrayList<>();
   private @Nullable Set<VarSymbol> initializedFields;
   private @Nullable Map<VarSymbol, List<ExpressionTree>> valuesByField;
   private @Nullable Map<Body, List<FieldWrite>> writesByBody;
 
-  FieldWrites(IotHubSdk sdk) {
+  FieldWrites(IotHubSdk sdk, Names names) {
     this.sdk = sdk;
+    this.atomicWriteNames =
+        Set.of(
+            names.fromString("set"), names.fromString("lazySet"), names.fromString("getAndSet"),
+            names.fromString("compareAndSet"), names.fromString("setRelease"), names.fromString("setPlain"));
   }
 
   void add(VarSymbol field, @Nullable ExpressionTree value, TreePath path, Body body) {
@@ -57,10 +65,7 @@ final class FieldWrites {
   }
 
   private boolean isAtomicWrite(MethodSymbol method) {
-    String name = method.getSimpleName().toString();
-    return (name.equals("set") || name.equals("lazySet") || name.equals("getAndSet")
-            || name.equals("compareAndSet") || name.equals("setRelease") || name.equals("setPlain"))
-        && isAtomicHolder(method.owner.type, sdk);
+    return atomicWriteNames.contains(method.getSimpleName()) && isAtomicHolder(method.owner.type, sdk);
   }
 
   static boolean isAtomicHolder(@Nullable Type type, IotHubSdk sdk) {

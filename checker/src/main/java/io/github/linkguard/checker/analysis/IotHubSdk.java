@@ -361,8 +361,12 @@ public final class IotHubSdk {
     if (!(callOrNew instanceof MethodInvocationTree call)) {
       return false;
     }
+    Name called = simpleName(call); // the name first: most calls are of no hand-off API
+    if (called == null || !mayHandOff(called)) {
+      return false;
+    }
     Symbol symbol = ASTHelpers.getSymbol(call);
-    if (!(symbol instanceof MethodSymbol method) || !mayHandOff(method.getSimpleName())) {
+    if (!(symbol instanceof MethodSymbol method)) {
       return false;
     }
     String name = method.getSimpleName().toString();
