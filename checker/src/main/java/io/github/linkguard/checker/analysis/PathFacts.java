@@ -25,6 +25,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,6 +90,19 @@ public final class PathFacts {
     ClientEvent get(int position) {
       return events.get(position);
     }
+
+    /** Where the closes of local variables are, ascending: few in any block, however many events it holds. */
+    int[] localClosePositions() {
+      if (localClosePositions == null) {
+        localClosePositions =
+            IntStream.range(0, events.size())
+                .filter(i -> !events.get(i).created() && events.get(i).client().isLocal())
+                .toArray();
+      }
+      return localClosePositions;
+    }
+
+    private int @Nullable [] localClosePositions;
 
     private static final int[] NO_POSITIONS = {};
   }
@@ -162,12 +176,22 @@ public final class PathFacts {
       return found;
     }
 
-    /** Every close and creation before the point, in order: a view over the blocks' lists, nothing copied. */
-    public Iterable<ClientEvent> events() {
-      return () ->
-          eventGroups.stream()
-              .flatMap(group -> group.list().events.subList(0, group.length()).stream())
-              .iterator();
+    /**
+     * Every close of a local variable before the point, in order. Indexed per block: a query per point costs the
+     * local closes before it, not every close and creation of the block (thousands, in a method that replaces
+     * thousands of fields).
+     */
+    public List<ClientEvent> localCloses() {
+      List<ClientEvent> found = new ArrayList<>();
+      for (EventGroup group : eventGroups) {
+        for (int position : group.list().localClosePositions()) {
+          if (position >= group.length()) {
+            break;
+          }
+          found.add(group.list().get(position));
+        }
+      }
+      return found;
     }
 
     /** The closes and creations of {@code earlier} followed by these: a point reached after another. */

@@ -299,9 +299,9 @@ public final class ReplacementRule {
       return false;
     }
     // DeviceClient old = clients.get(id); if (old != null) old.close(); -- on every path to the put
-    for (PathFacts.ClientEvent event : analyses.pathFacts().factsAt(path).events()) {
+    for (PathFacts.ClientEvent event : analyses.pathFacts().factsAt(path).localCloses()) {
       VarSymbol closed = event.client().variable();
-      if (!event.created() && event.client().isLocal() && closed != null) {
+      if (closed != null) {
         ExpressionTree initializer = model.finalLocalInitializer(closed);
         if (initializer != null && isMapLookup(initializer, map)) {
           return false;
