@@ -43,8 +43,9 @@ import org.jspecify.annotations.Nullable;
  * (times the nesting depth, as an inner block is also seen from the blocks around it); a statement's position in its
  * block and a switch's cases are looked up in O(1) after one walk per block or switch. The facts at a point share the
  * blocks' event lists instead of copying them; their conditions are copied, O(conditions that dominate the point).
- * Each block's events are indexed by client once, so a query (is this client closed before?) costs the nesting
- * depth plus that client's events, not every close and creation before the point.
+ * Each block's events are indexed by client once, and its closes of local variables once, so a query (is this client
+ * closed before? which locals were closed before?) costs the nesting depth plus the events it asks about, not every
+ * close and creation before the point.
  */
 public final class PathFacts {
   /** The value {@code expression} has wherever this fact holds. */
