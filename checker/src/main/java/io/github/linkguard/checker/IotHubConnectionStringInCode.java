@@ -15,6 +15,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.ConnectionStrings;
 import io.github.linkguard.checker.analysis.DeviceConnectionString;
@@ -57,7 +58,12 @@ public final class IotHubConnectionStringInCode extends LinkGuardCheck
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return tree.getArguments().isEmpty() ? Description.NO_MATCH : matchCreation(tree, tree.getArguments(), state);
+    // Only a static factory creates a client: an instance call (most calls) is no creation, whatever it returns.
+    // The symbol of the method's name: unlike the call's, asking for it never throws on a tree javac left unresolved.
+    return tree.getArguments().isEmpty()
+            || !(ASTHelpers.getSymbol(tree.getMethodSelect()) instanceof MethodSymbol method && method.isStatic())
+        ? Description.NO_MATCH
+        : matchCreation(tree, tree.getArguments(), state);
   }
 
   private Description matchCreation(

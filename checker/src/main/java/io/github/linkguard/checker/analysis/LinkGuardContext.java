@@ -130,10 +130,8 @@ public final class LinkGuardContext {
    * client (the fast exits), the options are malformed, or the class could not be analysed.
    */
   public static @Nullable Verdicts verdicts(VisitorState state, LinkGuardOptions options, CheckName check) {
-    if (!checkOptions(state, options)) {
-      return null;
-    }
-    return instance(state, options).verdictsFor(state, check);
+    LinkGuardContext instance = instance(state, options); // asked at every matched node: one lookup
+    return options.problems().isEmpty() ? instance.verdictsFor(state, check) : null;
   }
 
   /**
@@ -141,10 +139,8 @@ public final class LinkGuardContext {
    * options): for checks that look at single trees and need no model of the code.
    */
   public static @Nullable IotHubSdk sdkIfUnitMayUseClients(VisitorState state, LinkGuardOptions options) {
-    if (!checkOptions(state, options)) {
-      return null;
-    }
-    return instance(state, options).sdkFor(state);
+    LinkGuardContext instance = instance(state, options);
+    return options.problems().isEmpty() ? instance.sdkFor(state) : null;
   }
 
   private @Nullable IotHubSdk sdkFor(VisitorState state) {
