@@ -11,6 +11,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Name;
 import io.github.linkguard.checker.analysis.PendingLinks.AnonymousRole;
 import io.github.linkguard.checker.analysis.PendingLinks.Forward;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingEdge;
@@ -71,7 +72,7 @@ final class CallGraph {
     Body.Edge edge = new Body.Edge(from, to, kind, site);
     from.outgoing.add(edge);
     to.incoming.add(edge);
-    edgesBySite.computeIfAbsent(site.getLeaf(), k -> new ArrayList<>()).add(edge);
+    edgesBySite.computeIfAbsent(site.getLeaf(), k -> new ArrayList<>(1)).add(edge); // most sites have one edge
   }
 
   private void resolve() {
@@ -119,7 +120,7 @@ final class CallGraph {
         linkFunction(task.from(), task.site(), task.destination(), taskEntries(task.task()));
       }
     }
-    for (Body body : bodies) {
+    for (Body body : links.anonymousRoles.isEmpty() ? List.<Body>of() : bodies) {
       MethodSymbol method = body.method();
       if (method == null || !(method.owner instanceof ClassSymbol owner)) {
         continue;
@@ -145,12 +146,14 @@ final class CallGraph {
   private List<Body> taskEntries(ClassSymbol task) {
     if (taskEntriesByClass == null) {
       Map<ClassSymbol, List<Body>> index = new HashMap<>();
+      Name run = state.getName("run");
+      Name call = state.getName("call");
       for (Body body : bodies) {
         MethodSymbol method = body.method();
         if (method != null
             && method.owner instanceof ClassSymbol owner
             && method.getParameters().isEmpty()
-            && (method.getSimpleName().contentEquals("run") || method.getSimpleName().contentEquals("call"))) {
+            && (method.getSimpleName() == run || method.getSimpleName() == call)) {
           index.computeIfAbsent(owner, k -> new ArrayList<>()).add(body);
         }
       }
