@@ -691,6 +691,258 @@ class CompilationReachTest {
         .doTest();
   }
 
+  /**
+   * A callback kept in a field and registered by the field's name (re-registered after each reconnect) is
+   * registered on that client like one written at the registration: removed before every own close, it is quiet;
+   * removed before the reconnect's close only, it is reported (found by a blind suite written from the contract).
+   */
+  @Test
+  void callbackKeptInAFieldIsRegisteredOnItsClient_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Links.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Links {
+                  static final class Full {
+                    private final DeviceClient client;
+                    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                    private final IotHubConnectionStatusChangeCallback callback = (status, reason, cause, ctx) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        executor.submit(this::reconnect);
+                      }
+                    };
+
+                    Full(String cs) throws Exception {
+                      client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    }
+
+                    void start() throws IOException {
+                      client.registerConnectionStatusChangeCallback(callback, null);
+                      client.open();
+                    }
+
+                    void reconnect() {
+                      try {
+                        client.registerConnectionStatusChangeCallback(null, null);
+                        client.closeNow();
+                        client.open();
+                        client.registerConnectionStatusChangeCallback(callback, null);
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }
+
+                    void shutdown() throws IOException {
+                      client.registerConnectionStatusChangeCallback(null, null);
+                      client.closeNow();
+                    }
+                  }
+
+                  static final class Partial {
+                    private final DeviceClient client;
+                    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                    private final IotHubConnectionStatusChangeCallback callback = (status, reason, cause, ctx) -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        executor.submit(this::reconnect);
+                      }
+                    };
+
+                    Partial(String cs) throws Exception {
+                      client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    }
+
+                    void start() throws IOException {
+                      client.registerConnectionStatusChangeCallback(callback, null);
+                      client.open();
+                    }
+
+                    void reconnect() {
+                      try {
+                        client.registerConnectionStatusChangeCallback(null, null);
+                        client.closeNow();
+                        client.open();
+                        client.registerConnectionStatusChangeCallback(callback, null);
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }
+
+                    void shutdown() throws IOException {
+                      client.closeNow();
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * The same through a local variable holding a lambda, a field holding an anonymous class and a local holding a
+   * method reference: each is registered on the client it is passed to.
+   */
+  @Test
+  void callbacksKeptInVariablesAreRegisteredOnTheirClients_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Uplinks.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Uplinks {
+                  private final DeviceClient first = new DeviceClient("cs1", IotHubClientProtocol.AMQPS);
+                  private final DeviceClient second = new DeviceClient("cs2", IotHubClientProtocol.AMQPS);
+                  private final DeviceClient third = new DeviceClient("cs3", IotHubClientProtocol.AMQPS);
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  private final IotHubConnectionStatusChangeCallback secondWatcher =
+                      new IotHubConnectionStatusChangeCallback() {
+                        @Override
+                        public void onStatusChanged(ConnectionStatusChangeContext c) {
+                          // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                          if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                            executor.execute(() -> reopenSecond());
+                          }
+                        }
+                      };
+
+                  void start() throws IotHubClientException {
+                    IotHubConnectionStatusChangeCallback firstWatcher = c -> {
+                      if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        executor.execute(this::reopenFirst);
+                      }
+                    };
+                    first.setConnectionStatusChangeCallback(firstWatcher, null);
+                    first.open(true);
+                    second.setConnectionStatusChangeCallback(secondWatcher, null);
+                    second.open(true);
+                    IotHubConnectionStatusChangeCallback thirdWatcher = this::onThirdStatus;
+                    third.setConnectionStatusChangeCallback(thirdWatcher, null);
+                    third.open(true);
+                  }
+
+                  private void onThirdStatus(ConnectionStatusChangeContext c) {
+                    if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                      executor.execute(this::reopenThird);
+                    }
+                  }
+
+                  private void reopenFirst() {
+                    first.setConnectionStatusChangeCallback(null, null);
+                    first.close();
+                    try {
+                      first.open(true);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void reopenSecond() {
+                    second.setConnectionStatusChangeCallback(null, null);
+                    second.close();
+                    try {
+                      second.open(true);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void reopenThird() {
+                    third.setConnectionStatusChangeCallback(null, null);
+                    third.close();
+                    try {
+                      third.open(true);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  void stop() {
+                    first.setConnectionStatusChangeCallback(null, null);
+                    first.close();
+                    second.close();
+                    third.setConnectionStatusChangeCallback(null, null);
+                    third.close();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * A helper that removes the callback from the client it is given and then closes it: the removal precedes that
+   * close on every path, whoever calls the helper (a removal only in some callers of a helper that does not remove
+   * it is judged at those callers, as before).
+   */
+  @Test
+  void callbackRemovedInsideTheHelperThatClosesItsParameter_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Gateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Gateway implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client;
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  Gateway(String cs) throws Exception {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void start() throws IOException {
+                    client.registerConnectionStatusChangeCallback(this, null);
+                    client.open();
+                  }
+
+                  @Override
+                  public void execute(
+                      IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable cause,
+                      Object context) {
+                    if (status == IotHubConnectionStatus.DISCONNECTED) {
+                      executor.submit(this::reconnect);
+                    }
+                  }
+
+                  private void reconnect() {
+                    try {
+                      shutDown(client);
+                      client.registerConnectionStatusChangeCallback(this, null);
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  void stop() throws IOException {
+                    shutDown(client);
+                  }
+
+                  private static void shutDown(DeviceClient link) throws IOException {
+                    link.registerConnectionStatusChangeCallback(null, null);
+                    link.closeNow();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   /** Removed before stop()'s close but not before the reconnect's own close: still reported. */
   @Test
   void callbackRemovedOnlyBeforeStopIsReported_v2() {

@@ -19,6 +19,8 @@ import io.github.linkguard.checker.analysis.PendingLinks.PendingFunction;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingReference;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingRegistration;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingTask;
+import io.github.linkguard.checker.analysis.PendingLinks.StoredCallback;
+import io.github.linkguard.checker.analysis.PendingLinks.VariableRegistration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -91,6 +93,7 @@ final class CallGraph {
           MethodTree method = (MethodTree) target.tree();
           target.markRoot(Body.Root.STATUS_CALLBACK, CallbackParameters.of(method.getParameters(), sdk));
           target.registeredOn(reference.registeredOn());
+          links.noteStoredCallback(reference.site(), new StoredCallback(target, null));
         }
       } else if (sdk.isOtherSdkCallbackType(reference.functionalType())) {
         for (Body target : targets) {
@@ -114,6 +117,7 @@ final class CallGraph {
         }
       }
     }
+    registerStoredCallbacks();
     for (PendingTask task : links.tasks) {
       if (isHandedOff(task.destination())) {
         // executor.submit(new ReconnectTask()): its run() or call() runs on the executor's thread.
@@ -138,6 +142,29 @@ final class CallGraph {
         }
       } else if (body.root() == Body.Root.NONE) {
         linkFunction(role.enclosing(), role.site(), role.destination(), List.of(body));
+      }
+    }
+  }
+
+  /**
+   * Status callbacks kept in a variable and registered by the variable's name ({@code
+   * client.setConnectionStatusChangeCallback(callback, null)}) are registered on that client, as if written there.
+   */
+  private void registerStoredCallbacks() {
+    for (VariableRegistration registration : links.variableRegistrations) {
+      for (StoredCallback stored : links.storedCallbacks.getOrDefault(registration.variable(), List.of())) {
+        if (stored.body() != null) {
+          stored.body().registeredOn(registration.client());
+        }
+        if (stored.anonymousClass() != null) {
+          for (Body body : bodies) {
+            if (body.root() == Body.Root.STATUS_CALLBACK
+                && body.method() != null
+                && body.method().owner == stored.anonymousClass()) {
+              body.registeredOn(registration.client());
+            }
+          }
+        }
       }
     }
   }

@@ -5,13 +5,16 @@ import static io.github.linkguard.checker.analysis.Receivers.isThisReference;
 import static io.github.linkguard.checker.analysis.Receivers.receiverOf;
 
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -63,6 +66,19 @@ final class PendingLinks {
   /** A parameter passed on, unchanged, as an argument of a same-class call. */
   record Forward(VarSymbol parameter, MethodSymbol callee, int index) {}
 
+  /**
+   * {@code client.setConnectionStatusChangeCallback(watcher, ctx)} where {@code watcher} is a variable: the status
+   * callbacks stored in that variable ({@link #storedCallbacks}) are registered on {@code client}.
+   */
+  record VariableRegistration(VarSymbol variable, @Nullable ClientRef client) {}
+
+  /**
+   * A status callback kept in a variable ({@code callback = ctx -> ...}, {@code watcher = new
+   * IotHubConnectionStatusChangeCallback() {...}}, {@code cb = this::onStatus}): its body, or (anonymous class) the
+   * class whose callback method it is.
+   */
+  record StoredCallback(@Nullable Body body, @Nullable ClassSymbol anonymousClass) {}
+
   private final IotHubSdk sdk;
   private final Set<ClassSymbol> visibleClasses;
   final List<PendingEdge> edges = new ArrayList<>();
@@ -74,6 +90,8 @@ final class PendingLinks {
   final Map<ClassSymbol, AnonymousRole> anonymousRoles = new HashMap<>();
   final Set<ClassSymbol> instantiated = new LinkedHashSet<>();
   final List<PendingRegistration> registrations = new ArrayList<>();
+  final List<VariableRegistration> variableRegistrations = new ArrayList<>();
+  final Map<VarSymbol, List<StoredCallback>> storedCallbacks = new HashMap<>();
 
   PendingLinks(IotHubSdk sdk, Set<ClassSymbol> visibleClasses) {
     this.sdk = sdk;
@@ -156,6 +174,9 @@ final class PendingLinks {
         anonymousRoles.put(
             anonymous,
             new AnonymousRole(callbackOrThread, current, path, destinationOf(path), registrationClient(path)));
+        if (sdk.isStatusCallbackType(type)) {
+          noteStoredCallback(path, new StoredCallback(null, anonymous));
+        }
       }
     }
   }
@@ -211,6 +232,34 @@ final class PendingLinks {
     if (type != null && type.tsym instanceof ClassSymbol callbackClass && isDeclaredHere(callbackClass)) {
       registrations.add(new PendingRegistration(callbackClass, ClientRef.receiverOf(call)));
     }
+    if ((callback instanceof IdentifierTree || callback instanceof MemberSelectTree)
+        && ASTHelpers.getSymbol(callback) instanceof VarSymbol variable) {
+      variableRegistrations.add(new VariableRegistration(variable, ClientRef.receiverOf(call)));
+    }
+  }
+
+  /** Records a status callback written as the value stored in a variable (its initializer or an assignment). */
+  void noteStoredCallback(TreePath callbackPath, StoredCallback callback) {
+    VarSymbol variable = storedIn(callbackPath);
+    if (variable != null) {
+      storedCallbacks.computeIfAbsent(variable, k -> new ArrayList<>()).add(callback);
+    }
+  }
+
+  /** The variable whose initializer or assigned value the expression at {@code path} is, or null. */
+  private static @Nullable VarSymbol storedIn(TreePath path) {
+    TreePath value = IotHubSdk.withEnclosingParentheses(path);
+    TreePath parent = value.getParentPath();
+    Tree holder = parent == null ? null : parent.getLeaf();
+    if (holder instanceof VariableTree declaration && declaration.getInitializer() == value.getLeaf()) {
+      return ASTHelpers.getSymbol(declaration);
+    }
+    if (holder instanceof AssignmentTree assignment
+        && assignment.getExpression() == value.getLeaf()
+        && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable) {
+      return variable;
+    }
+    return null;
   }
 
   /** {@code setConnectionStatusChangeCallback(null, ...)}: the status callback is removed. */

@@ -137,7 +137,9 @@ public final class ReopenGuardRule {
       boolean removedSomewhere = false;
       for (TreePath removal : model.deregistrations()) {
         ClientRef removedFrom = ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf());
-        removedSomewhere |= removedFrom != null && mayBeSame(registered, removedFrom);
+        removedSomewhere |=
+            removedFrom != null
+                && (mayBeSame(registered, removedFrom) || passedAs(registered, removedFrom, model.bodyAt(removal)));
       }
       if (!removedSomewhere) {
         return false;
@@ -165,6 +167,27 @@ public final class ReopenGuardRule {
     return true;
   }
 
+  /**
+   * Whether {@code parameter}, a parameter of {@code body}, is given one of the clients in {@code identities} by a
+   * caller: a removal inside a helper ({@code shutDown(client)}) removes it from what its callers pass.
+   */
+  private boolean passedAs(Set<Object> identities, ClientRef parameter, @Nullable Body body) {
+    MethodSymbol method = body == null ? null : body.method();
+    int index = method == null || !parameter.isLocal() ? -1 : method.getParameters().indexOf(parameter.variable());
+    if (index < 0) {
+      return false;
+    }
+    for (Body.Edge edge : body.incoming()) {
+      if (edge.site().getLeaf() instanceof MethodInvocationTree call && index < call.getArguments().size()) {
+        ClientRef argument = ClientRef.of(call.getArguments().get(index));
+        if (argument != null && mayBeSame(identities, argument)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether a client reference may name one of the clients in {@code identities} (itself, or through a collection). */
   private boolean mayBeSame(Set<Object> identities, ClientRef other) {
     for (Object identity : model.identities(other)) {
@@ -175,12 +198,18 @@ public final class ReopenGuardRule {
     return false;
   }
 
-  /** A close of a parameter: every call that passes {@code client} there has removed the callback first. */
+  /**
+   * A close of a parameter: the method removes the callback from that parameter before the close, or every call that
+   * passes {@code client} there has removed it first.
+   */
   private boolean removedBeforeCallsClosing(ConnectionCall close, ClientRef client) {
     MethodSymbol method = close.body().method();
     int index = method == null ? -1 : method.getParameters().indexOf(close.client().variable());
     if (index < 0) {
       return true;
+    }
+    if (removedInBodyBefore(close.path(), close.body(), close.client())) {
+      return true; // shutDown(link) { link.set...(null, null); link.close(); }: whoever passes the client
     }
     for (Body.Edge edge : close.body().incoming()) {
       List<? extends ExpressionTree> arguments =
@@ -196,12 +225,8 @@ public final class ReopenGuardRule {
 
   /** Whether the callback on {@code client} is removed before {@code site} runs, in its body or in every caller. */
   private boolean removedBefore(TreePath site, Body body, ClientRef client, int depth, Set<Body> visiting) {
-    for (TreePath removal : model.deregistrations()) {
-      if (model.bodyAt(removal) == body
-          && client.equals(ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf()))
-          && StatementOrder.runsBefore(removal, site)) {
-        return true;
-      }
+    if (removedInBodyBefore(site, body, client)) {
+      return true;
     }
     if (depth > MAX_CALLER_DEPTH || !visiting.add(body) || body.root() != Body.Root.NONE
         || body.incoming().isEmpty()) {
@@ -215,6 +240,18 @@ public final class ReopenGuardRule {
       }
     }
     return true;
+  }
+
+  /** Whether {@code body} removes the callback from {@code client} before {@code site}, on every path to it. */
+  private boolean removedInBodyBefore(TreePath site, Body body, ClientRef client) {
+    for (TreePath removal : model.deregistrations()) {
+      if (model.bodyAt(removal) == body
+          && client.equals(ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf()))
+          && StatementOrder.runsBefore(removal, site)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Opens, client creations, and calls or hand-offs that reach one without a CLIENT_CLOSE exclusion. */
