@@ -1108,6 +1108,137 @@ class IotHubOpenRetryWithoutCloseTest {
         .doTest(TestMode.TEXT_MATCH);
   }
 
+  /**
+   * A client whose static type is a type variable bounded by the client type: the close the fix inserts is looked
+   * up on the bound (found by a blind suite: looking it up on the type variable failed, and the finding came without
+   * its fix).
+   */
+  @Test
+  void replacement_closesAClientTypedByATypeVariable_v1() {
+    Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addInputLines(
+            "Session.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Session<C extends DeviceClient> {
+                  private final C client;
+
+                  Session(C client) {
+                    this.client = client;
+                  }
+
+                  boolean connect(int tries) throws InterruptedException {
+                    while (tries-- > 0) {
+                      try {
+                        client.open();
+                        return true;
+                      } catch (IOException e) {
+                        Thread.sleep(250);
+                      }
+                    }
+                    return false;
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Session.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Session<C extends DeviceClient> {
+                  private final C client;
+
+                  Session(C client) {
+                    this.client = client;
+                  }
+
+                  boolean connect(int tries) throws InterruptedException {
+                    while (tries-- > 0) {
+                      try {
+                        client.open();
+                        return true;
+                      } catch (IOException e) {
+                        try {
+                          client.close();
+                        } catch (IOException closeFailure) {
+                          // the failed attempt is discarded anyway
+                        }
+                        Thread.sleep(250);
+                      }
+                    }
+                    return false;
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_closesAClientTypedByATypeVariable_v2() {
+    Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Session.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Session<C extends DeviceClient> {
+                  private final C client;
+
+                  Session(C client) {
+                    this.client = client;
+                  }
+
+                  boolean connect(int tries) throws InterruptedException {
+                    while (tries-- > 0) {
+                      try {
+                        client.open(false);
+                        return true;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(250);
+                      }
+                    }
+                    return false;
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Session.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Session<C extends DeviceClient> {
+                  private final C client;
+
+                  Session(C client) {
+                    this.client = client;
+                  }
+
+                  boolean connect(int tries) throws InterruptedException {
+                    while (tries-- > 0) {
+                      try {
+                        client.open(false);
+                        return true;
+                      } catch (IotHubClientException e) {
+                        client.close();
+                        Thread.sleep(250);
+                      }
+                    }
+                    return false;
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
   @Test
   void replacement_goesIntoEachCatchThatTriesAgain_v1() {
     Sources.refactor(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())

@@ -64,10 +64,13 @@ public final class Fixes {
         + "\n}";
   }
 
-  /** The checked exceptions {@code close()} of the client type declares. */
+  /**
+   * The checked exceptions {@code close()} of the client type declares. A type variable ({@code C extends
+   * DeviceClient}) has no members of its own: its erasure, the bound, is looked at.
+   */
   private static List<Type> closeThrows(VisitorState state, Type clientType) {
     Types types = state.getTypes();
-    for (Type type : types.closure(clientType)) {
+    for (Type type : types.closure(types.erasure(clientType))) {
       for (Symbol member : type.tsym.members().getSymbolsByName(state.getName("close"))) {
         if (member instanceof MethodSymbol method && method.getParameters().isEmpty() && !method.isStatic()) {
           return method.getThrownTypes();
