@@ -1311,4 +1311,124 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * Found by a blind suite written from the contract alone. (c) is about a second client hiding the field's: a local
+   * that only copies the field holds the field's own client, so opening it is no finding. (d) judges a local client
+   * opened in a lambda or anonymous class of its method as opened there (the lambda belongs to the method that
+   * creates it, and the local is what it captures), and closed when that lambda closes it on every path.
+   */
+  @Test
+  void aliasOfTheFieldAndALocalOpenedInItsLambda_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Relay.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Relay {
+                  private DeviceClient device;
+                  private final ScheduledExecutorService ses = Executors.newSingleThreadScheduledExecutor();
+
+                  void start(String cs) throws IotHubClientException {
+                    device = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    device.setMessageCallback((message, context) -> {
+                      sideChannel(cs);
+                      sideChannelClosed(cs);
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                    connectAlias();
+                  }
+
+                  void connectAlias() throws IotHubClientException {
+                    DeviceClient device = this.device;
+                    device.open(false);
+                  }
+
+                  void sideChannel(String cs) {
+                    // FINDING: [IotHubClientReplacedWithoutClose] is not closed on every path
+                    DeviceClient side = new DeviceClient(cs + ";ModuleId=side", IotHubClientProtocol.AMQPS);
+                    ses.schedule(() -> {
+                      try {
+                        side.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }, 5, TimeUnit.SECONDS);
+                  }
+
+                  void sideChannelClosed(String cs) {
+                    DeviceClient side = new DeviceClient(cs + ";ModuleId=once", IotHubClientProtocol.AMQPS);
+                    ses.schedule(() -> {
+                      try {
+                        side.open(false);
+                        side.sendEventAsync(new Message("once"), null, null);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      } finally {
+                        side.close();
+                      }
+                    }, 5, TimeUnit.SECONDS);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aliasOfTheFieldAndALocalOpenedInItsLambda_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Relay.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Relay {
+                  private DeviceClient device;
+                  private final ScheduledExecutorService ses = Executors.newSingleThreadScheduledExecutor();
+
+                  void start(String cs) throws IOException, URISyntaxException {
+                    device = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    device.setMessageCallback((message, context) -> {
+                      try {
+                        sideChannel(cs);
+                      } catch (URISyntaxException e) {
+                        System.err.println(e);
+                      }
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                    connectAlias();
+                  }
+
+                  void connectAlias() throws IOException {
+                    DeviceClient device = this.device;
+                    device.open();
+                  }
+
+                  void sideChannel(String cs) throws URISyntaxException {
+                    // FINDING: [IotHubClientReplacedWithoutClose] is not closed on every path
+                    DeviceClient side = new DeviceClient(cs + ";ModuleId=side", IotHubClientProtocol.AMQPS);
+                    ses.schedule(() -> {
+                      try {
+                        side.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }, 5, TimeUnit.SECONDS);
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

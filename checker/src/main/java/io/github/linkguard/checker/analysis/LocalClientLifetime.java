@@ -21,8 +21,10 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +42,30 @@ final class LocalClientLifetime {
   LocalClientLifetime(Analyses analyses) {
     this.model = analyses.model();
     this.analyses = analyses;
+  }
+
+  /**
+   * The lambda and class bodies inside {@code body} that open {@code client}, a local of {@code body} they capture:
+   * a lambda belongs to the method that creates it, so its open is an open of the method's local.
+   */
+  Set<Body> bodiesInsideOpening(ClientRef client, Body body) {
+    Set<Body> opening = new LinkedHashSet<>();
+    for (ConnectionCall open : model.opensOf(client)) {
+      if (open.body() != body && CompilationModel.isWithin(open.path(), body.tree())) {
+        opening.add(open.body());
+      }
+    }
+    return opening;
+  }
+
+  /** Whether each of {@code bodies} (none when empty) closes the client on every path after it opens it. */
+  boolean closedInEach(Set<Body> bodies, TreePath declarationPath, ClientRef client) {
+    for (Body inside : bodies) {
+      if (!closedOnEveryPath(declarationPath, client, inside)) {
+        return false;
+      }
+    }
+    return !bodies.isEmpty();
   }
 
   /**

@@ -428,18 +428,24 @@ public final class ReplacementRule {
     for (ConnectionCall call : model.callsIn(body)) {
       opened |= call.isOpen() && client.equals(call.client());
     }
-    if (!opened) {
+    // or only inside a lambda or class of its method, which captures it (the lambda belongs to the method)
+    Set<Body> openingInside = opened ? Set.of() : localClients.bodiesInsideOpening(client, body);
+    if (!opened && openingInside.isEmpty()) {
       return null;
     }
     VarSymbol field = model.shadowedClientField(local, declarationPath);
-    if (field != null && meansTheField(local, field, declarationPath, body)) {
+    ClientRef alias = model.aliasedClient(client); // DeviceClient device = this.device: the field's own client
+    if (field != null
+        && (alias == null || !field.equals(alias.variable()))
+        && meansTheField(local, field, declarationPath, body)) {
       return new Replacement(ReplacementKind.SHADOWS_CLIENT_FIELD, declarationPath, null, field);
     }
     TreePath creation = creationOf(declarationPath, local, body);
     if (creation == null
         || !reentry.isAtReentrySite(creation, body)
         || localClients.escapes(local, body)
-        || localClients.closedOnEveryPath(declarationPath, client, body)) {
+        || localClients.closedOnEveryPath(declarationPath, client, body)
+        || localClients.closedInEach(openingInside, declarationPath, client)) {
       return null;
     }
     return new Replacement(ReplacementKind.LOCAL_CLIENT_NOT_CLOSED, creation, null, null);
