@@ -1479,4 +1479,118 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A loop guarded by the tracked status whose open() is in no try inside it: a failed open() throws out of the loop,
+   * so no next attempt follows the failure and check 2 has nothing to say (found by a blind suite written from the
+   * contract alone). The same loop catching the failure and going round again is a retry without a close.
+   */
+  @Test
+  void aFailureThatLeavesTheLoopIsNotRetried_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Keeper.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Keeper {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private volatile IotHubConnectionStatus status = IotHubConnectionStatus.DISCONNECTED;
+                  private final ScheduledExecutorService ses = Executors.newSingleThreadScheduledExecutor();
+
+                  void start() {
+                    client.setConnectionStatusChangeCallback(c -> status = c.getNewStatus(), null);
+                    ses.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.MINUTES);
+                  }
+
+                  private void tick() {
+                    try {
+                      reopenWhileDown();
+                      reopenSwallowing();
+                    } catch (IotHubClientException | InterruptedException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void reopenWhileDown() throws IotHubClientException, InterruptedException {
+                    while (status == IotHubConnectionStatus.DISCONNECTED) {
+                      client.open(false);
+                      Thread.sleep(1_000);
+                    }
+                  }
+
+                  private void reopenSwallowing() throws InterruptedException {
+                    while (status == IotHubConnectionStatus.DISCONNECTED) {
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] without closing the client
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                      Thread.sleep(1_000);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aFailureThatLeavesTheLoopIsNotRetried_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Keeper.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Keeper implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client;
+                  private volatile IotHubConnectionStatus status = IotHubConnectionStatus.DISCONNECTED;
+
+                  Keeper(DeviceClient client) {
+                    this.client = client;
+                  }
+
+                  void start() {
+                    client.registerConnectionStatusChangeCallback(this, null);
+                    new Timer().schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          reopenWhileDown();
+                        } catch (IOException | InterruptedException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 60_000, 60_000);
+                  }
+
+                  @Override
+                  public void execute(
+                      IotHubConnectionStatus newStatus, IotHubConnectionStatusChangeReason reason, Throwable cause,
+                      Object context) {
+                    status = newStatus;
+                  }
+
+                  private void reopenWhileDown() throws IOException, InterruptedException {
+                    while (status == IotHubConnectionStatus.DISCONNECTED) {
+                      client.open();
+                      Thread.sleep(1_000);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -84,9 +84,30 @@ final class ClosesBetweenAttempts {
       // while (!tryConnect()) -- the helper tears its own failed attempt down
       return true;
     }
-    return closesAroundAttempt(loop.anchor(), loop.loop().getLeaf(), client, true)
+    return (loop.anchor().getLeaf() == open.tree() && failureLeavesTheLoop(open.path(), loop.loop().getLeaf()))
+        || closesAroundAttempt(loop.anchor(), loop.loop().getLeaf(), client, true)
         || closedBeforeAttempt(loop.anchor(), open, client)
         || closesOnLaterRounds(loop, client);
+  }
+
+  /**
+   * Whether a failed open() right in the loop leaves it: no {@code try} with a {@code catch} inside the loop holds
+   * it, so its exception ends the loop and no next attempt follows the failure ({@code while (status ==
+   * DISCONNECTED) { client.open(false); Thread.sleep(1_000); }} in a method that throws).
+   */
+  private static boolean failureLeavesTheLoop(TreePath open, Tree loop) {
+    Tree previous = open.getLeaf();
+    for (TreePath current = open.getParentPath();
+        current != null && current.getLeaf() != loop;
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof TryTree tryTree
+          && previous == tryTree.getBlock()
+          && !tryTree.getCatches().isEmpty()) {
+        return false;
+      }
+      previous = current.getLeaf();
+    }
+    return true;
   }
 
   /**
