@@ -943,6 +943,92 @@ class CompilationReachTest {
         .doTest();
   }
 
+  /**
+   * A reconnect kept in a field (a lambda, a named task object) and handed off from the status callback, and a Thread
+   * subclass the callback starts, run on paths that start in the callback: the hand-off is where the object is
+   * passed or started, not where it was created (found by a blind suite written from the contract alone).
+   */
+  @Test
+  void reconnectsKeptInVariablesAreHandedOffWhereTheyArePassed_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Keeper.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Keeper {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final DeviceClient other = new DeviceClient("cs2", IotHubClientProtocol.AMQPS);
+                  private final DeviceClient third = new DeviceClient("cs3", IotHubClientProtocol.AMQPS);
+                  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+                  private final Runnable reconnect = () -> {
+                    client.close();
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  };
+
+                  static final class Reopen implements Runnable {
+                    private final DeviceClient link;
+
+                    Reopen(DeviceClient link) {
+                      this.link = link;
+                    }
+
+                    @Override
+                    public void run() {
+                      link.close();
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] can run while the SDK still owns
+                        link.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  static final class Restarter extends Thread {
+                    private final DeviceClient link;
+
+                    Restarter(DeviceClient link) {
+                      this.link = link;
+                    }
+
+                    @Override
+                    public void run() {
+                      link.close();
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] can run while the SDK still owns
+                        link.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  void start() {
+                    client.setConnectionStatusChangeCallback(c -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        pool.execute(reconnect);
+                      }
+                    }, null);
+                    Runnable reopenOther = new Reopen(other);
+                    other.setConnectionStatusChangeCallback(c -> pool.execute(reopenOther), null);
+                    third.setConnectionStatusChangeCallback(c -> new Restarter(third).start(), null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   /** Removed before stop()'s close but not before the reconnect's own close: still reported. */
   @Test
   void callbackRemovedOnlyBeforeStopIsReported_v2() {

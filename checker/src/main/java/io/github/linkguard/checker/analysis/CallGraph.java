@@ -20,6 +20,7 @@ import io.github.linkguard.checker.analysis.PendingLinks.PendingReference;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingRegistration;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingTask;
 import io.github.linkguard.checker.analysis.PendingLinks.StoredCallback;
+import io.github.linkguard.checker.analysis.PendingLinks.VariableHandOff;
 import io.github.linkguard.checker.analysis.PendingLinks.VariableRegistration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -218,6 +219,17 @@ final class CallGraph {
         target.markRoot(Body.Root.HAND_OFF, null);
       }
       link(from, target, handedOff || asyncAttempt ? Body.EdgeKind.HAND_OFF : Body.EdgeKind.SYNC, site);
+    }
+    // Kept in a variable and handed off elsewhere (a status callback's executor.execute(reconnect)): it also runs
+    // from each place the variable is handed off, which is where a path through it starts.
+    if (handedOff && destination.variable() != null) {
+      for (VariableHandOff handOff : links.variableHandOffs.getOrDefault(destination.variable(), List.of())) {
+        if (handOff.from() != from) {
+          for (Body target : targets) {
+            link(handOff.from(), target, Body.EdgeKind.HAND_OFF, handOff.site());
+          }
+        }
+      }
     }
   }
 

@@ -79,6 +79,15 @@ record Destination(
           ? new Destination(false, method, index, null)
           : SYNC;
     }
+    if (leaf instanceof MemberSelectTree started
+        && started.getExpression() == child
+        && started.getIdentifier().contentEquals("start")
+        && parent.getParentPath() != null
+        && parent.getParentPath().getLeaf() instanceof MethodInvocationTree start
+        && start.getArguments().isEmpty()
+        && sdk.isSubtypeOf(ASTHelpers.getType(child), "java.lang.Thread")) {
+      return HAND_OFF_API; // new Restarter(client).start(): a Thread subclass started runs its run() on its thread
+    }
     if (leaf instanceof VariableTree variable && variable.getInitializer() == child) {
       return new Destination(false, null, -1, ASTHelpers.getSymbol(variable));
     }

@@ -79,6 +79,9 @@ final class PendingLinks {
    */
   record StoredCallback(@Nullable Body body, @Nullable ClassSymbol anonymousClass) {}
 
+  /** A variable passed to a hand-off API ({@code executor.execute(reconnect)}): where, and from which body. */
+  record VariableHandOff(Body from, TreePath site) {}
+
   private final IotHubSdk sdk;
   private final Set<ClassSymbol> visibleClasses;
   final List<PendingEdge> edges = new ArrayList<>();
@@ -86,6 +89,8 @@ final class PendingLinks {
   final List<PendingFunction> functions = new ArrayList<>();
   final List<PendingTask> tasks = new ArrayList<>();
   final Set<VarSymbol> handedOffVariables = new HashSet<>();
+  /** Where each handed-off variable is handed off: what it holds runs from there, not from where it was made. */
+  final Map<VarSymbol, List<VariableHandOff>> variableHandOffs = new HashMap<>();
   final List<Forward> forwards = new ArrayList<>();
   final Map<ClassSymbol, AnonymousRole> anonymousRoles = new HashMap<>();
   final Set<ClassSymbol> instantiated = new LinkedHashSet<>();
@@ -140,7 +145,7 @@ final class PendingLinks {
     }
     noteRegistration(path);
     if (sdk.isHandOff(tree)) {
-      noteHandedOffArguments(tree.getArguments());
+      noteHandedOffArguments(tree.getArguments(), current, path);
     }
   }
 
@@ -163,7 +168,7 @@ final class PendingLinks {
       }
     }
     if (sdk.isHandOff(tree)) {
-      noteHandedOffArguments(tree.getArguments());
+      noteHandedOffArguments(tree.getArguments(), current, path);
     }
     if (tree.getClassBody() != null) {
       ClassSymbol anonymous = ASTHelpers.getSymbol(tree.getClassBody());
@@ -181,13 +186,14 @@ final class PendingLinks {
     }
   }
 
-  private void noteHandedOffArguments(List<? extends ExpressionTree> arguments) {
+  private void noteHandedOffArguments(List<? extends ExpressionTree> arguments, Body current, TreePath site) {
     for (ExpressionTree argument : arguments) {
       ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(argument);
       Symbol symbol = ASTHelpers.getSymbol(stripped);
       if (symbol instanceof VarSymbol variable
           && (stripped instanceof IdentifierTree || stripped.getKind() == Tree.Kind.MEMBER_SELECT)) {
         handedOffVariables.add(variable);
+        variableHandOffs.computeIfAbsent(variable, k -> new ArrayList<>()).add(new VariableHandOff(current, site));
       }
     }
   }
