@@ -1029,6 +1029,73 @@ class CompilationReachTest {
         .doTest();
   }
 
+  @Test
+  void reconnectsKeptInVariablesAreHandedOffWhereTheyArePassed_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Keeper.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Keeper {
+                  static final class Reconnector extends Thread {
+                    private final DeviceClient client;
+
+                    Reconnector(DeviceClient client) {
+                      this.client = client;
+                    }
+
+                    @Override
+                    public void run() {
+                      try {
+                        client.closeNow();
+                        // FINDING: [IotHubOpenWithoutStatusGuard] can run while the SDK still owns
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  static final class ReopenJob implements Runnable {
+                    private final DeviceClient client;
+
+                    ReopenJob(DeviceClient client) {
+                      this.client = client;
+                    }
+
+                    @Override
+                    public void run() {
+                      try {
+                        client.closeNow();
+                        // FINDING: [IotHubOpenWithoutStatusGuard] can run while the SDK still owns
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  private final ScheduledExecutorService ses = Executors.newSingleThreadScheduledExecutor();
+
+                  void wire(DeviceClient a, DeviceClient b) {
+                    a.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, ctx) -> new Reconnector(a).start(), null);
+                    ReopenJob job = new ReopenJob(b);
+                    b.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, ctx) -> ses.schedule(job, 10, TimeUnit.SECONDS), null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   /** Removed before stop()'s close but not before the reconnect's own close: still reported. */
   @Test
   void callbackRemovedOnlyBeforeStopIsReported_v2() {
