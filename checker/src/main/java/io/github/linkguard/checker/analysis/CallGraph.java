@@ -94,7 +94,7 @@ final class CallGraph {
           MethodTree method = (MethodTree) target.tree();
           target.markRoot(Body.Root.STATUS_CALLBACK, CallbackParameters.of(method.getParameters(), sdk));
           target.registeredOn(reference.registeredOn());
-          links.noteStoredCallback(reference.site(), new StoredCallback(target, null));
+          links.noteStoredCallback(reference.destination().variable(), new StoredCallback(target, null));
         }
       } else if (sdk.isOtherSdkCallbackType(reference.functionalType())) {
         for (Body target : targets) {

@@ -121,8 +121,12 @@ final class CompilationValues {
 
   /** Whether the symbol's source is part of this compilation (a class file's members never are). */
   static boolean isInCompilation(Symbol symbol, VisitorState state) {
+    return hasSource(symbol, Enter.instance(state.context));
+  }
+
+  private static boolean hasSource(Symbol symbol, Enter enter) {
     ClassSymbol topLevel = VisibleClasses.topLevelClass(symbol);
-    return topLevel != null && Enter.instance(state.context).getEnv(topLevel) != null;
+    return topLevel != null && enter.getEnv(topLevel) != null;
   }
 
   /**
@@ -307,13 +311,7 @@ final class CompilationValues {
      * CompilationValues#argumentsFor}), and most calls are of library methods. Memoized per class.
      */
     private boolean hasSourceHere(Symbol owner) {
-      Boolean known = ownersWithSource.get(owner);
-      if (known == null) {
-        ClassSymbol topLevel = VisibleClasses.topLevelClass(owner);
-        known = topLevel != null && enter.getEnv(topLevel) != null;
-        ownersWithSource.put(owner, known);
-      }
-      return known;
+      return ownersWithSource.computeIfAbsent(owner, unused -> hasSource(owner, enter));
     }
   }
 }

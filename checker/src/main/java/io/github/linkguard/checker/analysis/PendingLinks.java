@@ -5,7 +5,6 @@ import static io.github.linkguard.checker.analysis.Receivers.isThisReference;
 import static io.github.linkguard.checker.analysis.Receivers.receiverOf;
 
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -14,7 +13,6 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -176,11 +174,11 @@ final class PendingLinks {
       boolean callbackOrThread =
           sdk.isStatusCallbackType(type) || sdk.isOtherSdkCallbackType(type) || sdk.isThreadEntryType(type);
       if (anonymous != null) {
+        Destination destination = destinationOf(path);
         anonymousRoles.put(
-            anonymous,
-            new AnonymousRole(callbackOrThread, current, path, destinationOf(path), registrationClient(path)));
+            anonymous, new AnonymousRole(callbackOrThread, current, path, destination, registrationClient(path)));
         if (sdk.isStatusCallbackType(type)) {
-          noteStoredCallback(path, new StoredCallback(null, anonymous));
+          noteStoredCallback(destination.variable(), new StoredCallback(null, anonymous));
         }
       }
     }
@@ -244,28 +242,14 @@ final class PendingLinks {
     }
   }
 
-  /** Records a status callback written as the value stored in a variable (its initializer or an assignment). */
-  void noteStoredCallback(TreePath callbackPath, StoredCallback callback) {
-    VarSymbol variable = storedIn(callbackPath);
+  /**
+   * Records a status callback stored in {@code variable} (its initializer or an assigned value: the callback's {@link
+   * Destination#variable}); nothing when it is not stored.
+   */
+  void noteStoredCallback(@Nullable VarSymbol variable, StoredCallback callback) {
     if (variable != null) {
       storedCallbacks.computeIfAbsent(variable, k -> new ArrayList<>()).add(callback);
     }
-  }
-
-  /** The variable whose initializer or assigned value the expression at {@code path} is, or null. */
-  private static @Nullable VarSymbol storedIn(TreePath path) {
-    TreePath value = IotHubSdk.withEnclosingParentheses(path);
-    TreePath parent = value.getParentPath();
-    Tree holder = parent == null ? null : parent.getLeaf();
-    if (holder instanceof VariableTree declaration && declaration.getInitializer() == value.getLeaf()) {
-      return ASTHelpers.getSymbol(declaration);
-    }
-    if (holder instanceof AssignmentTree assignment
-        && assignment.getExpression() == value.getLeaf()
-        && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable) {
-      return variable;
-    }
-    return null;
   }
 
   /** {@code setConnectionStatusChangeCallback(null, ...)}: the status callback is removed. */

@@ -172,17 +172,13 @@ public final class ReopenGuardRule {
    * caller: a removal inside a helper ({@code shutDown(client)}) removes it from what its callers pass.
    */
   private boolean passedAs(Set<Object> identities, ClientRef parameter, @Nullable Body body) {
-    MethodSymbol method = body == null ? null : body.method();
-    int index = method == null || !parameter.isLocal() ? -1 : method.getParameters().indexOf(parameter.variable());
-    if (index < 0) {
+    if (body == null || !parameter.isLocal()) {
       return false;
     }
     for (Body.Edge edge : body.incoming()) {
-      if (edge.site().getLeaf() instanceof MethodInvocationTree call && index < call.getArguments().size()) {
-        ClientRef argument = ClientRef.of(call.getArguments().get(index));
-        if (argument != null && mayBeSame(identities, argument)) {
-          return true;
-        }
+      ClientRef argument = CallerTranslation.translated(model, parameter, body, edge).client();
+      if (argument != null && mayBeSame(identities, argument)) {
+        return true;
       }
     }
     return false;
