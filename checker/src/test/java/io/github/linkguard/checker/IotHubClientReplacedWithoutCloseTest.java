@@ -1431,4 +1431,250 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A helper that closes the field and then sets it to null (found on real code: a geo-event transport's
+   * closeDeviceClient()): the caller's field then holds no open client, so the new client replaces nothing open.
+   * A helper that moves the field to another client after closing it does not close what the caller holds.
+   */
+  @Test
+  void closingHelperThatNullsTheField_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Transport.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class Transport implements IotHubEventCallback {
+                  private final String cs = System.getenv("CS");
+                  private DeviceClient deviceClient;
+                  private DeviceClient spare;
+
+                  @Override
+                  public void execute(IotHubStatusCode status, Object context) {
+                    if (status != IotHubStatusCode.OK) {
+                      try {
+                        recreate();
+                        recreateSwapped();
+                      } catch (IOException | URISyntaxException e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  private void recreate() throws IOException, URISyntaxException {
+                    closeDeviceClient();
+                    deviceClient = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    deviceClient.open();
+                  }
+
+                  private void closeDeviceClient() {
+                    if (deviceClient != null) {
+                      try {
+                        deviceClient.close();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                      deviceClient = null;
+                    }
+                  }
+
+                  private void recreateSwapped() throws IOException, URISyntaxException {
+                    closeAndSwap();
+                    // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'spare'
+                    spare = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    spare.open();
+                  }
+
+                  private void closeAndSwap() throws IOException {
+                    spare.close();
+                    spare = deviceClient;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void closingHelperThatNullsTheField_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Transport.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Transport {
+                  private final String cs = System.getenv("CS");
+                  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+                  private DeviceClient deviceClient;
+
+                  void start() {
+                    timer.scheduleWithFixedDelay(this::recreate, 0, 60, TimeUnit.SECONDS);
+                  }
+
+                  private void recreate() {
+                    closeDeviceClient();
+                    deviceClient = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    try {
+                      deviceClient.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void closeDeviceClient() {
+                    if (deviceClient != null) {
+                      deviceClient.close();
+                      deviceClient = (null);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * A new client made and opened in a local, then stored in the field (found on real code: a DPS set-up that
+   * publishes the client only once it opened): run again from a timer, the store leaves the previous round's open
+   * client behind. Closing the field's client first is the fix.
+   */
+  @Test
+  void newClientOpenedInALocalThenStored_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Sender.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Sender {
+                  private DeviceClient deviceClient;
+                  private DeviceClient backup;
+
+                  void start() {
+                    new Timer().schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          setUp();
+                          setUpBackup();
+                          setUpInATry();
+                          reuseOrCreate(true);
+                        } catch (IOException | URISyntaxException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 60000);
+                  }
+
+                  void setUp() throws IOException, URISyntaxException {
+                    DeviceClient fresh = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.AMQPS);
+                    fresh.open();
+                    // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'this.deviceClient'
+                    this.deviceClient = fresh;
+                  }
+
+                  void setUpBackup() throws IOException, URISyntaxException {
+                    DeviceClient fresh = new DeviceClient(System.getenv("CS2"), IotHubClientProtocol.AMQPS);
+                    if (backup != null) {
+                      backup.close();
+                    }
+                    fresh.open();
+                    backup = fresh;
+                  }
+
+                  /** The client gets into the local only in the try; the catch leaves, so the store has it. */
+                  void setUpInATry() throws IOException {
+                    DeviceClient opened = null;
+                    try {
+                      opened = new DeviceClient(System.getenv("CS3"), IotHubClientProtocol.AMQPS);
+                      opened.open();
+                    } catch (IOException | URISyntaxException e) {
+                      if (opened != null) {
+                        opened.closeNow();
+                      }
+                      throw new IOException("cannot connect", e);
+                    }
+                    // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'this.deviceClient'
+                    this.deviceClient = opened;
+                  }
+
+                  /** Here the local may still hold the field's own client when it is stored: no new client. */
+                  void reuseOrCreate(boolean fresh) throws IOException, URISyntaxException {
+                    DeviceClient chosen = deviceClient;
+                    if (fresh) {
+                      chosen = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.AMQPS);
+                      chosen.open();
+                    }
+                    this.deviceClient = chosen;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void newClientOpenedInALocalThenStored_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Sender.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Sender {
+                  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+                  private DeviceClient deviceClient;
+
+                  void start() {
+                    timer.scheduleWithFixedDelay(this::setUp, 0, 60, TimeUnit.SECONDS);
+                    timer.scheduleWithFixedDelay(this::setUpInATry, 0, 60, TimeUnit.SECONDS);
+                  }
+
+                  void setUp() {
+                    DeviceClient fresh = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.AMQPS);
+                    try {
+                      fresh.open(false);
+                    } catch (IotHubClientException e) {
+                      fresh.close();
+                      return;
+                    }
+                    // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'this.deviceClient'
+                    this.deviceClient = fresh;
+                  }
+
+                  void setUpInATry() {
+                    DeviceClient opened = null;
+                    try {
+                      opened = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.AMQPS);
+                      opened.open(false);
+                    } catch (IotHubClientException e) {
+                      if (opened != null) {
+                        opened.close();
+                      }
+                      return;
+                    }
+                    // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'deviceClient'
+                    deviceClient = opened;
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -109,7 +109,10 @@ final class FieldWrites {
     return valuesByField.getOrDefault(field, List.of());
   }
 
-  /** Whether {@code body} assigns {@code field} somewhere after {@code point}. */
+  /**
+   * Whether {@code body} assigns {@code field} a client somewhere after {@code point}. A {@code null} does not count:
+   * {@code client.close(); client = null;} leaves the caller's field holding nothing open.
+   */
   boolean assignedAfter(VarSymbol field, Body body, Tree point) {
     if (writesByBody == null) {
       Map<Body, List<FieldWrite>> byBody = new HashMap<>();
@@ -120,7 +123,10 @@ final class FieldWrites {
     }
     int after = ASTHelpers.getStartPosition(point);
     for (FieldWrite write : writesByBody.getOrDefault(body, List.of())) {
-      if (write.field().equals(field) && ASTHelpers.getStartPosition(write.path().getLeaf()) > after) {
+      if (write.field().equals(field)
+          && ASTHelpers.getStartPosition(write.path().getLeaf()) > after
+          && !(write.value() != null
+              && NullTest.isNullLiteral(IotHubSdk.stripParenthesesAndCasts(write.value())))) {
         return true;
       }
     }

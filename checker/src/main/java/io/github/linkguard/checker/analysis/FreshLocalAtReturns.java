@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether a method's local holds a client created in that method on every path to each {@code return} of it:
+ * Whether a method's local holds a client created in that method on every path to each {@code return} of it (or to
+ * one statement of it):
  * {@code DeviceClient c = null; try { c = new DeviceClient(...); c.open(); return c; } catch (...) { ... } throw ...}
  * returns a new client wherever it returns. A transfer of {@link StatementFlow}: the fact is "the local holds a new
  * client here", true on no path, kept where both paths keep it; an assignment of a new client sets it, any other
@@ -29,18 +30,35 @@ import org.jspecify.annotations.Nullable;
 final class FreshLocalAtReturns implements StatementFlow.Transfer<Boolean> {
   private final VarSymbol local;
   private final Predicate<@Nullable ExpressionTree> isNewClient;
+  /** The statement asked about, or null when the question is about every {@code return local;}. */
+  private final @Nullable StatementTree point;
   private boolean everyReturnFresh = true;
+  private boolean pointReached;
+  private boolean freshAtPoint = true;
 
-  private FreshLocalAtReturns(VarSymbol local, Predicate<@Nullable ExpressionTree> isNewClient) {
+  private FreshLocalAtReturns(
+      VarSymbol local, Predicate<@Nullable ExpressionTree> isNewClient, @Nullable StatementTree point) {
     this.local = local;
     this.isNewClient = isNewClient;
+    this.point = point;
   }
 
   /** Whether every {@code return local;} of {@code body} returns a client created in it. */
   static boolean atEveryReturn(StatementTree body, VarSymbol local, Predicate<@Nullable ExpressionTree> isNewClient) {
-    FreshLocalAtReturns transfer = new FreshLocalAtReturns(local, isNewClient);
+    FreshLocalAtReturns transfer = new FreshLocalAtReturns(local, isNewClient, null);
     new StatementFlow<>(transfer).run(body, false);
     return transfer.everyReturnFresh;
+  }
+
+  /**
+   * Whether the local holds a client created in {@code body} on every path to {@code point}, a statement of it
+   * ({@code DeviceClient c = null; try { c = new ...; c.open(); } catch (...) { throw ...; } field = c;}).
+   */
+  static boolean atStatement(
+      StatementTree body, VarSymbol local, StatementTree point, Predicate<@Nullable ExpressionTree> isNewClient) {
+    FreshLocalAtReturns transfer = new FreshLocalAtReturns(local, isNewClient, point);
+    new StatementFlow<>(transfer).run(body, false);
+    return transfer.pointReached && transfer.freshAtPoint;
   }
 
   @Override
@@ -55,6 +73,10 @@ final class FreshLocalAtReturns implements StatementFlow.Transfer<Boolean> {
 
   @Override
   public Boolean leaf(StatementTree statement, Boolean in) {
+    if (statement == point) {
+      pointReached = true;
+      freshAtPoint &= in;
+    }
     if (statement instanceof ReturnTree returned && names(returned.getExpression())) {
       everyReturnFresh &= in;
     }

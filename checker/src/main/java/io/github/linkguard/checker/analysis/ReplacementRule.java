@@ -2,19 +2,17 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -23,8 +21,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.PathFacts.Condition;
 import io.github.linkguard.checker.analysis.PathFacts.Facts;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -39,8 +35,8 @@ import org.jspecify.annotations.Nullable;
  * its four forms (see {@link ReplacementKind}). Found once for the whole compilation, at the first question.
  *
  * <p>Cost: one pass over the client-valued stores, map puts and client locals the model indexed; per candidate,
- * pathFacts facts at it, the opens of its client (indexed by client), the closes of map lookups (found once per
- * body), and the escape and close-on-every-path questions of {@code LocalClientLifetime}.
+ * pathFacts facts at it, the opens of its client (indexed by client), and the escape and close-on-every-path
+ * questions of {@code LocalClientLifetime}; a put is {@link MapPutRule}'s.
  */
 public final class ReplacementRule {
   /** Check 4's four forms. */
@@ -64,6 +60,7 @@ public final class ReplacementRule {
   private final Retries retries;
   private final ReentryFacts reentry;
   private final LocalClientLifetime localClients;
+  private final MapPutRule mapPuts;
   private @Nullable Map<Tree, Replacement> replacements;
 
   ReplacementRule(Analyses analyses, ReentryFacts reentry) {
@@ -72,6 +69,7 @@ public final class ReplacementRule {
     this.retries = analyses.retries();
     this.reentry = reentry;
     this.localClients = new LocalClientLifetime(analyses);
+    this.mapPuts = new MapPutRule(analyses, reentry);
   }
 
   /** The check 4 finding reported at this assignment, put or declaration, or null. */
@@ -93,7 +91,7 @@ public final class ReplacementRule {
       }
     }
     for (TreePath put : model.mapPuts()) {
-      if (putOverOpenClient(put)) {
+      if (mapPuts.putsOverOpenClient(put)) {
         found.put(put.getLeaf(), new Replacement(ReplacementKind.PUT_OVER_OPEN_CLIENT, put, null, null));
       }
     }
@@ -107,7 +105,8 @@ public final class ReplacementRule {
   }
 
   private @Nullable Replacement assignedOverOpenClient(TreePath path, AssignmentTree assignment) {
-    if (!model.isNewClient(assignment.getExpression())) {
+    boolean newClient = model.isNewClient(assignment.getExpression());
+    if (!newClient && !(IotHubSdk.stripParenthesesAndCasts(assignment.getExpression()) instanceof IdentifierTree)) {
       return null;
     }
     ClientRef target = ClientRef.of(assignment.getVariable());
@@ -128,7 +127,7 @@ public final class ReplacementRule {
     if (retries.isInsideRetryConstruct(path, body) || isCreatedForARetriedAttempt(target, body, path)) {
       return null;
     }
-    if (!mayHoldOpenClient(target, body)) {
+    if (!mayHoldOpenClient(target, body) || !(newClient || holdsNewClientHere(path, assignment, body))) {
       return null;
     }
     Facts facts = analyses.pathFacts().factsAt(path);
@@ -225,8 +224,8 @@ public final class ReplacementRule {
 
   /**
    * Clients opened without an open() call on them: passed to a same-class helper that opens its parameter
-   * ({@code openQuietly(client)}), or assigned the result of one that returns an opened client ({@code client =
-   * connect()}).
+   * ({@code openQuietly(client)}), assigned the result of one that returns an opened client ({@code client =
+   * connect()}), or assigned a local that is opened ({@code fresh.open(); client = fresh;}).
    */
   private Set<ClientRef> clientsOpenedThroughHelpers() {
     if (clientsOpenedThroughHelpers == null) {
@@ -251,15 +250,40 @@ public final class ReplacementRule {
           value = variable.getInitializer();
           target = ClientRef.ofVariable(ASTHelpers.getSymbol(variable));
         }
+        ExpressionTree stored = IotHubSdk.stripParenthesesAndCasts(value);
         if (target != null
-            && IotHubSdk.stripParenthesesAndCasts(value) instanceof MethodInvocationTree call
-            && model.returnsOpenedClient(ASTHelpers.getSymbol(call))) {
+            && ((stored instanceof MethodInvocationTree call && model.returnsOpenedClient(ASTHelpers.getSymbol(call)))
+                || isOpenedLocal(stored))) {
           opened.add(target);
         }
       }
       clientsOpenedThroughHelpers = opened;
     }
     return clientsOpenedThroughHelpers;
+  }
+
+  /**
+   * {@code field = opened;} where the local holds a client created in this body on every path to the assignment
+   * ({@code DeviceClient opened = null; try { opened = new ...; opened.open(); } catch (...) { throw ...; }}).
+   */
+  private boolean holdsNewClientHere(TreePath path, AssignmentTree assignment, Body body) {
+    Tree block =
+        body.tree() instanceof MethodTree method ? method.getBody()
+            : body.tree() instanceof LambdaExpressionTree lambda ? lambda.getBody()
+            : null;
+    return block instanceof BlockTree statements
+        && path.getParentPath().getLeaf() instanceof ExpressionStatementTree statement
+        && ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(assignment.getExpression())) instanceof VarSymbol local
+        && local.getKind() != ElementKind.FIELD
+        && FreshLocalAtReturns.atStatement(statements, local, statement, model::isNewClient);
+  }
+
+  /** A local client that is opened somewhere: a field it is stored in then holds an opened client. */
+  private boolean isOpenedLocal(@Nullable ExpressionTree expression) {
+    return expression instanceof IdentifierTree identifier
+        && ASTHelpers.getSymbol(identifier) instanceof VarSymbol local
+        && local.getKind() != ElementKind.FIELD
+        && !model.opensOf(ClientRef.ofVariable(local)).isEmpty();
   }
 
   /** {@code if (c == null) c = new ...}: creation is skipped while a client exists. */
@@ -273,145 +297,6 @@ public final class ReplacementRule {
       }
     }
     return false;
-  }
-
-  private boolean putOverOpenClient(TreePath path) {
-    MethodInvocationTree put = (MethodInvocationTree) path.getLeaf();
-    Body body = model.bodyAt(path);
-    ExpressionTree value = put.getArguments().get(put.getArguments().size() - 1);
-    if (body == null || !model.isNewClient(value) || !reentry.isAtReentrySite(path, body)) {
-      return false;
-    }
-    ClientRef map = ClientRef.of(ASTHelpers.getReceiver(put));
-    if (map != null && isAbsenceChecked(analyses.pathFacts().factsAt(path), map)) {
-      return false;
-    }
-    // DeviceClient previous = clients.put(id, client); ... previous.close();
-    Tree parent = path.getParentPath().getLeaf();
-    VarSymbol result = null;
-    if (parent instanceof VariableTree variable) {
-      result = ASTHelpers.getSymbol(variable);
-    } else if (parent instanceof AssignmentTree assignment
-        && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol assigned) {
-      result = assigned;
-    }
-    if (result != null && closesAnywhere(body, ClientRef.ofVariable(result))) {
-      return false;
-    }
-    // DeviceClient old = clients.get(id); if (old != null) old.close(); -- on every path to the put
-    for (PathFacts.ClientEvent event : analyses.pathFacts().factsAt(path).localCloses()) {
-      VarSymbol closed = event.client().variable();
-      if (closed != null) {
-        ExpressionTree initializer = model.finalLocalInitializer(closed);
-        if (initializer != null && isMapLookup(initializer, map)) {
-          return false;
-        }
-      }
-    }
-    // clients.remove(id).close(); as a statement before the put (possibly in a try of its own)
-    for (ConnectionCall call : closesOfLookups(body)) {
-      if (isMapLookup(call.receiver(), map) && StatementOrder.runsBefore(call.path(), path)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private final Map<Body, List<ConnectionCall>> closesOfLookups = new HashMap<>();
-
-  /**
-   * The closes in {@code body} of what some map's {@code get} or {@code remove} returned: found once per body, so
-   * that a body with many puts and many closes stays linear.
-   */
-  private List<ConnectionCall> closesOfLookups(Body body) {
-    return closesOfLookups.computeIfAbsent(
-        body,
-        b -> {
-          List<ConnectionCall> closes = new ArrayList<>();
-          for (ConnectionCall call : model.callsIn(b)) {
-            if (call.op().closes() && mayBeMapLookup(call.receiver())) {
-              closes.add(call);
-            }
-          }
-          return closes;
-        });
-  }
-
-  /** What {@link #isMapLookup} can accept for some map: a get or remove call, or a local holding one. */
-  private boolean mayBeMapLookup(@Nullable ExpressionTree expression) {
-    if (expression == null) {
-      return false;
-    }
-    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
-    if (tree instanceof MethodInvocationTree call
-        && call.getMethodSelect() instanceof MemberSelectTree member
-        && (member.getIdentifier().contentEquals("get") || member.getIdentifier().contentEquals("remove"))) {
-      return true;
-    }
-    if (ASTHelpers.getSymbol(tree) instanceof VarSymbol local && local.getKind() != ElementKind.FIELD) {
-      ExpressionTree initializer = model.finalLocalInitializer(local);
-      return initializer != null && initializer != expression && mayBeMapLookup(initializer);
-    }
-    return false;
-  }
-
-  /** {@code if (!clients.containsKey(id))} or {@code if (clients.get(id) == null)}: the put replaces nothing. */
-  private static boolean isAbsenceChecked(Facts facts, ClientRef map) {
-    for (Condition condition : facts.conditions()) {
-      if (establishesAbsence(condition.expression(), condition.value(), map)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean establishesAbsence(ExpressionTree expression, boolean value, ClientRef map) {
-    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
-    if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
-      return establishesAbsence(unary.getExpression(), !value, map);
-    }
-    if (tree instanceof BinaryTree binary) {
-      Tree.Kind kind = binary.getKind();
-      if ((kind == Tree.Kind.CONDITIONAL_AND && value) || (kind == Tree.Kind.CONDITIONAL_OR && !value)) {
-        return establishesAbsence(binary.getLeftOperand(), value, map)
-            || establishesAbsence(binary.getRightOperand(), value, map);
-      }
-      if (kind != Tree.Kind.EQUAL_TO && kind != Tree.Kind.NOT_EQUAL_TO) {
-        return false;
-      }
-    }
-    NullTest test = NullTest.of(tree);
-    if (test != null) {
-      return isCallOn(test.operand(), map, "get") && test.trueWhenNull() == value;
-    }
-    return !value && isCallOn(tree, map, "containsKey");
-  }
-
-  private static boolean isCallOn(ExpressionTree expression, ClientRef map, String method) {
-    return IotHubSdk.stripParenthesesAndCasts(expression) instanceof MethodInvocationTree call
-        && call.getMethodSelect() instanceof MemberSelectTree member
-        && member.getIdentifier().contentEquals(method)
-        && map.equals(ClientRef.of(member.getExpression()));
-  }
-
-
-  private boolean isMapLookup(@Nullable ExpressionTree expression, @Nullable ClientRef map) {
-    if (expression == null || map == null) {
-      return false;
-    }
-    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
-    if (isCallOn(tree, map, "get") || isCallOn(tree, map, "remove")) {
-      return true;
-    }
-    if (ASTHelpers.getSymbol(tree) instanceof VarSymbol local && local.getKind() != ElementKind.FIELD) {
-      ExpressionTree initializer = model.finalLocalInitializer(local);
-      return initializer != null && initializer != expression && isMapLookup(initializer, map);
-    }
-    return false;
-  }
-
-  private boolean closesAnywhere(Body body, ClientRef client) {
-    return !analyses.effects().closeSites(body, client).isEmpty();
   }
 
   private @Nullable Replacement localClientFinding(TreePath declarationPath) {

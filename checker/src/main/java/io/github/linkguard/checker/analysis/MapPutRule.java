@@ -1,0 +1,181 @@
+package io.github.linkguard.checker.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import io.github.linkguard.checker.analysis.PathFacts.Condition;
+import io.github.linkguard.checker.analysis.PathFacts.Facts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Check 4(b) ({@code IotHubClientReplacedWithoutClose}): a {@code put} of a new client into a {@code Map} of clients
+ * at a re-entry site, unless the value it replaces is closed ({@code remove}/{@code get} then close before it, or a
+ * close of the value {@code put} returns), or the put runs only where the map holds nothing for the key.
+ *
+ * <p>Cost: per put, the path facts at it and the closes of map lookups in its body, found once per body, so that a
+ * body with many puts and many closes stays linear.
+ */
+final class MapPutRule {
+  private final CompilationModel model;
+  private final Analyses analyses;
+  private final ReentryFacts reentry;
+
+  MapPutRule(Analyses analyses, ReentryFacts reentry) {
+    this.model = analyses.model();
+    this.analyses = analyses;
+    this.reentry = reentry;
+  }
+
+  /** Whether this {@code put} stores a new client, at a re-entry site, over one it does not close. */
+  boolean putsOverOpenClient(TreePath path) {
+    MethodInvocationTree put = (MethodInvocationTree) path.getLeaf();
+    Body body = model.bodyAt(path);
+    ExpressionTree value = put.getArguments().get(put.getArguments().size() - 1);
+    if (body == null || !model.isNewClient(value) || !reentry.isAtReentrySite(path, body)) {
+      return false;
+    }
+    ClientRef map = ClientRef.of(ASTHelpers.getReceiver(put));
+    if (map != null && isAbsenceChecked(analyses.pathFacts().factsAt(path), map)) {
+      return false;
+    }
+    // DeviceClient previous = clients.put(id, client); ... previous.close();
+    Tree parent = path.getParentPath().getLeaf();
+    VarSymbol result = null;
+    if (parent instanceof VariableTree variable) {
+      result = ASTHelpers.getSymbol(variable);
+    } else if (parent instanceof AssignmentTree assignment
+        && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol assigned) {
+      result = assigned;
+    }
+    if (result != null && closesAnywhere(body, ClientRef.ofVariable(result))) {
+      return false;
+    }
+    // DeviceClient old = clients.get(id); if (old != null) old.close(); -- on every path to the put
+    for (PathFacts.ClientEvent event : analyses.pathFacts().factsAt(path).localCloses()) {
+      VarSymbol closed = event.client().variable();
+      if (closed != null) {
+        ExpressionTree initializer = model.finalLocalInitializer(closed);
+        if (initializer != null && isMapLookup(initializer, map)) {
+          return false;
+        }
+      }
+    }
+    // clients.remove(id).close(); as a statement before the put (possibly in a try of its own)
+    for (ConnectionCall call : closesOfLookups(body)) {
+      if (isMapLookup(call.receiver(), map) && StatementOrder.runsBefore(call.path(), path)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private final Map<Body, List<ConnectionCall>> closesOfLookups = new HashMap<>();
+
+  /**
+   * The closes in {@code body} of what some map's {@code get} or {@code remove} returned: found once per body, so
+   * that a body with many puts and many closes stays linear.
+   */
+  private List<ConnectionCall> closesOfLookups(Body body) {
+    return closesOfLookups.computeIfAbsent(
+        body,
+        b -> {
+          List<ConnectionCall> closes = new ArrayList<>();
+          for (ConnectionCall call : model.callsIn(b)) {
+            if (call.op().closes() && mayBeMapLookup(call.receiver())) {
+              closes.add(call);
+            }
+          }
+          return closes;
+        });
+  }
+
+  /** What {@link #isMapLookup} can accept for some map: a get or remove call, or a local holding one. */
+  private boolean mayBeMapLookup(@Nullable ExpressionTree expression) {
+    if (expression == null) {
+      return false;
+    }
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
+    if (tree instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree member
+        && (member.getIdentifier().contentEquals("get") || member.getIdentifier().contentEquals("remove"))) {
+      return true;
+    }
+    if (ASTHelpers.getSymbol(tree) instanceof VarSymbol local && local.getKind() != ElementKind.FIELD) {
+      ExpressionTree initializer = model.finalLocalInitializer(local);
+      return initializer != null && initializer != expression && mayBeMapLookup(initializer);
+    }
+    return false;
+  }
+
+  /** {@code if (!clients.containsKey(id))} or {@code if (clients.get(id) == null)}: the put replaces nothing. */
+  private static boolean isAbsenceChecked(Facts facts, ClientRef map) {
+    for (Condition condition : facts.conditions()) {
+      if (establishesAbsence(condition.expression(), condition.value(), map)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean establishesAbsence(ExpressionTree expression, boolean value, ClientRef map) {
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
+    if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return establishesAbsence(unary.getExpression(), !value, map);
+    }
+    if (tree instanceof BinaryTree binary) {
+      Tree.Kind kind = binary.getKind();
+      if ((kind == Tree.Kind.CONDITIONAL_AND && value) || (kind == Tree.Kind.CONDITIONAL_OR && !value)) {
+        return establishesAbsence(binary.getLeftOperand(), value, map)
+            || establishesAbsence(binary.getRightOperand(), value, map);
+      }
+      if (kind != Tree.Kind.EQUAL_TO && kind != Tree.Kind.NOT_EQUAL_TO) {
+        return false;
+      }
+    }
+    NullTest test = NullTest.of(tree);
+    if (test != null) {
+      return isCallOn(test.operand(), map, "get") && test.trueWhenNull() == value;
+    }
+    return !value && isCallOn(tree, map, "containsKey");
+  }
+
+  private static boolean isCallOn(ExpressionTree expression, ClientRef map, String method) {
+    return IotHubSdk.stripParenthesesAndCasts(expression) instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree member
+        && member.getIdentifier().contentEquals(method)
+        && map.equals(ClientRef.of(member.getExpression()));
+  }
+
+
+  private boolean isMapLookup(@Nullable ExpressionTree expression, @Nullable ClientRef map) {
+    if (expression == null || map == null) {
+      return false;
+    }
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
+    if (isCallOn(tree, map, "get") || isCallOn(tree, map, "remove")) {
+      return true;
+    }
+    if (ASTHelpers.getSymbol(tree) instanceof VarSymbol local && local.getKind() != ElementKind.FIELD) {
+      ExpressionTree initializer = model.finalLocalInitializer(local);
+      return initializer != null && initializer != expression && isMapLookup(initializer, map);
+    }
+    return false;
+  }
+
+  private boolean closesAnywhere(Body body, ClientRef client) {
+    return !analyses.effects().closeSites(body, client).isEmpty();
+  }
+}
