@@ -1593,4 +1593,146 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * The attempt type and the hand-rolled retry utility (as Edge samples carry one) of the forwarding tests: execute()
+   * forwards the attempt to doExecute(), which loops; twice() forwards it once more.
+   */
+  private static final String ATTEMPT =
+      """
+      interface Attempt<T> {
+        T run(int round) throws Exception;
+      }
+      """;
+
+  private static final String RETRIER =
+      """
+      class Retrier {
+        private final int attempts;
+
+        Retrier(int attempts) {
+          this.attempts = attempts;
+        }
+
+        <T> T execute(Attempt<T> attempt) throws Exception {
+          return doExecute(attempt);
+        }
+
+        <T> T twice(Attempt<T> attempt) throws Exception {
+          return execute(attempt);
+        }
+
+        protected <T> T doExecute(Attempt<T> attempt) throws Exception {
+          Exception last = null;
+          for (int round = 1; round <= attempts; round++) {
+            try {
+              return attempt.run(round);
+            } catch (Exception e) {
+              last = e;
+            }
+          }
+          throw last;
+        }
+      }
+      """;
+
+  /**
+   * A hand-rolled retry utility whose public method forwards the attempt to the method that loops (found on real
+   * code: an Edge sample's RetryTemplate.execute -> doExecute), and an attempt kept in a local first: the lambda is
+   * retried as the same attempt written as an anonymous class is.
+   */
+  @Test
+  void attemptForwardedToTheRetryingMethodOrKeptInALocal_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines("Attempt.java", lines(ATTEMPT))
+        .addSourceLines("Retrier.java", lines(RETRIER))
+        .addSourceLines(
+            "App.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class App {
+                  private DeviceClient client;
+
+                  void forwarded() throws Exception {
+                    new Retrier(3).execute(round -> {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      client.open();
+                      return null;
+                    });
+                  }
+
+                  void forwardedTwice() throws Exception {
+                    new Retrier(3).twice(round -> {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      client.open();
+                      return null;
+                    });
+                  }
+
+                  void keptInALocal() throws Exception {
+                    Attempt<Void> attempt = round -> {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      client.open();
+                      return null;
+                    };
+                    new Retrier(3).doExecute(attempt);
+                  }
+
+                  void closedFirst() throws Exception {
+                    Attempt<Void> attempt = round -> {
+                      client.close();
+                      client.open();
+                      return null;
+                    };
+                    new Retrier(3).execute(attempt);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void attemptForwardedToTheRetryingMethodOrKeptInALocal_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines("Attempt.java", lines(ATTEMPT))
+        .addSourceLines("Retrier.java", lines(RETRIER))
+        .addSourceLines(
+            "App.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class App {
+                  private ModuleClient client;
+
+                  void forwarded() throws Exception {
+                    new Retrier(3).execute(round -> {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      client.open(false);
+                      return null;
+                    });
+                  }
+
+                  void keptInALocal() throws Exception {
+                    Attempt<Void> attempt = round -> {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      client.open(false);
+                      return null;
+                    };
+                    new Retrier(3).execute(attempt);
+                  }
+
+                  void closedFirst() throws Exception {
+                    new Retrier(3).execute(round -> {
+                      client.close();
+                      client.open(false);
+                      return null;
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -1,24 +1,14 @@
 package io.github.linkguard.checker.analysis;
 
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.RetryConstruct.CatchRetry;
 import io.github.linkguard.checker.analysis.RetryConstruct.LibraryRetry;
 import io.github.linkguard.checker.analysis.RetryConstruct.LoopRetry;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -36,8 +26,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost: computed once per compilation. Every open() and every call site that leads to one is placed in the loops
  * and try statements around it in a single pass, O(sites times nesting depth); the other call sites (most of a large
  * compilation) are skipped after one set lookup. Whether a loop ends after its attempt succeeds is {@link
- * LoopExits}'s, linear per loop; only the loops of methods given a function that opens are searched for a retry
- * through that function.
+ * LoopExits}'s, linear per loop; retries through a function parameter are {@link RetriesThroughFunctions}'s.
  */
 final class RetryConstructs {
   private record LoopInfo(
@@ -112,7 +101,8 @@ final class RetryConstructs {
             sitesInLoopCondition.getOrDefault(loopPath.getLeaf(), List.of()));
       }
     }
-    addRetriesThroughFunctions();
+    RetriesThroughFunctions.find(
+        model, loopExits, (open, retry) -> constructsByOpen.computeIfAbsent(open, k -> new ArrayList<>()).add(retry));
     addLibraryRetries();
     for (TreePath tryPath : model.tryStatements()) {
       TryTree tryTree = (TryTree) tryPath.getLeaf();
@@ -160,81 +150,6 @@ final class RetryConstructs {
     }
   }
 
-  /**
-   * {@code withRetry(() -> client.open())}: a same-class method that runs its function parameter in a loop that ends
-   * once the function succeeds retries the opens of the lambdas and method references callers pass there.
-   */
-  private void addRetriesThroughFunctions() {
-    List<Body.Edge> openingFunctions = openingFunctionArguments();
-    if (openingFunctions.isEmpty()) {
-      return;
-    }
-    Set<MethodSymbol> takingOpeningFunctions = new HashSet<>();
-    for (Body.Edge edge : openingFunctions) {
-      if (calledWithFunction(edge.site()) instanceof MethodSymbol method) {
-        takingOpeningFunctions.add(method);
-      }
-    }
-    Map<MethodSymbol, Map<Integer, LoopRetry>> retriedParameters = new HashMap<>();
-    for (TreePath loopPath : model.loops()) {
-      Body loopBody = model.bodyAt(loopPath);
-      MethodSymbol method = loopBody == null ? null : loopBody.method();
-      if (method == null || method.getParameters().isEmpty() || !takingOpeningFunctions.contains(method)) {
-        continue;
-      }
-      new SameBodyScanner() {
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-          int index = -1;
-          ExpressionTree callReceiver = ASTHelpers.getReceiver(call);
-          if (callReceiver != null
-              && IotHubSdk.stripParenthesesAndCasts(callReceiver) instanceof IdentifierTree receiver
-              && ASTHelpers.getSymbol(receiver) instanceof VarSymbol parameter) {
-            index = method.getParameters().indexOf(parameter);
-          }
-          TreePath invocation = index >= 0 ? TreePath.getPath(loopPath, call) : null;
-          if (invocation != null && loopExits.leavesAfterSuccess(loopPath, invocation)) {
-            retriedParameters
-                .computeIfAbsent(method, m -> new HashMap<>())
-                .putIfAbsent(index, new LoopRetry(loopPath, invocation, true));
-          }
-          return super.visitMethodInvocation(call, null);
-        }
-      }.scan(loopPath.getLeaf(), null);
-    }
-    if (retriedParameters.isEmpty()) {
-      return;
-    }
-    for (Body.Edge edge : openingFunctions) {
-      LoopRetry retry = retryOfArgument(edge.site(), retriedParameters);
-      if (retry != null) {
-        for (ConnectionCall open : model.syncReachableOpens(edge.to())) {
-          constructsByOpen.computeIfAbsent(open, k -> new ArrayList<>()).add(retry);
-        }
-      }
-    }
-  }
-
-  /**
-   * The lambdas and method references that run an open() and are passed as an argument of a call, as the edges into
-   * their bodies (in body order): only the called methods' loops can retry an open() through a function parameter,
-   * and only these edges can then add a retry.
-   */
-  private List<Body.Edge> openingFunctionArguments() {
-    List<Body.Edge> edges = new ArrayList<>();
-    for (Body body : model.bodies()) {
-      if (!model.syncReachesAnOpen(body)) {
-        continue;
-      }
-      for (Body.Edge edge : body.incoming()) {
-        if (edge.kind() == Body.EdgeKind.SYNC && callTakingFunction(edge.site()) != null) {
-          edges.add(edge);
-        }
-      }
-    }
-    return edges;
-  }
-
   /** The attempts that retry libraries run: function values they are given, and proxied calls of @Retryable methods. */
   private void addLibraryRetries() {
     for (Body body : model.bodies()) {
@@ -277,33 +192,6 @@ final class RetryConstructs {
             .add(new LibraryRetry(call, attempt, anchor, policy));
       }
     }
-  }
-
-  /** The retry loop that runs the function value at {@code site}, when it is an argument of such a helper. */
-  private static @Nullable LoopRetry retryOfArgument(
-      TreePath site, Map<MethodSymbol, Map<Integer, LoopRetry>> retriedParameters) {
-    MethodInvocationTree call = callTakingFunction(site);
-    if (call == null) {
-      return null;
-    }
-    Map<Integer, LoopRetry> byIndex = retriedParameters.get(ASTHelpers.getSymbol(call));
-    Tree value = IotHubSdk.withEnclosingParentheses(site).getLeaf();
-    return byIndex == null ? null : byIndex.get(call.getArguments().indexOf(value));
-  }
-
-  /** The method called with the lambda or method reference at {@code site} as an argument, or null. */
-  private static @Nullable Symbol calledWithFunction(TreePath site) {
-    MethodInvocationTree call = callTakingFunction(site);
-    return call == null ? null : ASTHelpers.getSymbol(call);
-  }
-
-  /** The call that takes the lambda or method reference at {@code site} as an argument, or null. */
-  private static @Nullable MethodInvocationTree callTakingFunction(TreePath site) {
-    if (!(site.getLeaf() instanceof LambdaExpressionTree) && !(site.getLeaf() instanceof MemberReferenceTree)) {
-      return null;
-    }
-    TreePath parent = IotHubSdk.withEnclosingParentheses(site).getParentPath();
-    return parent != null && parent.getLeaf() instanceof MethodInvocationTree call ? call : null;
   }
 
   /** The opens a site runs synchronously: the open() itself, or those of the same-class code it calls. */
