@@ -60,11 +60,19 @@ public final class IotHubReopenAfterClientClose extends LinkGuardCheck
     implements IfTreeMatcher, WhileLoopTreeMatcher, ForLoopTreeMatcher, ConditionalExpressionTreeMatcher,
         BinaryTreeMatcher, CaseTreeMatcher {
 
+  private static final String CLIENT_CLOSE_RISK =
+      " leads to a reconnect even when the reason is CLIENT_CLOSE, which is the application's own close(): shutting"
+          + " the client down then reopens it, and a replacement client beside it makes IoT Hub drop a link with"
+          + " 409002 LinkCreationConflict.";
+
   private static final String MESSAGE =
-      "This DISCONNECTED check leads to a reconnect even when the reason is CLIENT_CLOSE, which is the"
-          + " application's own close(): shutting the client down then reopens it, and a replacement client beside"
-          + " it makes IoT Hub drop a link with 409002 LinkCreationConflict. Also require the reason to be other"
-          + " than CLIENT_CLOSE.";
+      "This DISCONNECTED check" + CLIENT_CLOSE_RISK + " Also require the reason to be other than CLIENT_CLOSE.";
+
+  /** Contract v2: a status condition that also lets through the statuses in which the SDK owns the connection. */
+  private static final String MESSAGE_ADMITTING_OTHER_STATUSES =
+      "This status condition also admits DISCONNECTED_RETRYING or CONNECTED, while the SDK still owns the"
+          + " connection, and" + CLIENT_CLOSE_RISK + " Reconnect only on DISCONNECTED, with a reason other than"
+          + " CLIENT_CLOSE.";
 
   public IotHubReopenAfterClientClose() {
     this(ErrorProneFlags.empty());
@@ -114,7 +122,9 @@ public final class IotHubReopenAfterClientClose extends LinkGuardCheck
         verdicts -> {
           Description first = Description.NO_MATCH;
           for (ReopenGuard guard : verdicts.reopenGuardRule().at(holder)) {
-            Description.Builder builder = buildDescription(guard.establishment().reportTree()).setMessage(MESSAGE);
+            Description.Builder builder =
+                buildDescription(guard.establishment().reportTree())
+                    .setMessage(guard.admitsOtherStatuses() ? MESSAGE_ADMITTING_OTHER_STATUSES : MESSAGE);
             SuggestedFix fix = fixSafely(state, () -> excludeClientClose(guard, verdicts.callbackScope(), state));
             if (fix != null) {
               builder.addFix(fix);

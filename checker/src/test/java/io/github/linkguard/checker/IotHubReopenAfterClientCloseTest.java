@@ -582,4 +582,97 @@ class IotHubReopenAfterClientCloseTest {
                 """))
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  /**
+   * A status condition that lets DISCONNECTED through together with statuses in which the SDK still owns the
+   * connection says so in the message: the fix is to reconnect only on DISCONNECTED, not only to exclude
+   * CLIENT_CLOSE. A plain DISCONNECTED guard keeps the shorter message.
+   */
+  @Test
+  void messageOfAConditionThatAlsoAdmitsTheSdksStatuses_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Watcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Watcher {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED … Reconnect only on DISCONNECTED
+                      if (ctx.getNewStatus() != IotHubConnectionStatus.CONNECTED) {
+                        executor.execute(this::reconnect);
+                      }
+                    }, null);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      // FINDING: [IotHubReopenAfterClientClose] This DISCONNECTED check leads to a reconnect even when the reason is CLIENT_CLOSE
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        executor.execute(this::reconnect);
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.close();
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void messageOfAConditionThatAlsoAdmitsTheSdksStatuses_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Watcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Watcher {
+                  private DeviceClient client;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      switch (status) {
+                        case DISCONNECTED_RETRYING:
+                        // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED … the SDK still owns the connection
+                        case DISCONNECTED:
+                          new Thread(this::reconnect).start();
+                          break;
+                        default:
+                          break;
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.closeNow();
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

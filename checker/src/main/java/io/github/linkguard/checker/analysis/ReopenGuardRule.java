@@ -38,8 +38,12 @@ import org.jspecify.annotations.Nullable;
  * CallerTranslation#MAX_CALLER_DEPTH} callers up, with a visited set.
  */
 public final class ReopenGuardRule {
-  /** A check 5 finding: a DISCONNECTED guard in a status callback with no CLIENT_CLOSE exclusion. */
-  public record ReopenGuard(Establishment establishment, TreePath reconnect, Body body) {
+  /**
+   * A check 5 finding: a DISCONNECTED guard in a status callback with no CLIENT_CLOSE exclusion; {@code
+   * admitsOtherStatuses} when it is a status condition that also lets through statuses the SDK owns (contract v2).
+   */
+  public record ReopenGuard(
+      Establishment establishment, TreePath reconnect, Body body, boolean admitsOtherStatuses) {
     /** The if, loop, ?:, && / || or case whose condition is the guard: where the check matches. */
     public Tree holder() {
       return establishment.condition() != null
@@ -96,13 +100,14 @@ public final class ReopenGuardRule {
           continue;
         }
         List<Establishment> guards = analyses.conditions().establishments(facts, Claim.DISCONNECTED);
-        if (guards.isEmpty()) {
+        boolean admitsOtherStatuses = guards.isEmpty();
+        if (admitsOtherStatuses) {
           // contract v2: a condition that lets DISCONNECTED through with other statuses; only the nearest one
           guards = analyses.conditions().admittingDisconnectedAmongOthers(facts);
           guards = guards.isEmpty() ? guards : guards.subList(0, 1);
         }
         for (Establishment guard : guards) {
-          byGuard.putIfAbsent(guard.reportTree(), new ReopenGuard(guard, reconnect, body));
+          byGuard.putIfAbsent(guard.reportTree(), new ReopenGuard(guard, reconnect, body, admitsOtherStatuses));
         }
       }
     }
