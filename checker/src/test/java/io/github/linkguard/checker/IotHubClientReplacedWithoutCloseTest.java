@@ -1677,4 +1677,142 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * What the callers do before calling the method that replaces the client counts on every path, also one that
+   * starts in a status callback (found on real code: an RFID middleware's status-callback reconnect, and an Android
+   * app's connect thread): a close of the old client, or a null check that skips the call while a client exists. A
+   * caller that does neither leaves the finding.
+   */
+  @Test
+  void callersThatCloseOrNullCheckBeforeTheReplacingCall_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Link.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class Link {
+                  private final String cs = System.getenv("CS");
+                  private DeviceClient client;
+                  private DeviceClient spare;
+
+                  void start() throws IOException, URISyntaxException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED
+                          && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        new Thread(() -> {
+                          try {
+                            client.closeNow();
+                            recreate();
+                          } catch (IOException | URISyntaxException e) {
+                            System.err.println(e);
+                          }
+                        }).start();
+                      }
+                    }, null);
+                    client.open();
+                  }
+
+                  private void recreate() throws IOException, URISyntaxException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open();
+                  }
+
+                  void startSpare() {
+                    new Thread(new Runnable() {
+                      @Override
+                      public void run() {
+                        try {
+                          if (spare == null) {
+                            initSpare();
+                          }
+                          initSpareAgain();
+                        } catch (IOException | URISyntaxException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }).start();
+                  }
+
+                  private void initSpare() throws IOException, URISyntaxException {
+                    spare = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    spare.open();
+                  }
+
+                  private void initSpareAgain() throws IOException, URISyntaxException {
+                    // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'spare'
+                    spare = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    spare.open();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void callersThatCloseOrNullCheckBeforeTheReplacingCall_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Link.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Link {
+                  private final String cs = System.getenv("CS");
+                  private DeviceClient client;
+                  private DeviceClient spare;
+
+                  void start() throws IotHubClientException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                          && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        new Thread(() -> {
+                          client.close();
+                          recreate();
+                        }).start();
+                      }
+                    }, null);
+                    client.open(false);
+                  }
+
+                  private void recreate() {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  void startSpare() {
+                    new Thread(() -> {
+                      if (spare != null) {
+                        return;
+                      }
+                      initSpare();
+                    }).start();
+                  }
+
+                  private void initSpare() {
+                    spare = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    try {
+                      spare.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

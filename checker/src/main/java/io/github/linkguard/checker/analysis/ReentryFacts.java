@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -51,11 +52,24 @@ final class ReentryFacts {
    * lambda or anonymous class belongs to the method that creates it, so its creation counts as a call.
    */
   boolean establishedByEveryCaller(Body body, ClientRef client, boolean creationCounts) {
-    return establishedByEveryCaller(body, client, creationCounts, 0, new HashSet<>());
+    return establishedByEveryCaller(
+        body, client, creationCounts,
+        (facts, inCaller) -> facts.closed(inCaller) || (creationCounts && facts.created(inCaller)), true, 0,
+        new HashSet<>());
+  }
+
+  /**
+   * Whether every caller that leads to {@code body} from a re-entry site has made {@code client} safe to replace
+   * before the call, on every path ({@code safe}: closed it, or checked that it holds none), as check 4 asks: guarded
+   * paths count too (a status guard says nothing about the old client), and so do paths from a status callback.
+   */
+  boolean madeSafeByEveryCaller(Body body, ClientRef client, BiPredicate<Facts, ClientRef> safe) {
+    return establishedByEveryCaller(body, client, false, safe, false, 0, new HashSet<>());
   }
 
   private boolean establishedByEveryCaller(
-      Body body, ClientRef client, boolean creationCounts, int depth, Set<Body> visiting) {
+      Body body, ClientRef client, boolean creationCounts, BiPredicate<Facts, ClientRef> established,
+      boolean skipGuardedPaths, int depth, Set<Body> visiting) {
     if (depth > MAX_CALLER_DEPTH
         || !visiting.add(body)
         || body.root() == Body.Root.STATUS_CALLBACK
@@ -66,8 +80,7 @@ final class ReentryFacts {
     for (Body.Edge edge : body.incoming()) {
       if (!carriesReentryPath(edge)
           || edge.from() == body
-          || isGuardedSite(edge.site())
-          || guardedBodies().contains(edge.from())) {
+          || (skipGuardedPaths && (isGuardedSite(edge.site()) || guardedBodies().contains(edge.from())))) {
         continue; // start-up code, a guarded path, or the method re-running itself: not a path from a root here
       }
       anyCaller = true;
@@ -90,11 +103,10 @@ final class ReentryFacts {
       if (inCaller == null) {
         return false;
       }
-      Facts facts = analyses.pathFacts().factsAt(edge.site());
-      boolean established = facts.closed(inCaller) || (creationCounts && facts.created(inCaller));
-      if (!established
+      if (!established.test(analyses.pathFacts().factsAt(edge.site()), inCaller)
           && (fromStartUp
-              || !establishedByEveryCaller(edge.from(), inCaller, creationCounts, depth + 1, visiting))) {
+              || !establishedByEveryCaller(
+                  edge.from(), inCaller, creationCounts, established, skipGuardedPaths, depth + 1, visiting))) {
         return false;
       }
     }

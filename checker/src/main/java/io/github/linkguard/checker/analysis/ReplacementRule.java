@@ -133,7 +133,7 @@ public final class ReplacementRule {
     Facts facts = analyses.pathFacts().factsAt(path);
     if (facts.closed(target)
         || isNullChecked(facts, target)
-        || reentry.establishedByEveryCaller(body, target, false)) {
+        || reentry.madeSafeByEveryCaller(body, target, ReplacementRule::closedOrNullChecked)) {
       return null;
     }
     return new Replacement(ReplacementKind.ASSIGNED_OVER_OPEN_CLIENT, path, assignment.getVariable(), null);
@@ -271,9 +271,10 @@ public final class ReplacementRule {
         body.tree() instanceof MethodTree method ? method.getBody()
             : body.tree() instanceof LambdaExpressionTree lambda ? lambda.getBody()
             : null;
+    ExpressionTree stored = IotHubSdk.stripParenthesesAndCasts(assignment.getExpression());
     return block instanceof BlockTree statements
         && path.getParentPath().getLeaf() instanceof ExpressionStatementTree statement
-        && ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(assignment.getExpression())) instanceof VarSymbol local
+        && ASTHelpers.getSymbol(stored) instanceof VarSymbol local
         && local.getKind() != ElementKind.FIELD
         && FreshLocalAtReturns.atStatement(statements, local, statement, model::isNewClient);
   }
@@ -284,6 +285,11 @@ public final class ReplacementRule {
         && ASTHelpers.getSymbol(identifier) instanceof VarSymbol local
         && local.getKind() != ElementKind.FIELD
         && !model.opensOf(ClientRef.ofVariable(local)).isEmpty();
+  }
+
+  /** What makes a client safe to replace at a point: closed there, or known to be null. */
+  private static boolean closedOrNullChecked(Facts facts, ClientRef client) {
+    return facts.closed(client) || isNullChecked(facts, client);
   }
 
   /** {@code if (c == null) c = new ...}: creation is skipped while a client exists. */
