@@ -1208,4 +1208,134 @@ class CompilationReachTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A call through a library type reaches the objects of the compilation the code itself stored where it calls
+   * (found on real code: an RFID middleware whose executor task calls send() on a field typed by a plug-in interface
+   * from another jar, holding the module's own Azure implementation): {@code sink.accept(m)} on a field or local that
+   * holds {@code new AzureSink(...)} runs AzureSink.accept. A field holding only objects of other classes reaches
+   * nothing of them.
+   */
+  @Test
+  void callThroughALibraryTypeReachesTheObjectsStoredThere_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "AzureSink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.function.Consumer;
+
+                class AzureSink implements Consumer<Object> {
+                  private final DeviceClient client;
+
+                  AzureSink(String cs) throws URISyntaxException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  @Override
+                  public void accept(Object message) {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open();
+                      client.sendEventAsync(new Message(String.valueOf(message)), null, null);
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Forwarder.java",
+            lines(
+                """
+                import java.net.URISyntaxException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+                import java.util.function.Consumer;
+
+                class Forwarder {
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  private final Consumer<Object> sink;
+                  private final Consumer<Object> log = message -> System.out.println(message);
+
+                  Forwarder(String cs) throws URISyntaxException {
+                    sink = new AzureSink(cs);
+                  }
+
+                  void send(Object message) {
+                    executor.submit(() -> sink.accept(message));
+                    executor.submit(() -> log.accept(message));
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void callThroughALibraryTypeReachesTheObjectsStoredThere_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "AzureSink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.function.Consumer;
+
+                class AzureSink implements Consumer<Object> {
+                  private final DeviceClient client;
+
+                  AzureSink(String cs) {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  @Override
+                  public void accept(Object message) {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open(false);
+                      client.sendEventAsync(new Message(String.valueOf(message)), null, null);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Ticker.java",
+            lines(
+                """
+                import java.util.Timer;
+                import java.util.TimerTask;
+                import java.util.function.Consumer;
+
+                class Ticker {
+                  private final Consumer<Object> sink = new AzureSink(System.getenv("CS"));
+
+                  void start() {
+                    new Timer().schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        sink.accept("tick");
+                      }
+                    }, 0, 60_000);
+                  }
+
+                  /** Each round makes its own sink: its client is created earlier on the path (exemption b). */
+                  void startFresh(String cs) {
+                    new Timer().schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        Consumer<Object> fresh = new AzureSink(cs);
+                        fresh.accept("tick");
+                      }
+                    }, 0, 60_000);
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -1,5 +1,8 @@
 package io.github.linkguard.checker.analysis;
 
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -60,6 +63,24 @@ public final class Body {
 
   public @Nullable MethodSymbol method() {
     return method;
+  }
+
+  /** The expressions a method body's own {@code return} statements return (not those of its lambdas or classes). */
+  List<ExpressionTree> returnedExpressions() {
+    if (!(tree() instanceof MethodTree methodTree) || methodTree.getBody() == null) {
+      return List.of();
+    }
+    List<ExpressionTree> returned = new ArrayList<>();
+    new SameBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        if (tree.getExpression() != null) {
+          returned.add(tree.getExpression());
+        }
+        return null;
+      }
+    }.scan(methodTree.getBody(), null);
+    return returned;
   }
 
   public Root root() {

@@ -1,10 +1,14 @@
 package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -14,6 +18,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Name;
 import io.github.linkguard.checker.analysis.PendingLinks.AnonymousRole;
 import io.github.linkguard.checker.analysis.PendingLinks.Forward;
+import io.github.linkguard.checker.analysis.PendingLinks.LibraryCall;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingEdge;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingFunction;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingReference;
@@ -27,9 +32,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,11 +63,13 @@ final class CallGraph {
   private final Collection<Body> bodies;
   private final Dispatch dispatch;
   private final Map<Tree, List<Body.Edge>> edgesBySite = new IdentityHashMap<>();
+  private final ClassScan scan;
   private @Nullable Map<VarSymbol, Integer> handOffDistances;
 
   CallGraph(IotHubSdk sdk, VisitorState state, ClassScan scan) {
     this.sdk = sdk;
     this.state = state;
+    this.scan = scan;
     this.links = scan.links;
     this.bodies = scan.bodies().values();
     this.dispatch = new Dispatch(state.getTypes(), scan.methodBodies(), links.instantiated, scan.visibleClasses());
@@ -84,6 +94,7 @@ final class CallGraph {
         link(pending.from(), target, Body.EdgeKind.SYNC, pending.site());
       }
     }
+    linkLibraryCalls();
     for (PendingFunction function : links.functions) {
       linkFunction(function.from(), function.site(), function.destination(), function.targets());
     }
@@ -145,6 +156,62 @@ final class CallGraph {
         linkFunction(role.enclosing(), role.site(), role.destination(), List.of(body));
       }
     }
+  }
+
+  /**
+   * A call through a library type ({@code sink.accept(m)}) runs the implementation in the class of each object of the
+   * compilation that the code itself stored in the variable it calls on: a {@code new} of a named class in the
+   * variable's initializer or assignments (a field's anywhere in the compilation; a local's only when it is
+   * effectively final). Anonymous classes and lambdas are linked where they are created, as before.
+   */
+  private void linkLibraryCalls() {
+    Map<VarSymbol, List<ClassSymbol>> storedClasses = new HashMap<>();
+    for (LibraryCall call : links.libraryCalls) {
+      for (ClassSymbol stored : storedClasses.computeIfAbsent(call.holder(), this::classesStoredIn)) {
+        MethodSymbol implementation = call.method().implementation(stored, state.getTypes(), true);
+        Body target = implementation == null ? null : scan.methodBodies().get(implementation);
+        if (target != null) {
+          link(call.from(), target, Body.EdgeKind.SYNC, call.site());
+        }
+      }
+    }
+  }
+
+  /**
+   * The named classes of the compilation whose objects the code stores in {@code holder}: created there, chosen by a
+   * {@code ?:}, or returned by a method of the compilation that the value calls (a factory, followed through the
+   * factories it returns from, each method once).
+   */
+  private List<ClassSymbol> classesStoredIn(VarSymbol holder) {
+    Deque<ExpressionTree> values = new ArrayDeque<>();
+    if (holder.getKind() == ElementKind.FIELD) {
+      values.addAll(scan.fieldWrites.valuesStoredIn(holder));
+    } else if (scan.locals.finalInitializer(holder) != null) {
+      values.add(scan.locals.finalInitializer(holder));
+    }
+    List<ClassSymbol> classes = new ArrayList<>();
+    Set<MethodSymbol> factories = new HashSet<>();
+    while (!values.isEmpty()) {
+      ExpressionTree value = IotHubSdk.stripParenthesesAndCasts(values.poll());
+      if (value instanceof NewClassTree created
+          && created.getClassBody() == null
+          && ASTHelpers.getType(created) != null
+          && ASTHelpers.getType(created).tsym instanceof ClassSymbol named
+          && links.isDeclaredHere(named)
+          && !classes.contains(named)) {
+        classes.add(named);
+      } else if (value instanceof ConditionalExpressionTree choice) {
+        values.add(choice.getTrueExpression());
+        values.add(choice.getFalseExpression());
+      } else if (value instanceof MethodInvocationTree call) {
+        MethodSymbol factory = ASTHelpers.getSymbol(call);
+        Body factoryBody = factory == null ? null : scan.methodBodies().get(factory);
+        if (factoryBody != null && factories.add(factory)) {
+          values.addAll(factoryBody.returnedExpressions());
+        }
+      }
+    }
+    return classes;
   }
 
   /**

@@ -6,11 +6,9 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,20 +103,7 @@ final class ClientCreations {
         method,
         m -> {
           Body body = scan.methodBodies().get(m);
-          if (body == null || !(body.tree() instanceof MethodTree methodTree) || methodTree.getBody() == null) {
-            return List.of();
-          }
-          List<ExpressionTree> returned = new ArrayList<>();
-          new SameBodyScanner() {
-            @Override
-            public Void visitReturn(ReturnTree tree, Void unused) {
-              if (tree.getExpression() != null) {
-                returned.add(tree.getExpression());
-              }
-              return null;
-            }
-          }.scan(methodTree.getBody(), null);
-          return returned;
+          return body == null ? List.of() : body.returnedExpressions();
         });
   }
 

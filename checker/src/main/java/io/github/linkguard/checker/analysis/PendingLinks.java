@@ -80,6 +80,13 @@ final class PendingLinks {
   /** A variable passed to a hand-off API ({@code executor.execute(reconnect)}): where, and from which body. */
   record VariableHandOff(Body from, TreePath site) {}
 
+  /**
+   * A call of a library method on a field or local ({@code sink.accept(m)}, {@code transporter.send(m)} through a
+   * plug-in interface from another jar): it reaches the implementations in the classes of the objects the code
+   * itself stored in that variable.
+   */
+  record LibraryCall(Body from, MethodSymbol method, VarSymbol holder, TreePath site) {}
+
   private final IotHubSdk sdk;
   private final Set<ClassSymbol> visibleClasses;
   final List<PendingEdge> edges = new ArrayList<>();
@@ -90,6 +97,7 @@ final class PendingLinks {
   /** Where each handed-off variable is handed off: what it holds runs from there, not from where it was made. */
   final Map<VarSymbol, List<VariableHandOff>> variableHandOffs = new HashMap<>();
   final List<Forward> forwards = new ArrayList<>();
+  final List<LibraryCall> libraryCalls = new ArrayList<>();
   final Map<ClassSymbol, AnonymousRole> anonymousRoles = new HashMap<>();
   final Set<ClassSymbol> instantiated = new LinkedHashSet<>();
   final List<PendingRegistration> registrations = new ArrayList<>();
@@ -140,6 +148,8 @@ final class PendingLinks {
               current, method, path, viaSuper ? null : ASTHelpers.getReceiverType(tree),
               receiver == null || isThisReference(receiver)));
       noteForwardedParameters(method, tree.getArguments());
+    } else if (symbol instanceof MethodSymbol method && !method.isStatic() && !isDeclaredHere(method)) {
+      noteLibraryCall(tree, path, current, method);
     }
     noteRegistration(path);
     if (sdk.isHandOff(tree)) {
@@ -181,6 +191,17 @@ final class PendingLinks {
           noteStoredCallback(destination.variable(), new StoredCallback(null, anonymous));
         }
       }
+    }
+  }
+
+  private void noteLibraryCall(MethodInvocationTree tree, TreePath path, Body current, MethodSymbol method) {
+    ExpressionTree receiver = receiverOf(tree);
+    if (receiver != null
+        && ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(receiver)) instanceof VarSymbol holder
+        && holder.getKind() != ElementKind.PARAMETER
+        && holder.getKind() != ElementKind.EXCEPTION_PARAMETER
+        && !sdk.isClientType(holder.type)) {
+      libraryCalls.add(new LibraryCall(current, method, holder, path));
     }
   }
 

@@ -1,0 +1,12 @@
+package com.example.crossclass.reach.pluginsink;
+
+/** Starts the forwarder with the sink its scheme names. */
+public final class Main
+{
+    private Main() {}
+
+    public static void main(String[] args) throws Exception
+    {
+        new Forwarder(args[0], System.getenv("IOTHUB_DEVICE_CONNECTION_STRING")).send("hello");
+    }
+}
