@@ -89,8 +89,12 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
 
   /** The open() wrapped in a DISCONNECTED guard, or null where no guard is in scope or no block can go. */
   private static @Nullable SuggestedFix guard(@Nullable ConnectionCall open, Verdicts verdicts, VisitorState state) {
-    // A guard does not repair an unclosed retry: leave such a call for the user rather than half-fix it.
-    if (open == null || verdicts.retryCloseRule().unclosedRetry(open) != null) {
+    // A guard does not repair an unclosed retry: leave such a call for the user rather than half-fix it. Nor does it
+    // take a call off the callback's thread: guarded there, the open() would be IotHubReconnectOnCallbackThread's,
+    // and a fix must not create another check's finding.
+    if (open == null
+        || verdicts.retryCloseRule().unclosedRetry(open) != null
+        || verdicts.callbackThreadRule().onCallbackThread(open)) {
       return null;
     }
     SuggestedFix.Builder fix = SuggestedFix.builder();

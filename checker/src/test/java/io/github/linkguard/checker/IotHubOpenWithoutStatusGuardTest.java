@@ -1196,12 +1196,14 @@ class IotHubOpenWithoutStatusGuardTest {
 
                   void register(boolean eager) {
                     client.setConnectionStatusChangeCallback(context -> {
-                      try {
-                        client.open(false);
-                        if (eager) client.open(true);
-                      } catch (IotHubClientException e) {
-                        System.err.println(e);
-                      }
+                      new Thread(() -> {
+                        try {
+                          client.open(false);
+                          if (eager) client.open(true);
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }).start();
                     }, null);
                   }
                 }
@@ -1219,20 +1221,22 @@ class IotHubOpenWithoutStatusGuardTest {
 
                   void register(boolean eager) {
                     client.setConnectionStatusChangeCallback(context -> {
-                      try {
-                        if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
-                            && context.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
-                          client.open(false);
-                        }
-                        if (eager) {
+                      new Thread(() -> {
+                        try {
                           if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
                               && context.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
-                            client.open(true);
+                            client.open(false);
                           }
+                          if (eager) {
+                            if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                                && context.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                              client.open(true);
+                            }
+                          }
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
                         }
-                      } catch (IotHubClientException e) {
-                        System.err.println(e);
-                      }
+                      }).start();
                     }, null);
                   }
                 }
@@ -1249,17 +1253,21 @@ class IotHubOpenWithoutStatusGuardTest {
                 """
                 import com.microsoft.azure.sdk.iot.device.*;
                 import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
 
                 class Callback {
                   private DeviceClient client;
+                  private ExecutorService executor;
 
                   void register() {
                     client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
-                      try {
-                        client.open();
-                      } catch (IOException e) {
-                        System.err.println(e);
-                      }
+                      executor.execute(() -> {
+                        try {
+                          client.open();
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      });
                     }, null);
                   }
                 }
@@ -1271,20 +1279,24 @@ class IotHubOpenWithoutStatusGuardTest {
                 import com.microsoft.azure.sdk.iot.device.*;
                 import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
                 import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
 
                 class Callback {
                   private DeviceClient client;
+                  private ExecutorService executor;
 
                   void register() {
                     client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
-                      try {
-                        if (status == IotHubConnectionStatus.DISCONNECTED
-                            && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
-                          client.open();
+                      executor.execute(() -> {
+                        try {
+                          if (status == IotHubConnectionStatus.DISCONNECTED
+                              && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                            client.open();
+                          }
+                        } catch (IOException e) {
+                          System.err.println(e);
                         }
-                      } catch (IOException e) {
-                        System.err.println(e);
-                      }
+                      });
                     }, null);
                   }
                 }
@@ -1898,6 +1910,66 @@ class IotHubOpenWithoutStatusGuardTest {
                       fresh = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
                     }
                     return fresh;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * An open() that runs on the callback's own thread gets no fix: wrapped in the guard it would be
+   * IotHubReconnectOnCallbackThread's, and a fix must not create another check's finding.
+   */
+  @Test
+  void noFixForAnOpenOnTheCallbacksThread_v2() {
+    FindingWithoutFix.of(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Callback.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Callback {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(context -> {
+                      try {
+                        // BUG: Diagnostic contains: open() here can run while the SDK still owns
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void noFixForAnOpenOnTheCallbacksThread_v1() {
+    FindingWithoutFix.of(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Callback.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Callback {
+                  private DeviceClient client;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      try {
+                        // BUG: Diagnostic contains: open() here can run while the SDK still owns
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }, null);
                   }
                 }
                 """))

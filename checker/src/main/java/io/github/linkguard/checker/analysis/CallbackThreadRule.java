@@ -27,7 +27,7 @@ public final class CallbackThreadRule {
   }
 
   /** Check 3: executed synchronously on the thread that delivers a status callback. */
-  boolean onCallbackThread(ConnectionCall call) {
+  public boolean onCallbackThread(ConnectionCall call) {
     return callbackScope.isInStatusCallback(call.body());
   }
 
