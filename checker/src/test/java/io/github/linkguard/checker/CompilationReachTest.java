@@ -1338,4 +1338,106 @@ class CompilationReachTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A task kept in a field and run() synchronously from the status callback runs on the callback's thread: a lambda
+   * or method reference kept there, or an object of a named class (found by probing real shapes: a force-close kept
+   * as a Runnable field). Handed to an executor instead, it does not.
+   */
+  @Test
+  void taskKeptInAFieldAndRunInTheCallback_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Device.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Device {
+                  private final DeviceClient client;
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  private final Runnable closer = () -> {
+                    // FINDING: [IotHubReconnectOnCallbackThread] close() runs on the thread that delivers
+                    this.client().close();
+                  };
+                  private final Runnable stopper = this::stop;
+                  private final Runnable parker = new Parker();
+                  private final Runnable later = () -> client().close();
+
+                  Device(DeviceClient client) {
+                    this.client = client;
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                          && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        closer.run();
+                        stopper.run();
+                        parker.run();
+                        executor.execute(later);
+                      }
+                    }, null);
+                  }
+
+                  DeviceClient client() {
+                    return client;
+                  }
+
+                  private void stop() {
+                    // FINDING: [IotHubReconnectOnCallbackThread] close() runs on the thread that delivers
+                    client.close();
+                  }
+
+                  class Parker implements Runnable {
+                    @Override
+                    public void run() {
+                      // FINDING: [IotHubReconnectOnCallbackThread] close() runs on the thread that delivers
+                      client.close();
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void taskKeptInAFieldAndRunInTheCallback_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Device.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Device {
+                  private final DeviceClient client;
+                  private final Runnable closer = () -> {
+                    try {
+                      // FINDING: [IotHubReconnectOnCallbackThread] closeNow() runs on the thread that delivers
+                      client().closeNow();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  };
+
+                  Device(DeviceClient client) {
+                    this.client = client;
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED
+                          && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                        closer.run();
+                      }
+                    }, null);
+                  }
+
+                  DeviceClient client() {
+                    return client;
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

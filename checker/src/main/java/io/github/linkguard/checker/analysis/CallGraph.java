@@ -5,12 +5,15 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -165,24 +168,36 @@ final class CallGraph {
    * effectively final). Anonymous classes and lambdas are linked where they are created, as before.
    */
   private void linkLibraryCalls() {
-    Map<VarSymbol, List<ClassSymbol>> storedClasses = new HashMap<>();
+    Map<VarSymbol, StoredValues> stored = new HashMap<>();
     for (LibraryCall call : links.libraryCalls) {
-      for (ClassSymbol stored : storedClasses.computeIfAbsent(call.holder(), this::classesStoredIn)) {
-        MethodSymbol implementation = call.method().implementation(stored, state.getTypes(), true);
+      StoredValues values = stored.computeIfAbsent(call.holder(), this::valuesStoredIn);
+      for (ClassSymbol storedClass : values.classes()) {
+        MethodSymbol implementation = call.method().implementation(storedClass, state.getTypes(), true);
         Body target = implementation == null ? null : scan.methodBodies().get(implementation);
         if (target != null) {
           link(call.from(), target, Body.EdgeKind.SYNC, call.site());
+        }
+      }
+      // A lambda or method reference kept there runs when the interface's own method is called on it (run()).
+      if ((call.method().flags() & Flags.ABSTRACT) != 0) {
+        for (Body function : values.functions()) {
+          link(call.from(), function, Body.EdgeKind.SYNC, call.site());
         }
       }
     }
   }
 
   /**
-   * The named classes of the compilation whose objects the code stores in {@code holder}: created there, chosen by a
-   * {@code ?:}, or returned by a method of the compilation that the value calls (a factory, followed through the
-   * factories it returns from, each method once).
+   * What the code stores in a variable: objects of named or anonymous classes of the compilation, and the bodies of
+   * lambdas and method references.
    */
-  private List<ClassSymbol> classesStoredIn(VarSymbol holder) {
+  private record StoredValues(List<ClassSymbol> classes, List<Body> functions) {}
+
+  /**
+   * What the code stores in {@code holder}: created there, chosen by a {@code ?:}, or returned by a method of the
+   * compilation that the value calls (a factory, followed through the factories it returns from, each method once).
+   */
+  private StoredValues valuesStoredIn(VarSymbol holder) {
     Deque<ExpressionTree> values = new ArrayDeque<>();
     if (holder.getKind() == ElementKind.FIELD) {
       values.addAll(scan.fieldWrites.valuesStoredIn(holder));
@@ -190,16 +205,25 @@ final class CallGraph {
       values.add(scan.locals.finalInitializer(holder));
     }
     List<ClassSymbol> classes = new ArrayList<>();
+    List<Body> functions = new ArrayList<>();
     Set<MethodSymbol> factories = new HashSet<>();
     while (!values.isEmpty()) {
       ExpressionTree value = IotHubSdk.stripParenthesesAndCasts(values.poll());
-      if (value instanceof NewClassTree created
-          && created.getClassBody() == null
-          && ASTHelpers.getType(created) != null
-          && ASTHelpers.getType(created).tsym instanceof ClassSymbol named
-          && links.isDeclaredHere(named)
-          && !classes.contains(named)) {
-        classes.add(named);
+      ClassSymbol created =
+          !(value instanceof NewClassTree creation) ? null
+              : creation.getClassBody() != null ? ASTHelpers.getSymbol(creation.getClassBody())
+              : ASTHelpers.getType(creation) != null && ASTHelpers.getType(creation).tsym instanceof ClassSymbol named
+                  ? named
+                  : null;
+      Body function =
+          value instanceof LambdaExpressionTree ? scan.bodies().get(value)
+              : value instanceof MemberReferenceTree reference && ASTHelpers.getSymbol(reference) != null
+                  ? scan.methodBodies().get(ASTHelpers.getSymbol(reference))
+                  : null;
+      if (created != null && links.isDeclaredHere(created) && !classes.contains(created)) {
+        classes.add(created);
+      } else if (function != null && !functions.contains(function)) {
+        functions.add(function);
       } else if (value instanceof ConditionalExpressionTree choice) {
         values.add(choice.getTrueExpression());
         values.add(choice.getFalseExpression());
@@ -211,7 +235,7 @@ final class CallGraph {
         }
       }
     }
-    return classes;
+    return new StoredValues(classes, functions);
   }
 
   /**
