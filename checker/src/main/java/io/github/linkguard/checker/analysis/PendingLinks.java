@@ -14,6 +14,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -196,10 +197,13 @@ final class PendingLinks {
 
   private void noteLibraryCall(MethodInvocationTree tree, TreePath path, Body current, MethodSymbol method) {
     ExpressionTree receiver = receiverOf(tree);
+    // A final type (String, a boxed number) holds no object of the compilation: most library calls end here.
     if (receiver != null
         && ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(receiver)) instanceof VarSymbol holder
         && holder.getKind() != ElementKind.PARAMETER
         && holder.getKind() != ElementKind.EXCEPTION_PARAMETER
+        && holder.type.tsym != null
+        && (holder.type.tsym.flags() & Flags.FINAL) == 0
         && !sdk.isClientType(holder.type)) {
       libraryCalls.add(new LibraryCall(current, method, holder, path));
     }
