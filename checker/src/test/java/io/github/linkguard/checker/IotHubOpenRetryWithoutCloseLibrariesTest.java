@@ -765,4 +765,81 @@ class IotHubOpenRetryWithoutCloseLibrariesTest {
                 """))
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  /**
+   * A Resilience4j decorate* result handed to {@code new Thread(...)} runs (on that thread), as one handed to an
+   * executor does: its attempts are retried there (found by probing real shapes).
+   */
+  @Test
+  void resilience4j_decoratedRunnableHandedToANewThread_v2() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, RetryJars.CURRENT, getClass())
+        .addSourceLines(
+            "Starter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import io.github.resilience4j.retry.Retry;
+
+                class Starter {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final Retry retry = Retry.ofDefaults("connect");
+
+                  void inline() {
+                    new Thread(Retry.decorateRunnable(retry, () -> {
+                      try {
+                        // BUG: Diagnostic contains: open() is retried without closing the client
+                        client.open(true);
+                      } catch (IotHubClientException e) {
+                        throw new IllegalStateException(e);
+                      }
+                    })).start();
+                  }
+
+                  void throughALocal() {
+                    Runnable connect = Retry.decorateRunnable(retry, () -> {
+                      try {
+                        // BUG: Diagnostic contains: open() is retried without closing the client
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        throw new IllegalStateException(e);
+                      }
+                    });
+                    new Thread(connect).start();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void resilience4j_decoratedRunnableHandedToANewThread_v1() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V1, RetryJars.CURRENT, getClass())
+        .addSourceLines(
+            "Starter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import io.github.resilience4j.retry.Retry;
+                import java.io.IOException;
+
+                class Starter {
+                  private DeviceClient client;
+                  private final Retry retry = Retry.ofDefaults("connect");
+
+                  void throughALocal() {
+                    Runnable connect = Retry.decorateRunnable(retry, () -> {
+                      try {
+                        // BUG: Diagnostic contains: open() is retried without closing the client
+                        client.open();
+                      } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                      }
+                    });
+                    new Thread(connect, "connect").start();
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -154,6 +154,9 @@ public final class RetryLibraries {
     if (parent instanceof MethodInvocationTree call && call.getArguments().contains(use.getLeaf())) {
       return sdk.isHandOff(call);
     }
+    if (parent instanceof NewClassTree creation && creation.getArguments().contains(use.getLeaf())) {
+      return sdk.isHandOff(creation); // new Thread(Retry.decorateRunnable(retry, ...))
+    }
     Symbol stored = null;
     if (parent instanceof VariableTree variable) {
       stored = ASTHelpers.getSymbol(variable);
@@ -180,6 +183,8 @@ public final class RetryLibraries {
           } else if (user instanceof MethodInvocationTree call && call.getArguments().contains(identifier)) {
             handedOff[0] |= sdk.isHandOff(call);
             called[0] |= !sdk.isHandOff(call);
+          } else if (user instanceof NewClassTree creation && creation.getArguments().contains(identifier)) {
+            handedOff[0] |= sdk.isHandOff(creation); // new Thread(connect)
           }
         }
         return null;
