@@ -1735,4 +1735,112 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A retry helper that loops {@code op.call()} on a java.util.concurrent.Callable parameter retries the call() of the
+   * object passed to it, anonymous or of a named class (found by probing real shapes), as it does a lambda.
+   */
+  @Test
+  void attemptObjectOfALibraryInterfacePassedToARetryHelper_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Connector.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.concurrent.Callable;
+
+                class Connector {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  static <T> T withRetry(Callable<T> op) throws Exception {
+                    Exception last = null;
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                      try {
+                        return op.call();
+                      } catch (Exception e) {
+                        last = e;
+                      }
+                    }
+                    throw last;
+                  }
+
+                  void anonymous() throws Exception {
+                    withRetry(new Callable<Void>() {
+                      @Override
+                      public Void call() throws Exception {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        client.open(false);
+                        return null;
+                      }
+                    });
+                  }
+
+                  void named() throws Exception {
+                    withRetry(new OpenAttempt());
+                  }
+
+                  void closedFirst() throws Exception {
+                    withRetry(new Callable<Void>() {
+                      @Override
+                      public Void call() throws Exception {
+                        client.close();
+                        client.open(false);
+                        return null;
+                      }
+                    });
+                  }
+
+                  class OpenAttempt implements Callable<Void> {
+                    @Override
+                    public Void call() throws Exception {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      client.open(true);
+                      return null;
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void attemptObjectOfALibraryInterfacePassedToARetryHelper_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Connector.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.concurrent.Callable;
+
+                class Connector {
+                  private DeviceClient client;
+
+                  static <T> T withRetry(Callable<T> op) throws Exception {
+                    Exception last = null;
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                      try {
+                        return op.call();
+                      } catch (Exception e) {
+                        last = e;
+                      }
+                    }
+                    throw last;
+                  }
+
+                  void anonymous() throws Exception {
+                    withRetry(new Callable<Void>() {
+                      @Override
+                      public Void call() throws Exception {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        client.open();
+                        return null;
+                      }
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -6,11 +6,14 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import io.github.linkguard.checker.analysis.PendingLinks.Forward;
 import io.github.linkguard.checker.analysis.RetryConstruct.LoopRetry;
 import java.util.ArrayDeque;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Retries through a function parameter: a method of the compilation that runs its function parameter in a loop that
@@ -41,12 +45,19 @@ final class RetriesThroughFunctions {
   /** Where a function value is passed: argument {@code index} of {@code call}. */
   private record Passed(MethodInvocationTree call, int index) {}
 
+  /** An object of a class of the compilation created right in argument {@code index} of {@code call}. */
+  private record PassedObject(Passed passed, ClassSymbol created) {}
+
+  /** A parameter a loop calls {@code invoked} on until the call succeeds, and that loop. */
+  private record ParameterRetry(LoopRetry retry, MethodSymbol invoked) {}
+
   private RetriesThroughFunctions() {}
 
   /** Calls {@code found} with each open() retried through a function parameter, and the loop that retries it. */
   static void find(CompilationModel model, LoopExits loopExits, BiConsumer<ConnectionCall, LoopRetry> found) {
     Map<Body.Edge, List<Passed>> openingFunctions = openingFunctions(model);
-    if (openingFunctions.isEmpty()) {
+    List<PassedObject> openingObjects = openingObjects(model);
+    if (openingFunctions.isEmpty() && openingObjects.isEmpty()) {
       return;
     }
     Map<MethodSymbol, List<Forward>> forwardsByCaller = new HashMap<>();
@@ -65,6 +76,12 @@ final class RetriesThroughFunctions {
         }
       }
     }
+    for (PassedObject object : openingObjects) {
+      MethodSymbol method = ASTHelpers.getSymbol(object.passed().call());
+      if (method != null && given.add(method)) {
+        work.add(method);
+      }
+    }
     while (!work.isEmpty()) {
       for (Forward forward : forwardsByCaller.getOrDefault(work.poll(), List.of())) {
         if (given.add(forward.callee())) {
@@ -72,23 +89,76 @@ final class RetriesThroughFunctions {
         }
       }
     }
-    Map<MethodSymbol, Map<Integer, LoopRetry>> retried = retriedParameters(model, loopExits, given);
+    Map<MethodSymbol, Map<Integer, ParameterRetry>> retried = retriedParameters(model, loopExits, given);
     if (retried.isEmpty()) {
       return;
     }
     addForwardedRetries(retried, forwardsByCaller, given);
     for (Map.Entry<Body.Edge, List<Passed>> function : openingFunctions.entrySet()) {
       for (Passed passed : function.getValue()) {
-        Map<Integer, LoopRetry> byIndex = retried.get(ASTHelpers.getSymbol(passed.call()));
-        LoopRetry retry = byIndex == null ? null : byIndex.get(passed.index());
+        ParameterRetry retry = retryOf(retried, passed);
         if (retry != null) {
           for (ConnectionCall open : model.syncReachableOpens(function.getKey().to())) {
-            found.accept(open, retry);
+            found.accept(open, retry.retry());
           }
           break; // one retry per function: its first call that runs it in a loop
         }
       }
     }
+    for (PassedObject object : openingObjects) {
+      // withRetry(new Callable<>() { ... }): the loop's op.call() runs the object's own call()
+      ParameterRetry retry = retryOf(retried, object.passed());
+      MethodSymbol implementation =
+          retry == null ? null : retry.invoked().implementation(object.created(), model.state().getTypes(), true);
+      Body body = implementation == null ? null : model.bodyOf(implementation);
+      for (ConnectionCall open : body == null ? Set.<ConnectionCall>of() : model.syncReachableOpens(body)) {
+        found.accept(open, retry.retry());
+      }
+    }
+  }
+
+  private static @Nullable ParameterRetry retryOf(
+      Map<MethodSymbol, Map<Integer, ParameterRetry>> retried, Passed passed) {
+    Map<Integer, ParameterRetry> byIndex = retried.get(ASTHelpers.getSymbol(passed.call()));
+    return byIndex == null ? null : byIndex.get(passed.index());
+  }
+
+  /**
+   * Objects of classes of the compilation (anonymous or named) created right in an argument of a call of a method of
+   * the compilation, when one of their methods runs an open(): only such objects can add a retry through a parameter.
+   */
+  private static List<PassedObject> openingObjects(CompilationModel model) {
+    List<PassedObject> objects = new ArrayList<>();
+    Map<ClassSymbol, Boolean> opening = new HashMap<>();
+    for (PendingLinks.PendingEdge edge : model.scan().links.edges) {
+      if (!(edge.site().getLeaf() instanceof MethodInvocationTree call)) {
+        continue;
+      }
+      for (int i = 0; i < call.getArguments().size(); i++) {
+        if (!(IotHubSdk.stripParenthesesAndCasts(call.getArguments().get(i)) instanceof NewClassTree creation)) {
+          continue;
+        }
+        ClassSymbol created =
+            creation.getClassBody() != null ? ASTHelpers.getSymbol(creation.getClassBody())
+                : ASTHelpers.getType(creation) != null && ASTHelpers.getType(creation).tsym instanceof ClassSymbol named
+                    ? named
+                    : null;
+        if (created != null && opening.computeIfAbsent(created, c -> hasMethodReachingAnOpen(model, c))) {
+          objects.add(new PassedObject(new Passed(call, i), created));
+        }
+      }
+    }
+    return objects;
+  }
+
+  private static boolean hasMethodReachingAnOpen(CompilationModel model, ClassSymbol created) {
+    for (Symbol member : created.members().getSymbols(symbol -> symbol instanceof MethodSymbol)) {
+      Body body = model.bodyOf((MethodSymbol) member);
+      if (body != null && model.syncReachesAnOpen(body)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -153,9 +223,9 @@ final class RetriesThroughFunctions {
    * For each method in {@code given}, the parameters it calls inside a loop that ends once the call succeeds, with
    * that loop.
    */
-  private static Map<MethodSymbol, Map<Integer, LoopRetry>> retriedParameters(
+  private static Map<MethodSymbol, Map<Integer, ParameterRetry>> retriedParameters(
       CompilationModel model, LoopExits loopExits, Set<MethodSymbol> given) {
-    Map<MethodSymbol, Map<Integer, LoopRetry>> retried = new HashMap<>();
+    Map<MethodSymbol, Map<Integer, ParameterRetry>> retried = new HashMap<>();
     for (TreePath loopPath : model.loops()) {
       Body loopBody = model.bodyAt(loopPath);
       MethodSymbol method = loopBody == null ? null : loopBody.method();
@@ -176,7 +246,8 @@ final class RetriesThroughFunctions {
           if (invocation != null && loopExits.leavesAfterSuccess(loopPath, invocation)) {
             retried
                 .computeIfAbsent(method, m -> new HashMap<>())
-                .putIfAbsent(index, new LoopRetry(loopPath, invocation, true));
+                .putIfAbsent(
+                    index, new ParameterRetry(new LoopRetry(loopPath, invocation, true), ASTHelpers.getSymbol(call)));
           }
           return super.visitMethodInvocation(call, null);
         }
@@ -190,7 +261,7 @@ final class RetriesThroughFunctions {
    * {@code doExecute(attempt)}): backwards along the forwards, each parameter once.
    */
   private static void addForwardedRetries(
-      Map<MethodSymbol, Map<Integer, LoopRetry>> retried,
+      Map<MethodSymbol, Map<Integer, ParameterRetry>> retried,
       Map<MethodSymbol, List<Forward>> forwardsByCaller,
       Set<MethodSymbol> given) {
     Map<MethodSymbol, List<Forward>> forwardsByCallee = new HashMap<>();
@@ -202,9 +273,9 @@ final class RetriesThroughFunctions {
     Deque<MethodSymbol> work = new ArrayDeque<>(retried.keySet());
     while (!work.isEmpty()) {
       MethodSymbol callee = work.poll();
-      Map<Integer, LoopRetry> calleeRetries = retried.get(callee);
+      Map<Integer, ParameterRetry> calleeRetries = retried.get(callee);
       for (Forward forward : forwardsByCallee.getOrDefault(callee, List.of())) {
-        LoopRetry retry = calleeRetries.get(forward.index());
+        ParameterRetry retry = calleeRetries.get(forward.index());
         MethodSymbol caller = (MethodSymbol) forward.parameter().owner;
         int index = caller.getParameters().indexOf(forward.parameter());
         if (retry != null
