@@ -163,9 +163,10 @@ final class CallGraph {
 
   /**
    * A call through a library type ({@code sink.accept(m)}) runs the implementation in the class of each object of the
-   * compilation that the code itself stored in the variable it calls on: a {@code new} of a named class in the
-   * variable's initializer or assignments (a field's anywhere in the compilation; a local's only when it is
-   * effectively final). Anonymous classes and lambdas are linked where they are created, as before.
+   * compilation that the code itself stored in the variable it calls on (see {@link #valuesStoredIn}: a field's values
+   * anywhere in the compilation, a local's only when it is effectively final), and, when the call is of the
+   * interface's own method, the lambdas and method references stored there. They stay linked where they are created
+   * too.
    */
   private void linkLibraryCalls() {
     Map<VarSymbol, StoredValues> stored = new HashMap<>();
@@ -209,12 +210,7 @@ final class CallGraph {
     Set<MethodSymbol> factories = new HashSet<>();
     while (!values.isEmpty()) {
       ExpressionTree value = IotHubSdk.stripParenthesesAndCasts(values.poll());
-      ClassSymbol created =
-          !(value instanceof NewClassTree creation) ? null
-              : creation.getClassBody() != null ? ASTHelpers.getSymbol(creation.getClassBody())
-              : ASTHelpers.getType(creation) != null && ASTHelpers.getType(creation).tsym instanceof ClassSymbol named
-                  ? named
-                  : null;
+      ClassSymbol created = value instanceof NewClassTree creation ? PendingLinks.classCreatedBy(creation) : null;
       Body function =
           value instanceof LambdaExpressionTree ? scan.bodies().get(value)
               : value instanceof MemberReferenceTree reference && ASTHelpers.getSymbol(reference) != null

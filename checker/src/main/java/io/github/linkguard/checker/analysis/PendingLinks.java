@@ -158,14 +158,16 @@ final class PendingLinks {
     }
   }
 
+  /** The class a {@code new} creates: its anonymous class, or the named class; null when unattributed. */
+  static @Nullable ClassSymbol classCreatedBy(NewClassTree tree) {
+    return tree.getClassBody() != null
+        ? ASTHelpers.getSymbol(tree.getClassBody())
+        : ASTHelpers.getType(tree) != null && ASTHelpers.getType(tree).tsym instanceof ClassSymbol named ? named : null;
+  }
+
   void noteConstruction(NewClassTree tree, TreePath path, Body current) {
     Symbol constructor = ASTHelpers.getSymbol(tree);
-    ClassSymbol created =
-        tree.getClassBody() != null
-            ? ASTHelpers.getSymbol(tree.getClassBody())
-            : ASTHelpers.getType(tree) != null && ASTHelpers.getType(tree).tsym instanceof ClassSymbol named
-                ? named
-                : null;
+    ClassSymbol created = classCreatedBy(tree);
     if (created != null) {
       instantiated.add(created);
     }

@@ -138,11 +138,7 @@ final class RetriesThroughFunctions {
         if (!(IotHubSdk.stripParenthesesAndCasts(call.getArguments().get(i)) instanceof NewClassTree creation)) {
           continue;
         }
-        ClassSymbol created =
-            creation.getClassBody() != null ? ASTHelpers.getSymbol(creation.getClassBody())
-                : ASTHelpers.getType(creation) != null && ASTHelpers.getType(creation).tsym instanceof ClassSymbol named
-                    ? named
-                    : null;
+        ClassSymbol created = PendingLinks.classCreatedBy(creation);
         if (created != null && opening.computeIfAbsent(created, c -> hasMethodReachingAnOpen(model, c))) {
           objects.add(new PassedObject(new Passed(call, i), created));
         }
