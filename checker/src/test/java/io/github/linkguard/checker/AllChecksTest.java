@@ -670,4 +670,136 @@ class AllChecksTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A watchdog loop leaves only when its sleep is interrupted: that exit follows another statement's failure, not the
+   * open()'s success, so the loop keeps running after the open() succeeds. It is a re-entry site (check 1 judges its
+   * guard), not a retry construct.
+   */
+  @Test
+  void watchdogLoopLeavingOnlyOnInterruptIsNoRetry_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Watchdog.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Watchdog implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client;
+                  private volatile IotHubConnectionStatus status = IotHubConnectionStatus.CONNECTED;
+
+                  Watchdog(DeviceClient client) {
+                    this.client = client;
+                    client.setConnectionStatusChangeCallback(this, null);
+                    new Thread(this::watchGuarded).start();
+                    new Thread(this::watchUnguarded).start();
+                  }
+
+                  private void watchGuarded() {
+                    while (true) {
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        try {
+                          client.open(false);
+                        } catch (Exception e) {
+                          System.err.println(e);
+                        }
+                      }
+                      try {
+                        Thread.sleep(5000);
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                    }
+                  }
+
+                  private void watchUnguarded() {
+                    while (true) {
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open(false);
+                      } catch (Exception e) {
+                        System.err.println(e);
+                      }
+                      try {
+                        Thread.sleep(5000);
+                      } catch (InterruptedException e) {
+                        break;
+                      }
+                    }
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext context) {
+                    status = context.getNewStatus();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void watchdogLoopLeavingOnlyOnInterruptIsNoRetry_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Watchdog.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Watchdog implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client;
+                  private volatile boolean connected = true;
+
+                  Watchdog(DeviceClient client) {
+                    this.client = client;
+                    client.registerConnectionStatusChangeCallback(this, null);
+                    new Thread(this::watchGuarded).start();
+                    new Thread(this::watchUnguarded).start();
+                  }
+
+                  private void watchGuarded() {
+                    while (true) {
+                      if (!connected) {
+                        try {
+                          client.open();
+                        } catch (java.io.IOException e) {
+                          System.err.println(e);
+                        }
+                      }
+                      try {
+                        Thread.sleep(5000);
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                    }
+                  }
+
+                  private void watchUnguarded() {
+                    while (true) {
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open();
+                      } catch (java.io.IOException e) {
+                        System.err.println(e);
+                      }
+                      try {
+                        Thread.sleep(5000);
+                      } catch (InterruptedException e) {
+                        break;
+                      }
+                    }
+                  }
+
+                  @Override
+                  public void execute(
+                      IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable cause, Object context) {
+                    connected = status == IotHubConnectionStatus.CONNECTED;
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

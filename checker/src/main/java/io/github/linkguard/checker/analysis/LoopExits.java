@@ -5,6 +5,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionTree;
@@ -24,6 +25,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +72,7 @@ final class LoopExits {
       Body calleeBody = callee instanceof MethodSymbol method ? model.bodyOf(method) : null;
       if (calleeBody != null) {
         for (Body reached : model.syncReachable(calleeBody)) {
-          if (assigns(reached.tree(), conditionVariables)) {
+          if (assigns(reached.tree(), conditionVariables, true)) {
             return true;
           }
         }
@@ -138,7 +140,7 @@ final class LoopExits {
                 leaves[i] =
                     leaves[i + 1]
                         || exitsLoop(statement, breaksLeave, label)
-                        || assigns(statement, conditionVariables);
+                        || assigns(statement, conditionVariables, false);
               }
               return leaves;
             });
@@ -210,9 +212,15 @@ final class LoopExits {
     return variables;
   }
 
-  /** A return, or a break that leaves the loop, inside {@code statement} (not counting nested classes). */
+  /**
+   * A return, or a break that leaves the loop, inside {@code statement} (not counting nested classes), outside its
+   * {@code catch} clauses: an exit there follows the failure of the statement the clause guards ({@code sleep}
+   * interrupted), on every path alike, not the attempt's success; a watchdog loop that leaves only so keeps running
+   * after its {@code open()} succeeds.
+   */
   private static boolean exitsLoop(StatementTree statement, boolean breaksLeave, @Nullable String loopLabel) {
     boolean[] leaves = {false};
+    Set<Tree> breaksOnFailure = new HashSet<>();
     new SameBodyScanner() {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
@@ -225,8 +233,20 @@ final class LoopExits {
         leaves[0] |= loopLabel != null && tree.getLabel() != null && tree.getLabel().contentEquals(loopLabel);
         return null;
       }
+
+      @Override
+      public Void visitCatch(CatchTree tree, Void unused) {
+        new SameBodyScanner() {
+          @Override
+          public Void visitBreak(BreakTree tree, Void unused) {
+            breaksOnFailure.add(tree);
+            return null;
+          }
+        }.scan(tree.getBlock(), null);
+        return null;
+      }
     }.scan(statement, null);
-    return leaves[0] || (breaksLeave && NormalCompletion.breaksOut(statement));
+    return leaves[0] || (breaksLeave && NormalCompletion.breaksOut(statement, breaksOnFailure));
   }
 
   /** {@code outer} in {@code outer: for (...)}, or null. */
@@ -236,13 +256,21 @@ final class LoopExits {
         : null;
   }
 
-  /** Whether {@code tree} assigns one of {@code variables} (or calls set on it), outside nested classes. */
-  private static boolean assigns(Tree tree, Set<Symbol> variables) {
+  /**
+   * Whether {@code tree} assigns one of {@code variables} (or calls set on it), outside nested classes, and (unless
+   * {@code inCatches}) outside {@code catch} clauses, for the reason {@link #exitsLoop} gives.
+   */
+  private static boolean assigns(Tree tree, Set<Symbol> variables, boolean inCatches) {
     if (variables.isEmpty()) {
       return false;
     }
     boolean[] assigns = {false};
     new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitCatch(CatchTree clause, Void unused) {
+        return inCatches ? super.visitCatch(clause, null) : null;
+      }
+
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
         assigns[0] |= variables.contains(ASTHelpers.getSymbol(assignment.getVariable()));

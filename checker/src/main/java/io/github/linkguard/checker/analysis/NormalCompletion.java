@@ -9,9 +9,11 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.YieldTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,10 +59,15 @@ final class NormalCompletion {
 
   /** A break in {@code body} that leaves the loop around it (not one of a nested loop or switch). */
   static boolean breaksOut(StatementTree body) {
+    return breaksOut(body, Set.of());
+  }
+
+  /** A break in {@code body} that leaves the loop around it, other than those in {@code ignored}. */
+  static boolean breaksOut(StatementTree body, Set<? extends Tree> ignored) {
     StatementFlow<Boolean> flow = new StatementFlow<>(REACHES);
     flow.run(body, true);
     for (StatementFlow.Jump<Boolean> jump : flow.pending()) {
-      if (jump.jump() instanceof BreakTree) {
+      if (jump.jump() instanceof BreakTree && !ignored.contains(jump.jump())) {
         return true;
       }
     }
