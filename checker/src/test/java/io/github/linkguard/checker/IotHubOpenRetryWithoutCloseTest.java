@@ -1737,6 +1737,108 @@ class IotHubOpenRetryWithoutCloseTest {
   }
 
   /**
+   * The attempt kept in a field (initialized there, or assigned in the constructor) and passed to a retry helper is
+   * retried as it is when kept in a local (found by probing real shapes); a field run once is no retry.
+   */
+  @Test
+  void attemptKeptInAFieldPassedToARetryHelper_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines("Attempt.java", lines(ATTEMPT))
+        .addSourceLines("Retrier.java", lines(RETRIER))
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class Uplink {
+                  private DeviceClient client;
+                  private final Attempt<Void> connect;
+                  private final Attempt<Void> reconnect = round -> {
+                    // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                    client.open(false);
+                    return null;
+                  };
+                  private final Attempt<Void> cleanConnect = round -> {
+                    client.close();
+                    client.open(false);
+                    return null;
+                  };
+                  private final Attempt<Void> neverRetried = round -> {
+                    client.open(false);
+                    return null;
+                  };
+
+                  Uplink(DeviceClient client) {
+                    this.client = client;
+                    this.connect = round -> {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      client.open(false);
+                      return null;
+                    };
+                  }
+
+                  void start() throws Exception {
+                    new Retrier(3).execute(connect);
+                    new Retrier(3).execute(this.reconnect);
+                    new Retrier(3).execute(cleanConnect);
+                    neverRetried.run(1);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void attemptKeptInAFieldPassedToARetryHelper_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines("Attempt.java", lines(ATTEMPT))
+        .addSourceLines("Retrier.java", lines(RETRIER))
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class Uplink {
+                  private DeviceClient client;
+                  private final Attempt<Void> connect;
+                  private final Attempt<Void> reconnect = round -> {
+                    // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                    client.open();
+                    return null;
+                  };
+                  private final Attempt<Void> cleanConnect = round -> {
+                    client.closeNow();
+                    client.open();
+                    return null;
+                  };
+                  private final Attempt<Void> neverRetried = round -> {
+                    client.open();
+                    return null;
+                  };
+
+                  Uplink(DeviceClient client) {
+                    this.client = client;
+                    this.connect = round -> {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      client.open();
+                      return null;
+                    };
+                  }
+
+                  void start() throws Exception {
+                    new Retrier(3).execute(connect);
+                    new Retrier(3).execute(this.reconnect);
+                    new Retrier(3).execute(cleanConnect);
+                    neverRetried.run(1);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A retry helper that loops {@code op.call()} on a java.util.concurrent.Callable parameter retries the call() of the
    * object passed to it, anonymous or of a named class (found by probing real shapes), as it does a lambda.
    */

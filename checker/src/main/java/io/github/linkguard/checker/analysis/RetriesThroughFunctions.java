@@ -1,6 +1,7 @@
 package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -33,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * Retries through a function parameter: a method of the compilation that runs its function parameter in a loop that
  * ends once the function succeeds ({@code withRetry(() -> client.open())}) retries the opens of the lambdas and
  * method references it is given: passed to it directly, through parameters forwarded to it ({@code execute(attempt)}
- * calling {@code doExecute(attempt)}, as hand-rolled RetryTemplates do), or kept in an effectively final local that
- * is passed. An anonymous class in the same place is reached by dispatch instead, and retried by the loop itself.
+ * calling {@code doExecute(attempt)}, as hand-rolled RetryTemplates do), or kept in an effectively final local or a
+ * field that is passed. An anonymous class in the same place is reached by dispatch instead, and retried by the loop itself.
  *
  * <p>Cost: only functions that run an open() are followed. Their calls give the methods to search; forwards of
  * parameters are followed forwards from those methods to the looping methods (a set of visited methods), and the
@@ -56,8 +57,9 @@ final class RetriesThroughFunctions {
   /** Calls {@code found} with each open() retried through a function parameter, and the loop that retries it. */
   static void find(CompilationModel model, LoopExits loopExits, BiConsumer<ConnectionCall, LoopRetry> found) {
     Map<Body.Edge, List<Passed>> openingFunctions = openingFunctions(model);
+    Map<Body, List<Passed>> openingFieldFunctions = openingFieldFunctions(model);
     List<PassedObject> openingObjects = openingObjects(model);
-    if (openingFunctions.isEmpty() && openingObjects.isEmpty()) {
+    if (openingFunctions.isEmpty() && openingFieldFunctions.isEmpty() && openingObjects.isEmpty()) {
       return;
     }
     Map<MethodSymbol, List<Forward>> forwardsByCaller = new HashMap<>();
@@ -69,6 +71,14 @@ final class RetriesThroughFunctions {
     Set<MethodSymbol> given = new HashSet<>(); // methods a function that opens can be passed to, forwards included
     Deque<MethodSymbol> work = new ArrayDeque<>();
     for (List<Passed> passes : openingFunctions.values()) {
+      for (Passed passed : passes) {
+        MethodSymbol method = ASTHelpers.getSymbol(passed.call());
+        if (method != null && given.add(method)) {
+          work.add(method);
+        }
+      }
+    }
+    for (List<Passed> passes : openingFieldFunctions.values()) {
       for (Passed passed : passes) {
         MethodSymbol method = ASTHelpers.getSymbol(passed.call());
         if (method != null && given.add(method)) {
@@ -102,6 +112,17 @@ final class RetriesThroughFunctions {
             found.accept(open, retry.retry());
           }
           break; // one retry per function: its first call that runs it in a loop
+        }
+      }
+    }
+    for (Map.Entry<Body, List<Passed>> function : openingFieldFunctions.entrySet()) {
+      for (Passed passed : function.getValue()) {
+        ParameterRetry retry = retryOf(retried, passed);
+        if (retry != null) {
+          for (ConnectionCall open : model.syncReachableOpens(function.getKey())) {
+            found.accept(open, retry.retry());
+          }
+          break;
         }
       }
     }
@@ -176,6 +197,66 @@ final class RetriesThroughFunctions {
       }
     }
     return functions;
+  }
+
+  /**
+   * The lambdas that run an open() and are kept in a field ({@code private final Attempt connect = round -> ...}, or
+   * assigned to it), each with the calls of the compilation that pass that field: passed on, such a lambda is the
+   * attempt of the method it is passed to, as one kept in a local is. Only lambdas that run an open() are looked at,
+   * and the calls are read once, when there is one.
+   */
+  private static Map<Body, List<Passed>> openingFieldFunctions(CompilationModel model) {
+    Map<Body, VarSymbol> heldIn = new LinkedHashMap<>();
+    for (Body body : model.bodies()) {
+      if (body.tree() instanceof LambdaExpressionTree && model.syncReachesAnOpen(body)) {
+        VarSymbol field = fieldStoredIn(body.path());
+        if (field != null) {
+          heldIn.put(body, field);
+        }
+      }
+    }
+    if (heldIn.isEmpty()) {
+      return Map.of();
+    }
+    Map<VarSymbol, List<Passed>> passesOfField = new HashMap<>();
+    for (VarSymbol field : heldIn.values()) {
+      passesOfField.put(field, new ArrayList<>());
+    }
+    for (PendingLinks.PendingEdge edge : model.scan().links.edges) {
+      if (edge.site().getLeaf() instanceof MethodInvocationTree call) {
+        for (int i = 0; i < call.getArguments().size(); i++) {
+          ExpressionTree argument = IotHubSdk.stripParenthesesAndCasts(call.getArguments().get(i));
+          List<Passed> passes =
+              argument instanceof IdentifierTree || argument.getKind() == Tree.Kind.MEMBER_SELECT
+                  ? passesOfField.get(ASTHelpers.getSymbol(argument))
+                  : null;
+          if (passes != null) {
+            passes.add(new Passed(call, i));
+          }
+        }
+      }
+    }
+    Map<Body, List<Passed>> functions = new LinkedHashMap<>();
+    for (Map.Entry<Body, VarSymbol> held : heldIn.entrySet()) {
+      List<Passed> passes = passesOfField.get(held.getValue());
+      if (!passes.isEmpty()) {
+        functions.put(held.getKey(), passes);
+      }
+    }
+    return functions;
+  }
+
+  /** The field a lambda is stored in: its initializer, or the value assigned to it; null otherwise. */
+  private static @Nullable VarSymbol fieldStoredIn(TreePath lambda) {
+    TreePath value = IotHubSdk.withEnclosingParentheses(lambda);
+    Tree parent = value.getParentPath() == null ? null : value.getParentPath().getLeaf();
+    Symbol target =
+        parent instanceof VariableTree declaration && declaration.getInitializer() == value.getLeaf()
+            ? ASTHelpers.getSymbol(declaration)
+            : parent instanceof AssignmentTree assignment && assignment.getExpression() == value.getLeaf()
+                ? ASTHelpers.getSymbol(assignment.getVariable())
+                : null;
+    return target instanceof VarSymbol field && field.getKind() == ElementKind.FIELD ? field : null;
   }
 
   /**
