@@ -1812,6 +1812,136 @@ class IotHubOpenWithoutStatusGuardTest {
   }
 
   /**
+   * A tracked enum constant named for the app's own reconnect in progress (CONNECTING, OPENING) says nothing about the
+   * link unless the status callback writes it on DISCONNECTED: written on every status but CONNECTED, or only by the
+   * app's own code, it is no guard (found in a blind suite: the legacy manager's CONNECTING state after a grouped case).
+   */
+  @Test
+  void trackedEnumConstantForAReconnectInProgressIsNoGuard_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Links.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Links {
+                  enum State { CONNECTED, CONNECTING, OPENING, DISCONNECTED }
+
+                  private final DeviceClient eager = new DeviceClient("a", IotHubClientProtocol.MQTT);
+                  private final DeviceClient careful = new DeviceClient("b", IotHubClientProtocol.MQTT);
+                  private volatile State eagerState = State.DISCONNECTED;
+                  private volatile State carefulState = State.DISCONNECTED;
+                  private ExecutorService executor;
+
+                  void register() {
+                    eager.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.CONNECTED) {
+                        eagerState = State.CONNECTED;
+                        return;
+                      }
+                      eagerState = State.CONNECTING;
+                    }, null);
+                    executor.execute(() -> eagerState = State.OPENING);
+                    careful.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        carefulState = State.CONNECTING;
+                      } else if (ctx.getNewStatus() == IotHubConnectionStatus.CONNECTED) {
+                        carefulState = State.CONNECTED;
+                      }
+                    }, null);
+                  }
+
+                  void watchdog() {
+                    executor.execute(() -> {
+                      try {
+                        if (eagerState == State.CONNECTING) {
+                          // BUG: Diagnostic contains: open() here can run while the SDK still owns
+                          eager.open(false);
+                        }
+                        if (eagerState == State.OPENING) {
+                          // BUG: Diagnostic contains: open() here can run while the SDK still owns
+                          eager.open(false);
+                        }
+                        if (eagerState == State.DISCONNECTED) {
+                          eager.open(false);
+                        }
+                        if (carefulState == State.CONNECTING) {
+                          careful.open(false);
+                        }
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void trackedEnumConstantForAReconnectInProgressIsNoGuard_v1() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Links.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Links implements IotHubConnectionStatusChangeCallback {
+                  enum State { CONNECTED, CONNECTING, DISCONNECTED }
+
+                  private final DeviceClient client;
+                  private volatile State state = State.DISCONNECTED;
+
+                  Links(DeviceClient client) {
+                    this.client = client;
+                    client.registerConnectionStatusChangeCallback(this, null);
+                    new Thread(this::reconnect).start();
+                    new Thread(this::reconnectWhenDown).start();
+                  }
+
+                  @Override
+                  public void execute(
+                      IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable cause, Object context) {
+                    if (status == IotHubConnectionStatus.CONNECTED) {
+                      state = State.CONNECTED;
+                    } else {
+                      state = State.CONNECTING;
+                    }
+                  }
+
+                  private void reconnect() {
+                    if (state == State.CONNECTING) {
+                      try {
+                        // BUG: Diagnostic contains: open() here can run while the SDK still owns
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  private void reconnectWhenDown() {
+                    if (state == State.DISCONNECTED) {
+                      try {
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * Exemption (b) through a factory whose returned local is assigned its new client inside a try: every return of
    * the method is a new client, so the call creates one (found on real code: an Android IoT Central sample). A method
    * that can return what the local held before is no factory.

@@ -11,6 +11,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -18,6 +19,7 @@ import io.github.linkguard.checker.analysis.PathFacts.Condition;
 import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import io.github.linkguard.checker.analysis.PathFacts.SwitchCase;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +52,7 @@ final class TrackedStateMeaning {
   private final PathFacts pathFacts;
   private final Map<VarSymbol, Meaning> meanings = new HashMap<>();
   private final Map<VarSymbol, Map<String, Boolean>> enumMeanings = new HashMap<>();
+  private final Map<VarSymbol, Set<String>> storedConstants = new HashMap<>();
 
   TrackedStateMeaning(CompilationModel model, UntrackedClaims claims, PathFacts pathFacts) {
     this.model = model;
@@ -165,12 +168,53 @@ final class TrackedStateMeaning {
   /**
    * Whether the tracked enum {@code field} holding {@code constant} means the app believes it is disconnected: read
    * from where the status callback assigns that constant (under DISCONNECTED: yes; under CONNECTED or
-   * DISCONNECTED_RETRYING: no), else from the constant's name (not CONNECTED-like, not RETRY-like).
+   * DISCONNECTED_RETRYING: no), else from the constant's name (not CONNECTED-like, not RETRY-like, and not the app's
+   * own reconnect in progress where the code stores one: the contract's "connecting" flag says nothing about the
+   * link).
    */
   boolean meansDisconnected(VarSymbol field, String constant) {
     Map<String, Boolean> assigned = enumMeanings.computeIfAbsent(field, this::enumMeaningsFromWrites);
     Boolean known = assigned.get(constant);
-    return known != null ? known : !isConnectedLike(constant) && !isRetryLike(constant);
+    if (known != null) {
+      return known;
+    }
+    if (isInProgressLike(constant)) {
+      // a constant the field never holds cannot keep `!= UP` or a switch's default from being a guard
+      return !storedAnywhere(field, constant);
+    }
+    return !isConnectedLike(constant) && !isRetryLike(constant);
+  }
+
+  /** Whether some write of the compilation stores {@code constant} in {@code field} (read once per field). */
+  private boolean storedAnywhere(VarSymbol field, String constant) {
+    return storedConstants.computeIfAbsent(field, this::constantsStoredIn).contains(constant);
+  }
+
+  private Set<String> constantsStoredIn(VarSymbol field) {
+    Set<String> stored = new HashSet<>();
+    for (ExpressionTree value : model.valuesStoredIn(field)) {
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(IdentifierTree tree, Void unused) {
+          noteConstant(tree);
+          return null;
+        }
+
+        @Override
+        public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+          noteConstant(tree);
+          return super.visitMemberSelect(tree, null);
+        }
+
+        private void noteConstant(ExpressionTree tree) {
+          Symbol symbol = ASTHelpers.getSymbol(tree);
+          if (symbol != null && symbol.getKind() == ElementKind.ENUM_CONSTANT) {
+            stored.add(symbol.getSimpleName().toString());
+          }
+        }
+      }.scan(value, null);
+    }
+    return stored;
   }
 
   private Map<String, Boolean> enumMeaningsFromWrites(VarSymbol field) {
@@ -257,6 +301,10 @@ final class TrackedStateMeaning {
 
   private static boolean isRetryLike(String constant) {
     return constant.contains("RETRY") || constant.contains("RECONNECTING");
+  }
+
+  private static boolean isInProgressLike(String constant) {
+    return constant.endsWith("CONNECTING") || constant.equals("OPENING");
   }
 
   /** The expression of a same-class method whose body is a single {@code return} (a getter). */
