@@ -1942,6 +1942,121 @@ class IotHubOpenWithoutStatusGuardTest {
   }
 
   /**
+   * Tracked state copied from other tracked state means what its source means: an AtomicBoolean set to the tracked
+   * {@code connected}, or a boolean set to {@code !connected}, is a guard (found in a blind suite); a flag that says
+   * only that the callback ran is none.
+   */
+  @Test
+  void trackedBooleanCopiedFromTrackedStateMeansTheSame_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Copies.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+                import java.util.concurrent.atomic.AtomicBoolean;
+
+                class Copies {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private volatile boolean connected;
+                  private volatile boolean lost;
+                  private final AtomicBoolean up = new AtomicBoolean();
+                  private final AtomicBoolean seen = new AtomicBoolean();
+                  private ScheduledExecutorService scheduler;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      connected = ctx.getNewStatus() == IotHubConnectionStatus.CONNECTED;
+                      up.set(connected);
+                      lost = !connected;
+                      seen.set(true);
+                    }, null);
+                    scheduler.scheduleAtFixedRate(this::poll, 1, 1, TimeUnit.MINUTES);
+                  }
+
+                  void poll() {
+                    try {
+                      if (!up.get()) {
+                        client.open(false);
+                      }
+                      if (lost) {
+                        client.open(false);
+                      }
+                      if (seen.get()) {
+                        // BUG: Diagnostic contains: open() here can run while the SDK still owns
+                        client.open(false);
+                      }
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void trackedBooleanCopiedFromTrackedStateMeansTheSame_v1() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Copies.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+                import java.util.concurrent.atomic.AtomicBoolean;
+
+                class Copies implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client;
+                  private volatile boolean online;
+                  private final AtomicBoolean linkOk = new AtomicBoolean();
+                  private final AtomicBoolean seen = new AtomicBoolean();
+
+                  Copies(DeviceClient client) {
+                    this.client = client;
+                    client.registerConnectionStatusChangeCallback(this, null);
+                    new Timer().schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        poll();
+                      }
+                    }, 60_000L, 60_000L);
+                  }
+
+                  @Override
+                  public void execute(
+                      IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable cause, Object context) {
+                    online = status == IotHubConnectionStatus.CONNECTED;
+                    linkOk.set(online);
+                    seen.set(true);
+                  }
+
+                  void poll() {
+                    try {
+                      if (!linkOk.get()) {
+                        client.open();
+                      }
+                      if (seen.get()) {
+                        // BUG: Diagnostic contains: open() here can run while the SDK still owns
+                        client.open();
+                      }
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * Exemption (b) through a factory whose returned local is assigned its new client inside a try: every return of
    * the method is a new client, so the call creates one (found on real code: an Android IoT Central sample). A method
    * that can return what the local held before is no factory.

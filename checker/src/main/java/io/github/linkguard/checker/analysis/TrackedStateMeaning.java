@@ -10,6 +10,8 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -30,7 +32,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the state a class tracks in its status callback means: whether a tracked boolean being true means connected
- * or disconnected (from the statuses under which the callback writes it, else from its name), and whether a tracked
+ * or disconnected (from the statuses under which the callback writes it, or the tracked boolean it copies, else from
+ * its name), and whether a tracked
  * enum constant means disconnected (from where the callback writes it, else from the constant's name). Tracked state
  * is trusted as the app's own model of the link.
  *
@@ -107,6 +110,7 @@ final class TrackedStateMeaning {
     if (known != null) {
       return known;
     }
+    meanings.put(field, Meaning.UNKNOWN); // in progress: two fields copied from each other tell nothing
     Meaning inferred = null;
     boolean conflicting = false;
     for (CompilationModel.FieldWrite write : model.trackedWrites(field)) {
@@ -141,6 +145,10 @@ final class TrackedStateMeaning {
       }
       return Meaning.UNKNOWN;
     }
+    Meaning copied = copiedMeaning(stripped, write.field());
+    if (copied != Meaning.UNKNOWN) {
+      return copied;
+    }
     if (claims.establishes(value, true, Claim.CONNECTED)) {
       return Meaning.TRUE_MEANS_CONNECTED;
     }
@@ -149,6 +157,35 @@ final class TrackedStateMeaning {
       return Meaning.TRUE_MEANS_DISCONNECTED;
     }
     return Meaning.UNKNOWN;
+  }
+
+  /**
+   * The meaning of another tracked boolean the value copies ({@code up.set(connected)}, {@code lost = !connected},
+   * {@code mirror = flag.get()}), negated with it; UNKNOWN for any other value.
+   */
+  private Meaning copiedMeaning(ExpressionTree value, VarSymbol written) {
+    boolean negated = false;
+    ExpressionTree read = value;
+    while (read instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      negated = !negated;
+      read = IotHubSdk.stripParenthesesAndCasts(not.getExpression());
+    }
+    VarSymbol source = fieldRead(read);
+    if (source == null
+        && read instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && ASTHelpers.getSymbol(call) != null
+        && ASTHelpers.getSymbol(call).getSimpleName().contentEquals("get")) {
+      source = fieldRead(ASTHelpers.getReceiver(call));
+    }
+    if (source == null || source.equals(written) || !model.isTracked(source)) {
+      return Meaning.UNKNOWN;
+    }
+    Meaning meaning = meaning(source);
+    if (!negated || meaning == Meaning.UNKNOWN) {
+      return meaning;
+    }
+    return meaning == Meaning.TRUE_MEANS_CONNECTED ? Meaning.TRUE_MEANS_DISCONNECTED : Meaning.TRUE_MEANS_CONNECTED;
   }
 
   private boolean holdsUntracked(Facts facts, Claim claim) {
