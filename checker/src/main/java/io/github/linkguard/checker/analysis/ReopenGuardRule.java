@@ -15,7 +15,9 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.linkguard.checker.analysis.CallerTranslation.Translated;
 import io.github.linkguard.checker.analysis.Conditions.Establishment;
 import io.github.linkguard.checker.analysis.PathFacts.Facts;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -33,9 +35,9 @@ import org.jspecify.annotations.Nullable;
  * null)}) before each of the app's own closes. Found once for the whole compilation, at the first question.
  *
  * <p>Cost: one pass over the bodies the status callbacks reach; per body, its reconnect sites (creations found once
- * per body, reach memoized per body); the exclusion by callers is {@code ReentryFacts#bodiesOnlyEnteredWhere} over
- * those bodies and their callers only; the search for a removal goes at most {@code
- * CallerTranslation#MAX_CALLER_DEPTH} callers up, with a visited set.
+ * per body, reach worked out once per body, iteratively: see {@link #reachesUnexcludedReconnect}); the exclusion by
+ * callers is {@code ReentryFacts#bodiesOnlyEnteredWhere} over those bodies and their callers only; the search for a
+ * removal goes at most {@code CallerTranslation#MAX_CALLER_DEPTH} callers up, with a visited set.
  */
 public final class ReopenGuardRule {
   /**
@@ -315,20 +317,71 @@ public final class ReopenGuardRule {
         });
   }
 
-  private boolean reachesUnexcludedReconnect(Body body) {
-    Boolean known = reachesUnexcludedReconnect.get(body);
+  /**
+   * Whether a reconnect lies down {@code start}'s calls and hand-offs with no CLIENT_CLOSE exclusion on the way: its
+   * own open() or creation, or a site leading to a body that has one. Worked out iteratively for every body {@code
+   * start} reaches that is not known yet (a call chain as long as the program costs heap, not stack): the reached
+   * bodies are collected, then the answer spreads back from the bodies with a reconnect of their own, over the edges
+   * whose site has no exclusion.
+   */
+  private boolean reachesUnexcludedReconnect(Body start) {
+    Boolean known = reachesUnexcludedReconnect.get(start);
     if (known != null) {
       return known;
     }
-    reachesUnexcludedReconnect.put(body, false); // recursion guard
-    boolean reaches = false;
-    for (TreePath site : reconnectSites(body)) {
-      if (!analyses.conditions().holds(analyses.pathFacts().factsAt(site), Claim.NOT_CLIENT_CLOSE)) {
-        reaches = true;
-        break;
+    Set<Body> unknown = new LinkedHashSet<>();
+    Deque<Body> work = new ArrayDeque<>(List.of(start));
+    while (!work.isEmpty()) {
+      Body body = work.pop();
+      if (!reachesUnexcludedReconnect.containsKey(body) && unknown.add(body)) {
+        for (Body.Edge edge : body.outgoing()) {
+          work.push(edge.to());
+        }
       }
     }
-    reachesUnexcludedReconnect.put(body, reaches);
-    return reaches;
+    Map<Body, List<Body.Edge>> incoming = new HashMap<>();
+    Deque<Body> reaching = new ArrayDeque<>();
+    for (Body body : unknown) {
+      boolean reaches = hasUnexcludedReconnectOfItsOwn(body);
+      for (Body.Edge edge : body.outgoing()) {
+        if (unknown.contains(edge.to())) {
+          incoming.computeIfAbsent(edge.to(), k -> new ArrayList<>()).add(edge);
+        } else if (!reaches && reachesUnexcludedReconnect.get(edge.to()) && isUnexcluded(edge.site())) {
+          reaches = true;
+        }
+      }
+      reachesUnexcludedReconnect.put(body, reaches);
+      if (reaches) {
+        reaching.add(body);
+      }
+    }
+    while (!reaching.isEmpty()) {
+      for (Body.Edge edge : incoming.getOrDefault(reaching.poll(), List.of())) {
+        if (!reachesUnexcludedReconnect.get(edge.from()) && isUnexcluded(edge.site())) {
+          reachesUnexcludedReconnect.put(edge.from(), true);
+          reaching.add(edge.from());
+        }
+      }
+    }
+    return reachesUnexcludedReconnect.get(start);
   }
+
+  private boolean hasUnexcludedReconnectOfItsOwn(Body body) {
+    for (ConnectionCall call : model.callsIn(body)) {
+      if (call.isOpen() && isUnexcluded(call.path())) {
+        return true;
+      }
+    }
+    for (TreePath creation : creationsIn(body)) {
+      if (isUnexcluded(creation)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isUnexcluded(TreePath site) {
+    return !analyses.conditions().holds(analyses.pathFacts().factsAt(site), Claim.NOT_CLIENT_CLOSE);
+  }
+
 }
