@@ -802,4 +802,129 @@ class AllChecksTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A catch that schedules the method holding the open() again is a retry construct (the contract's "by scheduling
+   * it"): the scheduled task is the retry's next round, not a root of its own, so check 2 judges the open() and a
+   * close in the catch settles it (found in a blind suite). A method that reschedules itself after every round is a
+   * timer: a re-entry site.
+   */
+  @Test
+  void catchThatSchedulesTheMethodAgainIsARetry_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Uplink {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+                  private final DeviceClient client;
+                  private final DeviceClient backup;
+
+                  Uplink(DeviceClient client, DeviceClient backup) {
+                    this.client = client;
+                    this.backup = backup;
+                    connect();
+                    connectCleanly();
+                    scheduler.schedule(this::poll, 1, TimeUnit.MINUTES);
+                  }
+
+                  void connect() {
+                    try {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      scheduler.schedule(this::connect, 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void connectCleanly() {
+                    try {
+                      backup.open(false);
+                    } catch (IotHubClientException e) {
+                      backup.close();
+                      scheduler.schedule(this::connectCleanly, 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void poll() {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                    scheduler.schedule(this::poll, 1, TimeUnit.MINUTES);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void catchThatSchedulesTheMethodAgainIsARetry_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Uplink {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+                  private final DeviceClient client;
+                  private final DeviceClient backup;
+
+                  Uplink(DeviceClient client, DeviceClient backup) {
+                    this.client = client;
+                    this.backup = backup;
+                    connect();
+                    connectCleanly();
+                    scheduler.schedule(this::poll, 1, TimeUnit.MINUTES);
+                  }
+
+                  void connect() {
+                    try {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      client.open();
+                    } catch (java.io.IOException e) {
+                      scheduler.schedule(this::connect, 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void connectCleanly() {
+                    try {
+                      backup.open();
+                    } catch (java.io.IOException e) {
+                      try {
+                        backup.closeNow();
+                      } catch (java.io.IOException closing) {
+                        System.err.println(closing);
+                      }
+                      scheduler.schedule(this::connectCleanly, 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void poll() {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open();
+                    } catch (java.io.IOException e) {
+                      System.err.println(e);
+                    }
+                    scheduler.schedule(this::poll, 1, TimeUnit.MINUTES);
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

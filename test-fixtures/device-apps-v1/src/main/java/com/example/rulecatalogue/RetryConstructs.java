@@ -262,10 +262,10 @@ public class RetryConstructs {
         }
     }
 
-    // unguarded and handed to a scheduler: the method is a re-entry site, check 1 comes first
+    // unguarded, rescheduled from its own catch: a retry construct (its scheduled round is no root), so check 2
     void connectUnguardedScheduledRetry() {
         try {
-            // expect: IotHubOpenWithoutStatusGuard
+            // expect: IotHubOpenRetryWithoutClose
             client.open();
         } catch (IOException e) {
             scheduler.schedule(this::connectUnguardedScheduledRetry, 10, TimeUnit.SECONDS);

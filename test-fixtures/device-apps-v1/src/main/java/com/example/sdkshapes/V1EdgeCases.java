@@ -70,10 +70,10 @@ public class V1EdgeCases {
         }
     }
 
-    // retry by scheduling the same method; the method reference handed to the scheduler makes it a re-entry site too
+    // retry by scheduling the same method from its catch: a retry construct, whose scheduled round is no root
     public void connect() {
         try {
-            // expect: IotHubOpenWithoutStatusGuard
+            // expect: IotHubOpenRetryWithoutClose
             client.open();
         } catch (IOException e) {
             ses.schedule(this::connect, 5, TimeUnit.SECONDS);

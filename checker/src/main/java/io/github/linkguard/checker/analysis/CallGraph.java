@@ -2,6 +2,7 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -302,7 +303,7 @@ final class CallGraph {
     // callback-thread rules, but a retry construct, not a re-entry site (so its body is no root).
     boolean asyncAttempt = !handedOff && isAsyncRetryAttempt(site);
     for (Body target : targets) {
-      if (handedOff) {
+      if (handedOff && !isRescheduledFromItsOwnCatch(from, site, target)) {
         target.markRoot(Body.Root.HAND_OFF, null);
       }
       link(from, target, handedOff || asyncAttempt ? Body.EdgeKind.HAND_OFF : Body.EdgeKind.SYNC, site);
@@ -318,6 +319,26 @@ final class CallGraph {
         }
       }
     }
+  }
+
+  /**
+   * {@code catch (...) { scheduler.schedule(this::connect, 5, SECONDS); }} inside {@code connect()}: a retry by
+   * scheduling the method again, whose next round continues the path that ran the failed one. It is no root of its
+   * own (a hand-off still, for the callback-thread rules); a method that reschedules itself outside a catch is a
+   * timer, and stays one.
+   */
+  private static boolean isRescheduledFromItsOwnCatch(Body from, TreePath site, Body target) {
+    if (target != from) {
+      return false;
+    }
+    for (TreePath current = site;
+        current != null && current.getLeaf() != from.tree();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof CatchTree) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isAsyncRetryAttempt(TreePath site) {

@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * ends once the function succeeds ({@code withRetry(() -> client.open())}) retries the opens of the lambdas and
  * method references it is given: passed to it directly, through parameters forwarded to it ({@code execute(attempt)}
  * calling {@code doExecute(attempt)}, as hand-rolled RetryTemplates do), or kept in an effectively final local or a
- * field that is passed. An anonymous class in the same place is reached by dispatch instead, and retried by the loop itself.
+ * field that is passed. An anonymous class in the same place is reached by dispatch instead, and retried by the loop
+ * itself.
  *
  * <p>Cost: only functions that run an open() are followed. Their calls give the methods to search; forwards of
  * parameters are followed forwards from those methods to the looping methods (a set of visited methods), and the

@@ -116,14 +116,14 @@ public class RetryOddities
     }
 
     /**
-     * Scheduled retry without any guard: the scheduled method reference makes this a re-entry site,
-     * so check 1 matches first.
+     * Scheduled retry without any guard: the catch re-calls the method by scheduling it, a retry construct, and the
+     * scheduled round continues the path that ran the failed one (no root of its own), so check 2 judges it.
      */
     public void connectTelemetry()
     {
         try
         {
-            // expect: IotHubOpenWithoutStatusGuard
+            // expect: IotHubOpenRetryWithoutClose
             telemetry.open();
         }
         catch (IOException e)

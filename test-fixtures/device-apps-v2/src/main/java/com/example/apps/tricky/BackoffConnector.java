@@ -209,7 +209,7 @@ public final class BackoffConnector {
 
     public void connect() {
       try {
-        // expect: IotHubOpenWithoutStatusGuard
+        // expect: IotHubOpenRetryWithoutClose
         client.open(false);
       } catch (IotHubClientException e) {
         LOG.warning("connect failed, rescheduling: " + e.getStatusCode());
