@@ -927,4 +927,154 @@ class AllChecksTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A loop whose body sets the flag its condition tests, unconditionally, ends after one round whether the open()
+   * succeeds or fails: it neither keeps running after the open() (a re-entry site) nor attempts it again (a retry),
+   * so its open() is start-up code (found in a blind suite). A continue that can skip the flag makes it a retry.
+   */
+  @Test
+  void loopThatEndsAfterOneRoundWhateverHappensIsNoLoop_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Starter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                
+                class Starter {
+                  private final DeviceClient client;
+
+                  Starter(DeviceClient client) {
+                    this.client = client;
+                  }
+
+                  void flagSetBeforeTheOpen() throws InterruptedException {
+                    boolean connected = false;
+                    while (!connected) {
+                      connected = true;
+                      try {
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(2000);
+                      }
+                    }
+                  }
+
+                  void flagSetAfterTheTry() throws InterruptedException {
+                    boolean done = false;
+                    do {
+                      try {
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(2000);
+                      }
+                      done = true;
+                    } while (!done);
+                  }
+
+                  void flagSkippedByContinue() throws InterruptedException {
+                    boolean connected = false;
+                    while (connected == false) {
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(2000);
+                        continue;
+                      }
+                      connected = true;
+                    }
+                  }
+
+                  void flagResetWhenTheAttemptFails() throws InterruptedException {
+                    boolean connected = false;
+                    while (!connected) {
+                      connected = true;
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        connected = false;
+                        Thread.sleep(2000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void loopThatEndsAfterOneRoundWhateverHappensIsNoLoop_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Starter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                
+                class Starter {
+                  private final DeviceClient client;
+
+                  Starter(DeviceClient client) {
+                    this.client = client;
+                  }
+
+                  void flagSetBeforeTheOpen() throws InterruptedException {
+                    boolean connected = false;
+                    while (!connected) {
+                      connected = true;
+                      try {
+                        client.open();
+                      } catch (java.io.IOException e) {
+                        Thread.sleep(2000);
+                      }
+                    }
+                  }
+
+                  void flagSetAfterTheTry() throws InterruptedException {
+                    boolean done = false;
+                    do {
+                      try {
+                        client.open();
+                      } catch (java.io.IOException e) {
+                        Thread.sleep(2000);
+                      }
+                      done = true;
+                    } while (!done);
+                  }
+
+                  void flagSkippedByContinue() throws InterruptedException {
+                    boolean connected = false;
+                    while (connected == false) {
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        client.open();
+                      } catch (java.io.IOException e) {
+                        Thread.sleep(2000);
+                        continue;
+                      }
+                      connected = true;
+                    }
+                  }
+
+                  void flagResetWhenTheAttemptFails() throws InterruptedException {
+                    boolean connected = false;
+                    while (!connected) {
+                      connected = true;
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        client.open();
+                      } catch (java.io.IOException e) {
+                        connected = false;
+                        Thread.sleep(2000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -2,12 +2,15 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
@@ -25,6 +28,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -37,18 +41,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * Whether a loop ends once the attempt in it succeeds: a {@code break} or {@code return} after the attempt, a flag
  * the loop condition tests set after it (also in the same-class code the attempt calls), or a loop condition that
- * holds only while the device is not connected. This tells a retry loop from a loop that keeps running (a re-entry
- * site).
+ * holds only while the device is not connected, or a flag set in every round unless a failure is caught. This tells
+ * a retry loop from a loop that keeps running (a re-entry site), and both from a loop whose every round is its last
+ * ({@link #runsAtMostOnce}).
  *
  * <p>Cost: which statements of a block leave the loop is computed once per block and loop, from the end of the
  * indexed block backwards, so many attempts in one loop stay linear; the variables a loop condition reads are
- * collected once per loop.
+ * collected once per loop, and whether a round ends the loop is two passes over its body's statements, once per loop.
  */
 final class LoopExits {
   private final CompilationModel model;
   private final Conditions conditions;
   private final Map<Tree, Set<Symbol>> conditionVariablesByLoop = new IdentityHashMap<>();
   private final Map<Tree, Map<Tree, boolean[]>> leavesFromByLoop = new IdentityHashMap<>();
+  /** Per loop: whether a round ends it whatever happens, and whether it does unless a failure is caught. */
+  private final Map<Tree, boolean[]> roundEndsByLoop = new IdentityHashMap<>();
 
   LoopExits(CompilationModel model, Conditions conditions) {
     this.model = model;
@@ -63,8 +70,8 @@ final class LoopExits {
     Tree loop = loopPath.getLeaf();
     Set<Symbol> conditionVariables =
         conditionVariablesByLoop.computeIfAbsent(loop, l -> conditionVariables(loopCondition(l)));
-    if (runsOnlyWhileNotConnected(loop)) {
-      return true; // the status callback ends the loop once the open() succeeds
+    if (runsOnlyWhileNotConnected(loop) || endsAfterTheRoundUnlessAFailureIsCaught(loop)) {
+      return true; // the status callback, or the flag set in every round, ends the loop once the open() succeeds
     }
     if (anchor.getLeaf() instanceof MethodInvocationTree call && !conditionVariables.isEmpty()) {
       // connect() { client.open(); connected = true; } in `while (!connected) { ... connect(); ... }`
@@ -102,6 +109,119 @@ final class LoopExits {
       previous = leaf;
     }
     return false;
+  }
+
+  /**
+   * Whether the loop ends after its first round whatever happens in it: a statement of its body, run in every round
+   * (at the top level of the block, with no {@code continue} before it that can skip it), sets a variable of the
+   * condition to a literal that makes the condition false ({@code while (!connected) { connected = true; ... }}). Such
+   * a loop neither keeps running after its open() nor attempts it again. A {@code for} loop with an update is not
+   * read.
+   */
+  boolean runsAtMostOnce(Tree loop) {
+    return endsAfterTheRound(loop, true);
+  }
+
+  /**
+   * Whether the round ends the loop unless a failure is caught in it: as {@link #runsAtMostOnce}, with the flag set
+   * again only in catch clauses ({@code connected = true; try { open(); } catch (...) { connected = false; }}).
+   */
+  private boolean endsAfterTheRoundUnlessAFailureIsCaught(Tree loop) {
+    return endsAfterTheRound(loop, false);
+  }
+
+  private boolean endsAfterTheRound(Tree loop, boolean resetsInCatchesCount) {
+    boolean[] ends =
+        roundEndsByLoop.computeIfAbsent(loop, l -> new boolean[] {roundEnds(l, true), roundEnds(l, false)});
+    return ends[resetsInCatchesCount ? 0 : 1];
+  }
+
+  /** One pass over the body's statements to find where each flag is set last, one more to read them in order. */
+  private boolean roundEnds(Tree loop, boolean resetsInCatchesCount) {
+    ExpressionTree condition = loopCondition(loop);
+    StatementTree body =
+        loop instanceof WhileLoopTree whileLoop
+            ? whileLoop.getStatement()
+            : loop instanceof DoWhileLoopTree doWhile
+                ? doWhile.getStatement()
+                : loop instanceof ForLoopTree forLoop && forLoop.getUpdate().isEmpty() ? forLoop.getStatement() : null;
+    if (condition == null || !(body instanceof BlockTree block)) {
+      return false;
+    }
+    Set<Symbol> flags = new HashSet<>();
+    for (Symbol variable : conditionVariablesByLoop.computeIfAbsent(loop, l -> conditionVariables(condition))) {
+      if (variable.getKind() == ElementKind.LOCAL_VARIABLE) {
+        flags.add(variable);
+      }
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    if (flags.isEmpty()) {
+      return false;
+    }
+    Map<Symbol, Integer> lastSet = new HashMap<>();
+    for (int i = 0; i < statements.size(); i++) {
+      for (Symbol flag : assignedAmong(statements.get(i), flags, resetsInCatchesCount)) {
+        lastSet.put(flag, i);
+      }
+    }
+    Map<Symbol, Boolean> assigned = new HashMap<>();
+    for (int i = 0; i < statements.size(); i++) {
+      StatementTree statement = statements.get(i);
+      if (statement instanceof ExpressionStatementTree expression
+          && expression.getExpression() instanceof AssignmentTree assignment
+          && ConditionEvaluator.booleanLiteral(assignment.getExpression()) != null
+          && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable
+          && flags.contains(variable)
+          && lastSet.get(variable) == i) { // not set again later in the round (a catch resetting the flag)
+        assigned.put(variable, ConditionEvaluator.booleanLiteral(assignment.getExpression()));
+        if (!ConditionEvaluator.evaluate(condition, true, new CanHold(assigned))) {
+          return true;
+        }
+      } else if (continues(statement)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a condition can be true while the variables in {@code assigned} hold those values. */
+  private record CanHold(Map<Symbol, Boolean> assigned) implements ConditionEvaluator.Reading<Boolean> {
+    @Override
+    public Boolean atom(ExpressionTree atom, boolean value) {
+      Boolean held =
+          atom instanceof IdentifierTree || atom instanceof MemberSelectTree
+              ? assigned.get(ASTHelpers.getSymbol(atom))
+              : null;
+      return held == null || held == value;
+    }
+
+    @Override
+    public Boolean both(BinaryTree junction, Boolean left, Boolean right) {
+      return left && right;
+    }
+
+    @Override
+    public Boolean either(BinaryTree junction, Boolean left, Boolean right) {
+      return left || right;
+    }
+
+    @Override
+    public boolean readsBooleanLiteralComparisons() {
+      return true;
+    }
+  }
+
+  /** Whether {@code statement} holds a continue (of any loop: a conservative answer), outside nested classes. */
+  private static boolean continues(StatementTree statement) {
+    boolean[] found = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitContinue(ContinueTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+    }.scan(statement, null);
+    return found[0];
   }
 
   /**
@@ -261,10 +381,12 @@ final class LoopExits {
    * {@code inCatches}) outside {@code catch} clauses, for the reason {@link #exitsLoop} gives.
    */
   private static boolean assigns(Tree tree, Set<Symbol> variables, boolean inCatches) {
-    if (variables.isEmpty()) {
-      return false;
-    }
-    boolean[] assigns = {false};
+    return !variables.isEmpty() && !assignedAmong(tree, variables, inCatches).isEmpty();
+  }
+
+  /** Which of {@code variables} {@code tree} assigns (or calls set on), outside nested classes. */
+  private static Set<Symbol> assignedAmong(Tree tree, Set<Symbol> variables, boolean inCatches) {
+    Set<Symbol> assigned = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitCatch(CatchTree clause, Void unused) {
@@ -273,7 +395,10 @@ final class LoopExits {
 
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        assigns[0] |= variables.contains(ASTHelpers.getSymbol(assignment.getVariable()));
+        Symbol variable = ASTHelpers.getSymbol(assignment.getVariable());
+        if (variables.contains(variable)) {
+          assigned.add(variable);
+        }
         return super.visitAssignment(assignment, null);
       }
 
@@ -282,7 +407,7 @@ final class LoopExits {
         if (call.getMethodSelect() instanceof MemberSelectTree member
             && member.getIdentifier().toString().startsWith("set")
             && variables.contains(ASTHelpers.getSymbol(member.getExpression()))) {
-          assigns[0] = true;
+          assigned.add(ASTHelpers.getSymbol(member.getExpression()));
         }
         return super.visitMethodInvocation(call, null);
       }
@@ -292,6 +417,7 @@ final class LoopExits {
         return null;
       }
     }.scan(tree, null);
-    return assigns[0];
+    return assigned;
   }
+
 }

@@ -132,6 +132,10 @@ final class RetryConstructs {
       }
     }
     Set<ConnectionCall> retried = new LinkedHashSet<>();
+    if (loopExits.runsAtMostOnce(loopPath.getLeaf())) {
+      loops.put(loopPath.getLeaf(), new LoopInfo(loopPath, body, anchors, retried, false)); // one round: no loop
+      return;
+    }
     boolean keepsRunning = false;
     for (var entry : anchors.entrySet()) {
       if (conditionOpens.contains(entry.getKey()) || loopExits.leavesAfterSuccess(loopPath, entry.getValue())) {
