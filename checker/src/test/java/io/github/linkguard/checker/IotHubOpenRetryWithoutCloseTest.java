@@ -1839,6 +1839,103 @@ class IotHubOpenRetryWithoutCloseTest {
   }
 
   /**
+   * A close in the try block after the open() runs only when the open() succeeded: it does not close the failed
+   * attempt (found by a mutation of a blind suite's program). After the try, on the failure path, it does.
+   */
+  @Test
+  void closeThatRunsOnlyAfterASuccessfulOpenIsNoCloseBetweenAttempts_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Uploader.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                
+                class Uploader {
+                  private DeviceClient client;
+
+                  void uploadOnce() throws Exception {
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        client.open(false);
+                        client.close();
+                        return;
+                      } catch (IotHubClientException e) {
+                        System.err.println("attempt " + attempt + " failed");
+                      }
+                    }
+                  }
+
+                  void closedAfterTheTryOnFailure() throws Exception {
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                      boolean ok = false;
+                      try {
+                        client.open(false);
+                        ok = true;
+                      } catch (IotHubClientException e) {
+                        System.err.println("attempt " + attempt + " failed");
+                      }
+                      if (!ok) {
+                        client.close();
+                        continue;
+                      }
+                      return;
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void closeThatRunsOnlyAfterASuccessfulOpenIsNoCloseBetweenAttempts_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Uploader.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                
+                class Uploader {
+                  private DeviceClient client;
+
+                  void uploadOnce() throws Exception {
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        client.open();
+                        client.closeNow();
+                        return;
+                      } catch (java.io.IOException e) {
+                        System.err.println("attempt " + attempt + " failed");
+                      }
+                    }
+                  }
+
+                  void closedAfterTheTryOnFailure() throws Exception {
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                      boolean ok = false;
+                      try {
+                        client.open();
+                        ok = true;
+                      } catch (java.io.IOException e) {
+                        System.err.println("attempt " + attempt + " failed");
+                      }
+                      if (!ok) {
+                        client.closeNow();
+                        continue;
+                      }
+                      return;
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A retry helper that loops {@code op.call()} on a java.util.concurrent.Callable parameter retries the call() of the
    * object passed to it, anonymous or of a named class (found by probing real shapes), as it does a lambda.
    */

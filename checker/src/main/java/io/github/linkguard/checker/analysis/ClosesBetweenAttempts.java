@@ -146,12 +146,16 @@ final class ClosesBetweenAttempts {
   private boolean closesAroundAttempt(TreePath attempt, Tree region, ClientRef client, boolean regionIsLoop) {
     Set<Symbol> successFlags = new HashSet<>();
     FailurePath failure = new FailurePath(pathFacts, client, successFlags);
+    // The statements after a failed open() in its own block never run: its exception leaves the block, and only a
+    // catch on the way lets the code after that try run. A helper that tears its attempt down may return instead.
+    boolean failureCaught = !isOpenCall(attempt.getLeaf());
     Tree previous = attempt.getLeaf();
     for (TreePath current = attempt.getParentPath();
         current != null && current.getLeaf() != region;
         current = current.getParentPath()) {
       Tree leaf = current.getLeaf();
       if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock()) {
+        failureCaught |= !tryTree.getCatches().isEmpty();
         if (closesAsResource(tryTree, client)) {
           return true;
         }
@@ -170,7 +174,7 @@ final class ClosesBetweenAttempts {
         if (everyCatchCloses) {
           return true;
         }
-      } else if (leaf instanceof BlockTree block) {
+      } else if (leaf instanceof BlockTree block && failureCaught) {
         IndexedList<StatementTree> statements = model.indexed(block, block.getStatements());
         for (int i = statements.indexOf(previous) + 1; i > 0 && i < statements.size(); i++) {
           if (failure.closes(statements.get(i))) {
@@ -323,10 +327,14 @@ final class ClosesBetweenAttempts {
             && createdInItsRound);
   }
 
-  private boolean isLexicalOpen(TreePath path) {
-    return path.getLeaf() instanceof MethodInvocationTree call
+  private boolean isOpenCall(Tree tree) {
+    return tree instanceof MethodInvocationTree call
         && model.connectionCall(call) != null
         && model.connectionCall(call).isOpen();
+  }
+
+  private boolean isLexicalOpen(TreePath path) {
+    return isOpenCall(path.getLeaf());
   }
 
   /** A close dominating the open() in its own round (and, via a call, in the loop before the call). */
