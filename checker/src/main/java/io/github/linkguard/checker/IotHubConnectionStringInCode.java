@@ -98,9 +98,10 @@ public final class IotHubConnectionStringInCode extends LinkGuardCheck
     String named = identities.stream().map(DeviceConnectionString::describe).collect(Collectors.joining(", "));
     return "The connection string of "
         + named
-        + " is written into the program, key included. Every copy of the program connects as that one identity, and"
-        + " IoT Hub allows one connection per identity: two running copies (two installs, a restarted container next"
-        + " to the old one, a laptop next to the device) knock each other off, and the hub logs 409002"
+        + " is written into the program, key included. Every copy of the program connects as "
+        + (identities.size() == 1 ? "that one identity" : "one of these identities")
+        + ", and IoT Hub allows one connection per identity: two running copies (two installs, a restarted container"
+        + " next to the old one, a laptop next to the device) knock each other off, and the hub logs 409002"
         + " LinkCreationConflict / 400027 at every swap. Anyone holding the binary also holds the device's key. Read"
         + " the connection string at run time (an environment variable, a file outside the build, a secret store),"
         + " or give each device its own identity through the Device Provisioning Service (DPS).";

@@ -185,7 +185,7 @@ class IotHubConnectionStringInCodeTest {
                     new DeviceClient(this.fromConstructor, IotHubClientProtocol.MQTT);
                     // BUG: Diagnostic contains: device 'own'
                     new DeviceClient(connectionString(), IotHubClientProtocol.MQTT);
-                    // BUG: Diagnostic contains: device 'own', device 'gateway-7'
+                    // BUG: Diagnostic contains: device 'own', device 'gateway-7' is written into the program, key included. Every copy of the program connects as one of these identities
                     new DeviceClient(primary ? OWN : Secrets.GATEWAY, IotHubClientProtocol.MQTT);
                     connect(OWN);
                     connect(OWN);
