@@ -154,19 +154,22 @@ final class LoopExits {
         flags.add(variable);
       }
     }
-    List<? extends StatementTree> statements = block.getStatements();
     if (flags.isEmpty()) {
       return false;
     }
+    // javac's statement list is linked: walked in order, never indexed
     Map<Symbol, Integer> lastSet = new HashMap<>();
-    for (int i = 0; i < statements.size(); i++) {
-      for (Symbol flag : assignedAmong(statements.get(i), flags, resetsInCatchesCount)) {
-        lastSet.put(flag, i);
+    int position = 0;
+    for (StatementTree statement : block.getStatements()) {
+      for (Symbol flag : assignedAmong(statement, flags, resetsInCatchesCount)) {
+        lastSet.put(flag, position);
       }
+      position++;
     }
     Map<Symbol, Boolean> assigned = new HashMap<>();
-    for (int i = 0; i < statements.size(); i++) {
-      StatementTree statement = statements.get(i);
+    int i = -1;
+    for (StatementTree statement : block.getStatements()) {
+      i++;
       if (statement instanceof ExpressionStatementTree expression
           && expression.getExpression() instanceof AssignmentTree assignment
           && ConditionEvaluator.booleanLiteral(assignment.getExpression()) != null
