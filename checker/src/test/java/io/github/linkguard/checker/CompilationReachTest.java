@@ -692,6 +692,143 @@ class CompilationReachTest {
   }
 
   /**
+   * A close of a client taken straight from the collection that holds it ({@code clients.remove(0).close()}) may
+   * close a client the callback is registered on, as a close of a local read from it does: the callback is not removed
+   * before every own close (found by a mutation of a blind suite's program).
+   */
+  @Test
+  void closeOfAClientTakenStraightFromTheCollection_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Fleets.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.List;
+                import java.util.concurrent.CopyOnWriteArrayList;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Fleets {
+                  private final List<DeviceClient> evicted = new CopyOnWriteArrayList<>();
+                  private final List<DeviceClient> kept = new CopyOnWriteArrayList<>();
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  void add(String cs) throws Exception {
+                    DeviceClient first = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    first.setConnectionStatusChangeCallback(ctx -> {
+                        // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                        if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(() -> reopen(first));
+                        }
+                      }, null);
+                    evicted.add(first);
+                    DeviceClient second = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    second.setConnectionStatusChangeCallback(ctx -> {
+                        if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(() -> reopen(second));
+                        }
+                      }, null);
+                    kept.add(second);
+                  }
+
+                  private void reopen(DeviceClient c) {
+                    try {
+                      c.open(false);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  void evictOldest() {
+                    evicted.remove(0).close();
+                  }
+
+                  void stopAll() {
+                    for (DeviceClient c : evicted) {
+                      c.setConnectionStatusChangeCallback(null, null);
+                      c.close();
+                    }
+                  }
+
+                  void retireOldest() {
+                    DeviceClient oldest = kept.remove(0);
+                    oldest.setConnectionStatusChangeCallback(null, null);
+                    oldest.close();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void closeOfAClientTakenStraightFromTheCollection_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Fleets.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.List;
+                import java.util.concurrent.CopyOnWriteArrayList;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Fleets {
+                  private final List<DeviceClient> evicted = new CopyOnWriteArrayList<>();
+                  private final List<DeviceClient> kept = new CopyOnWriteArrayList<>();
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  void add(String cs) throws Exception {
+                    DeviceClient first = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    first.registerConnectionStatusChangeCallback((status, reason, cause, ctx) -> {
+                        // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                        if (status == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(() -> reopen(first));
+                        }
+                      }, null);
+                    evicted.add(first);
+                    DeviceClient second = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    second.registerConnectionStatusChangeCallback((status, reason, cause, ctx) -> {
+                        if (status == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(() -> reopen(second));
+                        }
+                      }, null);
+                    kept.add(second);
+                  }
+
+                  private void reopen(DeviceClient c) {
+                    try {
+                      c.open();
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  void evictOldest() throws java.io.IOException {
+                    evicted.remove(0).closeNow();
+                  }
+
+                  void stopAll() throws java.io.IOException {
+                    for (DeviceClient c : evicted) {
+                      c.registerConnectionStatusChangeCallback(null, null);
+                      c.closeNow();
+                    }
+                  }
+
+                  void retireOldest() throws java.io.IOException {
+                    DeviceClient oldest = kept.remove(0);
+                    oldest.registerConnectionStatusChangeCallback(null, null);
+                    oldest.closeNow();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A callback kept in a field and registered by the field's name (re-registered after each reconnect) is
    * registered on that client like one written at the registration: removed before every own close, it is quiet;
    * removed before the reconnect's close only, it is reported (found by a blind suite written from the contract).

@@ -107,11 +107,7 @@ final class ClientCollections {
     VarSymbol variable = client.isLocal() ? client.variable() : null;
     ClientRef from = variable == null ? null : elementVariables.get(variable);
     if (from == null && variable != null) {
-      ExpressionTree initializer = locals.finalInitializer(variable);
-      if (IotHubSdk.stripParenthesesAndCasts(initializer) instanceof MethodInvocationTree lookup
-          && Set.of("get", "remove", "poll", "getOrDefault").contains(IotHubSdk.methodName(lookup))) {
-        from = collectionRef(receiverOf(lookup));
-      }
+      from = collectionLookedUp(locals.finalInitializer(variable));
     }
     if (from != null) {
       identities.add(new ElementOf(from));
@@ -121,6 +117,27 @@ final class ClientCollections {
     }
     return identities;
   }
+
+  /**
+   * The element of a collection that {@code expression} takes from it ({@code clients.get(id)}, {@code
+   * clients.remove(0)}, {@code clients.iterator().next()}), or null: the identity of a client that is read straight
+   * from its collection, with no variable of its own.
+   */
+  @Nullable Object elementLookedUp(@Nullable ExpressionTree expression) {
+    ClientRef holder = collectionLookedUp(expression);
+    return holder == null ? null : new ElementOf(holder);
+  }
+
+  private static @Nullable ClientRef collectionLookedUp(@Nullable ExpressionTree expression) {
+    return expression != null
+            && IotHubSdk.stripParenthesesAndCasts(expression) instanceof MethodInvocationTree lookup
+            && LOOKUPS.contains(IotHubSdk.methodName(lookup))
+        ? collectionRef(receiverOf(lookup))
+        : null;
+  }
+
+  /** The methods that hand out an element of a collection. */
+  private static final Set<String> LOOKUPS = Set.of("get", "remove", "poll", "getOrDefault", "next");
 
   /** Method references to a client's close, run on every element they are given. */
   List<TreePath> closeReferences() {

@@ -179,6 +179,10 @@ public final class CompilationModel {
   }
 
   /** The collection a {@code forEach(DeviceClient::close)} closes the elements of, or null. */
+  @Nullable Object elementLookedUp(@Nullable ExpressionTree expression) {
+    return scan.collections.elementLookedUp(expression);
+  }
+
   @Nullable Object closedCollection(TreePath closeReference) {
     return scan.collections.closedCollection(closeReference);
   }
