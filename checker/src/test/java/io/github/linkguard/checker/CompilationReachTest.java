@@ -1411,6 +1411,130 @@ class CompilationReachTest {
         .doTest();
   }
 
+  /**
+   * The object reaches the field through a constructor parameter (dependency injection by constructor, found by
+   * probing a real transport's shape): the arguments the compilation passes there are what the field holds.
+   */
+  @Test
+  void objectHandedToTheHolderThroughAParameterIsStoredThere_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "HubSink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.function.Consumer;
+
+                class HubSink implements Consumer<String> {
+                  private final DeviceClient client;
+
+                  HubSink(String cs) throws java.net.URISyntaxException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  @Override
+                  public void accept(String message) {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open();
+                    } catch (java.io.IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Messenger.java",
+            lines(
+                """
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+                import java.util.function.Consumer;
+
+                class Messenger {
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  private final Consumer<String> sink;
+
+                  Messenger(Consumer<String> sink) {
+                    this.sink = sink;
+                  }
+
+                  void publish(String message) {
+                    executor.execute(() -> sink.accept(message));
+                  }
+
+                  static Messenger toHub(String cs) throws java.net.URISyntaxException {
+                    return new Messenger(new HubSink(cs));
+                  }
+
+                  static Messenger toConsole() {
+                    return new Messenger(System.out::println);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void objectHandedToTheHolderThroughAParameterIsStoredThere_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "HubSink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.function.Consumer;
+
+                class HubSink implements Consumer<String> {
+                  private final DeviceClient client;
+
+                  HubSink(String cs) {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  @Override
+                  public void accept(String message) {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open(false);
+                    } catch (com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Messenger.java",
+            lines(
+                """
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+                import java.util.function.Consumer;
+
+                class Messenger {
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  private final Consumer<String> sink;
+
+                  Messenger(Consumer<String> sink) {
+                    this.sink = sink;
+                  }
+
+                  void publish(String message) {
+                    executor.execute(() -> sink.accept(message));
+                  }
+
+                  static Messenger toHub(String cs) {
+                    return new Messenger(new HubSink(cs));
+                  }
+
+                  static Messenger toConsole() {
+                    return new Messenger(System.out::println);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void callThroughALibraryTypeReachesTheObjectsStoredThere_v2() {
     ExactFindings.compile(Sdk.V2)

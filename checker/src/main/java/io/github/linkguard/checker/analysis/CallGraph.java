@@ -6,6 +6,7 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -196,8 +197,10 @@ final class CallGraph {
   private record StoredValues(List<ClassSymbol> classes, List<Body> functions) {}
 
   /**
-   * What the code stores in {@code holder}: created there, chosen by a {@code ?:}, or returned by a method of the
-   * compilation that the value calls (a factory, followed through the factories it returns from, each method once).
+   * What the code stores in {@code holder}: created there, chosen by a {@code ?:}, returned by a method of the
+   * compilation that the value calls (a factory, followed through the factories it returns from, each method once),
+   * or passed to a parameter of a method or constructor of the compilation that the value reads (the arguments of its
+   * calls: injection by constructor, each parameter once).
    */
   private StoredValues valuesStoredIn(VarSymbol holder) {
     Deque<ExpressionTree> values = new ArrayDeque<>();
@@ -209,6 +212,7 @@ final class CallGraph {
     List<ClassSymbol> classes = new ArrayList<>();
     List<Body> functions = new ArrayList<>();
     Set<MethodSymbol> factories = new HashSet<>();
+    Set<VarSymbol> parameters = new HashSet<>();
     while (!values.isEmpty()) {
       ExpressionTree value = IotHubSdk.stripParenthesesAndCasts(values.poll());
       ClassSymbol created = value instanceof NewClassTree creation ? PendingLinks.classCreatedBy(creation) : null;
@@ -230,6 +234,13 @@ final class CallGraph {
         if (factoryBody != null && factories.add(factory)) {
           values.addAll(factoryBody.returnedExpressions());
         }
+      } else if (value instanceof IdentifierTree
+          && ASTHelpers.getSymbol(value) instanceof VarSymbol parameter
+          && parameter.getKind() == ElementKind.PARAMETER
+          && parameter.owner instanceof MethodSymbol method
+          && scan.methodBodies().containsKey(method)
+          && parameters.add(parameter)) {
+        values.addAll(argumentsPassedTo(method, method.getParameters().indexOf(parameter)));
       }
     }
     return new StoredValues(classes, functions);
@@ -286,8 +297,35 @@ final class CallGraph {
     return List.of();
   }
 
-  /** The calls of each method, indexed on the first function a method returns. */
+  /** The calls of each method, indexed on the first question about them. */
   private @Nullable Map<MethodSymbol, List<PendingEdge>> callsByTarget;
+
+  private List<PendingEdge> callsOf(MethodSymbol method) {
+    if (callsByTarget == null) {
+      Map<MethodSymbol, List<PendingEdge>> index = new HashMap<>();
+      for (PendingEdge call : links.edges) {
+        index.computeIfAbsent(call.target(), k -> new ArrayList<>()).add(call);
+      }
+      callsByTarget = index;
+    }
+    return callsByTarget.getOrDefault(method, List.of());
+  }
+
+  /** What the calls and constructor invocations of the compilation pass as {@code method}'s parameter {@code index}. */
+  private List<ExpressionTree> argumentsPassedTo(MethodSymbol method, int index) {
+    List<ExpressionTree> arguments = new ArrayList<>();
+    for (PendingEdge call : index < 0 || method.isVarArgs() ? List.<PendingEdge>of() : callsOf(method)) {
+      Tree site = call.site().getLeaf();
+      List<? extends ExpressionTree> passed =
+          site instanceof MethodInvocationTree invocation
+              ? invocation.getArguments()
+              : site instanceof NewClassTree creation ? creation.getArguments() : List.of();
+      if (index < passed.size()) {
+        arguments.add(passed.get(index));
+      }
+    }
+    return arguments;
+  }
 
   /** The run() and call() bodies of each class, indexed on the first task object that is handed off. */
   private @Nullable Map<ClassSymbol, List<Body>> taskEntriesByClass;
@@ -354,14 +392,7 @@ final class CallGraph {
     if (producer == null) {
       return;
     }
-    if (callsByTarget == null) {
-      Map<MethodSymbol, List<PendingEdge>> index = new HashMap<>();
-      for (PendingEdge call : links.edges) {
-        index.computeIfAbsent(call.target(), k -> new ArrayList<>()).add(call);
-      }
-      callsByTarget = index;
-    }
-    for (PendingEdge call : callsByTarget.getOrDefault(producer, List.of())) {
+    for (PendingEdge call : callsOf(producer)) {
       if (!(call.site().getLeaf() instanceof MethodInvocationTree)) {
         continue;
       }
