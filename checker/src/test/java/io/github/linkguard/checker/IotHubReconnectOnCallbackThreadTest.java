@@ -361,6 +361,108 @@ class IotHubReconnectOnCallbackThreadTest {
         .doTest();
   }
 
+  /**
+   * A lambda kept in a local that is never run (unused, or only printed) runs nothing; one run in place, or handed to
+   * a library that may run it, runs where it is created, as before (found in two blind suites).
+   */
+  @Test
+  void aFunctionKeptInALocalAndNeverRunRunsNothing_v2() {
+    Sources.compile(IotHubReconnectOnCallbackThread.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Tasks.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                class Tasks {
+                  private final DeviceClient client;
+                  private final List<Runnable> later = new ArrayList<>();
+
+                  Tasks(DeviceClient client) {
+                    this.client = client;
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      Runnable logged = () -> client.close();
+                      System.out.println(logged);
+                      System.out.println("planned: " + logged);
+                      Runnable unused = () -> client.close();
+                      Runnable ran = () -> {
+                        // BUG: Diagnostic contains: runs on the thread that delivers the connection status callback
+                        client.close();
+                      };
+                      ran.run();
+                      Runnable kept = () -> {
+                        // BUG: Diagnostic contains: runs on the thread that delivers the connection status callback
+                        client.close();
+                      };
+                      later.add(kept);
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aFunctionKeptInALocalAndNeverRunRunsNothing_v1() {
+    Sources.compile(IotHubReconnectOnCallbackThread.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Tasks.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                class Tasks {
+                  private final DeviceClient client;
+                  private final List<Runnable> later = new ArrayList<>();
+
+                  Tasks(DeviceClient client) {
+                    this.client = client;
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, ctx) -> {
+                      Runnable logged = () -> {
+                        try {
+                          client.closeNow();
+                        } catch (java.io.IOException e) {
+                          System.err.println(e);
+                        }
+                      };
+                      System.out.println(logged);
+                      System.out.println("planned: " + logged);
+                      Runnable unused = () -> {
+                        try {
+                          client.closeNow();
+                        } catch (java.io.IOException e) {
+                          System.err.println(e);
+                        }
+                      };
+                      Runnable ran = () -> {
+                        try {
+                          // BUG: Diagnostic contains: runs on the thread that delivers the connection status callback
+                          client.closeNow();
+                        } catch (java.io.IOException e) {
+                          System.err.println(e);
+                        }
+                      };
+                      ran.run();
+                      Runnable kept = () -> {
+                        try {
+                          // BUG: Diagnostic contains: runs on the thread that delivers the connection status callback
+                          client.closeNow();
+                        } catch (java.io.IOException e) {
+                          System.err.println(e);
+                        }
+                      };
+                      later.add(kept);
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void replacement_noAutomaticFix_v2() {
     FindingWithoutFix.of(IotHubReconnectOnCallbackThread.class, Sdk.V2, getClass())

@@ -69,6 +69,7 @@ final class CallGraph {
   private final Dispatch dispatch;
   private final Map<Tree, List<Body.Edge>> edgesBySite = new IdentityHashMap<>();
   private final ClassScan scan;
+  private final UnrunLocals localsNeverRun;
   private @Nullable Map<VarSymbol, Integer> handOffDistances;
 
   CallGraph(IotHubSdk sdk, VisitorState state, ClassScan scan) {
@@ -78,6 +79,7 @@ final class CallGraph {
     this.links = scan.links;
     this.bodies = scan.bodies().values();
     this.dispatch = new Dispatch(state.getTypes(), scan.methodBodies(), links.instantiated, scan.visibleClasses());
+    this.localsNeverRun = new UnrunLocals(state, links);
     resolve();
   }
 
@@ -340,6 +342,9 @@ final class CallGraph {
     // A retry library's asynchronous attempt (Failsafe runAsync, ...) runs on another thread: a hand-off for the
     // callback-thread rules, but a retry construct, not a re-entry site (so its body is no root).
     boolean asyncAttempt = !handedOff && isAsyncRetryAttempt(site);
+    if (!handedOff && !asyncAttempt && localsNeverRun.neverRun(from, destination.variable())) {
+      return; // Runnable unused = () -> client.close();  -- made, never run
+    }
     for (Body target : targets) {
       if (handedOff && !isRescheduledFromItsOwnCatch(from, site, target)) {
         target.markRoot(Body.Root.HAND_OFF, null);
