@@ -941,6 +941,7 @@ class AllChecksTest {
             lines(
                 """
                 import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
                 import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
                 
                 class Starter {
@@ -971,6 +972,30 @@ class AllChecksTest {
                         Thread.sleep(2000);
                       }
                       done = true;
+                    } while (!done);
+                  }
+
+                  void statusSetBeforeTheOpenInTheTry() throws InterruptedException {
+                    IotHubConnectionStatus status = IotHubConnectionStatus.DISCONNECTED;
+                    do {
+                      try {
+                        status = IotHubConnectionStatus.CONNECTED;
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(2000);
+                      }
+                    } while (status != IotHubConnectionStatus.CONNECTED);
+                  }
+
+                  void flagSetFirstInTheTry() throws InterruptedException {
+                    boolean done = false;
+                    do {
+                      try {
+                        done = true;
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(2000);
+                      }
                     } while (!done);
                   }
 
@@ -1014,6 +1039,7 @@ class AllChecksTest {
             lines(
                 """
                 import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
                 
                 class Starter {
                   private final DeviceClient client;
@@ -1043,6 +1069,30 @@ class AllChecksTest {
                         Thread.sleep(2000);
                       }
                       done = true;
+                    } while (!done);
+                  }
+
+                  void statusSetBeforeTheOpenInTheTry() throws InterruptedException {
+                    IotHubConnectionStatus status = IotHubConnectionStatus.DISCONNECTED;
+                    do {
+                      try {
+                        status = IotHubConnectionStatus.CONNECTED;
+                        client.open();
+                      } catch (java.io.IOException e) {
+                        Thread.sleep(2000);
+                      }
+                    } while (status != IotHubConnectionStatus.CONNECTED);
+                  }
+
+                  void flagSetFirstInTheTry() throws InterruptedException {
+                    boolean done = false;
+                    do {
+                      try {
+                        done = true;
+                        client.open();
+                      } catch (java.io.IOException e) {
+                        Thread.sleep(2000);
+                      }
                     } while (!done);
                   }
 

@@ -22,12 +22,14 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -166,36 +168,112 @@ final class LoopExits {
       }
       position++;
     }
-    Map<Symbol, Boolean> assigned = new HashMap<>();
+    Map<Symbol, Object> assigned = new HashMap<>();
     int i = -1;
     for (StatementTree statement : block.getStatements()) {
       i++;
-      if (statement instanceof ExpressionStatementTree expression
-          && expression.getExpression() instanceof AssignmentTree assignment
-          && ConditionEvaluator.booleanLiteral(assignment.getExpression()) != null
-          && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable
-          && flags.contains(variable)
-          && lastSet.get(variable) == i) { // not set again later in the round (a catch resetting the flag)
-        assigned.put(variable, ConditionEvaluator.booleanLiteral(assignment.getExpression()));
-        if (!ConditionEvaluator.evaluate(condition, true, new CanHold(assigned))) {
-          return true;
+      for (AssignmentTree assignment : leadingConstantAssignments(statement)) {
+        Object value = constantValue(assignment.getExpression());
+        if (ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable
+            && flags.contains(variable)
+            && lastSet.get(variable) == i // not set again later in the round (a catch resetting the flag)
+            && assignmentsIn(statement, variable, resetsInCatchesCount) == 1) {
+          assigned.put(variable, value);
+          if (!ConditionEvaluator.evaluate(condition, true, new CanHold(assigned))) {
+            return true;
+          }
         }
-      } else if (continues(statement)) {
+      }
+      if (continues(statement)) {
         return false;
       }
     }
     return false;
   }
 
-  /** Whether a condition can be true while the variables in {@code assigned} hold those values. */
-  private record CanHold(Map<Symbol, Boolean> assigned) implements ConditionEvaluator.Reading<Boolean> {
+  /**
+   * The assignments of a constant that run whenever {@code statement} is entered: the statement itself, or the
+   * first statements of the block of a {@code try} ({@code try { connected = true; client.open(); } ...}), which
+   * nothing before them can skip.
+   */
+  private static List<AssignmentTree> leadingConstantAssignments(StatementTree statement) {
+    List<AssignmentTree> leading = new ArrayList<>();
+    Iterable<? extends StatementTree> candidates =
+        statement instanceof TryTree tryTree && tryTree.getResources().isEmpty()
+            ? tryTree.getBlock().getStatements()
+            : List.of(statement);
+    for (StatementTree candidate : candidates) {
+      if (!(candidate instanceof ExpressionStatementTree expression
+          && expression.getExpression() instanceof AssignmentTree assignment
+          && constantValue(assignment.getExpression()) != null)) {
+        break;
+      }
+      leading.add(assignment);
+    }
+    return leading;
+  }
+
+  /** A boolean literal, or an enum constant (its symbol); null for anything else. */
+  private static @Nullable Object constantValue(ExpressionTree value) {
+    Boolean literal = ConditionEvaluator.booleanLiteral(value);
+    if (literal != null) {
+      return literal;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(value));
+    return symbol != null && symbol.getKind() == ElementKind.ENUM_CONSTANT ? symbol : null;
+  }
+
+  /** How many assignments of {@code variable} {@code statement} holds (catch clauses counted if asked). */
+  private static int assignmentsIn(StatementTree statement, Symbol variable, boolean inCatches) {
+    int[] count = {0};
+    new SameBodyScanner() {
+      @Override
+      public Void visitCatch(CatchTree clause, Void unused) {
+        return inCatches ? super.visitCatch(clause, null) : null;
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (variable.equals(ASTHelpers.getSymbol(assignment.getVariable()))) {
+          count[0]++;
+        }
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(statement, null);
+    return count[0];
+  }
+
+  /**
+   * Whether a condition can be true while the variables in {@code assigned} hold those values: a boolean read as
+   * itself, an enum compared with {@code ==} or {@code !=} to a constant.
+   */
+  private record CanHold(Map<Symbol, Object> assigned) implements ConditionEvaluator.Reading<Boolean> {
     @Override
     public Boolean atom(ExpressionTree atom, boolean value) {
-      Boolean held =
+      if (atom instanceof BinaryTree comparison
+          && (comparison.getKind() == Tree.Kind.EQUAL_TO || comparison.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
+        Object left = heldOrConstant(comparison.getLeftOperand());
+        Object right = heldOrConstant(comparison.getRightOperand());
+        if (left instanceof Symbol && right instanceof Symbol) {
+          boolean equal = left.equals(right);
+          return (comparison.getKind() == Tree.Kind.EQUAL_TO ? equal : !equal) == value;
+        }
+        return true;
+      }
+      Object held =
           atom instanceof IdentifierTree || atom instanceof MemberSelectTree
               ? assigned.get(ASTHelpers.getSymbol(atom))
               : null;
-      return held == null || held == value;
+      return !(held instanceof Boolean known) || known == value;
+    }
+
+    /** What a comparison operand is known to be: the constant a variable holds, or an enum constant itself. */
+    private @Nullable Object heldOrConstant(ExpressionTree operand) {
+      Symbol symbol = ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(operand));
+      if (symbol == null) {
+        return null;
+      }
+      return symbol.getKind() == ElementKind.ENUM_CONSTANT ? symbol : assigned.get(symbol);
     }
 
     @Override
