@@ -829,6 +829,278 @@ class CompilationReachTest {
   }
 
   /**
+   * A status callback returned by a method of the compilation ({@code client.setConnectionStatusChangeCallback(
+   * watcher(), null)}) is registered on that client: removed before every own close, it is quiet; not removed, it is
+   * reported (found by a blind suite of fresh applications).
+   */
+  @Test
+  void callbackReturnedByAMethodIsRegisteredOnItsClient_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Watchers.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Watchers {
+                  static final class Removed {
+                    private DeviceClient client;
+                    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                    IotHubConnectionStatusChangeCallback watcher() {
+                      return context -> {
+                      if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(this::reopen);
+                        }
+                      };
+                    }
+
+                    void start() throws Exception {
+                      client.setConnectionStatusChangeCallback(watcher(), null);
+                      client.open(false);
+                    }
+
+                    void reopen() {
+                      try {
+                        client.setConnectionStatusChangeCallback(null, null);
+                        client.close();
+                        client.setConnectionStatusChangeCallback(watcher(), null);
+                        client.open(false);
+                      } catch (Exception e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  static final class Kept {
+                    private DeviceClient client;
+                    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                    IotHubConnectionStatusChangeCallback watcher() {
+                      return context -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(this::reopen);
+                        }
+                      };
+                    }
+
+                    void start() throws Exception {
+                      client.setConnectionStatusChangeCallback(watcher(), null);
+                      client.open(false);
+                    }
+
+                    void reopen() {
+                      try {
+                        client.open(false);
+                      } catch (Exception e) {
+                        System.err.println(e);
+                      }
+                    }
+
+                    void stop() throws Exception {
+                      client.close();
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void callbackReturnedByAMethodIsRegisteredOnItsClient_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Watchers.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Watchers {
+                  static final class Removed {
+                    private DeviceClient client;
+                    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                    IotHubConnectionStatusChangeCallback watcher() {
+                      return (status, reason, cause, context) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(this::reopen);
+                        }
+                      };
+                    }
+
+                    void start() throws Exception {
+                      client.registerConnectionStatusChangeCallback(watcher(), null);
+                      client.open();
+                    }
+
+                    void reopen() {
+                      try {
+                        client.registerConnectionStatusChangeCallback(null, null);
+                        client.closeNow();
+                        client.registerConnectionStatusChangeCallback(watcher(), null);
+                        client.open();
+                      } catch (Exception e) {
+                        System.err.println(e);
+                      }
+                    }
+                  }
+
+                  static final class Kept {
+                    private DeviceClient client;
+                    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                    IotHubConnectionStatusChangeCallback watcher() {
+                      return (status, reason, cause, context) -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(this::reopen);
+                        }
+                      };
+                    }
+
+                    void start() throws Exception {
+                      client.registerConnectionStatusChangeCallback(watcher(), null);
+                      client.open();
+                    }
+
+                    void reopen() {
+                      try {
+                        client.open();
+                      } catch (Exception e) {
+                        System.err.println(e);
+                      }
+                    }
+
+                    void stop() throws Exception {
+                      client.closeNow();
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * A collection field is one collection whichever object it is read through: clients put into {@code
+   * gateway.points} in {@code main} are the ones the gateway's own {@code shutdown()} deregisters from {@code points}
+   * before closing them (found by a blind suite of fresh applications).
+   */
+  @Test
+  void collectionFieldReadThroughTheOwningObjectIsTheSameCollection_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Gateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Gateway {
+                  final Map<String, DeviceClient> points = new ConcurrentHashMap<>();
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  IotHubConnectionStatusChangeCallback watcher(String id) {
+                    return context -> {
+                      if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        executor.execute(() -> reopen(id));
+                      }
+                    };
+                  }
+
+                  private void reopen(String id) {
+                    try {
+                      points.get(id).open(false);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  void shutdown() throws Exception {
+                    for (DeviceClient point : points.values()) {
+                      point.setConnectionStatusChangeCallback(null, null);
+                      point.close();
+                    }
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    Gateway gateway = new Gateway();
+                    for (String cs : args) {
+                      DeviceClient point = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      point.setConnectionStatusChangeCallback(gateway.watcher(cs), null);
+                      gateway.points.put(cs, point);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void collectionFieldReadThroughTheOwningObjectIsTheSameCollection_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Gateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Gateway {
+                  final Map<String, DeviceClient> points = new ConcurrentHashMap<>();
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  IotHubConnectionStatusChangeCallback watcher(String id) {
+                    return (status, reason, cause, context) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        executor.execute(() -> reopen(id));
+                      }
+                    };
+                  }
+
+                  private void reopen(String id) {
+                    try {
+                      points.get(id).open();
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  void shutdown() throws Exception {
+                    for (DeviceClient point : points.values()) {
+                      point.registerConnectionStatusChangeCallback(null, null);
+                      point.closeNow();
+                    }
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    Gateway gateway = new Gateway();
+                    for (String cs : args) {
+                      DeviceClient point = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      point.registerConnectionStatusChangeCallback(gateway.watcher(cs), null);
+                      gateway.points.put(cs, point);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A callback kept in a field and registered by the field's name (re-registered after each reconnect) is
    * registered on that client like one written at the registration: removed before every own close, it is quiet;
    * removed before the reconnect's close only, it is reported (found by a blind suite written from the contract).

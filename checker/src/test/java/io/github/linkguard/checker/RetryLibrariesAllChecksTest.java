@@ -137,4 +137,99 @@ class RetryLibrariesAllChecksTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A Resilience4j decorate* result runs its attempt where it is called: called inside an executor task, the attempt
+   * is re-entry code, and check 1 reports its unguarded open() before check 2 does (found by a blind suite); called
+   * in start-up code it is check 2's retry.
+   */
+  @Test
+  void decoratedAttemptRunInAnExecutorTaskIsReentryCode_v2() {
+    ExactFindings.compile(Sdk.V2, RetryJars.CURRENT)
+        .addSourceLines(
+            "Uploader.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import io.github.resilience4j.retry.Retry;
+                import io.github.resilience4j.core.functions.CheckedRunnable;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Uploader {
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  private final Retry retry = Retry.ofDefaults("upload");
+                  private DeviceClient client;
+                  private DeviceClient startUpClient;
+
+                  void scheduleReconnect() {
+                    CheckedRunnable reconnect = Retry.decorateCheckedRunnable(retry, () -> {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open(false);
+                    });
+                    executor.submit(() -> {
+                      try {
+                        reconnect.run();
+                      } catch (Throwable t) {
+                        System.err.println(t);
+                      }
+                    });
+                  }
+
+                  void start() throws Throwable {
+                    CheckedRunnable connect = Retry.decorateCheckedRunnable(retry, () -> {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      startUpClient.open(false);
+                    });
+                    connect.run();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void decoratedAttemptRunInAnExecutorTaskIsReentryCode_v1() {
+    ExactFindings.compile(Sdk.V1, RetryJars.CURRENT)
+        .addSourceLines(
+            "Uploader.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import io.github.resilience4j.retry.Retry;
+                import io.github.resilience4j.core.functions.CheckedRunnable;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Uploader {
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  private final Retry retry = Retry.ofDefaults("upload");
+                  private DeviceClient client;
+                  private DeviceClient startUpClient;
+
+                  void scheduleReconnect() {
+                    CheckedRunnable reconnect = Retry.decorateCheckedRunnable(retry, () -> {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open();
+                    });
+                    executor.submit(() -> {
+                      try {
+                        reconnect.run();
+                      } catch (Throwable t) {
+                        System.err.println(t);
+                      }
+                    });
+                  }
+
+                  void start() throws Throwable {
+                    CheckedRunnable connect = Retry.decorateCheckedRunnable(retry, () -> {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      startUpClient.open();
+                    });
+                    connect.run();
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

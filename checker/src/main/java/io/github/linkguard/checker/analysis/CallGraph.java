@@ -112,7 +112,7 @@ final class CallGraph {
           MethodTree method = (MethodTree) target.tree();
           target.markRoot(Body.Root.STATUS_CALLBACK, CallbackParameters.of(method.getParameters(), sdk));
           target.registeredOn(reference.registeredOn());
-          links.noteStoredCallback(reference.destination().variable(), new StoredCallback(target, null));
+          links.noteStoredCallback(reference.destination(), new StoredCallback(target, null));
         }
       } else if (sdk.isOtherSdkCallbackType(reference.functionalType())) {
         for (Body target : targets) {
@@ -201,6 +201,7 @@ final class CallGraph {
   /**
    * What the code stores in {@code holder}: created there, chosen by a {@code ?:}, returned by a method of the
    * compilation that the value calls (a factory, followed through the factories it returns from, each method once),
+   * decorated by Resilience4j (the attempt the decorated function runs),
    * or passed to a parameter of a method or constructor of the compilation that the value reads (the arguments of its
    * calls: injection by constructor, each parameter once).
    */
@@ -235,6 +236,11 @@ final class CallGraph {
         Body factoryBody = factory == null ? null : scan.methodBodies().get(factory);
         if (factoryBody != null && factories.add(factory)) {
           values.addAll(factoryBody.returnedExpressions());
+        } else if (factoryBody == null
+            && !call.getArguments().isEmpty()
+            && RetryLibraries.RESILIENCE4J_DECORATE.matches(call, state)) {
+          // Retry.decorateRunnable(retry, attempt): the decorated function runs the attempt where it is called
+          values.add(call.getArguments().get(call.getArguments().size() - 1));
         }
       } else if (value instanceof IdentifierTree
           && ASTHelpers.getSymbol(value) instanceof VarSymbol parameter
@@ -255,17 +261,26 @@ final class CallGraph {
   private void registerStoredCallbacks() {
     for (VariableRegistration registration : links.variableRegistrations) {
       for (StoredCallback stored : links.storedCallbacks.getOrDefault(registration.variable(), List.of())) {
-        if (stored.body() != null) {
-          stored.body().registeredOn(registration.client());
-        }
-        if (stored.anonymousClass() != null) {
-          for (Body body : bodies) {
-            if (body.root() == Body.Root.STATUS_CALLBACK
-                && body.method() != null
-                && body.method().owner == stored.anonymousClass()) {
-              body.registeredOn(registration.client());
-            }
-          }
+        register(stored, registration.client());
+      }
+    }
+    for (PendingLinks.ReturnedRegistration registration : links.returnedRegistrations) {
+      for (StoredCallback returned : links.returnedCallbacks.getOrDefault(registration.factory(), List.of())) {
+        register(returned, registration.client());
+      }
+    }
+  }
+
+  private void register(StoredCallback callback, @Nullable ClientRef client) {
+    if (callback.body() != null) {
+      callback.body().registeredOn(client);
+    }
+    if (callback.anonymousClass() != null) {
+      for (Body body : bodies) {
+        if (body.root() == Body.Root.STATUS_CALLBACK
+            && body.method() != null
+            && body.method().owner == callback.anonymousClass()) {
+          body.registeredOn(client);
         }
       }
     }

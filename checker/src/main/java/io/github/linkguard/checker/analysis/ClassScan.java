@@ -217,8 +217,7 @@ final class ClassScan {
       if (sdk.isStatusCallbackType(functionalType)) {
         body.markRoot(Body.Root.STATUS_CALLBACK, CallbackParameters.of(tree.getParameters(), sdk));
         body.registeredOn(links.registrationClient(getCurrentPath()));
-        links.noteStoredCallback(
-            links.destinationOf(getCurrentPath()).variable(), new PendingLinks.StoredCallback(body, null));
+        links.noteStoredCallback(links.destinationOf(getCurrentPath()), new PendingLinks.StoredCallback(body, null));
       } else if (sdk.isOtherSdkCallbackType(functionalType)) {
         body.markRoot(Body.Root.SDK_CALLBACK, null);
       } else if (enclosing != null) {

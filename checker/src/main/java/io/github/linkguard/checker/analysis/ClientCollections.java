@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +74,11 @@ final class ClientCollections {
     closeReferences.add(reference);
   }
 
-  /** The collection an expression iterates: {@code clients} for {@code clients}, {@code clients.values()}... */
+  /**
+   * The collection an expression iterates: {@code clients} for {@code clients}, {@code clients.values()}... A field
+   * is the collection whichever object it is read through ({@code gateway.points} in {@code main} and {@code points}
+   * in the gateway's own methods): the question is whether two clients may be the same.
+   */
   private static @Nullable ClientRef collectionRef(@Nullable ExpressionTree expression) {
     ExpressionTree tree = expression == null ? null : IotHubSdk.stripParenthesesAndCasts(expression);
     while (tree instanceof MethodInvocationTree call
@@ -82,7 +87,9 @@ final class ClientCollections {
         && receiverOf(call) != null) {
       tree = IotHubSdk.stripParenthesesAndCasts(receiverOf(call));
     }
-    return tree == null ? null : ClientRef.of(tree);
+    ClientRef collection = tree == null ? null : ClientRef.of(tree);
+    VarSymbol field = collection == null ? null : collection.variable();
+    return field != null && field.getKind() == ElementKind.FIELD ? ClientRef.ofVariable(field) : collection;
   }
 
   /** The collection {@code lambda} is given to element by element: {@code clients} in {@code clients.forEach(...)}. */

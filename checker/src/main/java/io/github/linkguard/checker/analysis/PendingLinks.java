@@ -78,6 +78,9 @@ final class PendingLinks {
    */
   record StoredCallback(@Nullable Body body, @Nullable ClassSymbol anonymousClass) {}
 
+  /** {@code client.setConnectionStatusChangeCallback(watcher(id), ctx)}: what {@code factory} returns, on client. */
+  record ReturnedRegistration(MethodSymbol factory, @Nullable ClientRef client) {}
+
   /** A variable passed to a hand-off API ({@code executor.execute(reconnect)}): where, and from which body. */
   record VariableHandOff(Body from, TreePath site) {}
 
@@ -104,6 +107,10 @@ final class PendingLinks {
   final List<PendingRegistration> registrations = new ArrayList<>();
   final List<VariableRegistration> variableRegistrations = new ArrayList<>();
   final Map<VarSymbol, List<StoredCallback>> storedCallbacks = new HashMap<>();
+  /** The status callbacks each method of the compilation returns, for a registration that calls it. */
+  final Map<MethodSymbol, List<StoredCallback>> returnedCallbacks = new HashMap<>();
+  /** {@code client.setConnectionStatusChangeCallback(watcher(id), ctx)}: registrations of what a method returns. */
+  final List<ReturnedRegistration> returnedRegistrations = new ArrayList<>();
 
   PendingLinks(IotHubSdk sdk, Set<ClassSymbol> visibleClasses) {
     this.sdk = sdk;
@@ -191,7 +198,7 @@ final class PendingLinks {
         anonymousRoles.put(
             anonymous, new AnonymousRole(callbackOrThread, current, path, destination, registrationClient(path)));
         if (sdk.isStatusCallbackType(type)) {
-          noteStoredCallback(destination.variable(), new StoredCallback(null, anonymous));
+          noteStoredCallback(destination, new StoredCallback(null, anonymous));
         }
       }
     }
@@ -267,15 +274,24 @@ final class PendingLinks {
         && ASTHelpers.getSymbol(callback) instanceof VarSymbol variable) {
       variableRegistrations.add(new VariableRegistration(variable, ClientRef.receiverOf(call)));
     }
+    if (callback instanceof MethodInvocationTree factoryCall) {
+      MethodSymbol factory = ASTHelpers.getSymbol(factoryCall);
+      if (factory != null && isDeclaredHere(factory)) {
+        returnedRegistrations.add(new ReturnedRegistration(factory, ClientRef.receiverOf(call)));
+      }
+    }
   }
 
   /**
-   * Records a status callback stored in {@code variable} (its initializer or an assigned value: the callback's {@link
-   * Destination#variable}); nothing when it is not stored.
+   * Records where a status callback goes when it is kept for a later registration: stored in a variable (its
+   * initializer or an assigned value), or returned by a method of the compilation ({@code return (status, ...) ->
+   * ...;} in {@code watcher(id)}); nothing otherwise.
    */
-  void noteStoredCallback(@Nullable VarSymbol variable, StoredCallback callback) {
-    if (variable != null) {
-      storedCallbacks.computeIfAbsent(variable, k -> new ArrayList<>()).add(callback);
+  void noteStoredCallback(Destination destination, StoredCallback callback) {
+    if (destination.variable() != null) {
+      storedCallbacks.computeIfAbsent(destination.variable(), k -> new ArrayList<>()).add(callback);
+    } else if (destination.returned() && destination.producer() != null) {
+      returnedCallbacks.computeIfAbsent(destination.producer(), k -> new ArrayList<>()).add(callback);
     }
   }
 
