@@ -832,6 +832,8 @@ class AllChecksTest {
                     this.backup = backup;
                     connect();
                     connectCleanly();
+                    connectThroughALambda();
+                    connectClosingInTheLambda();
                     scheduler.schedule(this::poll, 1, TimeUnit.MINUTES);
                   }
 
@@ -850,6 +852,26 @@ class AllChecksTest {
                     } catch (IotHubClientException e) {
                       backup.close();
                       scheduler.schedule(this::connectCleanly, 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void connectThroughALambda() {
+                    try {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      scheduler.schedule(() -> connectThroughALambda(), 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void connectClosingInTheLambda() {
+                    try {
+                      backup.open(false);
+                    } catch (IotHubClientException e) {
+                      scheduler.schedule(() -> {
+                        backup.close();
+                        connectClosingInTheLambda();
+                      }, 5, TimeUnit.SECONDS);
                     }
                   }
 
@@ -889,6 +911,8 @@ class AllChecksTest {
                     this.backup = backup;
                     connect();
                     connectCleanly();
+                    connectThroughALambda();
+                    connectClosingInTheLambda();
                     scheduler.schedule(this::poll, 1, TimeUnit.MINUTES);
                   }
 
@@ -911,6 +935,30 @@ class AllChecksTest {
                         System.err.println(closing);
                       }
                       scheduler.schedule(this::connectCleanly, 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void connectThroughALambda() {
+                    try {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      client.open();
+                    } catch (java.io.IOException e) {
+                      scheduler.schedule(() -> connectThroughALambda(), 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void connectClosingInTheLambda() {
+                    try {
+                      backup.open();
+                    } catch (java.io.IOException e) {
+                      scheduler.schedule(() -> {
+                        try {
+                          backup.closeNow();
+                        } catch (java.io.IOException closing) {
+                          System.err.println(closing);
+                        }
+                        connectClosingInTheLambda();
+                      }, 5, TimeUnit.SECONDS);
                     }
                   }
 

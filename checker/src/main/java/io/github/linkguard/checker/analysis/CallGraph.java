@@ -386,7 +386,12 @@ final class CallGraph {
    * timer, and stays one.
    */
   private static boolean isRescheduledFromItsOwnCatch(Body from, TreePath site, Body target) {
-    if (target != from) {
+    boolean callsBack = target == from;
+    // schedule(() -> { client.close(); connect(); }, ...): a lambda written there that calls the method again
+    for (Body.Edge edge : target.tree() instanceof LambdaExpressionTree ? target.outgoing() : List.<Body.Edge>of()) {
+      callsBack |= edge.kind() == Body.EdgeKind.SYNC && edge.to() == from;
+    }
+    if (!callsBack) {
       return false;
     }
     for (TreePath current = site;

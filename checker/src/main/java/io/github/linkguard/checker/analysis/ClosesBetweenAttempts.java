@@ -6,6 +6,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -234,6 +235,19 @@ final class ClosesBetweenAttempts {
         && callCloses.closedByCall(reattempt).contains(client)) {
       return true;
     }
+    // schedule(() -> { client.close(); connect(); }, ...): a close in the scheduled lambda before it calls back
+    if (retry.reattempt().getLeaf() instanceof LambdaExpressionTree lambda
+        && lambda.getBody() instanceof BlockTree block
+        && open.body().method() != null) {
+      for (StatementTree statement : block.getStatements()) {
+        if (failure.closes(statement)) {
+          return true;
+        }
+        if (calls(statement, open.body().method())) {
+          break;
+        }
+      }
+    }
     // Re-calling the method that holds the open(): a close before the open() in that method.
     return retry.reattempt().getLeaf() != open.tree() && closedBeforeAttempt(null, open, client);
   }
@@ -361,6 +375,19 @@ final class ClosesBetweenAttempts {
       }
     }
     return false;
+  }
+
+  /** Whether {@code statement} calls {@code method} (outside nested lambdas and classes). */
+  private static boolean calls(StatementTree statement, Symbol method) {
+    boolean[] found = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |= method.equals(ASTHelpers.getSymbol(call));
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(statement, null);
+    return found[0];
   }
 
   /** Where {@code region} assigns a new client to {@code client}: start positions. */
