@@ -391,5 +391,4 @@ public final class ReopenGuardRule {
   private boolean isUnexcluded(TreePath site) {
     return !analyses.conditions().holds(analyses.pathFacts().factsAt(site), Claim.NOT_CLIENT_CLOSE);
   }
-
 }
