@@ -47,6 +47,9 @@ final class RetriesThroughFunctions {
   /** Where a function value is passed: argument {@code index} of {@code call}. */
   private record Passed(MethodInvocationTree call, int index) {}
 
+  /** A lambda or method reference that runs an open(): its body, and the calls it is passed to. */
+  private record OpeningFunction(Body body, List<Passed> passes) {}
+
   /** An object of a class of the compilation created right in argument {@code index} of {@code call}. */
   private record PassedObject(Passed passed, ClassSymbol created) {}
 
@@ -57,10 +60,10 @@ final class RetriesThroughFunctions {
 
   /** Calls {@code found} with each open() retried through a function parameter, and the loop that retries it. */
   static void find(CompilationModel model, LoopExits loopExits, BiConsumer<ConnectionCall, LoopRetry> found) {
-    Map<Body.Edge, List<Passed>> openingFunctions = openingFunctions(model);
-    Map<Body, List<Passed>> openingFieldFunctions = openingFieldFunctions(model);
+    List<OpeningFunction> openingFunctions = new ArrayList<>(openingFunctions(model));
+    openingFunctions.addAll(openingFieldFunctions(model));
     List<PassedObject> openingObjects = openingObjects(model);
-    if (openingFunctions.isEmpty() && openingFieldFunctions.isEmpty() && openingObjects.isEmpty()) {
+    if (openingFunctions.isEmpty() && openingObjects.isEmpty()) {
       return;
     }
     Map<MethodSymbol, List<Forward>> forwardsByCaller = new HashMap<>();
@@ -71,16 +74,8 @@ final class RetriesThroughFunctions {
     }
     Set<MethodSymbol> given = new HashSet<>(); // methods a function that opens can be passed to, forwards included
     Deque<MethodSymbol> work = new ArrayDeque<>();
-    for (List<Passed> passes : openingFunctions.values()) {
-      for (Passed passed : passes) {
-        MethodSymbol method = ASTHelpers.getSymbol(passed.call());
-        if (method != null && given.add(method)) {
-          work.add(method);
-        }
-      }
-    }
-    for (List<Passed> passes : openingFieldFunctions.values()) {
-      for (Passed passed : passes) {
+    for (OpeningFunction function : openingFunctions) {
+      for (Passed passed : function.passes()) {
         MethodSymbol method = ASTHelpers.getSymbol(passed.call());
         if (method != null && given.add(method)) {
           work.add(method);
@@ -105,25 +100,14 @@ final class RetriesThroughFunctions {
       return;
     }
     addForwardedRetries(retried, forwardsByCaller, given);
-    for (Map.Entry<Body.Edge, List<Passed>> function : openingFunctions.entrySet()) {
-      for (Passed passed : function.getValue()) {
+    for (OpeningFunction function : openingFunctions) {
+      for (Passed passed : function.passes()) {
         ParameterRetry retry = retryOf(retried, passed);
         if (retry != null) {
-          for (ConnectionCall open : model.syncReachableOpens(function.getKey().to())) {
+          for (ConnectionCall open : model.syncReachableOpens(function.body())) {
             found.accept(open, retry.retry());
           }
           break; // one retry per function: its first call that runs it in a loop
-        }
-      }
-    }
-    for (Map.Entry<Body, List<Passed>> function : openingFieldFunctions.entrySet()) {
-      for (Passed passed : function.getValue()) {
-        ParameterRetry retry = retryOf(retried, passed);
-        if (retry != null) {
-          for (ConnectionCall open : model.syncReachableOpens(function.getKey())) {
-            found.accept(open, retry.retry());
-          }
-          break;
         }
       }
     }
@@ -180,12 +164,12 @@ final class RetriesThroughFunctions {
   }
 
   /**
-   * The lambdas and method references that run an open() and are passed to a call, as the edges into their bodies
+   * The lambdas and method references that run an open() and are passed to a call, one per edge into their bodies
    * (in body order), each with where it is passed: only the called methods' loops can retry an open() through a
    * function parameter, and only these functions can then add a retry.
    */
-  private static Map<Body.Edge, List<Passed>> openingFunctions(CompilationModel model) {
-    Map<Body.Edge, List<Passed>> functions = new LinkedHashMap<>();
+  private static List<OpeningFunction> openingFunctions(CompilationModel model) {
+    List<OpeningFunction> functions = new ArrayList<>();
     for (Body body : model.bodies()) {
       if (!model.syncReachesAnOpen(body)) {
         continue;
@@ -193,7 +177,7 @@ final class RetriesThroughFunctions {
       for (Body.Edge edge : body.incoming()) {
         List<Passed> passes = edge.kind() == Body.EdgeKind.SYNC ? passedAt(model, edge) : List.of();
         if (!passes.isEmpty()) {
-          functions.put(edge, passes);
+          functions.add(new OpeningFunction(edge.to(), passes));
         }
       }
     }
@@ -206,7 +190,7 @@ final class RetriesThroughFunctions {
    * attempt of the method it is passed to, as one kept in a local is. Only lambdas that run an open() are looked at,
    * and the calls are read once, when there is one.
    */
-  private static Map<Body, List<Passed>> openingFieldFunctions(CompilationModel model) {
+  private static List<OpeningFunction> openingFieldFunctions(CompilationModel model) {
     Map<Body, VarSymbol> heldIn = new LinkedHashMap<>();
     for (Body body : model.bodies()) {
       if (body.tree() instanceof LambdaExpressionTree && model.syncReachesAnOpen(body)) {
@@ -217,7 +201,7 @@ final class RetriesThroughFunctions {
       }
     }
     if (heldIn.isEmpty()) {
-      return Map.of();
+      return List.of();
     }
     Map<VarSymbol, List<Passed>> passesOfField = new HashMap<>();
     for (VarSymbol field : heldIn.values()) {
@@ -237,11 +221,11 @@ final class RetriesThroughFunctions {
         }
       }
     }
-    Map<Body, List<Passed>> functions = new LinkedHashMap<>();
+    List<OpeningFunction> functions = new ArrayList<>();
     for (Map.Entry<Body, VarSymbol> held : heldIn.entrySet()) {
       List<Passed> passes = passesOfField.get(held.getValue());
       if (!passes.isEmpty()) {
-        functions.put(held.getKey(), passes);
+        functions.add(new OpeningFunction(held.getKey(), passes));
       }
     }
     return functions;
