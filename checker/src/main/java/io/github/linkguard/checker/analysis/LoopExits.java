@@ -159,12 +159,15 @@ final class LoopExits {
     if (flags.isEmpty()) {
       return false;
     }
-    // javac's statement list is linked: walked in order, never indexed
+    // javac's statement list is linked: walked in order, never indexed. Per flag: the last statement that sets it,
+    // and how many assignments of it that statement holds.
     Map<Symbol, Integer> lastSet = new HashMap<>();
+    Map<Symbol, Integer> assignmentsInLast = new HashMap<>();
     int position = 0;
     for (StatementTree statement : block.getStatements()) {
-      for (Symbol flag : assignedAmong(statement, flags, resetsInCatchesCount)) {
-        lastSet.put(flag, position);
+      for (Map.Entry<Symbol, Integer> flag : assignedAmong(statement, flags, resetsInCatchesCount).entrySet()) {
+        lastSet.put(flag.getKey(), position);
+        assignmentsInLast.put(flag.getKey(), flag.getValue());
       }
       position++;
     }
@@ -177,7 +180,7 @@ final class LoopExits {
         if (ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable
             && flags.contains(variable)
             && lastSet.get(variable) == i // not set again later in the round (a catch resetting the flag)
-            && assignmentsIn(statement, variable, resetsInCatchesCount) == 1) {
+            && assignmentsInLast.get(variable) == 1) {
           assigned.put(variable, value);
           if (!ConditionEvaluator.evaluate(condition, true, new CanHold(assigned))) {
             return true;
@@ -221,26 +224,6 @@ final class LoopExits {
     }
     Symbol symbol = ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(value));
     return symbol != null && symbol.getKind() == ElementKind.ENUM_CONSTANT ? symbol : null;
-  }
-
-  /** How many assignments of {@code variable} {@code statement} holds (catch clauses counted if asked). */
-  private static int assignmentsIn(StatementTree statement, Symbol variable, boolean inCatches) {
-    int[] count = {0};
-    new SameBodyScanner() {
-      @Override
-      public Void visitCatch(CatchTree clause, Void unused) {
-        return inCatches ? super.visitCatch(clause, null) : null;
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        if (variable.equals(ASTHelpers.getSymbol(assignment.getVariable()))) {
-          count[0]++;
-        }
-        return super.visitAssignment(assignment, null);
-      }
-    }.scan(statement, null);
-    return count[0];
   }
 
   /**
@@ -465,9 +448,12 @@ final class LoopExits {
     return !variables.isEmpty() && !assignedAmong(tree, variables, inCatches).isEmpty();
   }
 
-  /** Which of {@code variables} {@code tree} assigns (or calls set on), outside nested classes. */
-  private static Set<Symbol> assignedAmong(Tree tree, Set<Symbol> variables, boolean inCatches) {
-    Set<Symbol> assigned = new HashSet<>();
+  /**
+   * Which of {@code variables} {@code tree} assigns (or calls set on), outside nested classes, each with how many
+   * assignments of it the tree holds (a {@code set} call counts none).
+   */
+  private static Map<Symbol, Integer> assignedAmong(Tree tree, Set<Symbol> variables, boolean inCatches) {
+    Map<Symbol, Integer> assigned = new HashMap<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitCatch(CatchTree clause, Void unused) {
@@ -478,7 +464,7 @@ final class LoopExits {
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
         Symbol variable = ASTHelpers.getSymbol(assignment.getVariable());
         if (variables.contains(variable)) {
-          assigned.add(variable);
+          assigned.merge(variable, 1, Integer::sum);
         }
         return super.visitAssignment(assignment, null);
       }
@@ -488,7 +474,7 @@ final class LoopExits {
         if (call.getMethodSelect() instanceof MemberSelectTree member
             && member.getIdentifier().toString().startsWith("set")
             && variables.contains(ASTHelpers.getSymbol(member.getExpression()))) {
-          assigned.add(ASTHelpers.getSymbol(member.getExpression()));
+          assigned.putIfAbsent(ASTHelpers.getSymbol(member.getExpression()), 0);
         }
         return super.visitMethodInvocation(call, null);
       }
@@ -500,5 +486,4 @@ final class LoopExits {
     }.scan(tree, null);
     return assigned;
   }
-
 }
