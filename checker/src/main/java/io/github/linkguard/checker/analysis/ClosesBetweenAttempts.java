@@ -337,7 +337,7 @@ final class ClosesBetweenAttempts {
     CatchRetry catchRetry = (CatchRetry) construct;
     return !creationsWithin(catchRetry.catchClause().getLeaf(), client).isEmpty()
         || (catchRetry.reattempt().getLeaf() != open.tree()
-            && !isLexicalOpen(catchRetry.reattempt())
+            && !isOpenCall(catchRetry.reattempt().getLeaf())
             && createdInItsRound);
   }
 
@@ -345,10 +345,6 @@ final class ClosesBetweenAttempts {
     return tree instanceof MethodInvocationTree call
         && model.connectionCall(call) != null
         && model.connectionCall(call).isOpen();
-  }
-
-  private boolean isLexicalOpen(TreePath path) {
-    return isOpenCall(path.getLeaf());
   }
 
   /** A close dominating the open() in its own round (and, via a call, in the loop before the call). */

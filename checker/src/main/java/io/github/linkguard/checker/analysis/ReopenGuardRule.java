@@ -89,7 +89,7 @@ public final class ReopenGuardRule {
     // handleStatus(status) called only after `if (reason == CLIENT_CLOSE) return;`: excluded by its callers
     Set<Body> excluded =
         reentry.bodiesOnlyEnteredWhere(
-            site -> analyses.conditions().holds(analyses.pathFacts().factsAt(site), Claim.NOT_CLIENT_CLOSE),
+            site -> !isUnexcluded(site),
             reconnectsByBody.keySet());
     for (Map.Entry<Body, List<TreePath>> entry : reconnectsByBody.entrySet()) {
       Body body = entry.getKey();
