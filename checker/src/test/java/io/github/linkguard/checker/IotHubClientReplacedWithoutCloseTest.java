@@ -1256,6 +1256,204 @@ class IotHubClientReplacedWithoutCloseTest {
   }
 
   /**
+   * (d) a client given to its own registration as the callback's context ({@code setConnectionStatusChangeCallback(cb,
+   * client)}, the SDK samples' idiom) stays the method's: the SDK only hands it back to the callback (blind suite P).
+   */
+  @Test
+  void aLocalClientThatIsItsOwnCallbackContextStaysLocal_v2() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Renewer.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Renewer {
+                  private final ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor();
+                  private final String cs = System.getenv("CS");
+                  private DeviceClient kept;
+
+                  void start() {
+                    renewal.scheduleAtFixedRate(this::renew, 50, 50, TimeUnit.MINUTES);
+                    renewal.scheduleAtFixedRate(this::renewIntoAnother, 50, 50, TimeUnit.MINUTES);
+                  }
+
+                  private void renew() {
+                    // BUG: Diagnostic contains: is not closed on every path
+                    DeviceClient renewed = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    renewed.setConnectionStatusChangeCallback(ctx -> System.out.println(ctx.getNewStatus()), renewed);
+                    renewed.setMessageCallback((message, context) -> IotHubMessageResult.COMPLETE, renewed);
+                    try {
+                      renewed.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void renewIntoAnother() {
+                    DeviceClient renewed = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    kept.setConnectionStatusChangeCallback(ctx -> System.out.println(ctx.getNewStatus()), renewed);
+                    try {
+                      renewed.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aLocalClientThatIsItsOwnCallbackContextStaysLocal_v1() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Renewer.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Renewer {
+                  private final Timer timer = new Timer();
+                  private final String cs = System.getenv("CS");
+
+                  void start() {
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          // BUG: Diagnostic contains: is not closed on every path
+                          DeviceClient renewed = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                          renewed.registerConnectionStatusChangeCallback(
+                              (status, reason, throwable, context) -> System.out.println(status), renewed);
+                          renewed.open();
+                        } catch (Exception e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 60_000);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * An explicit iterator loop ({@code while (it.hasNext())}, or a {@code for} with that condition) is the enhanced
+   * {@code for} written out (JLS 14.14.2): each round handles another item, so start-up code that opens one client per
+   * device in it is no re-entry site. A counted loop is not this form and stays one (blind suite O).
+   */
+  @Test
+  void anIteratorLoopHandlesOneItemPerRound_v2() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Gateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.HashMap;
+                import java.util.Iterator;
+                import java.util.List;
+                import java.util.Map;
+
+                class Gateway {
+                  private final Map<String, DeviceClient> clients = new HashMap<>();
+
+                  void openWithIterator(List<String> ids) throws IotHubClientException {
+                    Iterator<String> it = ids.iterator();
+                    while (it.hasNext()) {
+                      String id = it.next();
+                      DeviceClient client = new DeviceClient(System.getenv("CS_" + id), IotHubClientProtocol.AMQPS);
+                      client.open(false);
+                      clients.put(id, client);
+                    }
+                  }
+
+                  void openWithIteratorFor(List<String> ids) throws IotHubClientException {
+                    for (Iterator<String> it = ids.iterator(); it.hasNext(); ) {
+                      String id = it.next();
+                      DeviceClient client = new DeviceClient(System.getenv("CS_" + id), IotHubClientProtocol.AMQPS);
+                      client.open(false);
+                      clients.put(id, client);
+                    }
+                  }
+
+                  void openCounted(List<String> ids) throws IotHubClientException {
+                    for (int i = 0; i < ids.size(); i++) {
+                      DeviceClient client = new DeviceClient(System.getenv("CS_" + i), IotHubClientProtocol.AMQPS);
+                      client.open(false);
+                      // BUG: Diagnostic contains: put() stores a new client
+                      clients.put(ids.get(i), client);
+                    }
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    Gateway gateway = new Gateway();
+                    gateway.openWithIterator(List.of(args));
+                    gateway.openWithIteratorFor(List.of(args));
+                    gateway.openCounted(List.of(args));
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void anIteratorLoopHandlesOneItemPerRound_v1() {
+    Sources.compile(IotHubClientReplacedWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Gateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.HashMap;
+                import java.util.Iterator;
+                import java.util.List;
+                import java.util.Map;
+
+                class Gateway {
+                  private final Map<String, DeviceClient> clients = new HashMap<>();
+
+                  void openWithIterator(List<String> ids) throws Exception {
+                    Iterator<String> it = ids.iterator();
+                    while (it.hasNext()) {
+                      String id = it.next();
+                      DeviceClient client = new DeviceClient(System.getenv("CS_" + id), IotHubClientProtocol.AMQPS);
+                      client.open();
+                      clients.put(id, client);
+                    }
+                  }
+
+                  void openUntilStopped(List<String> ids) throws Exception {
+                    Iterator<String> it = ids.iterator();
+                    while (true) {
+                      DeviceClient client = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.AMQPS);
+                      client.open();
+                      // BUG: Diagnostic contains: put() stores a new client
+                      clients.put(it.next(), client);
+                      Thread.sleep(60_000);
+                    }
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    Gateway gateway = new Gateway();
+                    gateway.openWithIterator(List.of(args));
+                    gateway.openUntilStopped(List.of(args));
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * (a) after a factory whose returned local is assigned its new client in a try: every return is a new client, so
    * the call is a creation (found on real code: an Android IoT Central sample).
    */

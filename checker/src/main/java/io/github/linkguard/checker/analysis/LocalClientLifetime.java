@@ -127,11 +127,27 @@ final class LocalClientLifetime {
         && call.getArguments().contains(leaf)
         && !isCapturedInside(use)) {
       Symbol callee = ASTHelpers.getSymbol((Tree) call);
+      if (isOwnSdkCall(call, leaf, callee)) {
+        return true;
+      }
       // sendHeartbeat(second): a same-class helper that only uses its parameter keeps the client here
       return callee instanceof MethodSymbol method
           && !parameterEscapes(method, call.getArguments().indexOf(leaf), depth);
     }
     return false;
+  }
+
+  /**
+   * {@code client.setConnectionStatusChangeCallback(callback, client)}: the client given to one of its own SDK methods
+   * (a callback's context, in the SDK samples' idiom) is only handed back to that client's callbacks; nothing outside
+   * the method can close it through that.
+   */
+  private boolean isOwnSdkCall(MethodInvocationTree call, Tree argument, @Nullable Symbol callee) {
+    return callee instanceof MethodSymbol method
+        && model.sdk().isClientType(method.owner.type)
+        && Receivers.receiverOf(call) instanceof IdentifierTree receiver
+        && argument instanceof IdentifierTree passed
+        && ASTHelpers.getSymbol(receiver) == ASTHelpers.getSymbol(passed);
   }
 
   /** A use inside a lambda or class within the method: it runs on another path we cannot follow. */

@@ -1,9 +1,15 @@
 package io.github.linkguard.checker.analysis;
 
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import io.github.linkguard.checker.analysis.RetryConstruct.CatchRetry;
 import io.github.linkguard.checker.analysis.RetryConstruct.LibraryRetry;
@@ -147,11 +153,36 @@ final class RetryConstructs {
         keepsRunning = true;
       }
     }
-    boolean reentry = keepsRunning && !(loopPath.getLeaf() instanceof EnhancedForLoopTree);
+    boolean reentry = keepsRunning && !handlesOneItemPerRound(loopPath.getLeaf());
     loops.put(loopPath.getLeaf(), new LoopInfo(loopPath, body, anchors, retried, reentry));
     if (reentry) {
       bodiesWithReentryConstructs.add(body);
     }
+  }
+
+  /**
+   * An enhanced {@code for}, or the same loop written out over an iterator ({@code while (it.hasNext())}, {@code for
+   * (...; it.hasNext(); )}, JLS 14.14.2): each round handles another item (one client per device), so the loop is no
+   * re-entry site by itself. A counted loop is not recognised as one.
+   */
+  private boolean handlesOneItemPerRound(Tree loop) {
+    if (loop instanceof EnhancedForLoopTree) {
+      return true;
+    }
+    ExpressionTree condition =
+        loop instanceof WhileLoopTree whileLoop
+            ? whileLoop.getCondition()
+            : loop instanceof ForLoopTree forLoop ? forLoop.getCondition() : null;
+    ExpressionTree iterator =
+        condition != null
+                && IotHubSdk.stripParenthesesAndCasts(condition) instanceof MethodInvocationTree call
+                && call.getArguments().isEmpty()
+                && IotHubSdk.methodName(call).equals("hasNext")
+            ? Receivers.receiverOf(call)
+            : null;
+    VisitorState state = model.state();
+    return iterator != null
+        && ASTHelpers.isSubtype(ASTHelpers.getType(iterator), state.getSymtab().iteratorType, state);
   }
 
   /** The attempts that retry libraries run: function values they are given, and proxied calls of @Retryable methods. */
