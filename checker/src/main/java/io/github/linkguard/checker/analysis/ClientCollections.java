@@ -35,8 +35,21 @@ final class ClientCollections {
   /** The names of the methods that store their last argument in a collection, interned: asked of every call. */
   private final Set<Name> storingMethods;
 
-  /** An element of a collection of clients, as an identity (see {@link #identities}). */
-  private record ElementOf(ClientRef collection) {}
+  /**
+   * An element of a collection of clients, as an identity (see {@link #identities}). Equality written out, the same
+   * as the generated one, for a cold process's sake (see {@code Dispatch.Call}).
+   */
+  private record ElementOf(ClientRef collection) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ElementOf element && collection.equals(element.collection);
+    }
+
+    @Override
+    public int hashCode() {
+      return collection.hashCode();
+    }
+  }
 
   ClientCollections(IotHubSdk sdk, LocalVariables locals, Names names) {
     this.sdk = sdk;

@@ -3,6 +3,7 @@ package io.github.linkguard.checker.analysis;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,19 @@ import org.jspecify.annotations.Nullable;
  * @param moduleId the {@code ModuleId} part, or null for a device connection string
  */
 public record DeviceConnectionString(String deviceId, @Nullable String moduleId) {
+  // Equality written out, the same as the generated one, for a cold process's sake (see ConnectionCall).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DeviceConnectionString identity
+        && Objects.equals(deviceId, identity.deviceId)
+        && Objects.equals(moduleId, identity.moduleId);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Objects.hashCode(deviceId) + Objects.hashCode(moduleId);
+  }
+
   private static final int SHORTEST_REAL_KEY = 20;
 
   /** Text in a key that marks it as a placeholder, as the SDK's samples and READMEs write them. */

@@ -74,8 +74,23 @@ final class Dispatch {
         });
   }
 
-  /** A dispatch question: the method named, the erased receiver type, and whether the call is on {@code this}. */
-  private record Call(MethodSymbol named, TypeSymbol receiver, boolean onThis) {}
+  /**
+   * A dispatch question: the method named, the erased receiver type, and whether the call is on {@code this}. Its
+   * equality is written out, the same as the generated one: a record's generated equals and hashCode are linked
+   * through {@code java.lang.runtime.ObjectMethods} on their first call, which costs a cold compiler process more than
+   * all the dispatch questions of a compilation (docs/performance.md, "Cold builds").
+   */
+  private record Call(MethodSymbol named, TypeSymbol receiver, boolean onThis) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Call call && named == call.named && receiver == call.receiver && onThis == call.onThis;
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * System.identityHashCode(named) + System.identityHashCode(receiver)) * 2 + (onThis ? 1 : 0);
+    }
+  }
 
   private final Map<Call, List<Body>> resolved = new HashMap<>();
 
