@@ -2042,4 +2042,181 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A task that hands itself ({@code this}) to a scheduler from the catch of its own open() retries that open by
+   * scheduling, as {@code schedule(this::attempt, ...)} does; handed to a thread anywhere else, it runs there (blind
+   * suite Q: the Android {@code handler.postDelayed(this, 5000)} idiom).
+   */
+  @Test
+  void aTaskThatHandsItselfOff_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "LockLink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class LockLink {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+                  private DeviceClient client;
+                  private volatile boolean connected;
+
+                  private final class Attempt implements Runnable {
+                    @Override
+                    public void run() {
+                      if (!connected) {
+                        try {
+                          // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                          client.open(false);
+                        } catch (IotHubClientException e) {
+                          scheduler.schedule(this, 5, TimeUnit.SECONDS);
+                        }
+                      }
+                    }
+                  }
+
+                  private final class CleanAttempt implements Runnable {
+                    @Override
+                    public void run() {
+                      if (!connected) {
+                        try {
+                          client.open(false);
+                        } catch (IotHubClientException e) {
+                          client.close();
+                          scheduler.schedule(this, 5, TimeUnit.SECONDS);
+                        }
+                      }
+                    }
+                  }
+
+                  void start(String cs) {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.setConnectionStatusChangeCallback(
+                        ctx -> connected = ctx.getNewStatus() == IotHubConnectionStatus.CONNECTED, null);
+                    scheduler.execute(new Attempt());
+                    scheduler.execute(new CleanAttempt());
+                    scheduler.execute(new Runnable() {
+                      @Override
+                      public void run() {
+                        if (!connected) {
+                          try {
+                            // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                            client.open(false);
+                          } catch (IotHubClientException e) {
+                            scheduler.schedule(this, 5, TimeUnit.SECONDS);
+                          }
+                        }
+                      }
+                    });
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Pump.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Pump implements Runnable {
+                  private final DeviceClient client = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+
+                  void start() {
+                    new Thread(this).start();
+                  }
+
+                  @Override
+                  public void run() {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aTaskThatHandsItselfOff_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "LockLink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class LockLink {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+                  private DeviceClient client;
+                  private volatile boolean connected;
+
+                  void start(String cs) throws Exception {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.registerConnectionStatusChangeCallback(
+                        (status, reason, throwable, context) -> connected = status == IotHubConnectionStatus.CONNECTED,
+                        null);
+                    scheduler.execute(new Runnable() {
+                      @Override
+                      public void run() {
+                        if (!connected) {
+                          try {
+                            // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                            client.open();
+                          } catch (IOException e) {
+                            scheduler.schedule(this, 5, TimeUnit.SECONDS);
+                          }
+                        }
+                      }
+                    });
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Pump.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Pump implements Runnable {
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  private final DeviceClient client;
+
+                  Pump(String cs) throws Exception {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void start() {
+                    executor.submit(this);
+                  }
+
+                  @Override
+                  public void run() {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -163,6 +163,23 @@ final class PendingLinks {
     if (sdk.isHandOff(tree)) {
       noteHandedOffArguments(tree.getArguments(), current, path);
     }
+    noteThisAsTask(tree.getArguments(), current, path);
+  }
+
+  /**
+   * {@code scheduler.schedule(this, 5, SECONDS)}, {@code new Thread(this)}: an object that passes itself on is a task
+   * object like {@code new ReconnectTask()} in the same place; where it goes decides whether its run() runs there.
+   */
+  private void noteThisAsTask(List<? extends ExpressionTree> arguments, Body current, TreePath site) {
+    for (ExpressionTree argument : arguments) {
+      if (argument instanceof IdentifierTree self
+          && Receivers.isThis(self.getName())
+          && ASTHelpers.getType(self) != null
+          && ASTHelpers.getType(self).tsym instanceof ClassSymbol task) {
+        TreePath passed = new TreePath(site, argument);
+        tasks.add(new PendingTask(task, current, passed, destinationOf(passed)));
+      }
+    }
   }
 
   /** The class a {@code new} creates: its anonymous class, or the named class; null when unattributed. */
@@ -188,6 +205,7 @@ final class PendingLinks {
     if (sdk.isHandOff(tree)) {
       noteHandedOffArguments(tree.getArguments(), current, path);
     }
+    noteThisAsTask(tree.getArguments(), current, path);
     if (tree.getClassBody() != null) {
       ClassSymbol anonymous = ASTHelpers.getSymbol(tree.getClassBody());
       Type type = ASTHelpers.getType(tree);
