@@ -2219,4 +2219,145 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A loop that leaves when the open() failed ({@code boolean failed = false; ... catch { failed = true; } if (failed)
+   * return;}) and otherwise waits and opens the same client again keeps running after a success: a re-entry loop, not
+   * a retry (real code: the 2.x reconnection sample's manager loop without its close). A flag that is set only on
+   * failure holds its first value after a success; the same flag read the other way round ends a retry.
+   */
+  @Test
+  void aLoopLeftOnlyWhenTheOpenFailsIsNoRetry_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Manager.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Manager {
+                  private final DeviceClient client;
+                  private final Object lock = new Object();
+
+                  Manager(DeviceClient client) {
+                    this.client = client;
+                  }
+
+                  void runUntilFatal() throws InterruptedException {
+                    while (true) {
+                      boolean failed = false;
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        failed = true;
+                      }
+                      if (failed) {
+                        return;
+                      }
+                      synchronized (lock) {
+                        lock.wait();
+                      }
+                    }
+                  }
+
+                  void runUntilFatalThroughAHelper() throws InterruptedException {
+                    while (true) {
+                      boolean encounteredFatalException = !openOnce();
+                      if (encounteredFatalException) {
+                        return;
+                      }
+                      synchronized (lock) {
+                        lock.wait();
+                      }
+                    }
+                  }
+
+                  private boolean openOnce() {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open(false);
+                      return true;
+                    } catch (IotHubClientException e) {
+                      return false;
+                    }
+                  }
+
+                  void retryUntilOpen() throws InterruptedException {
+                    while (true) {
+                      boolean opened = true;
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        opened = false;
+                      }
+                      if (opened) {
+                        break;
+                      }
+                      Thread.sleep(1000);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aLoopLeftOnlyWhenTheOpenFailsIsNoRetry_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Manager.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Manager {
+                  private final DeviceClient client;
+                  private final Object lock = new Object();
+
+                  Manager(DeviceClient client) {
+                    this.client = client;
+                  }
+
+                  void runUntilFatal() throws InterruptedException {
+                    while (true) {
+                      boolean failed = false;
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open();
+                      } catch (IOException e) {
+                        failed = true;
+                      }
+                      if (failed) {
+                        return;
+                      } else {
+                        synchronized (lock) {
+                          lock.wait();
+                        }
+                      }
+                    }
+                  }
+
+                  void retryUntilOpen() throws InterruptedException {
+                    for (;;) {
+                      boolean failed = false;
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        client.open();
+                      } catch (IOException e) {
+                        failed = true;
+                      }
+                      if (!failed) {
+                        return;
+                      }
+                      Thread.sleep(1000);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

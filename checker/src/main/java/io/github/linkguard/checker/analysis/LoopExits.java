@@ -2,12 +2,10 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -59,9 +57,12 @@ final class LoopExits {
   /** Per loop: whether a round ends it whatever happens, and whether it does unless a failure is caught. */
   private final Map<Tree, boolean[]> roundEndsByLoop = new IdentityHashMap<>();
 
+  private final SuccessPath successPath;
+
   LoopExits(CompilationModel model, Conditions conditions) {
     this.model = model;
     this.conditions = conditions;
+    this.successPath = new SuccessPath(model);
   }
 
   /**
@@ -165,7 +166,7 @@ final class LoopExits {
     Map<Symbol, Integer> assignmentsInLast = new HashMap<>();
     int position = 0;
     for (StatementTree statement : block.getStatements()) {
-      for (Map.Entry<Symbol, Integer> flag : assignedAmong(statement, flags, resetsInCatchesCount).entrySet()) {
+      for (Map.Entry<Symbol, Integer> flag : Assignments.among(statement, flags, resetsInCatchesCount).entrySet()) {
         lastSet.put(flag.getKey(), position);
         assignmentsInLast.put(flag.getKey(), flag.getValue());
       }
@@ -176,13 +177,13 @@ final class LoopExits {
     for (StatementTree statement : block.getStatements()) {
       i++;
       for (AssignmentTree assignment : leadingConstantAssignments(statement)) {
-        Object value = constantValue(assignment.getExpression());
+        Object value = KnownValues.constantValue(assignment.getExpression());
         if (ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol variable
             && flags.contains(variable)
             && lastSet.get(variable) == i // not set again later in the round (a catch resetting the flag)
             && assignmentsInLast.get(variable) == 1) {
           assigned.put(variable, value);
-          if (!ConditionEvaluator.evaluate(condition, true, new CanHold(assigned))) {
+          if (!ConditionEvaluator.evaluate(condition, true, new KnownValues(assigned))) {
             return true;
           }
         }
@@ -208,71 +209,12 @@ final class LoopExits {
     for (StatementTree candidate : candidates) {
       if (!(candidate instanceof ExpressionStatementTree expression
           && expression.getExpression() instanceof AssignmentTree assignment
-          && constantValue(assignment.getExpression()) != null)) {
+          && KnownValues.constantValue(assignment.getExpression()) != null)) {
         break;
       }
       leading.add(assignment);
     }
     return leading;
-  }
-
-  /** A boolean literal, or an enum constant (its symbol); null for anything else. */
-  private static @Nullable Object constantValue(ExpressionTree value) {
-    Boolean literal = ConditionEvaluator.booleanLiteral(value);
-    if (literal != null) {
-      return literal;
-    }
-    Symbol symbol = ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(value));
-    return symbol != null && symbol.getKind() == ElementKind.ENUM_CONSTANT ? symbol : null;
-  }
-
-  /**
-   * Whether a condition can be true while the variables in {@code assigned} hold those values: a boolean read as
-   * itself, an enum compared with {@code ==} or {@code !=} to a constant.
-   */
-  private record CanHold(Map<Symbol, Object> assigned) implements ConditionEvaluator.Reading<Boolean> {
-    @Override
-    public Boolean atom(ExpressionTree atom, boolean value) {
-      if (atom instanceof BinaryTree comparison
-          && (comparison.getKind() == Tree.Kind.EQUAL_TO || comparison.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
-        Object left = heldOrConstant(comparison.getLeftOperand());
-        Object right = heldOrConstant(comparison.getRightOperand());
-        if (left instanceof Symbol && right instanceof Symbol) {
-          boolean equal = left.equals(right);
-          return (comparison.getKind() == Tree.Kind.EQUAL_TO ? equal : !equal) == value;
-        }
-        return true;
-      }
-      Object held =
-          atom instanceof IdentifierTree || atom instanceof MemberSelectTree
-              ? assigned.get(ASTHelpers.getSymbol(atom))
-              : null;
-      return !(held instanceof Boolean known) || known == value;
-    }
-
-    /** What a comparison operand is known to be: the constant a variable holds, or an enum constant itself. */
-    private @Nullable Object heldOrConstant(ExpressionTree operand) {
-      Symbol symbol = ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(operand));
-      if (symbol == null) {
-        return null;
-      }
-      return symbol.getKind() == ElementKind.ENUM_CONSTANT ? symbol : assigned.get(symbol);
-    }
-
-    @Override
-    public Boolean both(BinaryTree junction, Boolean left, Boolean right) {
-      return left && right;
-    }
-
-    @Override
-    public Boolean either(BinaryTree junction, Boolean left, Boolean right) {
-      return left || right;
-    }
-
-    @Override
-    public boolean readsBooleanLiteralComparisons() {
-      return true;
-    }
   }
 
   /** Whether {@code statement} holds a continue (of any loop: a conservative answer), outside nested classes. */
@@ -318,13 +260,15 @@ final class LoopExits {
               boolean breaksLeave = !breakTargetBetween(block, loop);
               String label = labelOf(loopPath);
               IndexedList<StatementTree> indexed = model.indexed(block.getLeaf(), statements);
+              KnownValues afterSuccess = successPath.valuesAfterSuccess(statements);
               boolean[] leaves = new boolean[indexed.size() + 1];
               for (int i = indexed.size() - 1; i >= 0; i--) {
-                StatementTree statement = indexed.get(i);
+                StatementTree statement = SuccessPath.partRunAfterSuccess(indexed.get(i), afterSuccess);
                 leaves[i] =
                     leaves[i + 1]
-                        || exitsLoop(statement, breaksLeave, label)
-                        || assigns(statement, conditionVariables, false);
+                        || (statement != null
+                            && (exitsLoop(statement, breaksLeave, label)
+                                || assigns(statement, conditionVariables, false)));
               }
               return leaves;
             });
@@ -445,45 +389,6 @@ final class LoopExits {
    * {@code inCatches}) outside {@code catch} clauses, for the reason {@link #exitsLoop} gives.
    */
   private static boolean assigns(Tree tree, Set<Symbol> variables, boolean inCatches) {
-    return !variables.isEmpty() && !assignedAmong(tree, variables, inCatches).isEmpty();
-  }
-
-  /**
-   * Which of {@code variables} {@code tree} assigns (or calls set on), outside nested classes, each with how many
-   * assignments of it the tree holds (a {@code set} call counts none).
-   */
-  private static Map<Symbol, Integer> assignedAmong(Tree tree, Set<Symbol> variables, boolean inCatches) {
-    Map<Symbol, Integer> assigned = new HashMap<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitCatch(CatchTree clause, Void unused) {
-        return inCatches ? super.visitCatch(clause, null) : null;
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        Symbol variable = ASTHelpers.getSymbol(assignment.getVariable());
-        if (variables.contains(variable)) {
-          assigned.merge(variable, 1, Integer::sum);
-        }
-        return super.visitAssignment(assignment, null);
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (call.getMethodSelect() instanceof MemberSelectTree member
-            && member.getIdentifier().toString().startsWith("set")
-            && variables.contains(ASTHelpers.getSymbol(member.getExpression()))) {
-          assigned.putIfAbsent(ASTHelpers.getSymbol(member.getExpression()), 0);
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitClass(ClassTree nested, Void unused) {
-        return null;
-      }
-    }.scan(tree, null);
-    return assigned;
+    return !variables.isEmpty() && !Assignments.among(tree, variables, inCatches).isEmpty();
   }
 }
