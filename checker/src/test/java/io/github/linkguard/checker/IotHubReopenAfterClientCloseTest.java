@@ -675,4 +675,113 @@ class IotHubReopenAfterClientCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A status condition that also admits the SDK's own statuses, written in a same-class method the callback calls
+   * ({@code if (shouldReconnect(status))}), is reported at that call, as the same condition written inline is at
+   * itself; a helper that also excludes CLIENT_CLOSE is no finding of this check (a real-code sweep over the SDK's
+   * samples: the legacy sample's {@code shouldDeviceReconnect} edited to admit DISCONNECTED_RETRYING).
+   */
+  @Test
+  void aConditionAdmittingOtherStatusesInAHelper_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Watcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Watcher implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client;
+
+                  Watcher(DeviceClient client) {
+                    this.client = client;
+                    client.setConnectionStatusChangeCallback(this, null);
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext context) {
+                    // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED
+                    if (shouldReconnect(context.getNewStatus())) {
+                      reconnect();
+                    } else if (isDown(context.getNewStatus(), context.getNewStatusReason())) {
+                      reconnect();
+                    }
+                  }
+
+                  private boolean shouldReconnect(IotHubConnectionStatus status) {
+                    return status == IotHubConnectionStatus.DISCONNECTED
+                        || status == IotHubConnectionStatus.DISCONNECTED_RETRYING;
+                  }
+
+                  private boolean isDown(IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason) {
+                    return status != IotHubConnectionStatus.CONNECTED
+                        && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE;
+                  }
+
+                  private void reconnect() {
+                    new Thread(() -> {
+                      client.close();
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aConditionAdmittingOtherStatusesInAHelper_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Watcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Watcher implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client;
+
+                  Watcher(DeviceClient client) {
+                    this.client = client;
+                    client.registerConnectionStatusChangeCallback(this, null);
+                  }
+
+                  @Override
+                  public void execute(IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason,
+                      Throwable throwable, Object callbackContext) {
+                    // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED
+                    if (shouldReconnect(status)) {
+                      reconnect();
+                    }
+                  }
+
+                  private boolean shouldReconnect(IotHubConnectionStatus status) {
+                    return status != IotHubConnectionStatus.CONNECTED;
+                  }
+
+                  private void reconnect() {
+                    new Thread(() -> {
+                      try {
+                        client.closeNow();
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

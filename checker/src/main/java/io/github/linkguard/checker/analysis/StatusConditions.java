@@ -13,11 +13,13 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +48,41 @@ final class StatusConditions {
     return ConditionEvaluator.evaluate(condition, value, possibleStatuses);
   }
 
+  /** The same-class methods whose returns are being read: a method that calls itself tells nothing more. */
+  private final Set<MethodSymbol> methodsBeingRead = new HashSet<>();
+
+  /**
+   * The statuses for which a boolean method of the compilation can return {@code value} ({@code shouldReconnect(s)}
+   * with {@code return s == DISCONNECTED || s == DISCONNECTED_RETRYING;}): those of each return that can, or null when
+   * one of them is not about the status (or is the literal {@code value}) or the method has no returns to read.
+   */
+  private @Nullable Set<String> statusesReturning(@Nullable MethodSymbol method, boolean value) {
+    if (method == null
+        || method.getReturnType().getKind() != TypeKind.BOOLEAN
+        || !methodsBeingRead.add(method)) {
+      return null;
+    }
+    try {
+      List<ExpressionTree> returned = model.returnedExpressions(method);
+      if (returned.isEmpty()) {
+        return null;
+      }
+      Set<String> statuses = new LinkedHashSet<>();
+      for (ExpressionTree expression : returned) {
+        Boolean literal = ConditionEvaluator.booleanLiteral(expression);
+        Set<String> admitted =
+            literal != null ? (literal == value ? null : Set.<String>of()) : possibleStatuses(expression, value);
+        if (admitted == null) {
+          return null;
+        }
+        statuses.addAll(admitted);
+      }
+      return statuses;
+    } finally {
+      methodsBeingRead.remove(method);
+    }
+  }
+
   /**
    * When both operands hold, the statuses both let through (an operand on something else narrows nothing); when
    * either may, those of either, and nothing known when one is not about the status.
@@ -72,6 +109,9 @@ final class StatusConditions {
             if (arguments.size() == 2 && method.isStatic()) {
               return statusComparison(arguments.get(0), arguments.get(1), value);
             }
+          }
+          if (tree instanceof MethodInvocationTree call) {
+            return statusesReturning(ASTHelpers.getSymbol(call), value);
           }
           return null;
         }
