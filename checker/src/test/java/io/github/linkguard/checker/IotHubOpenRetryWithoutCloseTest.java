@@ -2360,4 +2360,318 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A task the guarded status callback hands off, which on failure schedules the attempt again from its {@code
+   * catch} (the task itself, a new task of its class, or a lambda calling its method), keeps the callback's guard: the
+   * rescheduled round continues the path that ran the failed one. Its {@code open()} is a retry without a close, not
+   * an unguarded re-entry (blind suite R).
+   */
+  @Test
+  void aRetryRescheduledByATaskTheGuardedCallbackHandsOff_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "SelfSchedule.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+                import com.microsoft.azure.sdk.iot.device.IotHubConnectionStatusChangeReason;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class SelfSchedule {
+                    private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(2);
+                    private final DeviceClient a, b, c, d;
+
+                    SelfSchedule(String cs) {
+                        a = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        b = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        c = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        d = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        a.setConnectionStatusChangeCallback(ctx -> {
+                            if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                                    && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                pool.execute(new TaskThis());
+                            }
+                        }, null);
+                        b.setConnectionStatusChangeCallback(ctx -> {
+                            if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                                    && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                pool.execute(new TaskNew(1));
+                            }
+                        }, null);
+                        c.setConnectionStatusChangeCallback(ctx -> {
+                            if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                                    && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                pool.execute(() -> attemptC(1));
+                            }
+                        }, null);
+                        d.setConnectionStatusChangeCallback(ctx -> {
+                            if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                                    && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                pool.execute(() -> attemptD());
+                            }
+                        }, null);
+                    }
+
+                    /** (a) the failed attempt schedules the same task object again: expected C2 only (guard carried). */
+                    private final class TaskThis implements Runnable {
+                        private int attempt;
+
+                        public void run() {
+                            attempt++;
+                            try {
+                                // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                                a.open(false);
+                            } catch (IotHubClientException e) {
+                                if (attempt < 5) {
+                                    pool.schedule(this, 2, TimeUnit.SECONDS);
+                                }
+                            }
+                        }
+                    }
+
+                    /** (b) the failed attempt schedules a new task of the same class. */
+                    private final class TaskNew implements Runnable {
+                        private final int attempt;
+
+                        TaskNew(int attempt) {
+                            this.attempt = attempt;
+                        }
+
+                        public void run() {
+                            try {
+                                // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                                b.open(false);
+                            } catch (IotHubClientException e) {
+                                if (attempt < 5) {
+                                    pool.schedule(new TaskNew(attempt + 1), 2, TimeUnit.SECONDS);
+                                }
+                            }
+                        }
+                    }
+
+                    /** (c) method + lambda rescheduling. */
+                    private void attemptC(int attempt) {
+                        try {
+                            // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                            c.open(false);
+                        } catch (IotHubClientException e) {
+                            if (attempt < 5) {
+                                pool.schedule(() -> attemptC(attempt + 1), 2, TimeUnit.SECONDS);
+                            }
+                        }
+                    }
+
+                    /** (d) control: same as (c) but the catch only logs (no reschedule). Expected and actual: no finding. */
+                    private void attemptD() {
+                        try {
+                            d.open(false);
+                        } catch (IotHubClientException e) {
+                            System.err.println("reconnect failed: " + e);
+                        }
+                    }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aRetryRescheduledByATaskTheGuardedCallbackHandsOff_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "SelfSchedule.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+                import com.microsoft.azure.sdk.iot.device.IotHubConnectionStatusChangeReason;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class SelfSchedule {
+                    private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(2);
+                    private final DeviceClient a, b, c, d;
+
+                    SelfSchedule(String cs) throws Exception {
+                        a = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        b = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        c = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        d = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        a.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+                            if (status == IotHubConnectionStatus.DISCONNECTED
+                                    && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                pool.execute(new TaskThis());
+                            }
+                        }, null);
+                        b.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+                            if (status == IotHubConnectionStatus.DISCONNECTED
+                                    && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                pool.execute(new TaskNew(1));
+                            }
+                        }, null);
+                        c.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+                            if (status == IotHubConnectionStatus.DISCONNECTED
+                                    && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                pool.execute(() -> attemptC(1));
+                            }
+                        }, null);
+                        d.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+                            if (status == IotHubConnectionStatus.DISCONNECTED
+                                    && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                pool.execute(() -> attemptD());
+                            }
+                        }, null);
+                    }
+
+                    /** (a) the failed attempt schedules the same task object again: expected C2 only (guard carried). */
+                    private final class TaskThis implements Runnable {
+                        private int attempt;
+
+                        public void run() {
+                            attempt++;
+                            try {
+                                // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                                a.open();
+                            } catch (IOException e) {
+                                if (attempt < 5) {
+                                    pool.schedule(this, 2, TimeUnit.SECONDS);
+                                }
+                            }
+                        }
+                    }
+
+                    /** (b) the failed attempt schedules a new task of the same class. */
+                    private final class TaskNew implements Runnable {
+                        private final int attempt;
+
+                        TaskNew(int attempt) {
+                            this.attempt = attempt;
+                        }
+
+                        public void run() {
+                            try {
+                                // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                                b.open();
+                            } catch (IOException e) {
+                                if (attempt < 5) {
+                                    pool.schedule(new TaskNew(attempt + 1), 2, TimeUnit.SECONDS);
+                                }
+                            }
+                        }
+                    }
+
+                    /** (c) method + lambda rescheduling. */
+                    private void attemptC(int attempt) {
+                        try {
+                            // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                            c.open();
+                        } catch (IOException e) {
+                            if (attempt < 5) {
+                                pool.schedule(() -> attemptC(attempt + 1), 2, TimeUnit.SECONDS);
+                            }
+                        }
+                    }
+
+                    /** (d) control: same as (c) but the catch only logs (no reschedule). Expected and actual: no finding. */
+                    private void attemptD() {
+                        try {
+                            d.open();
+                        } catch (IOException e) {
+                            System.err.println("reconnect failed: " + e);
+                        }
+                    }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * A task kept in a field that posts itself again after every round, started from start-up code, is a root of its
+   * own: no guard dominates its {@code open()} (a probe of real Android code: a send loop that opens each round).
+   */
+  @Test
+  void aTaskKeptInAFieldThatPostsItselfAgainIsARootOfItsOwn_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Sender.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Sender {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+                  private final DeviceClient client = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+
+                  private final Runnable sendTask = new Runnable() {
+                    @Override
+                    public void run() {
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open(false);
+                        client.sendEventAsync(new Message("{}"), (message, exception, context) -> { }, null);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                      scheduler.schedule(this, 5, TimeUnit.SECONDS);
+                    }
+                  };
+
+                  void start() {
+                    scheduler.execute(sendTask);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aTaskKeptInAFieldThatPostsItselfAgainIsARootOfItsOwn_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Sender.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Sender {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+                  private DeviceClient client;
+
+                  private final Runnable sendTask = new Runnable() {
+                    @Override
+                    public void run() {
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                      scheduler.schedule(this, 5, TimeUnit.SECONDS);
+                    }
+                  };
+
+                  void start(String cs) throws Exception {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    scheduler.execute(sendTask);
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

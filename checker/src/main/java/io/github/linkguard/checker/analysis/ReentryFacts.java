@@ -153,60 +153,83 @@ final class ReentryFacts {
   }
 
   /**
-   * The least fixed point of "entered from re-entry code at least once, and every call or hand-off from re-entry
-   * code is at a site where {@code holds}, or in a body of the set". Calls from start-up code do not count. Callback
-   * roots are entered by the SDK, never only through such sites. A worklist over the edges: each body counts the
-   * entering edges still waiting for their caller to join the set, so the whole computation is linear in the edges.
+   * The bodies entered from re-entry code only where {@code holds}: entered at least once that way, and no path from
+   * a root reaches them through a call or hand-off from re-entry code at a site where it does not hold. That is the
+   * greatest fixed point of "every such entering edge is at a site where {@code holds}, or comes from a body of the
+   * set", so a cycle entered only where it holds stays in the set: a task the guarded callback hands off, which
+   * schedules itself again from its {@code catch}, keeps the callback's guard. Calls from start-up code do not count;
+   * callback roots are entered by the SDK, never only through such sites, and a cycle no edge enters from outside
+   * (see {@link #enteredFromOutside}) is a root of its own. A worklist over the edges: a body leaves the set once,
+   * when an edge that does not hold comes from a body outside it, so the computation is linear in the edges.
    *
    * <p>When only some bodies are asked about ({@code asked} not null), only they and their transitive callers are
-   * computed: whether a body joins depends on nothing else, and on a large compilation (the SDK's own sources) the
+   * computed: whether a body stays depends on nothing else, and on a large compilation (the SDK's own sources) the
    * predicate is the expensive part.
    */
   Set<Body> bodiesOnlyEnteredWhere(Predicate<TreePath> holds, @Nullable Collection<Body> asked) {
     Set<Body> scope =
         asked == null ? null : Regions.callers(asked, Set.of(Body.EdgeKind.SYNC, Body.EdgeKind.HAND_OFF));
-    Map<Body, Integer> waiting = new HashMap<>();
-    Map<Body, List<Body>> waitingCallees = new HashMap<>();
-    ArrayDeque<Body> ready = new ArrayDeque<>();
+    Set<Body> entered = new LinkedHashSet<>();
+    Map<Body, List<Body.Edge>> failingEdges = new HashMap<>(); // entering edges at a site where it does not hold
     for (Body body : model.bodies()) {
       if (body.root() == Body.Root.STATUS_CALLBACK || body.root() == Body.Root.SDK_CALLBACK
           || (scope != null && !scope.contains(body))) {
         continue;
       }
-      int unsatisfied = 0;
-      boolean fromReentryCode = false;
       for (Body.Edge edge : body.incoming()) {
-        if (!carriesReentryPath(edge)) {
-          continue;
+        if (carriesReentryPath(edge)) {
+          entered.add(body);
+          if (!holds.test(edge.site())) {
+            failingEdges.computeIfAbsent(body, k -> new ArrayList<>()).add(edge);
+          }
         }
-        fromReentryCode = true;
-        if (!holds.test(edge.site())) {
-          unsatisfied++;
-          waitingCallees.computeIfAbsent(edge.from(), k -> new ArrayList<>()).add(body);
-        }
-      }
-      if (!fromReentryCode) {
-        continue;
-      }
-      waiting.put(body, unsatisfied);
-      if (unsatisfied == 0) {
-        ready.add(body);
       }
     }
-    Set<Body> entered = new LinkedHashSet<>();
-    while (!ready.isEmpty()) {
-      Body body = ready.poll();
-      if (!entered.add(body)) {
-        continue;
-      }
-      for (Body callee : waitingCallees.getOrDefault(body, List.of())) {
-        int left = waiting.merge(callee, -1, Integer::sum);
-        if (left == 0) {
-          ready.add(callee);
+    entered.retainAll(enteredFromOutside(entered));
+    Map<Body, List<Body>> failingCallees = new HashMap<>();
+    ArrayDeque<Body> leaving = new ArrayDeque<>();
+    for (Map.Entry<Body, List<Body.Edge>> failing : failingEdges.entrySet()) {
+      for (Body.Edge edge : failing.getValue()) {
+        if (entered.contains(edge.from())) {
+          failingCallees.computeIfAbsent(edge.from(), k -> new ArrayList<>()).add(failing.getKey());
+        } else {
+          leaving.add(failing.getKey()); // entered from a root, or from start-up code, where it does not hold
         }
+      }
+    }
+    while (!leaving.isEmpty()) {
+      Body body = leaving.poll();
+      if (entered.remove(body)) {
+        leaving.addAll(failingCallees.getOrDefault(body, List.of()));
       }
     }
     return entered;
+  }
+
+  /**
+   * The candidates a path can enter at all: reached through calls and hand-offs that carry a path, from a body that is
+   * not a candidate (a callback, start-up code, a root). A task that only hands itself on again ({@code
+   * scheduler.schedule(this, ...)}) and is started where no edge shows it (kept in a field) is a root of its own, with
+   * no guard: it is not entered only through sites where a predicate holds.
+   */
+  private Set<Body> enteredFromOutside(Set<Body> candidates) {
+    Set<Body> reached = new HashSet<>();
+    ArrayDeque<Body> work = new ArrayDeque<>();
+    for (Body body : candidates) {
+      for (Body.Edge edge : body.incoming()) {
+        if (!candidates.contains(edge.from()) && carriesReentryPath(edge) && reached.add(body)) {
+          work.add(body);
+        }
+      }
+    }
+    while (!work.isEmpty()) {
+      for (Body.Edge edge : work.poll().outgoing()) {
+        if (candidates.contains(edge.to()) && carriesReentryPath(edge) && reached.add(edge.to())) {
+          work.add(edge.to());
+        }
+      }
+    }
+    return reached;
   }
 
   /**
