@@ -2013,4 +2013,101 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A local declared before a loop that keeps running, assigned a new client in every round and closed in the {@code
+   * finally} of the round's {@code try} around the assignment, holds no open client when the next round assigns it
+   * (real code: the SDK's end-to-end tests' connect-send-close rounds). A close after the {@code try}, which a {@code
+   * continue} or an exception can skip, does not count.
+   */
+  @Test
+  void aLocalClosedAtTheEndOfEveryRound_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Rounds.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Rounds implements Runnable {
+                  private final String cs = System.getenv("CS");
+                  private volatile boolean running = true;
+
+                  @Override
+                  public void run() {
+                    DeviceClient client = null;
+                    while (running) {
+                      try {
+                        client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                        client.open(false);
+                        client.sendEvent(new Message("round"));
+                      } catch (IotHubClientException | InterruptedException e) {
+                        System.out.println(e);
+                      } finally {
+                        try {
+                          if (client != null) {
+                            client.close();
+                          }
+                        } catch (RuntimeException e) {
+                          System.out.println(e);
+                        }
+                      }
+                    }
+                  }
+
+                  void closedAfterTheTry() throws InterruptedException {
+                    DeviceClient client = null;
+                    while (running) {
+                      try {
+                        // FINDING: [IotHubClientReplacedWithoutClose] while the old one may still be open
+                        client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        continue;
+                      }
+                      Thread.sleep(1000);
+                      client.close();
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aLocalClosedAtTheEndOfEveryRound_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Rounds.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class Rounds implements Runnable {
+                  private final String cs = System.getenv("CS");
+                  private final int rounds = 3;
+
+                  @Override
+                  public void run() {
+                    DeviceClient client = null;
+                    for (int i = 0; i < rounds; i++) {
+                      try {
+                        client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                        client.open();
+                      } catch (Exception e) {
+                        System.out.println(e);
+                      } finally {
+                        try {
+                          if (client != null) client.closeNow();
+                        } catch (Exception e) {
+                          System.out.println(e);
+                        }
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

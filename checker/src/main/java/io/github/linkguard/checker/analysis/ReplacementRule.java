@@ -121,7 +121,8 @@ public final class ReplacementRule {
           || OncePerObjectStores.isOnlyStoreRunOncePerObject(model, target, assignment, path, body)) {
         return null;
       }
-    } else if (!isOuterVariableInReentryConstruct(path, body, variable)) {
+    } else if (!isOuterVariableInReentryConstruct(path, body, variable)
+        || RoundCloses.closedAtTheEndOfEveryRound(path, target, analyses.effects().closeSites(body, target))) {
       return null;
     }
     if (retries.isInsideRetryConstruct(path, body) || isCreatedForARetriedAttempt(target, body, path)) {

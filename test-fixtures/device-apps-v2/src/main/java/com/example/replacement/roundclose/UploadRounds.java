@@ -1,0 +1,48 @@
+package com.example.replacement.roundclose;
+
+import com.microsoft.azure.sdk.iot.device.DeviceClient;
+import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+import com.microsoft.azure.sdk.iot.device.Message;
+import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+/** A low-power uploader: every round connects, sends one reading and disconnects. */
+public class UploadRounds implements Runnable {
+    private final String connectionString = System.getenv("IOTHUB_DEVICE_CONNECTION_STRING");
+    private volatile boolean running = true;
+
+    /** Closed in the finally of every round: the next round replaces a closed client. Quiet. */
+    @Override
+    public void run() {
+        DeviceClient client = null;
+        while (running) {
+            try {
+                client = new DeviceClient(connectionString, IotHubClientProtocol.AMQPS);
+                client.open(false);
+                client.sendEvent(new Message("reading"));
+                Thread.sleep(60_000);
+            } catch (IotHubClientException | InterruptedException e) {
+                System.err.println("round failed: " + e.getMessage());
+            } finally {
+                if (client != null) {
+                    client.close();
+                }
+            }
+        }
+    }
+
+    /** A failed open skips the close with continue: the next round replaces a client that may be open. */
+    public void runSkippingTheClose() throws InterruptedException {
+        DeviceClient client = null;
+        while (running) {
+            try {
+                // expect: IotHubClientReplacedWithoutClose
+                client = new DeviceClient(connectionString, IotHubClientProtocol.AMQPS);
+                client.open(false);
+            } catch (IotHubClientException e) {
+                continue;
+            }
+            Thread.sleep(60_000);
+            client.close();
+        }
+    }
+}
