@@ -2110,4 +2110,112 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * The field of an object created in the same round ({@code DeviceState state = new DeviceState(); state.client = new
+   * DeviceClient(...)}) holds no client before that first store, when no initializer or constructor sets it; a holder
+   * looked up or kept across rounds may hold one (real code: the SDK's end-to-end tests).
+   */
+  @Test
+  void theFieldOfAnObjectCreatedThisRoundHoldsNoClient_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Holders.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                class Holders {
+                  static class DeviceState {
+                    DeviceClient client;
+                  }
+
+
+                  private final List<DeviceState> states = new ArrayList<>();
+
+                  void connectAll(String[] cs) throws IotHubClientException {
+                    for (int i = 0; i < cs.length; i++) {
+                      DeviceState state = new DeviceState();
+                      state.client = new DeviceClient(cs[i], IotHubClientProtocol.AMQPS);
+                      state.client.open(false);
+                      states.add(state);
+                    }
+                  }
+
+                  void reconnectAll(String[] cs) throws IotHubClientException {
+                    for (int i = 0; i < cs.length; i++) {
+                      DeviceState state = states.get(i);
+                      // FINDING: [IotHubClientReplacedWithoutClose] while the old one may still be open
+                      state.client = new DeviceClient(cs[i], IotHubClientProtocol.AMQPS);
+                      state.client.open(false);
+                    }
+                  }
+
+
+                  void oneHolderForAllRounds(String[] cs) throws IotHubClientException {
+                    DeviceState state = new DeviceState();
+                    for (int i = 0; i < cs.length; i++) {
+                      // FINDING: [IotHubClientReplacedWithoutClose] while the old one may still be open
+                      state.client = new DeviceClient(cs[i], IotHubClientProtocol.AMQPS);
+                      state.client.open(false);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void theFieldOfAnObjectCreatedThisRoundHoldsNoClient_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Holders.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                class Holders {
+                  static class DeviceState {
+                    DeviceClient client;
+                  }
+
+
+                  private final List<DeviceState> states = new ArrayList<>();
+
+                  void connectAll(String[] cs) throws Exception {
+                    for (int i = 0; i < cs.length; i++) {
+                      DeviceState state = new DeviceState();
+                      state.client = new DeviceClient(cs[i], IotHubClientProtocol.AMQPS);
+                      state.client.open();
+                      states.add(state);
+                    }
+                  }
+
+                  void reconnectAll(String[] cs) throws Exception {
+                    for (int i = 0; i < cs.length; i++) {
+                      DeviceState state = states.get(i);
+                      // FINDING: [IotHubClientReplacedWithoutClose] while the old one may still be open
+                      state.client = new DeviceClient(cs[i], IotHubClientProtocol.AMQPS);
+                      state.client.open();
+                    }
+                  }
+
+
+                  void oneHolderForAllRounds(String[] cs) throws Exception {
+                    DeviceState state = new DeviceState();
+                    for (int i = 0; i < cs.length; i++) {
+                      // FINDING: [IotHubClientReplacedWithoutClose] while the old one may still be open
+                      state.client = new DeviceClient(cs[i], IotHubClientProtocol.AMQPS);
+                      state.client.open();
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

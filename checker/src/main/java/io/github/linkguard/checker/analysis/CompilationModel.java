@@ -168,6 +168,11 @@ public final class CompilationModel {
     return scan.fieldWrites.valuesStoredIn(field);
   }
 
+  /** Every write of a field of the visible classes: its initializer, its assignments and atomic sets. */
+  List<FieldWrite> writesOf(VarSymbol field) {
+    return scan.fieldWrites.writesOf(field);
+  }
+
   /** What a client expression may stand for besides itself (see {@link ClientCollections#identities}). */
   Set<Object> identities(ClientRef client) {
     return scan.collections.identities(client);

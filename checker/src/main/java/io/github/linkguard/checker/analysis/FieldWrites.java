@@ -95,6 +95,20 @@ final class FieldWrites {
     return initializedFields.contains(field);
   }
 
+  private @Nullable Map<VarSymbol, List<FieldWrite>> writesByField;
+
+  /** Every write of a field of the visible classes, indexed on the first question. */
+  List<FieldWrite> writesOf(VarSymbol field) {
+    if (writesByField == null) {
+      Map<VarSymbol, List<FieldWrite>> byField = new HashMap<>();
+      for (FieldWrite write : writes) {
+        byField.computeIfAbsent(write.field(), k -> new ArrayList<>()).add(write);
+      }
+      writesByField = byField;
+    }
+    return writesByField.getOrDefault(field, List.of());
+  }
+
   /** Every value stored in a field of the visible classes: its initializer and its assignments. */
   List<ExpressionTree> valuesStoredIn(VarSymbol field) {
     if (valuesByField == null) {

@@ -2,20 +2,28 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 
 /**
  * Check 4's question "may the field still hold an open client here?", answered no for a store that runs once per
- * object: the field's only store, reached only from a constructor or initializer of its class. Cost: one walk back
- * over the callers of the store's body, each body once.
+ * object: the field's only store, reached only from a constructor or initializer of its class, or the first store
+ * into the field of an object created right there. Cost: one walk back over the callers of the store's body, each
+ * body once; the field's writes, once per store.
  */
 final class OncePerObjectStores {
   private OncePerObjectStores() {}
@@ -64,6 +72,59 @@ final class OncePerObjectStores {
       }
     }
     return true;
+  }
+
+  /**
+   * {@code DeviceState state = new DeviceState(); state.client = new DeviceClient(...)}: the first store into the
+   * field of an object created in the same round, when no initializer or constructor of the compilation stores into
+   * that field: nothing can have put a client there yet. The holder is an effectively final local created with {@code
+   * new} in a block around the store, with no loop between them and no earlier store into the field through it.
+   */
+  static boolean isFirstStoreIntoAFreshObject(
+      CompilationModel model, ClientRef target, AssignmentTree store, TreePath path, Body body) {
+    VarSymbol field = target.variable();
+    if (field == null
+        || model.isInitializedAtDeclaration(field)
+        || !(store.getVariable() instanceof MemberSelectTree select)
+        || !(IotHubSdk.stripParenthesesAndCasts(select.getExpression()) instanceof IdentifierTree holder)
+        || !(ASTHelpers.getSymbol(holder) instanceof VarSymbol local)
+        || local.getKind() == ElementKind.FIELD
+        || !(model.finalLocalInitializer(local) instanceof NewClassTree)
+        || !declaredAroundWithNoLoopBetween(local, path, body)) {
+      return false;
+    }
+    int storedAt = ASTHelpers.getStartPosition(store);
+    for (CompilationModel.FieldWrite write : model.writesOf(field)) {
+      MethodSymbol writer = write.body().method();
+      if (writer != null && writer.isConstructor()) {
+        return false; // new DeviceState(client): the constructor may have stored one
+      }
+      if (write.body() == body
+          && write.path().getLeaf() instanceof AssignmentTree earlier
+          && ASTHelpers.getStartPosition(earlier) < storedAt
+          && target.equals(ClientRef.of(earlier.getVariable()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean declaredAroundWithNoLoopBetween(VarSymbol local, TreePath path, Body body) {
+    for (TreePath current = path.getParentPath();
+        current != null && current.getLeaf() != body.tree();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof BlockTree block) {
+        for (StatementTree statement : block.getStatements()) {
+          if (statement instanceof VariableTree declaration && ASTHelpers.getSymbol(declaration) == local) {
+            return true;
+          }
+        }
+      }
+      if (StatementFlow.isLoop(current.getLeaf())) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** A constructor or initializer body of {@code owner}: it runs once per object (or class). */

@@ -118,7 +118,8 @@ public final class ReplacementRule {
     if (variable.getKind() == ElementKind.FIELD) {
       if (!reentry.isAtReentrySite(path, body)
           || isFirstStoreOfANewObject(target, body)
-          || OncePerObjectStores.isOnlyStoreRunOncePerObject(model, target, assignment, path, body)) {
+          || OncePerObjectStores.isOnlyStoreRunOncePerObject(model, target, assignment, path, body)
+          || OncePerObjectStores.isFirstStoreIntoAFreshObject(model, target, assignment, path, body)) {
         return null;
       }
     } else if (!isOuterVariableInReentryConstruct(path, body, variable)
