@@ -784,4 +784,123 @@ class IotHubReopenAfterClientCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A status condition OR-ed with a test of the reason ({@code status == DISCONNECTED || reason != CLIENT_CLOSE}) lets
+   * every status through, and DISCONNECTED with CLIENT_CLOSE: it admits DISCONNECTED together with other statuses and
+   * excludes no CLIENT_CLOSE, like {@code == DISCONNECTED || == DISCONNECTED_RETRYING} (blind suite R).
+   */
+  @Test
+  void aStatusConditionOrEdWithAReasonTest_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "OrGuard.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+                import com.microsoft.azure.sdk.iot.device.IotHubConnectionStatusChangeReason;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class OrGuard {
+                    private final DeviceClient a, b, c;
+
+                    OrGuard(String cs) {
+                        a = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        b = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        c = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        // (a) blind-r r24orguard: admits every status; CLIENT_CLOSE passes with DISCONNECTED
+                        a.setConnectionStatusChangeCallback(ctx -> {
+                            // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED
+                            if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED || ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                new Thread(() -> bounce(a)).start();
+                            }
+                        }, null);
+                        // (b) control, the contract's own example
+                        b.setConnectionStatusChangeCallback(ctx -> {
+                            // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED
+                            if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED || ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED_RETRYING) {
+                                new Thread(() -> bounce(b)).start();
+                            }
+                        }, null);
+                        // (c) admits any status with RETRY_EXPIRED; CLIENT_CLOSE passes with DISCONNECTED
+                        c.setConnectionStatusChangeCallback(ctx -> {
+                            // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED
+                            if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED || ctx.getNewStatusReason() == IotHubConnectionStatusChangeReason.RETRY_EXPIRED) {
+                                new Thread(() -> bounce(c)).start();
+                            }
+                        }, null);
+                    }
+
+                    static void bounce(DeviceClient x) {
+                        try {
+                            x.close();
+                            // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                            x.open(false);
+                        } catch (IotHubClientException e) {
+                            System.err.println(e);
+                        }
+                    }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aStatusConditionOrEdWithAReasonTest_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "OrGuard.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+                import com.microsoft.azure.sdk.iot.device.IotHubConnectionStatusChangeReason;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class OrGuard {
+                    private final DeviceClient a, b, c;
+
+                    OrGuard(String cs) throws Exception {
+                        a = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        b = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        c = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        // (a) blind-r r24orguard: admits every status; CLIENT_CLOSE passes with DISCONNECTED
+                        a.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+                            // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED
+                            if (status == IotHubConnectionStatus.DISCONNECTED || reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                new Thread(() -> bounce(a)).start();
+                            }
+                        }, null);
+                        // (b) control, the contract's own example
+                        b.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+                            // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED
+                            if (status == IotHubConnectionStatus.DISCONNECTED || status == IotHubConnectionStatus.DISCONNECTED_RETRYING) {
+                                new Thread(() -> bounce(b)).start();
+                            }
+                        }, null);
+                        // (c) admits any status with RETRY_EXPIRED; CLIENT_CLOSE passes with DISCONNECTED
+                        c.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+                            // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED
+                            if (status == IotHubConnectionStatus.DISCONNECTED || reason == IotHubConnectionStatusChangeReason.RETRY_EXPIRED) {
+                                new Thread(() -> bounce(c)).start();
+                            }
+                        }, null);
+                    }
+
+                    static void bounce(DeviceClient x) {
+                        try {
+                            x.closeNow();
+                            // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                            x.open();
+                        } catch (IOException e) {
+                            System.err.println(e);
+                        }
+                    }
+                }
+                """))
+        .doTest();
+  }
 }

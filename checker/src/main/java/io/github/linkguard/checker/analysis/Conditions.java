@@ -117,7 +117,8 @@ public final class Conditions {
         }
         continue;
       }
-      if (statuses.admitsDisconnectedAmongOthers(statuses.possibleStatuses(condition.expression(), condition.value()))) {
+      if (statuses.admitsDisconnectedAmongOthers(statuses.possibleStatuses(condition.expression(), condition.value()))
+          || statuses.admitsDisconnectedOrAReason(condition.expression(), condition.value())) {
         found.add(new Establishment(condition, null, IotHubSdk.stripParenthesesAndCasts(condition.expression())));
       }
     }

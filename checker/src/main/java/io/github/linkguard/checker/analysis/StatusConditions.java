@@ -161,6 +161,34 @@ final class StatusConditions {
     return others;
   }
 
+  /**
+   * {@code status == DISCONNECTED || reason != CLIENT_CLOSE} (when it holds): a test of the reason OR-ed with a status
+   * condition that admits DISCONNECTED lets every other status through with some reason, and DISCONNECTED with any:
+   * a condition that admits DISCONNECTED together with other statuses, though not only about the status.
+   */
+  boolean admitsDisconnectedOrAReason(ExpressionTree condition, boolean value) {
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(condition);
+    if (!value || tree.getKind() != Tree.Kind.CONDITIONAL_OR) {
+      return false;
+    }
+    BinaryTree or = (BinaryTree) tree;
+    return (isReasonTest(or.getRightOperand()) && admitsDisconnected(or.getLeftOperand()))
+        || (isReasonTest(or.getLeftOperand()) && admitsDisconnected(or.getRightOperand()));
+  }
+
+  private boolean admitsDisconnected(ExpressionTree operand) {
+    Set<String> possible = possibleStatuses(operand, true);
+    return possible != null && possible.contains(IotHubSdk.DISCONNECTED);
+  }
+
+  /** {@code reason == X} or {@code reason != X}, either way round, on a reason constant. */
+  private boolean isReasonTest(ExpressionTree operand) {
+    return IotHubSdk.stripParenthesesAndCasts(operand) instanceof BinaryTree comparison
+        && (comparison.getKind() == Tree.Kind.EQUAL_TO || comparison.getKind() == Tree.Kind.NOT_EQUAL_TO)
+        && (sdk.reasonConstant(comparison.getLeftOperand()) != null
+            || sdk.reasonConstant(comparison.getRightOperand()) != null);
+  }
+
   boolean admitsDisconnectedAmongOthers(@Nullable Set<String> possible) {
     return possible != null
         && possible.contains(IotHubSdk.DISCONNECTED)
