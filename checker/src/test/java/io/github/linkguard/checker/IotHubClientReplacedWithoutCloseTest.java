@@ -2218,4 +2218,174 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * (d): a close after the {@code try} that opens the client, reached when the try completes and when each catch does,
+   * closes it on every path, as a close in a {@code finally} does (a timer task that connects, sends and closes). A
+   * catch that leaves, or a return before the close, skips it.
+   */
+  @Test
+  void aPerCallClientClosedAfterItsTry_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Uploader.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Uploader {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+                  private final String cs = System.getenv("CS");
+                  private volatile boolean paused;
+
+                  void start() {
+                    scheduler.scheduleAtFixedRate(this::closedAfterTheTry, 0, 1, TimeUnit.MINUTES);
+                    scheduler.scheduleAtFixedRate(this::catchLeaves, 0, 1, TimeUnit.MINUTES);
+                    scheduler.scheduleAtFixedRate(this::returnBeforeTheClose, 0, 1, TimeUnit.MINUTES);
+                  }
+
+                  private void closedAfterTheTry() {
+                    DeviceClient client = newClient();
+                    try {
+                      client.open(false);
+                      client.sendEvent(new Message("reading"));
+                    } catch (IotHubClientException | InterruptedException e) {
+                      System.err.println(e);
+                    }
+                    closeQuietly(client);
+                  }
+
+                  private void catchLeaves() {
+                    // FINDING: [IotHubClientReplacedWithoutClose] is not closed on every path
+                    DeviceClient client = newClient();
+                    try {
+                      client.open(false);
+                      client.sendEvent(new Message("reading"));
+                    } catch (IotHubClientException | InterruptedException e) {
+                      System.err.println(e);
+                      return;
+                    }
+                    closeQuietly(client);
+                  }
+
+                  private void returnBeforeTheClose() {
+                    // FINDING: [IotHubClientReplacedWithoutClose] is not closed on every path
+                    DeviceClient client = newClient();
+                    try {
+                      client.open(false);
+                      client.sendEvent(new Message("reading"));
+                    } catch (IotHubClientException | InterruptedException e) {
+                      System.err.println(e);
+                    }
+                    if (paused) {
+                      return;
+                    }
+                    closeQuietly(client);
+                  }
+
+                  private DeviceClient newClient() {
+                    try {
+                      return new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+
+                  private static void closeQuietly(DeviceClient client) {
+                    try {
+                      client.close();
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aPerCallClientClosedAfterItsTry_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Uploader.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Uploader {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+                  private final String cs = System.getenv("CS");
+                  private volatile boolean paused;
+
+                  void start() {
+                    scheduler.scheduleAtFixedRate(this::closedAfterTheTry, 0, 1, TimeUnit.MINUTES);
+                    scheduler.scheduleAtFixedRate(this::catchLeaves, 0, 1, TimeUnit.MINUTES);
+                    scheduler.scheduleAtFixedRate(this::returnBeforeTheClose, 0, 1, TimeUnit.MINUTES);
+                  }
+
+                  private void closedAfterTheTry() {
+                    DeviceClient client = newClient();
+                    try {
+                      client.open();
+                      client.sendEventAsync(new Message("reading"), (status, context) -> { }, null);
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                    closeQuietly(client);
+                  }
+
+                  private void catchLeaves() {
+                    // FINDING: [IotHubClientReplacedWithoutClose] is not closed on every path
+                    DeviceClient client = newClient();
+                    try {
+                      client.open();
+                      client.sendEventAsync(new Message("reading"), (status, context) -> { }, null);
+                    } catch (IOException e) {
+                      System.err.println(e);
+                      return;
+                    }
+                    closeQuietly(client);
+                  }
+
+                  private void returnBeforeTheClose() {
+                    // FINDING: [IotHubClientReplacedWithoutClose] is not closed on every path
+                    DeviceClient client = newClient();
+                    try {
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                    if (paused) {
+                      return;
+                    }
+                    closeQuietly(client);
+                  }
+
+                  private DeviceClient newClient() {
+                    try {
+                      return new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+
+                  private static void closeQuietly(DeviceClient client) {
+                    try {
+                      client.closeNow();
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -3,8 +3,10 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -12,15 +14,17 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -200,20 +204,72 @@ final class LocalClientLifetime {
       if (current.getLeaf() instanceof TryTree tryTree
           && previous == tryTree.getBlock()
           && !tryTree.getCatches().isEmpty()) {
-        if (!closedAtEveryExit(new TreePath(current, tryTree.getBlock()), client, false, open.getLeaf())) {
-          return false;
-        }
-        for (CatchTree catchTree : tryTree.getCatches()) {
-          TreePath catchPath = new TreePath(current, catchTree);
-          if (!closedAtEveryExit(new TreePath(catchPath, catchTree.getBlock()), client, true, null)) {
-            return false;
-          }
-        }
-        return true;
+        return closedInEachPart(current, tryTree, client, open) || closedAfterTheTry(current, client, body);
       }
       previous = current.getLeaf();
     }
     return false;
+  }
+
+  private boolean closedInEachPart(TreePath tryPath, TryTree tryTree, ClientRef client, TreePath open) {
+    if (!closedAtEveryExit(new TreePath(tryPath, tryTree.getBlock()), client, false, open.getLeaf())) {
+      return false;
+    }
+    for (CatchTree catchTree : tryTree.getCatches()) {
+      TreePath catchPath = new TreePath(tryPath, catchTree);
+      if (!closedAtEveryExit(new TreePath(catchPath, catchTree.getBlock()), client, true, null)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code try { c.open(); ... } catch (E e) { log(e); } c.close();}: a statement of the block after the try closes
+   * the client (unconditionally, or under a null check of it), and every return or throw from the try on comes after
+   * a close. A break or continue from the try up to that statement could skip the close, so none may be there.
+   */
+  private boolean closedAfterTheTry(TreePath tryPath, ClientRef client, Body body) {
+    if (!(tryPath.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return false;
+    }
+    Set<Tree> closingStatements = new HashSet<>();
+    for (TreePath close : analyses.effects().closeSites(body, client)) {
+      Tree statement = RoundCloses.statementOf(block, close);
+      if (statement != null && RoundCloses.onlyNullChecksAbove(close, block, client)) {
+        closingStatements.add(statement);
+      }
+    }
+    boolean fromTheTry = false;
+    for (StatementTree statement : block.getStatements()) {
+      if (fromTheTry && closingStatements.contains(statement)) {
+        return closedAtEveryExit(tryPath.getParentPath(), client, true, tryPath.getLeaf());
+      }
+      fromTheTry |= statement == tryPath.getLeaf();
+      if (fromTheTry && jumps(statement)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** A break or continue in {@code statement}, outside nested classes and lambdas. */
+  private static boolean jumps(StatementTree statement) {
+    boolean[] found = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitBreak(BreakTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitContinue(ContinueTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+    }.scan(statement, null);
+    return found[0];
   }
 
   /**

@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * allowed. For check 4's outer locals of a loop that keeps running (a connect, send, close round). A close after the
  * {@code try} does not count: a {@code continue} or an exception the round does not catch can skip it.
  *
+ * Its two climbs (the statement of a block that holds a close, and whether only null checks of the variable stand
+ * between) also tell {@link LocalClientLifetime} which statement after a {@code try} closes a per-call client.
+ *
  * <p>Cost: a climb from each close of the variable in the body to the loop around the assignment.
  */
 final class RoundCloses {
@@ -27,9 +30,9 @@ final class RoundCloses {
       return false;
     }
     BlockTree round = (BlockTree) roundPath.getLeaf();
-    Tree assignmentStatement = childOf(round, assignment);
+    Tree assignmentStatement = statementOf(round, assignment);
     for (TreePath close : closes) {
-      Tree closeStatement = childOf(round, close);
+      Tree closeStatement = statementOf(round, close);
       if (closeStatement == null || assignmentStatement == null || !onlyNullChecksAbove(close, round, target)) {
         continue;
       }
@@ -54,8 +57,8 @@ final class RoundCloses {
     return null;
   }
 
-  /** The statement of {@code block} that holds {@code path}. */
-  private static @Nullable Tree childOf(BlockTree block, TreePath path) {
+  /** The statement of {@code block} that holds {@code path}; null when none does. */
+  static @Nullable Tree statementOf(BlockTree block, TreePath path) {
     for (TreePath current = path; current.getParentPath() != null; current = current.getParentPath()) {
       if (current.getParentPath().getLeaf() == block) {
         return current.getLeaf();
@@ -65,7 +68,7 @@ final class RoundCloses {
   }
 
   /** Every {@code if} between the close and the round tests that the variable is not null, on the branch taken. */
-  private static boolean onlyNullChecksAbove(TreePath close, BlockTree round, ClientRef target) {
+  static boolean onlyNullChecksAbove(TreePath close, BlockTree round, ClientRef target) {
     Tree child = close.getLeaf();
     for (TreePath current = close.getParentPath();
         current != null && current.getLeaf() != round;
