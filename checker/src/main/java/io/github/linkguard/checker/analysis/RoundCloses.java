@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * allowed. For check 4's outer locals of a loop that keeps running (a connect, send, close round). A close after the
  * {@code try} does not count: a {@code continue} or an exception the round does not catch can skip it.
  *
- * Its two climbs (the statement of a block that holds a close, and whether only null checks of the variable stand
+ * <p>Its two climbs (the statement of a block that holds a close, and whether only null checks of the variable stand
  * between) also tell {@link LocalClientLifetime} which statement after a {@code try} closes a per-call client.
  *
  * <p>Cost: a climb from each close of the variable in the body to the loop around the assignment.
@@ -39,8 +39,8 @@ final class RoundCloses {
       if (closeStatement == assignmentStatement
           && closeStatement instanceof TryTree tryTree
           && tryTree.getFinallyBlock() != null
-          && isWithin(close, tryTree.getFinallyBlock())
-          && isWithin(assignment, tryTree.getBlock())) {
+          && CompilationModel.isWithin(close, tryTree.getFinallyBlock())
+          && CompilationModel.isWithin(assignment, tryTree.getBlock())) {
         return true; // try { client = new ...; ... } finally { if (client != null) client.close(); }
       }
     }
@@ -89,14 +89,5 @@ final class RoundCloses {
       child = current.getLeaf();
     }
     return true;
-  }
-
-  private static boolean isWithin(TreePath path, Tree region) {
-    for (TreePath current = path; current != null; current = current.getParentPath()) {
-      if (current.getLeaf() == region) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 final class SuccessPath {
   private final CompilationModel model;
   /** Per method: what it returns when nothing fails, or null when that is not one boolean literal. */
+  private final Map<Body, @Nullable Boolean> resultsWhenNothingFails = new HashMap<>();
+
   SuccessPath(CompilationModel model) {
     this.model = model;
   }
@@ -76,8 +78,6 @@ final class SuccessPath {
     Boolean result = resultsWhenNothingFails.get(called);
     return result == null ? null : result != negated;
   }
-
-  private final Map<Body, @Nullable Boolean> resultsWhenNothingFails = new HashMap<>();
 
   /**
    * The boolean literal every {@code return} of a method outside its {@code catch} clauses gives ({@code try { open();
