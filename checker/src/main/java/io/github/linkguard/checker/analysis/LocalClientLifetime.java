@@ -3,10 +3,8 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -20,9 +18,9 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.code.Symbol;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -246,30 +244,11 @@ final class LocalClientLifetime {
         return closedAtEveryExit(tryPath.getParentPath(), client, true, tryPath.getLeaf());
       }
       fromTheTry |= statement == tryPath.getLeaf();
-      if (fromTheTry && jumps(statement)) {
+      if (fromTheTry && NormalCompletion.holdsLoopJump(statement, true)) {
         return false;
       }
     }
     return false;
-  }
-
-  /** A break or continue in {@code statement}, outside nested classes and lambdas. */
-  private static boolean jumps(StatementTree statement) {
-    boolean[] found = {false};
-    new SameBodyScanner() {
-      @Override
-      public Void visitBreak(BreakTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitContinue(ContinueTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-    }.scan(statement, null);
-    return found[0];
   }
 
   /**

@@ -6,7 +6,6 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -188,7 +187,7 @@ final class LoopExits {
           }
         }
       }
-      if (continues(statement)) {
+      if (NormalCompletion.holdsLoopJump(statement, false)) {
         return false;
       }
     }
@@ -215,19 +214,6 @@ final class LoopExits {
       leading.add(assignment);
     }
     return leading;
-  }
-
-  /** Whether {@code statement} holds a continue (of any loop: a conservative answer), outside nested classes. */
-  private static boolean continues(StatementTree statement) {
-    boolean[] found = {false};
-    new SameBodyScanner() {
-      @Override
-      public Void visitContinue(ContinueTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-    }.scan(statement, null);
-    return found[0];
   }
 
   /**

@@ -74,6 +74,28 @@ final class NormalCompletion {
     return false;
   }
 
+  /**
+   * Whether {@code statement} holds a {@code continue}, or also a {@code break} when {@code breaksToo}, outside nested
+   * lambdas and classes: of any loop or switch, a conservative answer to "can the rest of this round be skipped".
+   */
+  static boolean holdsLoopJump(StatementTree statement, boolean breaksToo) {
+    boolean[] found = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitBreak(BreakTree tree, Void unused) {
+        found[0] |= breaksToo;
+        return null;
+      }
+
+      @Override
+      public Void visitContinue(ContinueTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+    }.scan(statement, null);
+    return found[0];
+  }
+
   static boolean isJump(StatementTree statement) {
     return statement instanceof ReturnTree
         || statement instanceof ThrowTree
