@@ -3,13 +3,12 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import io.github.linkguard.checker.analysis.RetryConstruct.CatchRetry;
 import io.github.linkguard.checker.analysis.RetryConstruct.LibraryRetry;
@@ -169,10 +168,8 @@ final class RetryConstructs {
     if (loop instanceof EnhancedForLoopTree) {
       return true;
     }
-    ExpressionTree condition =
-        loop instanceof WhileLoopTree whileLoop
-            ? whileLoop.getCondition()
-            : loop instanceof ForLoopTree forLoop ? forLoop.getCondition() : null;
+    // a do-while runs its first round before it asks: not the enhanced for's shape
+    ExpressionTree condition = loop instanceof DoWhileLoopTree ? null : LoopExits.loopCondition(loop);
     ExpressionTree iterator =
         condition != null
                 && IotHubSdk.stripParenthesesAndCasts(condition) instanceof MethodInvocationTree call
