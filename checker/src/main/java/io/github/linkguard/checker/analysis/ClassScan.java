@@ -63,6 +63,7 @@ final class ClassScan {
   private final List<TreePath> clientLocals = new ArrayList<>();
   private final List<TreePath> deregistrations = new ArrayList<>();
   private final List<VarSymbol> fields = new ArrayList<>();
+  private final Map<Body, List<TreePath>> clientValuedCalls = new HashMap<>();
   private final Set<ClassSymbol> visibleClasses = new HashSet<>();
   /** Per class: whether it implements an SDK callback interface, so that its methods may be callback code. */
   private final Map<ClassSymbol, Boolean> implementsSdkCallback = new HashMap<>();
@@ -78,6 +79,8 @@ final class ClassScan {
   private final Name replace;
   private final Name close;
   private final Name closeNow;
+  private final Set<Name> injectionAnnotations;
+  private final Set<Name> producerAnnotations;
 
   ClassScan(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
     this.sdk = sdk;
@@ -87,6 +90,8 @@ final class ClassScan {
     this.replace = state.getName("replace");
     this.close = state.getName("close");
     this.closeNow = state.getName("closeNow");
+    this.injectionAnnotations = interned(INJECTION_ANNOTATIONS, state);
+    this.producerAnnotations = interned(PRODUCER_ANNOTATIONS, state);
     this.fieldWrites = new FieldWrites(sdk, state.getNames());
     this.collections = new ClientCollections(sdk, locals, state.getNames());
     this.links = new PendingLinks(sdk, visibleClasses);
@@ -144,6 +149,21 @@ final class ClassScan {
     return fields;
   }
 
+  /**
+   * The constructor and method calls of a body whose value is a client, in source order: every client creation is
+   * one (see {@link ClientCreations#isNewClient}), so a question about a body's creations reads this list instead of
+   * walking the body again.
+   */
+  List<TreePath> clientValuedCallsIn(Body body) {
+    return clientValuedCalls.getOrDefault(body, List.of());
+  }
+
+  private void noteIfClientValued(ExpressionTree call, TreePath path, Body body) {
+    if (sdk.isClientType(ASTHelpers.getType(call))) {
+      clientValuedCalls.computeIfAbsent(body, unused -> new ArrayList<>()).add(path);
+    }
+  }
+
   private final class Scanner extends LazyPathScanner<Void, Body> {
     private final Map<ClassTree, Body> initializerBodies = new HashMap<>();
 
@@ -155,7 +175,7 @@ final class ClassScan {
       }
       for (Tree member : tree.getMembers()) {
         if (member instanceof MethodTree method
-            && hasAnnotationNamed(method.getModifiers(), PRODUCER_ANNOTATIONS)
+            && hasAnnotationNamed(method.getModifiers(), producerAnnotations)
             && ASTHelpers.getSymbol(method) != null
             && ASTHelpers.getSymbol(method).getReturnType().tsym instanceof ClassSymbol produced) {
           links.instantiated.add(produced);
@@ -248,6 +268,7 @@ final class ClassScan {
               new ConnectionCall(tree, getCurrentPath(), op, ClientRef.receiverOf(tree), current));
         }
         links.noteCall(tree, getCurrentPath(), current);
+        noteIfClientValued(tree, getCurrentPath(), current);
         if (links.isDeregistration(tree)) {
           deregistrations.add(getCurrentPath());
         }
@@ -265,6 +286,7 @@ final class ClassScan {
     public Void visitNewClass(NewClassTree tree, Body current) {
       if (current != null) {
         links.noteConstruction(tree, getCurrentPath(), current);
+        noteIfClientValued(tree, getCurrentPath(), current);
       }
       return super.visitNewClass(tree, current);
     }
@@ -398,24 +420,33 @@ final class ClassScan {
   }
 
   /** Class annotations by which a dependency-injection container creates the class (any vendor's package). */
-  private static final Set<String> INJECTION_ANNOTATIONS =
-      Set.of("Component", "Service", "Repository", "Configuration", "Singleton", "ApplicationScoped");
+  private static final List<String> INJECTION_ANNOTATIONS =
+      List.of("Component", "Service", "Repository", "Configuration", "Singleton", "ApplicationScoped");
 
   /** Method annotations whose method's result a container registers as a bean. */
-  private static final Set<String> PRODUCER_ANNOTATIONS = Set.of("Bean", "Provides");
+  private static final List<String> PRODUCER_ANNOTATIONS = List.of("Bean", "Provides");
 
-  private static boolean isInjected(ModifiersTree modifiers) {
-    return hasAnnotationNamed(modifiers, INJECTION_ANNOTATIONS);
+  /** The names as javac interned them: asked of every annotation of every class and method, compared as names. */
+  private static Set<Name> interned(List<String> names, VisitorState state) {
+    Set<Name> interned = new HashSet<>();
+    for (String name : names) {
+      interned.add(state.getName(name));
+    }
+    return interned;
   }
 
-  private static boolean hasAnnotationNamed(ModifiersTree modifiers, Set<String> simpleNames) {
+  private boolean isInjected(ModifiersTree modifiers) {
+    return hasAnnotationNamed(modifiers, injectionAnnotations);
+  }
+
+  private static boolean hasAnnotationNamed(ModifiersTree modifiers, Set<Name> simpleNames) {
     for (AnnotationTree annotation : modifiers.getAnnotations()) {
       Tree type = annotation.getAnnotationType();
       Name name =
           type instanceof MemberSelectTree member
               ? member.getIdentifier()
               : type instanceof IdentifierTree identifier ? identifier.getName() : null;
-      if (name != null && simpleNames.contains(name.toString())) {
+      if (name != null && simpleNames.contains(name)) {
         return true;
       }
     }

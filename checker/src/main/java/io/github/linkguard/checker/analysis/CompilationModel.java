@@ -140,6 +140,11 @@ public final class CompilationModel {
     return scan.mapPuts();
   }
 
+  /** The constructor and method calls of {@code body} whose value is a client, in source order. */
+  List<TreePath> clientValuedCallsIn(Body body) {
+    return scan.clientValuedCallsIn(body);
+  }
+
   List<TreePath> clientLocals() {
     return scan.clientLocals();
   }

@@ -2,15 +2,10 @@ package io.github.linkguard.checker.analysis;
 
 import static io.github.linkguard.checker.analysis.CallerTranslation.MAX_CALLER_DEPTH;
 
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.linkguard.checker.analysis.CallerTranslation.Translated;
 import io.github.linkguard.checker.analysis.Conditions.Establishment;
@@ -34,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * without a CLIENT_CLOSE exclusion; not for a callback removed ({@code setConnectionStatusChangeCallback(null,
  * null)}) before each of the app's own closes. Found once for the whole compilation, at the first question.
  *
- * <p>Cost: one pass over the bodies the status callbacks reach; per body, its reconnect sites (creations found once
- * per body, reach worked out once per body, iteratively: see {@link #reachesUnexcludedReconnect}); the exclusion by
+ * <p>Cost: one pass over the bodies the status callbacks reach; per body, its reconnect sites (creations read off the
+ * scan's client-valued calls, no walk of its own; reach worked out once per body, iteratively: see {@link
+ * #reachesUnexcludedReconnect}); the exclusion by
  * callers is {@code ReentryFacts#bodiesOnlyEnteredWhere} over those bodies and their callers only; the search for a
  * removal goes at most {@code CallerTranslation#MAX_CALLER_DEPTH} callers up, with a visited set.
  */
@@ -282,47 +278,15 @@ public final class ReopenGuardRule {
     return sites;
   }
 
-  private final Map<Body, List<TreePath>> creationsByBody = new HashMap<>();
-
+  /** The client creations of a body, in source order: its client-valued calls that create one. */
   private List<TreePath> creationsIn(Body body) {
-    return creationsByBody.computeIfAbsent(
-        body,
-        b -> {
-          List<TreePath> creations = new ArrayList<>();
-          new TreePathScanner<Void, Void>() {
-            @Override
-            public Void visitNewClass(NewClassTree tree, Void unused) {
-              if (model.isNewClient(tree)) {
-                creations.add(getCurrentPath());
-              }
-              return super.visitNewClass(tree, null);
-            }
-
-            @Override
-            public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-              if (model.isNewClient(tree)) {
-                creations.add(getCurrentPath());
-              }
-              return super.visitMethodInvocation(tree, null);
-            }
-
-            @Override
-            public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-              return tree == b.tree() ? super.visitLambdaExpression(tree, null) : null;
-            }
-
-            @Override
-            public Void visitClass(ClassTree tree, Void unused) {
-              return tree == b.tree() ? super.visitClass(tree, null) : null;
-            }
-
-            @Override
-            public Void visitMethod(MethodTree tree, Void unused) {
-              return tree == b.tree() ? super.visitMethod(tree, null) : null;
-            }
-          }.scan(b.path(), null);
-          return creations;
-        });
+    List<TreePath> creations = new ArrayList<>();
+    for (TreePath call : model.clientValuedCallsIn(body)) {
+      if (model.isNewClient((ExpressionTree) call.getLeaf())) {
+        creations.add(call);
+      }
+    }
+    return creations;
   }
 
   /**
