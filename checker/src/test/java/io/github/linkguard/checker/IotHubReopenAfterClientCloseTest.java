@@ -903,4 +903,208 @@ class IotHubReopenAfterClientCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A removal counts only while it is in effect: registering the callback again between the removal and a close
+   * (blind-r r18) lets CLIENT_CLOSE reach it, so the guard is reported; registering it again after the close is
+   * the quiet reconnect.
+   */
+  @Test
+  void callbackRegisteredAgainBeforeTheCloseIsReported_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Conveyor.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Conveyor implements IotHubConnectionStatusChangeCallback {
+                    private final DeviceClient client;
+                    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                    Conveyor(String cs) throws Exception {
+                        client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                        client.registerConnectionStatusChangeCallback(this, null);
+                    }
+
+                    @Override
+                    public void execute(
+                        IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable cause,
+                        Object context) {
+                        // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                        if (status == IotHubConnectionStatus.DISCONNECTED) {
+                            executor.execute(this::reconnect);
+                        }
+                    }
+
+                    private void reconnect() {
+                        try {
+                            client.registerConnectionStatusChangeCallback(null, null);
+                            client.registerConnectionStatusChangeCallback(this, null);
+                            client.closeNow();
+                            client.open();
+                        } catch (IOException e) {
+                            System.err.println(e);
+                        }
+                    }
+
+                    void shutdown() throws IOException {
+                        client.registerConnectionStatusChangeCallback(null, null);
+                        client.closeNow();
+                    }
+                }
+                """))
+        .addSourceLines(
+            "Sorter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Sorter implements IotHubConnectionStatusChangeCallback {
+                    private final DeviceClient client;
+                    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                    Sorter(String cs) throws Exception {
+                        client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                        client.registerConnectionStatusChangeCallback(this, null);
+                    }
+
+                    @Override
+                    public void execute(
+                        IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable cause,
+                        Object context) {
+                        if (status == IotHubConnectionStatus.DISCONNECTED) {
+                            executor.execute(this::reconnect);
+                        }
+                    }
+
+                    private void reconnect() {
+                        try {
+                            client.registerConnectionStatusChangeCallback(null, null);
+                            client.closeNow();
+                            client.registerConnectionStatusChangeCallback(this, null);
+                            client.open();
+                        } catch (IOException e) {
+                            System.err.println(e);
+                        }
+                    }
+
+                    void shutdown() throws IOException {
+                        client.registerConnectionStatusChangeCallback(null, null);
+                        client.closeNow();
+                    }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * The same in 2.x, with the registration again only on some paths between the removal and the close: where it
+   * may run, the removal is not in effect at the close.
+   */
+  @Test
+  void callbackRegisteredAgainBeforeTheCloseIsReported_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Uplink implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  private boolean verbose;
+
+                  void start() throws IotHubClientException {
+                    client.setConnectionStatusChangeCallback(this, null);
+                    client.open(true);
+                  }
+
+                  void stop() {
+                    client.setConnectionStatusChangeCallback(null, null);
+                    if (verbose) {
+                      client.setConnectionStatusChangeCallback(this, null);
+                    }
+                    client.close();
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext c) {
+                    // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                    if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                      executor.execute(this::reopen);
+                    }
+                  }
+
+                  private void reopen() {
+                    client.setConnectionStatusChangeCallback(null, null);
+                    client.close();
+                    try {
+                      client.setConnectionStatusChangeCallback(this, null);
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Downlink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Downlink implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  void start() throws IotHubClientException {
+                    client.setConnectionStatusChangeCallback(this, null);
+                    client.open(true);
+                  }
+
+                  void stop() {
+                    client.setConnectionStatusChangeCallback(this, null);
+                    client.setConnectionStatusChangeCallback(null, null);
+                    client.close();
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext c) {
+                    if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                      executor.execute(this::reopen);
+                    }
+                  }
+
+                  private void reopen() {
+                    client.setConnectionStatusChangeCallback(null, null);
+                    client.close();
+                    try {
+                      client.setConnectionStatusChangeCallback(this, null);
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -62,6 +62,7 @@ final class ClassScan {
   private final List<TreePath> mapPuts = new ArrayList<>();
   private final List<TreePath> clientLocals = new ArrayList<>();
   private final List<TreePath> deregistrations = new ArrayList<>();
+  private final List<TreePath> registrations = new ArrayList<>();
   private final List<VarSymbol> fields = new ArrayList<>();
   private final Map<Body, List<TreePath>> clientValuedCalls = new HashMap<>();
   private final Set<ClassSymbol> visibleClasses = new HashSet<>();
@@ -143,6 +144,11 @@ final class ClassScan {
   /** Calls that remove a status callback: {@code setConnectionStatusChangeCallback(null, ...)}. */
   List<TreePath> deregistrations() {
     return deregistrations;
+  }
+
+  /** Calls that register a status callback: {@code setConnectionStatusChangeCallback(callback, ...)}, not null. */
+  List<TreePath> registrations() {
+    return registrations;
   }
 
   List<VarSymbol> fields() {
@@ -271,6 +277,8 @@ final class ClassScan {
         noteIfClientValued(tree, getCurrentPath(), current);
         if (links.isDeregistration(tree)) {
           deregistrations.add(getCurrentPath());
+        } else if (links.isRegistration(tree)) {
+          registrations.add(getCurrentPath());
         }
         collections.noteClientStoredInCollection(tree);
         Symbol symbol = ASTHelpers.getSymbol(tree);

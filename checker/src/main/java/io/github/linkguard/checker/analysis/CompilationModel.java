@@ -124,6 +124,11 @@ public final class CompilationModel {
     return scan.deregistrations();
   }
 
+  /** Calls that register a status callback (not null); a removal is no longer in effect after one. */
+  List<TreePath> registrations() {
+    return scan.registrations();
+  }
+
   List<TreePath> loops() {
     return scan.loops();
   }

@@ -319,7 +319,7 @@ final class PendingLinks {
         && IotHubSdk.stripParenthesesAndCasts(call.getArguments().get(0)).getKind() == Tree.Kind.NULL_LITERAL;
   }
 
-  private boolean isRegistration(MethodInvocationTree call) {
+  boolean isRegistration(MethodInvocationTree call) {
     return sdk.isStatusCallbackRegistration(call) && !call.getArguments().isEmpty();
   }
 

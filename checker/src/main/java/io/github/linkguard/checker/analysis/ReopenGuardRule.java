@@ -2,6 +2,7 @@ package io.github.linkguard.checker.analysis;
 
 import static io.github.linkguard.checker.analysis.CallerTranslation.MAX_CALLER_DEPTH;
 
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
@@ -249,12 +250,35 @@ public final class ReopenGuardRule {
     return true;
   }
 
-  /** Whether {@code body} removes the callback from {@code client} before {@code site}, on every path to it. */
+  /**
+   * Whether {@code body} removes the callback from {@code client} before {@code site}, on every path to it, and does
+   * not register a callback on it again in between (blind-r r18: removed, registered again, then closed).
+   */
   private boolean removedInBodyBefore(TreePath site, Body body, ClientRef client) {
     for (TreePath removal : model.deregistrations()) {
       if (model.bodyAt(removal) == body
           && client.equals(ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf()))
-          && StatementOrder.runsBefore(removal, site)) {
+          && StatementOrder.runsBefore(removal, site)
+          && !registeredAgainBetween(removal, site, body, client)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a registration on {@code client} in {@code body} lies between {@code removal} and {@code site} in the
+   * source, on any path: in a branch too, since where it runs the callback is back before the close.
+   */
+  private boolean registeredAgainBetween(TreePath removal, TreePath site, Body body, ClientRef client) {
+    int from = ASTHelpers.getStartPosition(removal.getLeaf());
+    int to = ASTHelpers.getStartPosition(site.getLeaf());
+    for (TreePath registration : model.registrations()) {
+      int at = ASTHelpers.getStartPosition(registration.getLeaf());
+      if (at > from
+          && at < to
+          && model.bodyAt(registration) == body
+          && client.equals(ClientRef.receiverOf((MethodInvocationTree) registration.getLeaf()))) {
         return true;
       }
     }
