@@ -1107,4 +1107,201 @@ class IotHubReopenAfterClientCloseTest {
                 """))
         .doTest();
   }
+  /**
+   * The removal done by a method called before the close ({@code detach(); closeNow();}, or {@code manager.detach();
+   * manager.closeLink();} from a third class): it precedes the close on every call path (blind-t t09). One close of
+   * the client with no removal before it (t10) keeps the finding.
+   */
+  @Test
+  void callbackRemovedByAMethodCalledBeforeTheClose_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Manager.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Manager {
+                    private final DeviceClient client;
+                    private IotHubConnectionStatusChangeCallback watcher;
+
+                    Manager(String cs) throws Exception {
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    }
+
+                    void attach(IotHubConnectionStatusChangeCallback w) {
+                        watcher = w;
+                        client.registerConnectionStatusChangeCallback(w, null);
+                    }
+
+                    void detach() {
+                        client.registerConnectionStatusChangeCallback(null, null);
+                    }
+
+                    void closeLink() throws IOException {
+                        client.closeNow();
+                    }
+
+                    void reconnect() {
+                        detach();
+                        try {
+                            client.closeNow();
+                            client.open();
+                        } catch (IOException e) {
+                            System.err.println(e);
+                        } finally {
+                            client.registerConnectionStatusChangeCallback(watcher, null);
+                        }
+                    }
+                }
+                """))
+        .addSourceLines(
+            "Watcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Watcher implements IotHubConnectionStatusChangeCallback {
+                    private final Manager manager;
+                    private final ExecutorService pool = Executors.newSingleThreadExecutor();
+
+                    Watcher(Manager manager) {
+                        this.manager = manager;
+                    }
+
+                    @Override
+                    public void execute(
+                        IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable cause,
+                        Object context) {
+                        if (status == IotHubConnectionStatus.DISCONNECTED) {
+                            pool.submit(manager::reconnect);
+                        }
+                    }
+                }
+                """))
+        .addSourceLines(
+            "Shutdown.java",
+            lines(
+                """
+                import java.io.IOException;
+
+                class Shutdown {
+                    private final Manager manager;
+
+                    Shutdown(Manager manager) {
+                        this.manager = manager;
+                        manager.attach(new Watcher(manager));
+                    }
+
+                    void run() {
+                        manager.detach();
+                        try {
+                            manager.closeLink();
+                        } catch (IOException e) {
+                            System.err.println(e);
+                        }
+                    }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void callbackRemovedByAMethodCalledBeforeTheClose_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Manager.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Manager {
+                  private final DeviceClient client;
+                  private IotHubConnectionStatusChangeCallback watcher;
+
+                  Manager(String cs) {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void attach(IotHubConnectionStatusChangeCallback w) {
+                    watcher = w;
+                    client.setConnectionStatusChangeCallback(w, null);
+                  }
+
+                  void detach() {
+                    client.setConnectionStatusChangeCallback(null, null);
+                  }
+
+                  void closeLink() {
+                    client.close();
+                  }
+
+                  void reconnect() {
+                    detach();
+                    client.close();
+                    try {
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    } finally {
+                      client.setConnectionStatusChangeCallback(watcher, null);
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Watcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Watcher implements IotHubConnectionStatusChangeCallback {
+                  private final Manager manager;
+                  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+
+                  Watcher(Manager manager) {
+                    this.manager = manager;
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext c) {
+                    // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                    if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                      pool.submit(manager::reconnect);
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Lifecycle.java",
+            lines(
+                """
+                class Lifecycle {
+                  private final Manager manager;
+
+                  Lifecycle(Manager manager) {
+                    this.manager = manager;
+                    manager.attach(new Watcher(manager));
+                  }
+
+                  void stop() {
+                    manager.detach();
+                    manager.closeLink();
+                  }
+
+                  void maintenance() {
+                    manager.closeLink();
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -27,11 +27,9 @@ import io.github.linkguard.checker.analysis.PendingLinks.LibraryCall;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingEdge;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingFunction;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingReference;
-import io.github.linkguard.checker.analysis.PendingLinks.PendingRegistration;
 import io.github.linkguard.checker.analysis.PendingLinks.PendingTask;
 import io.github.linkguard.checker.analysis.PendingLinks.StoredCallback;
 import io.github.linkguard.checker.analysis.PendingLinks.VariableHandOff;
-import io.github.linkguard.checker.analysis.PendingLinks.VariableRegistration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,21 +120,7 @@ final class CallGraph {
         linkFunction(reference.from(), reference.site(), reference.destination(), targets);
       }
     }
-    List<Body> callbackMethods = new ArrayList<>();
-    for (Body body : links.registrations.isEmpty() ? List.<Body>of() : bodies) {
-      if (body.root() == Body.Root.STATUS_CALLBACK && body.method() != null) {
-        callbackMethods.add(body);
-      }
-    }
-    for (PendingRegistration registration : links.registrations) {
-      for (Body body : callbackMethods) {
-        if (body.method().owner instanceof ClassSymbol owner
-            && registration.callbackClass().isSubClass(owner, state.getTypes())) {
-          body.registeredOn(registration.client());
-        }
-      }
-    }
-    registerStoredCallbacks();
+    new CallbackRegistrations(state, links, bodies, this::argumentsPassedTo).register();
     for (PendingTask task : links.tasks) {
       if (isHandedOff(task.destination())) {
         // executor.submit(new ReconnectTask()): its run() or call() runs on the executor's thread.
@@ -252,38 +236,6 @@ final class CallGraph {
       }
     }
     return new StoredValues(classes, functions);
-  }
-
-  /**
-   * Status callbacks kept in a variable and registered by the variable's name ({@code
-   * client.setConnectionStatusChangeCallback(callback, null)}) are registered on that client, as if written there.
-   */
-  private void registerStoredCallbacks() {
-    for (VariableRegistration registration : links.variableRegistrations) {
-      for (StoredCallback stored : links.storedCallbacks.getOrDefault(registration.variable(), List.of())) {
-        register(stored, registration.client());
-      }
-    }
-    for (PendingLinks.ReturnedRegistration registration : links.returnedRegistrations) {
-      for (StoredCallback returned : links.returnedCallbacks.getOrDefault(registration.factory(), List.of())) {
-        register(returned, registration.client());
-      }
-    }
-  }
-
-  private void register(StoredCallback callback, @Nullable ClientRef client) {
-    if (callback.body() != null) {
-      callback.body().registeredOn(client);
-    }
-    if (callback.anonymousClass() != null) {
-      for (Body body : bodies) {
-        if (body.root() == Body.Root.STATUS_CALLBACK
-            && body.method() != null
-            && body.method().owner == callback.anonymousClass()) {
-          body.registeredOn(client);
-        }
-      }
-    }
   }
 
   /** A task's own run() or call(), or the one it inherits from the nearest superclass of the compilation. */

@@ -96,6 +96,28 @@ final class NormalCompletion {
     return found[0];
   }
 
+  /**
+   * Whether {@code statement} holds a {@code return} or {@code throw} outside nested lambdas and classes: whether it
+   * may leave the method before the statements after it run.
+   */
+  static boolean holdsReturnOrThrow(StatementTree statement) {
+    boolean[] found = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+    }.scan(statement, null);
+    return found[0];
+  }
+
   static boolean isJump(StatementTree statement) {
     return statement instanceof ReturnTree
         || statement instanceof ThrowTree

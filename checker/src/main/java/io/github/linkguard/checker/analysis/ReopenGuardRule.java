@@ -1,21 +1,14 @@
 package io.github.linkguard.checker.analysis;
 
-import static io.github.linkguard.checker.analysis.CallerTranslation.MAX_CALLER_DEPTH;
-
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import io.github.linkguard.checker.analysis.CallerTranslation.Translated;
 import io.github.linkguard.checker.analysis.Conditions.Establishment;
 import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,9 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Cost: one pass over the bodies the status callbacks reach; per body, its reconnect sites (creations read off the
  * scan's client-valued calls, no walk of its own; reach worked out once per body, iteratively: see {@link
- * #reachesUnexcludedReconnect}); the exclusion by
- * callers is {@code ReentryFacts#bodiesOnlyEnteredWhere} over those bodies and their callers only; the search for a
- * removal goes at most {@code CallerTranslation#MAX_CALLER_DEPTH} callers up, with a visited set.
+ * #reachesUnexcludedReconnect}); the exclusion by callers is {@code ReentryFacts#bodiesOnlyEnteredWhere} over those
+ * bodies and their callers only; the removals before the app's closes: see {@link CallbackRemovals}.
  */
 public final class ReopenGuardRule {
   /**
@@ -54,6 +46,7 @@ public final class ReopenGuardRule {
   private final CompilationModel model;
   private final Analyses analyses;
   private final ReentryFacts reentry;
+  private final CallbackRemovals removals;
   private @Nullable Map<Tree, List<ReopenGuard>> reopenGuards;
   private final Map<Body, Boolean> reachesUnexcludedReconnect = new HashMap<>();
 
@@ -61,6 +54,7 @@ public final class ReopenGuardRule {
     this.model = analyses.model();
     this.analyses = analyses;
     this.reentry = reentry;
+    this.removals = new CallbackRemovals(model);
   }
 
   /** The check 5 findings whose guard is the condition of {@code holder} (an if, loop, ?:, && or ||, or case). */
@@ -125,164 +119,11 @@ public final class ReopenGuardRule {
   private Set<Body> regionOfCallbacksThatSeeClientClose() {
     Set<Body> roots = new LinkedHashSet<>();
     for (Body body : model.bodies()) {
-      if (body.root() == Body.Root.STATUS_CALLBACK && !removedBeforeEveryOwnClose(body)) {
+      if (body.root() == Body.Root.STATUS_CALLBACK && !removals.removedBeforeEveryOwnClose(body)) {
         roots.add(body);
       }
     }
     return CompilationModel.closure(roots, Set.of(Body.EdgeKind.SYNC));
-  }
-
-  private boolean removedBeforeEveryOwnClose(Body callback) {
-    if (callback.callbackClients().isEmpty()) {
-      return false;
-    }
-    for (ClientRef client : callback.callbackClients()) {
-      Set<Object> registered = model.identities(client);
-      boolean removedSomewhere = false;
-      for (TreePath removal : model.deregistrations()) {
-        ClientRef removedFrom = ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf());
-        removedSomewhere |=
-            removedFrom != null
-                && (mayBeSame(registered, removedFrom) || passedAs(registered, removedFrom, model.bodyAt(removal)));
-      }
-      if (!removedSomewhere) {
-        return false;
-      }
-      for (TreePath reference : model.closeReferences()) {
-        Object closed = model.closedCollection(reference);
-        if (closed != null && registered.contains(closed)) {
-          return false; // clients.forEach(DeviceClient::close): no removal can come between the elements' closes
-        }
-      }
-      for (ConnectionCall close : model.connectionCalls()) {
-        if (!close.op().closes()) {
-          continue;
-        }
-        if (close.client() == null) {
-          // clients.remove(0).close(): a client read straight from a collection that may hold this one
-          Object element = model.elementLookedUp(Receivers.receiverOf(close.tree()));
-          if (element != null && registered.contains(element)) {
-            return false;
-          }
-          continue;
-        }
-        if (mayBeSame(registered, close.client())) {
-          // the removal must be on the variable being closed: for (c : clients) { c.set...(null, null); c.close(); }
-          if (!removedBefore(close.path(), close.body(), close.client(), 0, new HashSet<>())) {
-            return false;
-          }
-        } else if (close.client().isLocal() && !removedBeforeCallsClosing(close, client)) {
-          return false; // closeQuietly(client): a helper closing its parameter closes what its callers pass
-        }
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Whether {@code parameter}, a parameter of {@code body}, is given one of the clients in {@code identities} by a
-   * caller: a removal inside a helper ({@code shutDown(client)}) removes it from what its callers pass.
-   */
-  private boolean passedAs(Set<Object> identities, ClientRef parameter, @Nullable Body body) {
-    if (body == null || !parameter.isLocal()) {
-      return false;
-    }
-    for (Body.Edge edge : body.incoming()) {
-      ClientRef argument = CallerTranslation.translated(model, parameter, body, edge).client();
-      if (argument != null && mayBeSame(identities, argument)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether a client reference may name one of the clients in {@code identities} (itself, or through a collection). */
-  private boolean mayBeSame(Set<Object> identities, ClientRef other) {
-    for (Object identity : model.identities(other)) {
-      if (identities.contains(identity)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A close of a parameter: the method removes the callback from that parameter before the close, or every call that
-   * passes {@code client} there has removed it first.
-   */
-  private boolean removedBeforeCallsClosing(ConnectionCall close, ClientRef client) {
-    MethodSymbol method = close.body().method();
-    int index = method == null ? -1 : method.getParameters().indexOf(close.client().variable());
-    if (index < 0) {
-      return true;
-    }
-    if (removedInBodyBefore(close.path(), close.body(), close.client())) {
-      return true; // shutDown(link) { link.set...(null, null); link.close(); }: whoever passes the client
-    }
-    for (Body.Edge edge : close.body().incoming()) {
-      List<? extends ExpressionTree> arguments =
-          edge.site().getLeaf() instanceof MethodInvocationTree call ? call.getArguments() : List.of();
-      if (index < arguments.size()
-          && client.equals(ClientRef.of(arguments.get(index)))
-          && !removedBefore(edge.site(), edge.from(), client, 0, new HashSet<>())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether the callback on {@code client} is removed before {@code site} runs, in its body or in every caller. */
-  private boolean removedBefore(TreePath site, Body body, ClientRef client, int depth, Set<Body> visiting) {
-    if (removedInBodyBefore(site, body, client)) {
-      return true;
-    }
-    if (depth > MAX_CALLER_DEPTH || !visiting.add(body) || body.root() != Body.Root.NONE
-        || body.incoming().isEmpty()) {
-      return false;
-    }
-    for (Body.Edge edge : body.incoming()) {
-      Translated inCaller = CallerTranslation.translated(model, client, body, edge);
-      if (inCaller.client() == null
-          || !removedBefore(edge.site(), edge.from(), inCaller.client(), depth + 1, visiting)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Whether {@code body} removes the callback from {@code client} before {@code site}, on every path to it, and does
-   * not register a callback on it again in between (blind-r r18: removed, registered again, then closed).
-   */
-  private boolean removedInBodyBefore(TreePath site, Body body, ClientRef client) {
-    for (TreePath removal : model.deregistrations()) {
-      if (model.bodyAt(removal) == body
-          && client.equals(ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf()))
-          && StatementOrder.runsBefore(removal, site)
-          && !registeredAgainBetween(removal, site, body, client)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether a registration on {@code client} in {@code body} lies between {@code removal} and {@code site} in the
-   * source, on any path: in a branch too, since where it runs the callback is back before the close.
-   */
-  private boolean registeredAgainBetween(TreePath removal, TreePath site, Body body, ClientRef client) {
-    int from = ASTHelpers.getStartPosition(removal.getLeaf());
-    int to = ASTHelpers.getStartPosition(site.getLeaf());
-    for (TreePath registration : model.registrations()) {
-      int at = ASTHelpers.getStartPosition(registration.getLeaf());
-      if (at > from
-          && at < to
-          && model.bodyAt(registration) == body
-          && client.equals(ClientRef.receiverOf((MethodInvocationTree) registration.getLeaf()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Opens, client creations, and calls or hand-offs that reach one without a CLIENT_CLOSE exclusion. */

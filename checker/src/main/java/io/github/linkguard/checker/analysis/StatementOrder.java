@@ -8,8 +8,8 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 
 /**
- * Whether one statement runs before another on every path, from the blocks that hold both. Cost: a walk up the
- * tree.
+ * Whether one statement runs before another on every path, from the blocks that hold both, or on every path
+ * through a method. Cost: a walk up the tree (and, for a method, a scan of the statements before each level).
  */
 final class StatementOrder {
   /**
@@ -37,6 +37,38 @@ final class StatementOrder {
               || (parent instanceof TryTree tryTree
                   && (leaf == tryTree.getBlock() || leaf == tryTree.getFinallyBlock()));
       if (!passes) {
+        return false;
+      }
+      current = current.getParentPath();
+    }
+    return false;
+  }
+
+  /**
+   * Whether the statement holding {@code tree} runs every time the method {@code method} returns normally: it sits in
+   * the method's block, in blocks of it, or in the block or finally of a try there (not in a branch, loop, catch or
+   * lambda), and no statement before it in those blocks holds a {@code return} or {@code throw}.
+   */
+  static boolean runsOnEveryPath(TreePath tree, Tree method) {
+    TreePath current = tree;
+    while (current.getParentPath() != null) {
+      Tree leaf = current.getLeaf();
+      Tree parent = current.getParentPath().getLeaf();
+      if (parent == method) {
+        return leaf instanceof BlockTree;
+      }
+      if (parent instanceof BlockTree block) {
+        for (StatementTree statement : block.getStatements()) {
+          if (statement == leaf) {
+            break;
+          }
+          if (NormalCompletion.holdsReturnOrThrow(statement)) {
+            return false;
+          }
+        }
+      } else if (!(parent instanceof ExpressionStatementTree
+          || (parent instanceof TryTree tryTree
+              && (leaf == tryTree.getBlock() || leaf == tryTree.getFinallyBlock())))) {
         return false;
       }
       current = current.getParentPath();
