@@ -25,6 +25,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.ClientRef;
@@ -171,8 +172,8 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
     boolean sameBody = ASTHelpers.findEnclosingNode(handler, MethodTree.class) != null
         && isInSameBody(open.path(), handler);
     if (sameBody) {
-      if (client.isLocal() && isDeclaredInside(client, handler.getParentPath())) {
-        return null; // declared in the try block: not visible in its catch
+      if (client.rootLocal() != null && isDeclaredInside(client.rootLocal(), handler.getParentPath())) {
+        return null; // declared in the try block or as its resource (lease.client()): not visible in its catch
       }
       return receiver == null ? "" : state.getSourceForNode(receiver);
     }
@@ -217,16 +218,20 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
     return assigned[0];
   }
 
-  private static boolean isDeclaredInside(ClientRef client, TreePath tryPath) {
+  /** Whether {@code local} is declared in the try's block or resources: then its catches cannot name it. */
+  private static boolean isDeclaredInside(VarSymbol local, TreePath tryPath) {
     TryTree tryTree = (TryTree) tryPath.getLeaf();
     boolean[] inside = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree tree, Void unused) {
-        inside[0] |= ASTHelpers.getSymbol(tree) == client.variable();
-        return super.visitVariable(tree, null);
-      }
-    }.scan(tryTree.getBlock(), null);
+    TreeScanner<Void, Void> declarations =
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitVariable(VariableTree tree, Void unused) {
+            inside[0] |= ASTHelpers.getSymbol(tree) == local;
+            return super.visitVariable(tree, null);
+          }
+        };
+    declarations.scan(tryTree.getResources(), null);
+    declarations.scan(tryTree.getBlock(), null);
     return inside[0];
   }
 }

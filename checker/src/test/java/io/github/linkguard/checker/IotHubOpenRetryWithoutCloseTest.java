@@ -1481,6 +1481,54 @@ class IotHubOpenRetryWithoutCloseTest {
   }
 
   /**
+   * A client reached through the try's resource ({@code lease.client()}): the resource is not in scope in the catch,
+   * so no close there can be suggested (the suggestion did not compile).
+   */
+  @Test
+  void replacement_noFixWhenTheClientIsReadThroughTheResource_v1() {
+    FindingWithoutFix.of(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Leased.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Leased {
+                  static final class Lease implements AutoCloseable {
+                    final DeviceClient client;
+
+                    Lease(DeviceClient client) {
+                      this.client = client;
+                    }
+
+                    DeviceClient client() {
+                      return client;
+                    }
+
+                    @Override
+                    public void close() {
+                      System.out.println("returned");
+                    }
+                  }
+
+                  void connect(String cs) throws Exception {
+                    while (true) {
+                      try (Lease lease = new Lease(new DeviceClient(cs, IotHubClientProtocol.MQTT))) {
+                        // BUG: Diagnostic contains: open() is retried without closing the client
+                        lease.client().open();
+                        break;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A loop guarded by the tracked status whose open() is in no try inside it: a failed open() throws out of the loop,
    * so no next attempt follows the failure and check 2 has nothing to say (found by a blind suite written from the
    * contract alone). The same loop catching the failure and going round again is a retry without a close.
@@ -2669,6 +2717,131 @@ class IotHubOpenRetryWithoutCloseTest {
                   void start(String cs) throws Exception {
                     client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
                     scheduler.execute(sendTask);
+                  }
+                }
+                """))
+        .doTest();
+  }
+  /**
+   * A try-with-resources resource of the app's own type whose {@code close()} closes the client it holds (2.x
+   * DeviceClient is not AutoCloseable, so apps wrap it): opening that client through the resource, each round's
+   * failed client is closed before the next (blind-d V2S04). A wrapper whose close() does not close the client, or
+   * an open of a client not held by the resource, is still a retry without close.
+   */
+  @Test
+  void resourceWhoseCloseClosesItsClient_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Rounds.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Rounds {
+                  record Session(DeviceClient client) implements AutoCloseable {
+                    @Override
+                    public void close() {
+                      client.close();
+                    }
+                  }
+
+                  static final class Lease implements AutoCloseable {
+                    final DeviceClient client;
+
+                    Lease(DeviceClient client) {
+                      this.client = client;
+                    }
+
+                    DeviceClient client() {
+                      return client;
+                    }
+
+                    @Override
+                    public void close() {
+                      System.out.println("lease returned");
+                    }
+                  }
+
+                  static void closedByTheSession(String cs) throws InterruptedException {
+                    for (int attempt = 0; attempt < 5; attempt++) {
+                      try (Session s = new Session(new DeviceClient(cs, IotHubClientProtocol.MQTT))) {
+                        s.client().open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  static void leaseKeepsItOpen(String cs) throws InterruptedException {
+                    for (int attempt = 0; attempt < 5; attempt++) {
+                      try (Lease lease = new Lease(new DeviceClient(cs, IotHubClientProtocol.MQTT))) {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        lease.client().open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /** The same in 1.x, with a wrapper class kept in a field-less helper and a direct field read. */
+  @Test
+  void resourceWhoseCloseClosesItsClient_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Rounds.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Rounds {
+                  static final class Link implements AutoCloseable {
+                    final DeviceClient device;
+
+                    Link(DeviceClient device) {
+                      this.device = device;
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                      shutDown();
+                    }
+
+                    private void shutDown() throws IOException {
+                      device.closeNow();
+                    }
+                  }
+
+                  private DeviceClient shared;
+
+                  void closedByTheLink(String cs) throws Exception {
+                    while (true) {
+                      try (Link link = new Link(new DeviceClient(cs, IotHubClientProtocol.AMQPS))) {
+                        link.device.open();
+                        break;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void notTheLinksClient(String cs) throws Exception {
+                    while (true) {
+                      try (Link link = new Link(new DeviceClient(cs, IotHubClientProtocol.AMQPS))) {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        shared.open();
+                        break;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
                   }
                 }
                 """))

@@ -111,6 +111,19 @@ public final class ClientRef {
     return !path.isEmpty() && path.get(path.size() - 1) instanceof VarSymbol variable ? variable : null;
   }
 
+  /**
+   * The local variable or parameter this identity is read through ({@code lease} in {@code lease.client()}, or the
+   * local itself), or null when it starts at a field or at {@code this}.
+   */
+  public @Nullable VarSymbol rootLocal() {
+    return !path.isEmpty()
+            && path.get(0) instanceof VarSymbol root
+            && root.getKind() != ElementKind.FIELD
+            && root.getKind() != ElementKind.ENUM_CONSTANT
+        ? root
+        : null;
+  }
+
   /** A local variable or parameter, as opposed to a field. */
   public boolean isLocal() {
     VarSymbol variable = variable();
@@ -121,6 +134,11 @@ public final class ClientRef {
   public boolean isOwnField() {
     VarSymbol variable = variable();
     return path.size() == 1 && variable != null && variable.getKind() == ElementKind.FIELD;
+  }
+
+  /** Read through {@code holder}: {@code holder.client}, {@code holder.client()}, but not {@code holder} itself. */
+  public boolean isReadThrough(VarSymbol holder) {
+    return path.size() > 1 && path.get(0).equals(holder);
   }
 
   public boolean isThis() {

@@ -4,14 +4,12 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -27,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a retry construct closes the failed attempt's client before the next attempt: in the catch, in a finally,
- * after the try in the same round, before the open() in the same round, by try-with-resources, by a same-class
- * helper, or by a retry library's listener; and where a missing close belongs.
+ * after the try in the same round, before the open() in the same round, by try-with-resources (see {@link
+ * ClosingResources}), by a same-class helper, or by a retry library's listener; and where a missing close belongs.
  *
  * <p>Cost: per construct, the statements between the attempt and the construct are walked once per enclosing try
  * or block, and a catch or finally once per question; the walk follows the statement nesting of the catch.
@@ -37,11 +35,13 @@ final class ClosesBetweenAttempts {
   private final CompilationModel model;
   private final PathFacts pathFacts;
   private final CallCloses callCloses;
+  private final ClosingResources resources;
 
   ClosesBetweenAttempts(CompilationModel model, PathFacts pathFacts, CallCloses callCloses) {
     this.model = model;
     this.pathFacts = pathFacts;
     this.callCloses = callCloses;
+    this.resources = new ClosingResources(model);
   }
 
   /**
@@ -157,7 +157,7 @@ final class ClosesBetweenAttempts {
       Tree leaf = current.getLeaf();
       if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock()) {
         failureCaught |= !tryTree.getCatches().isEmpty();
-        if (closesAsResource(tryTree, client)) {
+        if (resources.closes(tryTree, client)) {
           return true;
         }
         successFlags.addAll(flagsSetAfter(tryTree.getBlock(), attempt.getLeaf()));
@@ -218,7 +218,7 @@ final class ClosesBetweenAttempts {
 
   private boolean catchCloses(CatchRetry retry, ConnectionCall open, ClientRef client) {
     TryTree tryTree = (TryTree) retry.tryStatement().getLeaf();
-    if (model.bodyAt(retry.tryStatement()) == null || closesAsResource(tryTree, client)) {
+    if (model.bodyAt(retry.tryStatement()) == null || resources.closes(tryTree, client)) {
       return true;
     }
     FailurePath failure =
@@ -357,20 +357,6 @@ final class ClosesBetweenAttempts {
       return facts.closedBeforeLastCreation(client);
     }
     return facts.closed(client);
-  }
-
-  private static boolean closesAsResource(TryTree tryTree, ClientRef client) {
-    for (Tree resource : tryTree.getResources()) {
-      if (resource instanceof VariableTree variable) {
-        VarSymbol symbol = ASTHelpers.getSymbol(variable);
-        if (symbol != null && client.equals(ClientRef.ofVariable(symbol))) {
-          return true;
-        }
-      } else if (resource instanceof ExpressionTree expression && client.equals(ClientRef.of(expression))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether {@code statement} calls {@code method} (outside nested lambdas and classes). */
