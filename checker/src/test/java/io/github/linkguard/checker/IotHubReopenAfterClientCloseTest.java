@@ -1304,4 +1304,120 @@ class IotHubReopenAfterClientCloseTest {
                 """))
         .doTest();
   }
+  /**
+   * The removal two calls down ({@code detach()} calls {@code unhook()}, which removes it) counts; one that runs only
+   * under a condition in the called method ({@code if (verbose) unhook();}) does not.
+   */
+  @Test
+  void callbackRemovedTwoCallsDownOnlyWhenEveryPathRemovesIt_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Link.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Link implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+
+                  void start() throws IotHubClientException {
+                    client.setConnectionStatusChangeCallback(this, null);
+                    client.open(true);
+                  }
+
+                  private void unhook() {
+                    client.setConnectionStatusChangeCallback(null, null);
+                  }
+
+                  void detach() {
+                    System.out.println("detaching");
+                    unhook();
+                  }
+
+                  void stop() {
+                    detach();
+                    client.close();
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext c) {
+                    if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                      pool.execute(this::reopen);
+                    }
+                  }
+
+                  private void reopen() {
+                    detach();
+                    client.close();
+                    try {
+                      client.setConnectionStatusChangeCallback(this, null);
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "VerboseLink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class VerboseLink implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+                  private boolean verbose;
+
+                  void start() throws IotHubClientException {
+                    client.setConnectionStatusChangeCallback(this, null);
+                    client.open(true);
+                  }
+
+                  private void unhook() {
+                    client.setConnectionStatusChangeCallback(null, null);
+                  }
+
+                  void detach() {
+                    if (verbose) {
+                      unhook();
+                    }
+                  }
+
+                  void stop() {
+                    detach();
+                    client.close();
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext c) {
+                    // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                    if (c.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                      pool.execute(this::reopen);
+                    }
+                  }
+
+                  private void reopen() {
+                    unhook();
+                    client.close();
+                    try {
+                      client.setConnectionStatusChangeCallback(this, null);
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -8,8 +8,12 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.linkguard.checker.analysis.CallerTranslation.Translated;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class CallbackRemovals {
   private final CompilationModel model;
+  private final Map<Body, Set<ClientRef>> removedOnEveryPath = new HashMap<>();
+  private @Nullable Map<Body, List<TreePath>> removalsByBody;
+  private @Nullable Map<Body, List<TreePath>> registrationsByBody;
 
   CallbackRemovals(CompilationModel model) {
     this.model = model;
@@ -159,9 +166,8 @@ final class CallbackRemovals {
    * not register a callback on it again in between (blind-r r18: removed, registered again, then closed).
    */
   private boolean removedInBodyBefore(TreePath site, Body body, ClientRef client) {
-    for (TreePath removal : model.deregistrations()) {
-      if (model.bodyAt(removal) == body
-          && client.equals(ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf()))
+    for (TreePath removal : removalsIn(body)) {
+      if (client.equals(ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf()))
           && StatementOrder.runsBefore(removal, site)
           && !registeredAgainBetween(removal, site, body, client)) {
         return true;
@@ -172,7 +178,17 @@ final class CallbackRemovals {
       if (edge.kind() == Body.EdgeKind.SYNC
           && StatementOrder.runsBefore(edge.site(), site)
           && !registeredAgainBetween(edge.site(), site, body, client)
-          && removesOnEveryPath(edge.to(), edge, client, 0)) {
+          && removesOnEveryPath(edge, client)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the method called at {@code edge} removes the callback from what the caller names {@code client}. */
+  private boolean removesOnEveryPath(Body.Edge edge, ClientRef client) {
+    for (ClientRef removed : removedOnEveryPath(edge.to(), 0)) {
+      if (client.equals(CallerTranslation.translated(model, removed, edge.to(), edge).client())) {
         return true;
       }
     }
@@ -180,24 +196,38 @@ final class CallbackRemovals {
   }
 
   /**
-   * Whether {@code callee}, called at {@code edge}, removes the callback from what the caller names {@code client}
-   * on every path through it: a removal (or a call to a method that removes it) that no branch, loop or earlier
-   * return of the callee can skip. At most {@link CallerTranslation#MAX_CALLER_DEPTH} calls deep.
+   * The clients, as {@code method} names them, whose callback it removes on every path through it: by a removal, or
+   * by a call to a method that does so, that no branch, loop, catch or earlier return of the method can skip.
+   * Memoized; at most {@link CallerTranslation#MAX_CALLER_DEPTH} calls deep (a cycle gives nothing more).
    */
-  private boolean removesOnEveryPath(Body callee, Body.Edge edge, ClientRef client, int depth) {
-    if (depth > MAX_CALLER_DEPTH || callee.method() == null) {
-      return false;
+  private Set<ClientRef> removedOnEveryPath(Body method, int depth) {
+    Set<ClientRef> known = removedOnEveryPath.get(method);
+    if (known != null) {
+      return known;
     }
-    for (TreePath removal : model.deregistrations()) {
-      ClientRef removed = ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf());
-      if (removed != null
-          && model.bodyAt(removal) == callee
-          && StatementOrder.runsOnEveryPath(removal, callee.tree())
-          && client.equals(CallerTranslation.translated(model, removed, callee, edge).client())) {
-        return true;
+    if (depth > MAX_CALLER_DEPTH || method.method() == null) {
+      return Set.of();
+    }
+    removedOnEveryPath.put(method, Set.of()); // a recursive call removes nothing more
+    Set<ClientRef> removed = new LinkedHashSet<>();
+    for (TreePath removal : removalsIn(method)) {
+      ClientRef client = ClientRef.receiverOf((MethodInvocationTree) removal.getLeaf());
+      if (client != null && StatementOrder.runsOnEveryPath(removal, method.tree())) {
+        removed.add(client);
       }
     }
-    return false;
+    for (Body.Edge edge : method.outgoing()) {
+      if (edge.kind() == Body.EdgeKind.SYNC && StatementOrder.runsOnEveryPath(edge.site(), method.tree())) {
+        for (ClientRef inCallee : removedOnEveryPath(edge.to(), depth + 1)) {
+          ClientRef inMethod = CallerTranslation.translated(model, inCallee, edge.to(), edge).client();
+          if (inMethod != null) {
+            removed.add(inMethod);
+          }
+        }
+      }
+    }
+    removedOnEveryPath.put(method, removed);
+    return removed;
   }
 
   /**
@@ -207,15 +237,40 @@ final class CallbackRemovals {
   private boolean registeredAgainBetween(TreePath removal, TreePath site, Body body, ClientRef client) {
     int from = ASTHelpers.getStartPosition(removal.getLeaf());
     int to = ASTHelpers.getStartPosition(site.getLeaf());
-    for (TreePath registration : model.registrations()) {
+    for (TreePath registration : registrationsIn(body)) {
       int at = ASTHelpers.getStartPosition(registration.getLeaf());
       if (at > from
           && at < to
-          && model.bodyAt(registration) == body
           && client.equals(ClientRef.receiverOf((MethodInvocationTree) registration.getLeaf()))) {
         return true;
       }
     }
     return false;
+  }
+
+  private List<TreePath> removalsIn(Body body) {
+    if (removalsByBody == null) {
+      removalsByBody = byBody(model.deregistrations());
+    }
+    return removalsByBody.getOrDefault(body, List.of());
+  }
+
+  private List<TreePath> registrationsIn(Body body) {
+    if (registrationsByBody == null) {
+      registrationsByBody = byBody(model.registrations());
+    }
+    return registrationsByBody.getOrDefault(body, List.of());
+  }
+
+  /** The calls, indexed by the body they run in: built once, so that each question reads one body's calls. */
+  private Map<Body, List<TreePath>> byBody(List<TreePath> calls) {
+    Map<Body, List<TreePath>> index = new HashMap<>();
+    for (TreePath call : calls) {
+      Body body = model.bodyAt(call);
+      if (body != null) {
+        index.computeIfAbsent(body, unused -> new ArrayList<>()).add(call);
+      }
+    }
+    return index;
   }
 }
