@@ -77,7 +77,7 @@ final class CallbackRegistrations {
     }
   }
 
-  /** The status callback methods of {@code callbackClass} (declared there or inherited) are registered on {@code client}. */
+  /** The status callbacks {@code callbackClass} declares or inherits are registered on {@code client}. */
   private void registerClass(ClassSymbol callbackClass, @Nullable ClientRef client) {
     for (Body body : callbackMethods) {
       if (body.method().owner instanceof ClassSymbol owner && callbackClass.isSubClass(owner, state.getTypes())) {
