@@ -2220,4 +2220,108 @@ class IotHubOpenWithoutStatusGuardTest {
                 """))
         .doTest();
   }
+  /**
+   * A guard helper whose {@code return}s sit under the status test instead of containing it: a {@code switch} on the
+   * status returning a reason test under {@code case DISCONNECTED} and {@code false} elsewhere (blind-x x14), or an
+   * early {@code return false} before {@code return reason != CLIENT_CLOSE}. Each return that can yield true runs only
+   * when the status is DISCONNECTED, so the call is a DISCONNECTED guard (and its reason test the CLIENT_CLOSE
+   * exclusion). A helper that can return true for CONNECTED is none.
+   */
+  @Test
+  void guardHelperWhoseReturnsSitUnderTheStatusTest_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Policy.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.IotHubConnectionStatusChangeReason;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                final class Policy {
+                    static boolean bySwitch(IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason) {
+                        switch (status) {
+                            case DISCONNECTED:
+                                return reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE;
+                            default:
+                                return false;
+                        }
+                    }
+
+                    static boolean byEarlyExit(IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason) {
+                        if (status != IotHubConnectionStatus.DISCONNECTED) {
+                            return false;
+                        }
+                        return reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE;
+                    }
+
+                    static boolean tooWide(IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason) {
+                        switch (status) {
+                            case DISCONNECTED:
+                                return reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE;
+                            case CONNECTED:
+                                return true;
+                            default:
+                                return false;
+                        }
+                    }
+                }
+                """))
+        .addSourceLines(
+            "Device.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Device {
+                    private final DeviceClient a;
+                    private final DeviceClient b;
+                    private final DeviceClient c;
+                    private final ExecutorService pool = Executors.newSingleThreadExecutor();
+
+                    Device(String cs) throws Exception {
+                        a = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        b = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        c = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        a.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+                            if (Policy.bySwitch(status, reason)) {
+                                pool.submit(() -> reopen(a));
+                            }
+                        }, null);
+                        b.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+                            if (Policy.byEarlyExit(status, reason)) {
+                                pool.submit(() -> reopen(b));
+                            }
+                        }, null);
+                        c.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+                            if (Policy.tooWide(status, reason)) {
+                                pool.submit(() -> reopenUnclosed(c));
+                            }
+                        }, null);
+                    }
+
+                    static void reopen(DeviceClient x) {
+                        try {
+                            x.closeNow();
+                            x.open();
+                        } catch (IOException e) {
+                            System.err.println(e);
+                        }
+                    }
+
+                    static void reopenUnclosed(DeviceClient x) {
+                        try {
+                            // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                            x.open();
+                        } catch (IOException e) {
+                            System.err.println(e);
+                        }
+                    }
+                }
+                """))
+        .doTest();
+  }
 }

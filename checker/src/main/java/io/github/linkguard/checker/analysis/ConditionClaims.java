@@ -3,24 +3,34 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import io.github.linkguard.checker.analysis.PathFacts.Condition;
+import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import io.github.linkguard.checker.analysis.PathFacts.SwitchCase;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +53,7 @@ final class ConditionClaims implements UntrackedClaims {
   private final StatusConditions statuses;
   private final PathFacts pathFacts;
   private final TrackedStateMeaning tracked;
+  private final Map<Body, Map<ExpressionTree, TreePath>> returnPaths = new HashMap<>();
 
   ConditionClaims(CompilationModel model, StatusConditions statuses, PathFacts pathFacts) {
     this.model = model;
@@ -213,18 +224,71 @@ final class ConditionClaims implements UntrackedClaims {
     boolean yieldsValue = false;
     for (ExpressionTree expression : returned) {
       Boolean constant = ConditionEvaluator.booleanLiteral(expression);
-      if (constant != null) {
-        if (constant == value) {
-          return false;
-        }
+      if (constant != null && constant != value) {
         continue;
       }
-      if (establishing(expression, value, claim, useTracked, depth + 1) == null) {
+      if ((constant != null || establishing(expression, value, claim, useTracked, depth + 1) == null)
+          && !holdsWhereReturned(method, expression, claim, useTracked)) {
         return false;
       }
       yieldsValue = true;
     }
     return yieldsValue;
+  }
+
+  /**
+   * Whether the claim holds wherever {@code method} returns {@code expression}: the return sits under the test that
+   * establishes it ({@code case DISCONNECTED: return reason != CLIENT_CLOSE;}, or after {@code if (status !=
+   * DISCONNECTED) return false;}), read off the path facts of the helper's own body.
+   */
+  private boolean holdsWhereReturned(MethodSymbol method, ExpressionTree expression, Claim claim, boolean useTracked) {
+    Body body = model.bodyOf(method);
+    TreePath returnPath = body == null ? null : returnPathOf(body, expression);
+    if (returnPath == null) {
+      return false;
+    }
+    Facts facts = pathFacts.factsAt(returnPath);
+    for (Condition condition : facts.conditions()) {
+      if (establishingFact(condition, claim, useTracked) != null) {
+        return true;
+      }
+    }
+    for (SwitchCase switchCase : facts.cases()) {
+      if (caseEstablishes(switchCase, claim, useTracked)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The path of the {@code return} statement of {@code body} that returns {@code expression}, or null. */
+  private @Nullable TreePath returnPathOf(Body body, ExpressionTree expression) {
+    return returnPaths.computeIfAbsent(body, ConditionClaims::returnPathsOf).get(expression);
+  }
+
+  /** The {@code return} statements of a method body, by the expression each returns: found once per body. */
+  private static Map<ExpressionTree, TreePath> returnPathsOf(Body body) {
+    Map<ExpressionTree, TreePath> paths = new IdentityHashMap<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        if (tree.getExpression() != null) {
+          paths.put(tree.getExpression(), getCurrentPath());
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(new TreePath(body.path(), ((MethodTree) body.tree()).getBody()), null);
+    return paths;
   }
 
   /** {@code a == b} when {@code equal}, else {@code a != b}. */
