@@ -2847,4 +2847,138 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+  /**
+   * A catch that hands the failed connector to another class's retry helper, which closes it before calling back
+   * ({@code budget.retry(this)} with {@code retry(Connector c) { ...; c.disconnect(); c.connect(); }}, blind-x x16):
+   * the failed client is closed before the next attempt. A helper that calls back without that close is a retry
+   * without close.
+   */
+  @Test
+  void anotherClassRetryHelperThatClosesBeforeCallingBack_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Budget.java",
+            lines(
+                """
+                import java.io.IOException;
+
+                final class Budget {
+                    private int remaining = 3;
+
+                    void retry(Connector connector) {
+                        if (remaining-- <= 0) {
+                            return;
+                        }
+                        try {
+                            Thread.sleep(1000);
+                            connector.disconnect();
+                        } catch (InterruptedException | IOException e) {
+                            return;
+                        }
+                        connector.connect();
+                    }
+
+                    void retryCareless(Careless careless) {
+                        if (remaining-- > 0) {
+                            careless.connect();
+                        }
+                    }
+                }
+                """))
+        .addSourceLines(
+            "Connector.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                final class Connector {
+                    private final DeviceClient client;
+                    private final Budget budget = new Budget();
+
+                    Connector(String cs) throws Exception {
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    }
+
+                    void connect() {
+                        try {
+                            client.open();
+                        } catch (IOException e) {
+                            budget.retry(this);
+                        }
+                    }
+
+                    void disconnect() throws IOException {
+                        client.closeNow();
+                    }
+                }
+                """))
+        .addSourceLines(
+            "Careless.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                final class Careless {
+                    private final DeviceClient client;
+                    private final Budget budget = new Budget();
+
+                    Careless(String cs) throws Exception {
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    }
+
+                    void connect() {
+                        try {
+                            // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                            client.open();
+                        } catch (IOException e) {
+                            budget.retryCareless(this);
+                        }
+                    }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void anotherClassRetryHelperThatClosesBeforeCallingBack_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Backoff.java",
+            lines(
+                """
+                final class Backoff {
+                  void again(Uplink uplink) {
+                    uplink.shutDown();
+                    uplink.start();
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                final class Uplink {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final Backoff backoff = new Backoff();
+
+                  void start() {
+                    try {
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      backoff.again(this);
+                    }
+                  }
+
+                  void shutDown() {
+                    client.close();
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -4,6 +4,8 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -13,6 +15,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.RetryConstruct.CatchRetry;
 import io.github.linkguard.checker.analysis.RetryConstruct.LibraryRetry;
@@ -223,7 +226,7 @@ final class ClosesBetweenAttempts {
     }
     FailurePath failure =
         new FailurePath(pathFacts, client, flagsSetAfter(tryTree.getBlock(), retry.anchor().getLeaf()));
-    if (closesBeforeReattempt(retry, client, failure)) {
+    if (closesBeforeReattempt(retry, client, failure) || closedInsideTheReattempt(retry, open, client)) {
       return true;
     }
     if (tryTree.getFinallyBlock() != null && failure.closes(tryTree.getFinallyBlock())) {
@@ -276,6 +279,67 @@ final class ClosesBetweenAttempts {
         }
       }
       previous = current.getLeaf();
+    }
+    return false;
+  }
+
+  /**
+   * The catch hands the failed object to a helper of another class that closes it before calling back ({@code
+   * budget.retry(this)} with {@code retry(Connector c) { ...; c.disconnect(); c.connect(); }}, blind-x x16): the close
+   * runs in the helper on every path to its call that leads back to the open().
+   */
+  private boolean closedInsideTheReattempt(CatchRetry retry, ConnectionCall open, ClientRef client) {
+    if (!(retry.reattempt().getLeaf() instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    for (Body.Edge edge : model.graph().edgesAt(call)) {
+      MethodSymbol helper = edge.to().method();
+      ClientRef inHelper = helper == null ? null : passedAs(client, call, helper);
+      if (edge.kind() != Body.EdgeKind.SYNC || inHelper == null) {
+        continue;
+      }
+      for (Body.Edge back : edge.to().outgoing()) {
+        if (back.kind() == Body.EdgeKind.SYNC
+            && model.syncReachable(back.to()).contains(open.body())
+            && closedBefore(edge.to(), back.site(), inHelper)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code client} as {@code helper} names it when {@code call} passes it ({@code this} for an own field), or null. */
+  private static @Nullable ClientRef passedAs(ClientRef client, MethodInvocationTree call, MethodSymbol helper) {
+    List<? extends ExpressionTree> arguments = call.getArguments();
+    for (int i = 0; i < arguments.size() && i < helper.getParameters().size(); i++) {
+      ExpressionTree argument = IotHubSdk.stripParenthesesAndCasts(arguments.get(i));
+      ClientRef parameter = ClientRef.ofVariable(helper.getParameters().get(i));
+      if (client.isOwnField()
+          && argument instanceof IdentifierTree self
+          && Receivers.isThis(self.getName())) {
+        return parameter.then(client);
+      }
+      if (client.equals(ClientRef.of(argument))) {
+        return parameter;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code body} closes {@code client} (itself or by a call) in a statement running before {@code site}. */
+  private boolean closedBefore(Body body, TreePath site, ClientRef client) {
+    for (ConnectionCall close : model.callsIn(body)) {
+      if (close.op().closes() && client.equals(close.client()) && StatementOrder.runsBefore(close.path(), site)) {
+        return true;
+      }
+    }
+    for (Body.Edge edge : body.outgoing()) {
+      if (edge.site().getLeaf() instanceof MethodInvocationTree call
+          && StatementOrder.runsBefore(edge.site(), site)
+          && callCloses.closedByCall(call).contains(client)) {
+        return true;
+      }
     }
     return false;
   }
