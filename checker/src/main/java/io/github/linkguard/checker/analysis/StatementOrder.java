@@ -31,12 +31,7 @@ final class StatementOrder {
         }
         return false;
       }
-      boolean passes =
-          parent instanceof ExpressionStatementTree
-              || parent instanceof BlockTree
-              || (parent instanceof TryTree tryTree
-                  && (leaf == tryTree.getBlock() || leaf == tryTree.getFinallyBlock()));
-      if (!passes) {
+      if (!(parent instanceof BlockTree) && !runsWhenItsParentRuns(leaf, parent)) {
         return false;
       }
       current = current.getParentPath();
@@ -66,14 +61,21 @@ final class StatementOrder {
             return false;
           }
         }
-      } else if (!(parent instanceof ExpressionStatementTree
-          || (parent instanceof TryTree tryTree
-              && (leaf == tryTree.getBlock() || leaf == tryTree.getFinallyBlock())))) {
+      } else if (!runsWhenItsParentRuns(leaf, parent)) {
         return false;
       }
       current = current.getParentPath();
     }
     return false;
+  }
+
+  /**
+   * Whether {@code leaf} runs whenever {@code parent} (not a block: its statements are the callers' question) runs:
+   * the expression of an expression statement, or the block or finally of a try.
+   */
+  private static boolean runsWhenItsParentRuns(Tree leaf, Tree parent) {
+    return parent instanceof ExpressionStatementTree
+        || (parent instanceof TryTree tryTree && (leaf == tryTree.getBlock() || leaf == tryTree.getFinallyBlock()));
   }
 
   private StatementOrder() {}
