@@ -79,21 +79,7 @@ final class NormalCompletion {
    * lambdas and classes: of any loop or switch, a conservative answer to "can the rest of this round be skipped".
    */
   static boolean holdsLoopJump(StatementTree statement, boolean breaksToo) {
-    boolean[] found = {false};
-    new SameBodyScanner() {
-      @Override
-      public Void visitBreak(BreakTree tree, Void unused) {
-        found[0] |= breaksToo;
-        return null;
-      }
-
-      @Override
-      public Void visitContinue(ContinueTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-    }.scan(statement, null);
-    return found[0];
+    return holdsAny(statement, breaksToo ? Set.of(Tree.Kind.BREAK, Tree.Kind.CONTINUE) : Set.of(Tree.Kind.CONTINUE));
   }
 
   /**
@@ -101,18 +87,23 @@ final class NormalCompletion {
    * may leave the method before the statements after it run.
    */
   static boolean holdsReturnOrThrow(StatementTree statement) {
+    return holdsAny(statement, Set.of(Tree.Kind.RETURN, Tree.Kind.THROW));
+  }
+
+  /** Whether {@code statement} holds a tree of one of {@code kinds}, outside nested lambdas and classes. */
+  private static boolean holdsAny(StatementTree statement, Set<Tree.Kind> kinds) {
     boolean[] found = {false};
     new SameBodyScanner() {
       @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitThrow(ThrowTree tree, Void unused) {
-        found[0] = true;
-        return null;
+      public Void scan(Tree tree, Void unused) {
+        if (found[0] || tree == null) {
+          return null;
+        }
+        if (kinds.contains(tree.getKind())) {
+          found[0] = true;
+          return null;
+        }
+        return super.scan(tree, unused);
       }
     }.scan(statement, null);
     return found[0];
