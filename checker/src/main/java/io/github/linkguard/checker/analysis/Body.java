@@ -1,10 +1,13 @@
 package io.github.linkguard.checker.analysis;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,6 +49,7 @@ public final class Body {
   private final Set<ClientRef> callbackClients = new LinkedHashSet<>();
   final List<Edge> outgoing = new ArrayList<>();
   final List<Edge> incoming = new ArrayList<>();
+  private @Nullable List<TreePath> returnStatements;
 
   Body(TreePath path, @Nullable MethodSymbol method) {
     this.path = path;
@@ -67,20 +71,42 @@ public final class Body {
 
   /** The expressions a method body's own {@code return} statements return (not those of its lambdas or classes). */
   List<ExpressionTree> returnedExpressions() {
-    if (!(tree() instanceof MethodTree methodTree) || methodTree.getBody() == null) {
-      return List.of();
-    }
     List<ExpressionTree> returned = new ArrayList<>();
-    new SameBodyScanner() {
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        if (tree.getExpression() != null) {
-          returned.add(tree.getExpression());
-        }
-        return null;
+    for (TreePath statement : returnStatements()) {
+      ExpressionTree expression = ((ReturnTree) statement.getLeaf()).getExpression();
+      if (expression != null) {
+        returned.add(expression);
       }
-    }.scan(methodTree.getBody(), null);
+    }
     return returned;
+  }
+
+  /** A method body's own {@code return} statements, in source order (not those of its lambdas or classes). Memoized. */
+  List<TreePath> returnStatements() {
+    if (returnStatements == null) {
+      List<TreePath> found = new ArrayList<>();
+      if (tree() instanceof MethodTree methodTree && methodTree.getBody() != null) {
+        new TreePathScanner<Void, Void>() {
+          @Override
+          public Void visitReturn(ReturnTree tree, Void unused) {
+            found.add(getCurrentPath());
+            return null;
+          }
+
+          @Override
+          public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+            return null;
+          }
+
+          @Override
+          public Void visitClass(ClassTree tree, Void unused) {
+            return null;
+          }
+        }.scan(new TreePath(path, methodTree.getBody()), null);
+      }
+      returnStatements = found;
+    }
+    return returnStatements;
   }
 
   public Root root() {

@@ -3,20 +3,16 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CaseTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -25,12 +21,9 @@ import io.github.linkguard.checker.analysis.PathFacts.Condition;
 import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import io.github.linkguard.checker.analysis.PathFacts.SwitchCase;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +46,6 @@ final class ConditionClaims implements UntrackedClaims {
   private final StatusConditions statuses;
   private final PathFacts pathFacts;
   private final TrackedStateMeaning tracked;
-  private final Map<Body, Map<ExpressionTree, TreePath>> returnPaths = new HashMap<>();
 
   ConditionClaims(CompilationModel model, StatusConditions statuses, PathFacts pathFacts) {
     this.model = model;
@@ -262,33 +254,13 @@ final class ConditionClaims implements UntrackedClaims {
   }
 
   /** The path of the {@code return} statement of {@code body} that returns {@code expression}, or null. */
-  private @Nullable TreePath returnPathOf(Body body, ExpressionTree expression) {
-    return returnPaths.computeIfAbsent(body, ConditionClaims::returnPathsOf).get(expression);
-  }
-
-  /** The {@code return} statements of a method body, by the expression each returns: found once per body. */
-  private static Map<ExpressionTree, TreePath> returnPathsOf(Body body) {
-    Map<ExpressionTree, TreePath> paths = new IdentityHashMap<>();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        if (tree.getExpression() != null) {
-          paths.put(tree.getExpression(), getCurrentPath());
-        }
-        return null;
+  private static @Nullable TreePath returnPathOf(Body body, ExpressionTree expression) {
+    for (TreePath statement : body.returnStatements()) {
+      if (((ReturnTree) statement.getLeaf()).getExpression() == expression) {
+        return statement;
       }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null;
-      }
-    }.scan(new TreePath(body.path(), ((MethodTree) body.tree()).getBody()), null);
-    return paths;
+    }
+    return null;
   }
 
   /** {@code a == b} when {@code equal}, else {@code a != b}. */
