@@ -2324,4 +2324,168 @@ class IotHubOpenWithoutStatusGuardTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A guard helper that rules the other statuses out one early exit at a time ({@code if (s == CONNECTED) return
+   * false; if (s == DISCONNECTED_RETRYING) return false; return true;}) returns true only on DISCONNECTED: a
+   * DISCONNECTED guard, as the same exits written inline are. One that rules out CONNECTED only is none.
+   */
+  @Test
+  void guardHelperThatRulesOutTheOtherStatusesOneByOne_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Policy.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                final class Policy {
+                    static boolean linkDown(IotHubConnectionStatus status) {
+                        if (status == IotHubConnectionStatus.CONNECTED) {
+                            return false;
+                        }
+                        if (status == IotHubConnectionStatus.DISCONNECTED_RETRYING) {
+                            return false;
+                        }
+                        return true;
+                    }
+
+                    static boolean notConnected(IotHubConnectionStatus status) {
+                        if (status == IotHubConnectionStatus.CONNECTED) {
+                            return false;
+                        }
+                        return true;
+                    }
+                }
+                """))
+        .addSourceLines(
+            "Device.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Device {
+                    private final DeviceClient a;
+                    private final DeviceClient b;
+                    private final ExecutorService pool = Executors.newSingleThreadExecutor();
+
+                    Device(String cs) throws Exception {
+                        a = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        b = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        a.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+                            if (Policy.linkDown(status) && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                pool.submit(() -> reopenA());
+                            }
+                        }, null);
+                        b.registerConnectionStatusChangeCallback((status, reason, t, ctx) -> {
+                            if (Policy.notConnected(status) && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                pool.submit(() -> reopenB());
+                            }
+                        }, null);
+                    }
+
+                    void reopenA() {
+                        try {
+                            a.open();
+                        } catch (IOException e) {
+                            System.err.println(e);
+                        }
+                    }
+
+                    void reopenB() {
+                        try {
+                            // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                            b.open();
+                        } catch (IOException e) {
+                            System.err.println(e);
+                        }
+                    }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void guardHelperThatRulesOutTheOtherStatusesOneByOne_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Policy.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.ConnectionStatusChangeContext;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                final class Policy {
+                    static boolean linkDown(ConnectionStatusChangeContext change) {
+                        IotHubConnectionStatus status = change.getNewStatus();
+                        if (status == IotHubConnectionStatus.CONNECTED) {
+                            return false;
+                        } else if (status == IotHubConnectionStatus.DISCONNECTED_RETRYING) {
+                            return false;
+                        }
+                        return true;
+                    }
+
+                    static boolean notRetrying(ConnectionStatusChangeContext change) {
+                        if (change.getNewStatus() == IotHubConnectionStatus.DISCONNECTED_RETRYING) {
+                            return false;
+                        }
+                        return true;
+                    }
+                }
+                """))
+        .addSourceLines(
+            "Device.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Device {
+                    private final DeviceClient a;
+                    private final DeviceClient b;
+                    private final ExecutorService pool = Executors.newSingleThreadExecutor();
+
+                    Device(String cs) {
+                        a = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        b = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        a.setConnectionStatusChangeCallback(change -> {
+                            if (Policy.linkDown(change)
+                                    && change.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                pool.submit(this::reopenA);
+                            }
+                        }, null);
+                        b.setConnectionStatusChangeCallback(change -> {
+                            if (Policy.notRetrying(change)
+                                    && change.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                                pool.submit(this::reopenB);
+                            }
+                        }, null);
+                    }
+
+                    void reopenA() {
+                        try {
+                            a.open(false);
+                        } catch (IotHubClientException e) {
+                            System.err.println(e);
+                        }
+                    }
+
+                    void reopenB() {
+                        try {
+                            // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                            b.open(false);
+                        } catch (IotHubClientException e) {
+                            System.err.println(e);
+                        }
+                    }
+                }
+                """))
+        .doTest();
+  }
 }

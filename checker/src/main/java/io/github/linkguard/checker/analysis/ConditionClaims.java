@@ -230,8 +230,9 @@ final class ConditionClaims implements UntrackedClaims {
 
   /**
    * Whether the claim holds wherever {@code method} returns {@code expression}: the return sits under the test that
-   * establishes it ({@code case DISCONNECTED: return reason != CLIENT_CLOSE;}, or after {@code if (status !=
-   * DISCONNECTED) return false;}), read off the path facts of the helper's own body.
+   * establishes it ({@code case DISCONNECTED: return reason != CLIENT_CLOSE;}, after {@code if (status !=
+   * DISCONNECTED) return false;}, or after one such exit per other status), read off the path facts of the helper's
+   * own body.
    */
   private boolean holdsWhereReturned(MethodSymbol method, ExpressionTree expression, Claim claim, boolean useTracked) {
     Body body = model.bodyOf(method);
@@ -250,7 +251,8 @@ final class ConditionClaims implements UntrackedClaims {
         return true;
       }
     }
-    return false;
+    // one early exit per other status before the return, as Conditions reads them at a call site
+    return claim == Claim.DISCONNECTED && statuses.eliminatingEveryOtherStatus(facts.conditions()) != null;
   }
 
   /** The path of the {@code return} statement of {@code body} that returns {@code expression}, or null. */

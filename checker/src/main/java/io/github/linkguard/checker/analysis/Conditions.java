@@ -12,11 +12,7 @@ import io.github.linkguard.checker.analysis.PathFacts.Condition;
 import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import io.github.linkguard.checker.analysis.PathFacts.SwitchCase;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -200,20 +196,10 @@ public final class Conditions {
    * expression; the innermost one that contributes is the guard.
    */
   private @Nullable Establishment disconnectedByElimination(Facts facts) {
-    if (statuses.statusesOtherThanDisconnected().isEmpty()) {
-      return null;
-    }
-    Map<String, Set<String>> excludedByStatus = new HashMap<>();
-    for (Condition condition : facts.conditions()) {
-      for (var entry : statuses.excludedStatuses(condition.expression(), condition.value()).entrySet()) {
-        Set<String> excluded = excludedByStatus.computeIfAbsent(entry.getKey(), k -> new LinkedHashSet<>());
-        excluded.addAll(entry.getValue());
-        if (excluded.containsAll(statuses.statusesOtherThanDisconnected())) {
-          return new Establishment(condition, null, IotHubSdk.stripParenthesesAndCasts(condition.expression()));
-        }
-      }
-    }
-    return null;
+    Condition eliminating = statuses.eliminatingEveryOtherStatus(facts.conditions());
+    return eliminating == null
+        ? null
+        : new Establishment(eliminating, null, IotHubSdk.stripParenthesesAndCasts(eliminating.expression()));
   }
 
   /**

@@ -218,6 +218,28 @@ final class StatusConditions {
     return otherStatuses;
   }
 
+  /**
+   * Of {@code conditions} (each holding with its value), the one that completes ruling out every status but
+   * DISCONNECTED on one status expression ({@code s != CONNECTED && s != DISCONNECTED_RETRYING}, or one early exit
+   * per other status), or null when they do not: a DISCONNECTED guard by elimination.
+   */
+  PathFacts.@Nullable Condition eliminatingEveryOtherStatus(List<PathFacts.Condition> conditions) {
+    if (statusesOtherThanDisconnected().isEmpty()) {
+      return null;
+    }
+    Map<String, Set<String>> excludedByStatus = new HashMap<>();
+    for (PathFacts.Condition condition : conditions) {
+      for (var entry : excludedStatuses(condition.expression(), condition.value()).entrySet()) {
+        Set<String> excluded = excludedByStatus.computeIfAbsent(entry.getKey(), k -> new HashSet<>());
+        excluded.addAll(entry.getValue());
+        if (excluded.containsAll(statusesOtherThanDisconnected())) {
+          return condition;
+        }
+      }
+    }
+    return null;
+  }
+
   /** The status constants {@code condition} rules out when it has {@code value}, by status expression. */
   Map<String, Set<String>> excludedStatuses(ExpressionTree condition, boolean value) {
     return ConditionEvaluator.evaluate(condition, value, excludedStatuses);
