@@ -786,6 +786,115 @@ class IotHubReopenAfterClientCloseTest {
   }
 
   /**
+   * The same helper written as early exits ({@code if (status == CONNECTED) return false; return true;}, or a
+   * {@code switch} whose {@code default} returns true): the statuses a literal {@code return true} admits are those
+   * the conditions on its way let through, here DISCONNECTED and DISCONNECTED_RETRYING. A helper whose exits leave
+   * only DISCONNECTED is a guard instead (see {@code IotHubOpenWithoutStatusGuardTest}).
+   */
+  @Test
+  void aConditionAdmittingOtherStatusesInAnEarlyExitHelper_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Watcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Watcher implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client;
+
+                  Watcher(DeviceClient client) {
+                    this.client = client;
+                    client.registerConnectionStatusChangeCallback(this, null);
+                  }
+
+                  @Override
+                  public void execute(IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason,
+                      Throwable throwable, Object callbackContext) {
+                    // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED
+                    if (shouldReconnect(status)) {
+                      reconnect();
+                    }
+                  }
+
+                  private boolean shouldReconnect(IotHubConnectionStatus status) {
+                    if (status == IotHubConnectionStatus.CONNECTED) {
+                      return false;
+                    }
+                    return true;
+                  }
+
+                  private void reconnect() {
+                    new Thread(() -> {
+                      try {
+                        client.closeNow();
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aConditionAdmittingOtherStatusesInAnEarlyExitHelper_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Watcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Watcher implements IotHubConnectionStatusChangeCallback {
+                  private final DeviceClient client;
+
+                  Watcher(DeviceClient client) {
+                    this.client = client;
+                    client.setConnectionStatusChangeCallback(this, null);
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext context) {
+                    // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED
+                    if (shouldReconnect(context.getNewStatus())) {
+                      reconnect();
+                    }
+                  }
+
+                  private boolean shouldReconnect(IotHubConnectionStatus status) {
+                    switch (status) {
+                      case CONNECTED:
+                        return false;
+                      default:
+                        return true;
+                    }
+                  }
+
+                  private void reconnect() {
+                    new Thread(() -> {
+                      client.close();
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }).start();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A status condition OR-ed with a test of the reason ({@code status == DISCONNECTED || reason != CLIENT_CLOSE}) lets
    * every status through, and DISCONNECTED with CLIENT_CLOSE: it admits DISCONNECTED together with other statuses and
    * excludes no CLIENT_CLOSE, like {@code == DISCONNECTED || == DISCONNECTED_RETRYING} (blind suite R).

@@ -81,6 +81,16 @@ public final class Body {
     return returned;
   }
 
+  /** The path of this body's own {@code return} statement that returns {@code expression}, or null. */
+  @Nullable TreePath returnStatementOf(ExpressionTree expression) {
+    for (TreePath statement : returnStatements()) {
+      if (((ReturnTree) statement.getLeaf()).getExpression() == expression) {
+        return statement;
+      }
+    }
+    return null;
+  }
+
   /** A method body's own {@code return} statements, in source order (not those of its lambdas or classes). Memoized. */
   List<TreePath> returnStatements() {
     if (returnStatements == null) {

@@ -236,7 +236,7 @@ final class ConditionClaims implements UntrackedClaims {
    */
   private boolean holdsWhereReturned(MethodSymbol method, ExpressionTree expression, Claim claim, boolean useTracked) {
     Body body = model.bodyOf(method);
-    TreePath returnPath = body == null ? null : returnPathOf(body, expression);
+    TreePath returnPath = body == null ? null : body.returnStatementOf(expression);
     if (returnPath == null) {
       return false;
     }
@@ -253,16 +253,6 @@ final class ConditionClaims implements UntrackedClaims {
     }
     // one early exit per other status before the return, as Conditions reads them at a call site
     return claim == Claim.DISCONNECTED && statuses.eliminatingEveryOtherStatus(facts.conditions()) != null;
-  }
-
-  /** The path of the {@code return} statement of {@code body} that returns {@code expression}, or null. */
-  private static @Nullable TreePath returnPathOf(Body body, ExpressionTree expression) {
-    for (TreePath statement : body.returnStatements()) {
-      if (((ReturnTree) statement.getLeaf()).getExpression() == expression) {
-        return statement;
-      }
-    }
-    return null;
   }
 
   /** {@code a == b} when {@code equal}, else {@code a != b}. */

@@ -42,7 +42,7 @@ public final class Conditions {
   Conditions(CompilationModel model, PathFacts pathFacts) {
     this.model = model;
     this.pathFacts = pathFacts;
-    this.statuses = new StatusConditions(model);
+    this.statuses = new StatusConditions(model, pathFacts);
     this.claims = new ConditionClaims(model, statuses, pathFacts);
   }
 

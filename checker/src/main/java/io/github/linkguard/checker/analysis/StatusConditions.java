@@ -7,6 +7,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -32,11 +33,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class StatusConditions {
   private final CompilationModel model;
+  private final PathFacts pathFacts;
   private final IotHubSdk sdk;
   private @Nullable Set<String> otherStatuses;
 
-  StatusConditions(CompilationModel model) {
+  StatusConditions(CompilationModel model, PathFacts pathFacts) {
     this.model = model;
+    this.pathFacts = pathFacts;
     this.sdk = model.sdk();
   }
 
@@ -54,7 +57,9 @@ final class StatusConditions {
   /**
    * The statuses for which a boolean method of the compilation can return {@code value} ({@code shouldReconnect(s)}
    * with {@code return s == DISCONNECTED || s == DISCONNECTED_RETRYING;}): those of each return that can, or null when
-   * one of them is not about the status (or is the literal {@code value}) or the method has no returns to read.
+   * one of them is not about the status or the method has no returns to read. A literal {@code value} admits what
+   * the conditions on its way let through ({@code if (s == CONNECTED) return false; return true;}), and is not about
+   * the status when none of them is.
    */
   private @Nullable Set<String> statusesReturning(@Nullable MethodSymbol method, boolean value) {
     if (method == null
@@ -71,7 +76,9 @@ final class StatusConditions {
       for (ExpressionTree expression : returned) {
         Boolean literal = ConditionEvaluator.booleanLiteral(expression);
         Set<String> admitted =
-            literal != null ? (literal == value ? null : Set.<String>of()) : possibleStatuses(expression, value);
+            literal == null ? possibleStatuses(expression, value)
+                : literal == value ? statusesWhereReturned(method, expression)
+                : Set.<String>of();
         if (admitted == null) {
           return null;
         }
@@ -81,6 +88,44 @@ final class StatusConditions {
     } finally {
       methodsBeingRead.remove(method);
     }
+  }
+
+  /**
+   * The statuses the conditions and switch cases on the way to the {@code return} of {@code expression} in {@code
+   * method}'s body let through, read off the path facts of that body; null when none of them is about the status.
+   */
+  private @Nullable Set<String> statusesWhereReturned(MethodSymbol method, ExpressionTree expression) {
+    Body body = model.bodyOf(method);
+    TreePath returnPath = body == null ? null : body.returnStatementOf(expression);
+    if (returnPath == null) {
+      return null;
+    }
+    PathFacts.Facts facts = pathFacts.factsAt(returnPath);
+    Set<String> admitted = null;
+    for (PathFacts.Condition condition : facts.conditions()) {
+      admitted = narrowed(admitted, possibleStatuses(condition.expression(), condition.value()));
+    }
+    for (PathFacts.SwitchCase switchCase : facts.cases()) {
+      if (isCurrentStatus(switchCase.selector())) {
+        admitted =
+            narrowed(
+                admitted,
+                possibleLabels(
+                    switchCase.selector(), switchCase.reachingLabels(), switchCase.defaultReaches(),
+                    switchCase.allLabels()));
+      }
+    }
+    return admitted;
+  }
+
+  /** What both let through; either, when the other says nothing (null). */
+  private static @Nullable Set<String> narrowed(@Nullable Set<String> admitted, @Nullable Set<String> condition) {
+    if (admitted == null || condition == null) {
+      return admitted == null ? condition : admitted;
+    }
+    Set<String> common = new LinkedHashSet<>(admitted);
+    common.retainAll(condition);
+    return common;
   }
 
   /**
