@@ -118,13 +118,13 @@ final class StatusConditions {
     return admitted;
   }
 
-  /** What both let through; either, when the other says nothing (null). */
-  private static @Nullable Set<String> narrowed(@Nullable Set<String> admitted, @Nullable Set<String> condition) {
-    if (admitted == null || condition == null) {
-      return admitted == null ? condition : admitted;
+  /** The statuses both let through, where both hold; either's, when the other says nothing (null). */
+  private static @Nullable Set<String> narrowed(@Nullable Set<String> one, @Nullable Set<String> other) {
+    if (one == null || other == null) {
+      return one == null ? other : one;
     }
-    Set<String> common = new LinkedHashSet<>(admitted);
-    common.retainAll(condition);
+    Set<String> common = new LinkedHashSet<>(one);
+    common.retainAll(other);
     return common;
   }
 
@@ -163,12 +163,7 @@ final class StatusConditions {
 
         @Override
         public @Nullable Set<String> both(BinaryTree junction, @Nullable Set<String> left, @Nullable Set<String> right) {
-          if (left == null || right == null) {
-            return left == null ? right : left;
-          }
-          Set<String> common = new LinkedHashSet<>(left);
-          common.retainAll(right);
-          return common;
+          return narrowed(left, right);
         }
 
         @Override
