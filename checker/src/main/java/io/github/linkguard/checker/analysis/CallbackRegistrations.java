@@ -46,7 +46,9 @@ final class CallbackRegistrations {
   }
 
   void register() {
-    if (!links.registrations.isEmpty() || !links.variableRegistrations.isEmpty()) {
+    if (!links.registrations.isEmpty()
+        || !links.variableRegistrations.isEmpty()
+        || !links.returnedRegistrations.isEmpty()) {
       for (Body body : bodies) {
         if (body.root() == Body.Root.STATUS_CALLBACK && body.method() != null) {
           callbackMethods.add(body);
@@ -118,10 +120,8 @@ final class CallbackRegistrations {
       callback.body().registeredOn(client);
     }
     if (callback.anonymousClass() != null) {
-      for (Body body : bodies) {
-        if (body.root() == Body.Root.STATUS_CALLBACK
-            && body.method() != null
-            && body.method().owner == callback.anonymousClass()) {
+      for (Body body : callbackMethods) {
+        if (body.method().owner == callback.anonymousClass()) {
           body.registeredOn(client);
         }
       }
