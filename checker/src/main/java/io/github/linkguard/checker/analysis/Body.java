@@ -1,13 +1,10 @@
 package io.github.linkguard.checker.analysis;
 
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -96,20 +93,10 @@ public final class Body {
     if (returnStatements == null) {
       List<TreePath> found = new ArrayList<>();
       if (tree() instanceof MethodTree methodTree && methodTree.getBody() != null) {
-        new TreePathScanner<Void, Void>() {
+        new SameBodyPathScanner() {
           @Override
           public Void visitReturn(ReturnTree tree, Void unused) {
             found.add(getCurrentPath());
-            return null;
-          }
-
-          @Override
-          public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-            return null;
-          }
-
-          @Override
-          public Void visitClass(ClassTree tree, Void unused) {
             return null;
           }
         }.scan(new TreePath(path, methodTree.getBody()), null);

@@ -263,7 +263,7 @@ final class LocalClientLifetime {
     }
     int from = after == null ? -1 : ASTHelpers.getStartPosition(after);
     boolean[] closed = {true};
-    new TreePathScanner<Void, Void>() {
+    new SameBodyPathScanner() { // a lambda's returns leave the lambda, not the block
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
         closedBefore(getCurrentPath());
@@ -275,16 +275,6 @@ final class LocalClientLifetime {
         if (throwsLeave) {
           closedBefore(getCurrentPath());
         }
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return null; // its returns leave the lambda, not the block
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
         return null;
       }
 
