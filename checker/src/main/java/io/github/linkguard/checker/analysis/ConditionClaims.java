@@ -7,12 +7,10 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.YieldTree;
-import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -235,12 +233,10 @@ final class ConditionClaims implements UntrackedClaims {
    * own body.
    */
   private boolean holdsWhereReturned(MethodSymbol method, ExpressionTree expression, Claim claim, boolean useTracked) {
-    Body body = model.bodyOf(method);
-    TreePath returnPath = body == null ? null : body.returnStatementOf(expression);
-    if (returnPath == null) {
+    Facts facts = pathFacts.factsWhereReturned(method, expression);
+    if (facts == null) {
       return false;
     }
-    Facts facts = pathFacts.factsAt(returnPath);
     for (Condition condition : facts.conditions()) {
       if (establishingFact(condition, claim, useTracked) != null) {
         return true;

@@ -18,6 +18,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -283,6 +284,16 @@ public final class PathFacts {
     Facts facts = new Facts(List.copyOf(conditions), List.copyOf(cases), List.copyOf(eventGroups));
     factsCache.put(path.getLeaf(), facts);
     return facts;
+  }
+
+  /**
+   * The facts at the {@code return} statement of {@code method} that returns {@code expression}, in the method's own
+   * body, or null when the method has no body in the compilation or no such return.
+   */
+  @Nullable Facts factsWhereReturned(MethodSymbol method, ExpressionTree expression) {
+    Body body = model.bodyOf(method);
+    TreePath returnPath = body == null ? null : body.returnStatementOf(expression);
+    return returnPath == null ? null : factsAt(returnPath);
   }
 
   private void addPrefix(

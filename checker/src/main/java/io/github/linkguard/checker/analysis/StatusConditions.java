@@ -7,7 +7,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -95,12 +94,10 @@ final class StatusConditions {
    * method}'s body let through, read off the path facts of that body; null when none of them is about the status.
    */
   private @Nullable Set<String> statusesWhereReturned(MethodSymbol method, ExpressionTree expression) {
-    Body body = model.bodyOf(method);
-    TreePath returnPath = body == null ? null : body.returnStatementOf(expression);
-    if (returnPath == null) {
+    PathFacts.Facts facts = pathFacts.factsWhereReturned(method, expression);
+    if (facts == null) {
       return null;
     }
-    PathFacts.Facts facts = pathFacts.factsAt(returnPath);
     Set<String> admitted = null;
     for (PathFacts.Condition condition : facts.conditions()) {
       admitted = narrowed(admitted, possibleStatuses(condition.expression(), condition.value()));
