@@ -1973,4 +1973,158 @@ class CompilationReachTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A retry loop in one class around calls of another object's methods: {@code link.reset()} closes {@code
+   * link}'s client and {@code link.connect()} opens it, so the client is closed between attempts, before the open()
+   * or in the catch (blind suite Z). "Same client" follows the receiver; a reset of another link closes nothing.
+   */
+  @Test
+  void closeBetweenAttemptsThroughAnotherObjectsMethod_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Link.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Link {
+                  private final DeviceClient client;
+
+                  Link(String cs) {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void reset() {
+                    client.close();
+                  }
+
+                  void connect() throws IotHubClientException {
+                    client.open(false);
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Feed.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Feed {
+                  private final DeviceClient client;
+
+                  Feed(String cs) {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void reset() {
+                    client.close();
+                  }
+
+                  void connect() throws IotHubClientException {
+                    // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                    client.open(false);
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Supervisor.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Supervisor {
+                  static void resetFirst(Link link) throws InterruptedException {
+                    while (true) {
+                      try {
+                        link.reset();
+                        link.connect();
+                        return;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  static void resetInTheCatch(Link link) throws InterruptedException {
+                    while (true) {
+                      try {
+                        link.connect();
+                        return;
+                      } catch (IotHubClientException e) {
+                        link.reset();
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  static void resetsAnotherFeed(Feed feed, Feed standby) throws InterruptedException {
+                    while (true) {
+                      try {
+                        standby.reset();
+                        feed.connect();
+                        return;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    resetFirst(new Link(args[0]));
+                    resetInTheCatch(new Link(args[0]));
+                    resetsAnotherFeed(new Feed(args[0]), new Feed(args[1]));
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void closeBetweenAttemptsThroughAnotherObjectsMethod_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Link.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Link {
+                  private DeviceClient client;
+
+                  void reset() throws IOException {
+                    client.closeNow();
+                  }
+
+                  void connect() throws IOException {
+                    client.open();
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Supervisor.java",
+            lines(
+                """
+                import java.io.IOException;
+
+                class Supervisor {
+                  public static void main(String[] args) throws Exception {
+                    Link link = new Link();
+                    while (true) {
+                      try {
+                        link.reset();
+                        link.connect();
+                        return;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

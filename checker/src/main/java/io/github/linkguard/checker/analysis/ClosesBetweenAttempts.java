@@ -74,9 +74,10 @@ final class ClosesBetweenAttempts {
         && closesAroundAttempt(open.path(), open.body().tree(), client, false)) {
       return true;
     }
-    return closesAroundAttempt(library.anchor(), library.attempt().tree(), client, false)
+    ClientRef atAnchor = atAnchor(library.anchor(), open, client);
+    return closesAroundAttempt(library.anchor(), library.attempt().tree(), atAnchor, false)
         || closedBeforeAttempt(library.anchor(), open, client)
-        || (library.policy() != null && library.policy().listenerCloses(client));
+        || (library.policy() != null && library.policy().listenerCloses(atAnchor));
   }
 
   private boolean loopCloses(LoopRetry loop, ConnectionCall open, ClientRef client) {
@@ -88,10 +89,11 @@ final class ClosesBetweenAttempts {
       // while (!tryConnect()) -- the helper tears its own failed attempt down
       return true;
     }
+    ClientRef atAnchor = atAnchor(loop.anchor(), open, client);
     return (loop.anchor().getLeaf() == open.tree() && failureLeavesTheLoop(open.path(), loop.loop().getLeaf()))
-        || closesAroundAttempt(loop.anchor(), loop.loop().getLeaf(), client, true)
+        || closesAroundAttempt(loop.anchor(), loop.loop().getLeaf(), atAnchor, true)
         || closedBeforeAttempt(loop.anchor(), open, client)
-        || closesOnLaterRounds(loop, client);
+        || closesOnLaterRounds(loop, atAnchor);
   }
 
   /**
@@ -221,12 +223,13 @@ final class ClosesBetweenAttempts {
 
   private boolean catchCloses(CatchRetry retry, ConnectionCall open, ClientRef client) {
     TryTree tryTree = (TryTree) retry.tryStatement().getLeaf();
-    if (model.bodyAt(retry.tryStatement()) == null || resources.closes(tryTree, client)) {
+    ClientRef atAnchor = atAnchor(retry.anchor(), open, client);
+    if (model.bodyAt(retry.tryStatement()) == null || resources.closes(tryTree, atAnchor)) {
       return true;
     }
     FailurePath failure =
-        new FailurePath(pathFacts, client, flagsSetAfter(tryTree.getBlock(), retry.anchor().getLeaf()));
-    if (closesBeforeReattempt(retry, client, failure) || closedInsideTheReattempt(retry, open, client)) {
+        new FailurePath(pathFacts, atAnchor, flagsSetAfter(tryTree.getBlock(), retry.anchor().getLeaf()));
+    if (closesBeforeReattempt(retry, atAnchor, failure) || closedInsideTheReattempt(retry, open, client)) {
       return true;
     }
     if (tryTree.getFinallyBlock() != null && failure.closes(tryTree.getFinallyBlock())) {
@@ -235,7 +238,7 @@ final class ClosesBetweenAttempts {
     // catch (...) { backOffAndRetry(); } where the same-class helper closes the client before calling back
     if (retry.reattempt().getLeaf() instanceof MethodInvocationTree reattempt
         && reattempt != open.tree()
-        && callCloses.closedByCall(reattempt).contains(client)) {
+        && callCloses.closedByCall(reattempt).contains(atAnchor)) {
       return true;
     }
     // schedule(() -> { client.close(); connect(); }, ...): a close in the scheduled lambda before it calls back
@@ -415,12 +418,46 @@ final class ClosesBetweenAttempts {
   private boolean closedBeforeAttempt(@Nullable TreePath anchor, ConnectionCall open, ClientRef client) {
     PathFacts.Facts facts = pathFacts.factsAt(open.path());
     if (anchor != null && anchor.getLeaf() != open.tree()) {
+      ClientRef atAnchor = atAnchor(anchor, open, client);
+      if (!atAnchor.equals(client)) {
+        // link.reset(); link.connect(); -- the round names the client through another object: each body's facts
+        // are read in its own terms, the open()'s body first (a close or creation there is the later one)
+        return closedOrRecreatedAfterAClose(facts, client)
+            || (!facts.created(client) && closedOrRecreatedAfterAClose(pathFacts.factsAt(anchor), atAnchor));
+      }
       facts = facts.eventsAfter(pathFacts.factsAt(anchor));
     }
+    return closedOrRecreatedAfterAClose(facts, client);
+  }
+
+  private static boolean closedOrRecreatedAfterAClose(PathFacts.Facts facts, ClientRef client) {
     if (facts.created(client)) {
       return facts.closedBeforeLastCreation(client);
     }
     return facts.closed(client);
+  }
+
+  /**
+   * The open()'s client as the round at {@code anchor} names it: through the call's receiver or argument when the
+   * anchor is a call reaching the open() ({@code link.connect()} opens {@code link.client}); else the client itself.
+   */
+  private ClientRef atAnchor(TreePath anchor, ConnectionCall open, ClientRef client) {
+    if (anchor.getLeaf() == open.tree() || !(anchor.getLeaf() instanceof MethodInvocationTree call)) {
+      return client;
+    }
+    for (Body.Edge edge : model.graph().edgesAt(call)) {
+      // an own field keeps its object down calls on this; a parameter is named only by the call that passes it
+      boolean reaches =
+          edge.to() == open.body()
+              || (client.isOwnField() && model.syncReachable(edge.to()).contains(open.body()));
+      if (edge.kind() == Body.EdgeKind.SYNC && reaches) {
+        ClientRef translated = CallerTranslation.translated(model, client, edge.to(), edge).client();
+        if (translated != null) {
+          return translated;
+        }
+      }
+    }
+    return client;
   }
 
   /** Whether {@code statement} calls {@code method} (outside nested lambdas and classes). */
