@@ -842,4 +842,116 @@ class IotHubOpenRetryWithoutCloseLibrariesTest {
                 """))
         .doTest();
   }
+
+  /**
+   * The attempt kept in a local before the library runs it is the same attempt as one written inline (blind suite
+   * Z): the local is read where it is run, with the run's policy. An attempt that closes first, one never run and
+   * one given to a policy that never retries stay quiet.
+   */
+  @Test
+  void attemptKeptInALocal_v2() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, RetryJars.CURRENT, getClass())
+        .addSourceLines(
+            "AttemptInLocal.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import dev.failsafe.Failsafe;
+                import dev.failsafe.RetryPolicy;
+                import dev.failsafe.function.CheckedRunnable;
+                import io.github.resilience4j.retry.Retry;
+                import java.util.concurrent.Callable;
+                import org.springframework.retry.RetryCallback;
+                import org.springframework.retry.support.RetryTemplate;
+
+                class AttemptInLocal {
+                  private final DeviceClient telemetry = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final DeviceClient inventory = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final DeviceClient alarms = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final DeviceClient spare = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final RetryPolicy<Object> forever = RetryPolicy.builder().withMaxRetries(-1).build();
+
+                  void failsafe() {
+                    // BUG: Diagnostic contains: open() is retried without closing the client
+                    CheckedRunnable attempt = () -> telemetry.open(false);
+                    Failsafe.with(forever).run(attempt);
+                  }
+
+                  void resilience4j() throws Exception {
+                    Callable<Boolean> attempt = () -> {
+                      // BUG: Diagnostic contains: open() is retried without closing the client
+                      inventory.open(false);
+                      return true;
+                    };
+                    Retry.ofDefaults("inventory").executeCallable(attempt);
+                  }
+
+                  void spring() throws IotHubClientException {
+                    RetryCallback<Boolean, IotHubClientException> attempt = context -> {
+                      // BUG: Diagnostic contains: open() is retried without closing the client
+                      alarms.open(false);
+                      return true;
+                    };
+                    RetryTemplate.defaultInstance().execute(attempt);
+                  }
+
+                  void closesFirst() {
+                    CheckedRunnable attempt = () -> {
+                      spare.close();
+                      spare.open(false);
+                    };
+                    Failsafe.with(forever).run(attempt);
+                  }
+
+                  void neverRun() {
+                    CheckedRunnable attempt = () -> spare.open(false);
+                    System.out.println(attempt);
+                  }
+
+                  void noRetries() {
+                    CheckedRunnable attempt = () -> spare.open(false);
+                    Failsafe.with(RetryPolicy.builder().withMaxRetries(0).build()).run(attempt);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void attemptKeptInALocal_v1() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V1, RetryJars.CURRENT, getClass())
+        .addSourceLines(
+            "AttemptInLocal.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import dev.failsafe.Failsafe;
+                import dev.failsafe.RetryPolicy;
+                import dev.failsafe.function.CheckedRunnable;
+                import io.github.resilience4j.retry.Retry;
+                import java.io.IOException;
+                import java.util.concurrent.Callable;
+
+                class AttemptInLocal {
+                  private DeviceClient client;
+
+                  void failsafe() {
+                    // BUG: Diagnostic contains: open() is retried without closing the client
+                    CheckedRunnable attempt = () -> client.open();
+                    Failsafe.with(RetryPolicy.ofDefaults()).run(attempt);
+                  }
+
+                  void resilience4jClosesFirst() throws Exception {
+                    Callable<Boolean> attempt = () -> {
+                      client.closeNow();
+                      client.open();
+                      return true;
+                    };
+                    Retry.ofDefaults("connect").executeCallable(attempt);
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -116,11 +116,58 @@ public final class RetryLibraries {
       argument = IotHubSdk.withEnclosingParentheses(parent);
       parent = argument.getParentPath();
     }
+    if (parent != null
+        && parent.getLeaf() instanceof VariableTree declaration
+        && declaration.getInitializer() == argument.getLeaf()
+        && ASTHelpers.getSymbol(declaration).getKind() == ElementKind.LOCAL_VARIABLE) {
+      return attemptRunOfLocal(ASTHelpers.getSymbol(declaration), parent, state, sdk);
+    }
     if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree call)) {
       return null;
     }
+    return attemptRunAt(parent, call, argument.getLeaf(), state, sdk);
+  }
+
+  /**
+   * {@code CheckedRunnable attempt = () -> client.open(false); Failsafe.with(policy).run(attempt);}: the attempt kept
+   * in a local that is never assigned again is run where the code that declares it passes the local to a library
+   * (the first such call in source order). The assignments are looked for here: javac marks a local effectively final
+   * only when its class's flow analysis ran, and the model reads classes that javac has not reached yet.
+   */
+  private static @Nullable AttemptRun attemptRunOfLocal(
+      VarSymbol local, TreePath declaration, VisitorState state, IotHubSdk sdk) {
+    TreePath scope = enclosingCode(declaration);
+    if (scope == null) {
+      return null;
+    }
+    AttemptRun[] found = {null};
+    boolean[] reassigned = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        if (found[0] == null && ASTHelpers.getSymbol(identifier) == local) {
+          TreePath use = IotHubSdk.withEnclosingParentheses(getCurrentPath());
+          if (use.getParentPath().getLeaf() instanceof MethodInvocationTree call) {
+            found[0] = attemptRunAt(use.getParentPath(), call, use.getLeaf(), state, sdk);
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        reassigned[0] |= ASTHelpers.getSymbol(assignment.getVariable()) == local;
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(scope, null);
+    return reassigned[0] ? null : found[0];
+  }
+
+  /** The run of a library call that takes {@code argument} as its attempt, or null. */
+  private static @Nullable AttemptRun attemptRunAt(
+      TreePath parent, MethodInvocationTree call, Tree argument, VisitorState state, IotHubSdk sdk) {
     List<? extends ExpressionTree> arguments = call.getArguments();
-    int index = arguments.indexOf(argument.getLeaf());
+    int index = arguments.indexOf(argument);
     if (index < 0) {
       return null;
     }
