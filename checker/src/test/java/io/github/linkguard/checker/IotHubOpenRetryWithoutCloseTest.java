@@ -2981,4 +2981,103 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A loop whose body starts with an exit test ({@code if (opened) break;}) on a flag set after the open() leaves once
+   * the open() succeeds: a retry loop, as with the flag in the loop condition (blind suite Z). A flag set only when
+   * the open() fails tests nothing about success: that loop keeps opening, a re-entry site.
+   */
+  @Test
+  void anExitTestAtTheTopOfTheLoopOnAFlagSetAfterTheOpen_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Door.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Door {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void connect() throws InterruptedException {
+                    boolean opened = false;
+                    for (;;) {
+                      if (opened) {
+                        break;
+                      }
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        client.open(true);
+                        opened = true;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1500);
+                      }
+                    }
+                  }
+
+                  void connectReturning() throws InterruptedException {
+                    boolean connected = false;
+                    while (true) {
+                      if (connected) return;
+                      try {
+                        client.close();
+                        client.open(false);
+                        connected = true;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1500);
+                      }
+                    }
+                  }
+
+                  void keepOpeningUntilAFailure() throws InterruptedException {
+                    boolean failed = false;
+                    while (true) {
+                      if (failed) {
+                        return;
+                      }
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        failed = true;
+                      }
+                      Thread.sleep(60_000);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void anExitTestAtTheTopOfTheLoopOnAFlagSetAfterTheOpen_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Door.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Door {
+                  private DeviceClient client;
+
+                  void connect() throws InterruptedException {
+                    boolean opened = false;
+                    do {
+                      if (opened) break;
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        client.open();
+                        opened = true;
+                      } catch (IOException e) {
+                        Thread.sleep(1500);
+                      }
+                    } while (true);
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -11,6 +11,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -55,6 +56,7 @@ final class LoopExits {
   private final Map<Tree, Map<Tree, boolean[]>> leavesFromByLoop = new IdentityHashMap<>();
   /** Per loop: whether a round ends it whatever happens, and whether it does unless a failure is caught. */
   private final Map<Tree, boolean[]> roundEndsByLoop = new IdentityHashMap<>();
+  private final Map<Tree, List<ExpressionTree>> exitTestsByLoop = new IdentityHashMap<>();
 
   private final SuccessPath successPath;
 
@@ -110,7 +112,101 @@ final class LoopExits {
       }
       previous = leaf;
     }
+    return setsAnExitTestAfter(loopPath, anchor);
+  }
+
+  /**
+   * {@code for (;;) { if (opened) break; try { client.open(true); opened = true; } catch (...) { ... } }}: a statement
+   * after the attempt (outside catch clauses, which run on failure) sets a variable to a constant that makes one of the
+   * loop's exit tests pass, so the loop leaves once the attempt succeeded, as with a flag in the loop condition. Cost:
+   * the exit tests are found once per loop; only a loop that has one walks the blocks around the attempt.
+   */
+  private boolean setsAnExitTestAfter(TreePath loopPath, TreePath anchor) {
+    Tree loop = loopPath.getLeaf();
+    List<ExpressionTree> exitTests = exitTestsByLoop.computeIfAbsent(loop, l -> exitTests(loopPath));
+    if (exitTests.isEmpty()) {
+      return false;
+    }
+    Tree previous = anchor.getLeaf();
+    for (TreePath current = anchor.getParentPath();
+        current != null && current.getLeaf() != loop;
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof BlockTree block) {
+        boolean after = false;
+        for (StatementTree statement : block.getStatements()) {
+          if (after && setsToPass(statement, exitTests)) {
+            return true;
+          }
+          after |= statement == previous;
+        }
+      }
+      previous = current.getLeaf();
+    }
     return false;
+  }
+
+  /** Whether {@code statement} sets a variable to a constant under which one of {@code exitTests} holds. */
+  private static boolean setsToPass(StatementTree statement, List<ExpressionTree> exitTests) {
+    boolean[] passes = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        Object value = KnownValues.constantValue(assignment.getExpression());
+        Symbol variable = ASTHelpers.getSymbol(assignment.getVariable());
+        if (value != null && variable != null) {
+          KnownValues known = new KnownValues(Map.of(variable, value));
+          for (ExpressionTree test : exitTests) {
+            passes[0] |= !ConditionEvaluator.evaluate(test, false, known);
+          }
+        }
+        return super.visitAssignment(assignment, null);
+      }
+
+      @Override
+      public Void visitCatch(CatchTree tree, Void unused) {
+        return null; // runs when the attempt failed
+      }
+    }.scan(statement, null);
+    return passes[0];
+  }
+
+  /**
+   * The conditions of the {@code if (test) break;} or {@code if (test) return;} statements (no {@code else}) at the
+   * top level of the loop's body: each round passes through them.
+   */
+  private static List<ExpressionTree> exitTests(TreePath loopPath) {
+    Tree loop = loopPath.getLeaf();
+    StatementTree body =
+        loop instanceof WhileLoopTree whileLoop
+            ? whileLoop.getStatement()
+            : loop instanceof DoWhileLoopTree doWhile
+                ? doWhile.getStatement()
+                : loop instanceof ForLoopTree forLoop ? forLoop.getStatement() : null;
+    List<ExpressionTree> tests = new ArrayList<>();
+    if (!(body instanceof BlockTree block)) {
+      return tests;
+    }
+    String label = labelOf(loopPath);
+    for (StatementTree statement : block.getStatements()) {
+      if (statement instanceof IfTree ifTree
+          && ifTree.getElseStatement() == null
+          && leavesTheLoop(ifTree.getThenStatement(), label)) {
+        tests.add(ifTree.getCondition());
+      }
+    }
+    return tests;
+  }
+
+  /** {@code break;} (of this loop), {@code return ...;}, or a block that ends with one of them. */
+  private static boolean leavesTheLoop(StatementTree statement, @Nullable String loopLabel) {
+    StatementTree last = statement;
+    if (statement instanceof BlockTree block) {
+      List<? extends StatementTree> statements = block.getStatements();
+      last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+    }
+    return last instanceof ReturnTree
+        || (last instanceof BreakTree exit
+            && (exit.getLabel() == null || exit.getLabel().contentEquals(String.valueOf(loopLabel))));
   }
 
   /**
