@@ -2127,4 +2127,114 @@ class CompilationReachTest {
                 """))
         .doTest();
   }
+
+  /**
+   * Check 4(d) across a call: a scheduled job creates a local client and passes it to an uploader in another file
+   * that opens it and closes it in a finally, so the client is closed on every path (blind suite Y). An uploader
+   * that opens without closing leaves every run's client live.
+   */
+  @Test
+  void localClientOpenedAndClosedByTheHelperItIsPassedTo_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Uploader.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Uploader {
+                  static void upload(DeviceClient client) throws IotHubClientException {
+                    try {
+                      client.open(false);
+                    } finally {
+                      client.close();
+                    }
+                  }
+
+                  static void uploadAndForget(DeviceClient client) throws IotHubClientException {
+                    client.open(false);
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Job.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Job {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+                  void flush() {
+                    DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.HTTPS);
+                    try {
+                      Uploader.upload(client);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e.getMessage());
+                    }
+                  }
+
+                  void flushAndForget() {
+                    // FINDING: [IotHubClientReplacedWithoutClose] is not closed on every path
+                    DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.HTTPS);
+                    try {
+                      Uploader.uploadAndForget(client);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e.getMessage());
+                    }
+                  }
+
+                  void start() {
+                    scheduler.scheduleAtFixedRate(this::flush, 1, 1, TimeUnit.MINUTES);
+                    scheduler.scheduleAtFixedRate(this::flushAndForget, 1, 1, TimeUnit.MINUTES);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void localClientOpenedAndClosedByTheHelperItIsPassedTo_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Job.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Job {
+                  void start() {
+                    new Timer().schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.HTTPS);
+                          upload(client);
+                        } catch (Exception e) {
+                          System.err.println(e.getMessage());
+                        }
+                      }
+                    }, 0, 60_000);
+                  }
+
+                  private static void upload(DeviceClient client) throws IOException {
+                    client.open();
+                    try {
+                      System.out.println("sending");
+                    } finally {
+                      client.closeNow();
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

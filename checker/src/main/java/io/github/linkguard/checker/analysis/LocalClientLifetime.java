@@ -170,6 +170,10 @@ final class LocalClientLifetime {
    * closes both in the try that opens it and in every catch of that try that can complete.
    */
   boolean closedOnEveryPath(TreePath declarationPath, ClientRef client, Body body) {
+    return closedOnEveryPath(declarationPath, client, body, 0);
+  }
+
+  private boolean closedOnEveryPath(TreePath declarationPath, ClientRef client, Body body, int depth) {
     Tree parent = declarationPath.getParentPath().getLeaf();
     if (parent instanceof TryTree tryTree && tryTree.getResources().contains(declarationPath.getLeaf())) {
       return true;
@@ -181,12 +185,44 @@ final class LocalClientLifetime {
         return true; // not `finally { if (!keepOpen) c.close(); }`
       }
     }
+    boolean opensItself = false;
     for (ConnectionCall open : model.callsIn(body)) {
       if (open.isOpen() && client.equals(open.client()) && closedInTryAndEveryCatch(open.path(), client, body)) {
         return true;
       }
+      opensItself |= open.isOpen() && client.equals(open.client());
     }
-    return false;
+    return !opensItself && depth < MAX_ESCAPE_DEPTH && openedOnlyByHelpersThatClose(client, body, depth);
+  }
+
+  /**
+   * {@code upload(client)} with {@code upload(DeviceClient c) { try { c.open(false); ... } finally { c.close(); } }}:
+   * every compilation method the body passes the client to and that opens it closes it on every path itself (at
+   * least one does), so nothing the caller does around the call leaves it open.
+   */
+  private boolean openedOnlyByHelpersThatClose(ClientRef client, Body body, int depth) {
+    boolean openedByHelper = false;
+    for (Body.Edge edge : body.outgoing()) {
+      if (edge.kind() != Body.EdgeKind.SYNC
+          || !(edge.site().getLeaf() instanceof MethodInvocationTree call)
+          || !(edge.to().tree() instanceof MethodTree helper)
+          || !analyses.effects().openedByCall(call).contains(client)) {
+        continue;
+      }
+      List<? extends ExpressionTree> arguments = call.getArguments();
+      for (int i = 0; i < arguments.size() && i < helper.getParameters().size(); i++) {
+        if (!client.equals(ClientRef.of(arguments.get(i)))) {
+          continue;
+        }
+        VarSymbol parameter = ASTHelpers.getSymbol(helper.getParameters().get(i));
+        TreePath declaration = new TreePath(edge.to().path(), helper.getParameters().get(i));
+        if (!closedOnEveryPath(declaration, ClientRef.ofVariable(parameter), edge.to(), depth + 1)) {
+          return false;
+        }
+        openedByHelper = true;
+      }
+    }
+    return openedByHelper;
   }
 
   /**
