@@ -2237,4 +2237,182 @@ class CompilationReachTest {
                 """))
         .doTest();
   }
+
+  /**
+   * Check 5's removal exclusion needs the removal before every close that may close the client the callback is
+   * registered on: also one written through another object ({@code session.client.close()} in a shutdown hook of
+   * another file, blind suite Y) and one through a local copied from the field ({@code DeviceClient toClose = client;
+   * toClose.close();}, blind suite Q2). A removal on that local, or through that object, before the close still counts.
+   */
+  @Test
+  void closesThroughAnotherObjectOrALocalCopyNeedTheRemovalToo_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Session.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Session {
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final IotHubConnectionStatusChangeCallback watcher = context -> {
+                    // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                    if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                      executor.execute(this::reconnect);
+                    }
+                  };
+
+                  void start() throws IotHubClientException {
+                    client.setConnectionStatusChangeCallback(watcher, null);
+                    client.open(false);
+                  }
+
+                  void reconnect() {
+                    client.setConnectionStatusChangeCallback(null, null);
+                    client.close();
+                    client.setConnectionStatusChangeCallback(watcher, null);
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e.getMessage());
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Shutdown.java",
+            lines(
+                """
+                class Shutdown {
+                  public static void main(String[] args) throws Exception {
+                    Session session = new Session();
+                    session.start();
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> session.client.close()));
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Wall.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Wall {
+                  private DeviceClient client;
+
+                  Wall(String cs) {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.setConnectionStatusChangeCallback(context -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        new Thread(this::reconnect).start();
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    client.setConnectionStatusChangeCallback(null, null);
+                    client.close();
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e.getMessage());
+                    }
+                  }
+
+                  void shutdown() {
+                    DeviceClient toClose = client;
+                    toClose.close();
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Door.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Door {
+                  private DeviceClient client;
+
+                  Door(String cs) {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.setConnectionStatusChangeCallback(context -> {
+                      if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        new Thread(this::reconnect).start();
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    client.setConnectionStatusChangeCallback(null, null);
+                    client.close();
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e.getMessage());
+                    }
+                  }
+
+                  void shutdown() {
+                    DeviceClient toClose = client;
+                    toClose.setConnectionStatusChangeCallback(null, null);
+                    toClose.close();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void closeThroughALocalCopyNeedsTheRemovalToo_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Wall.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Wall {
+                  private DeviceClient client;
+
+                  void start() throws IOException {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        new Thread(this::reconnect).start();
+                      }
+                    }, null);
+                    client.open();
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.registerConnectionStatusChangeCallback(null, null);
+                      client.closeNow();
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e.getMessage());
+                    }
+                  }
+
+                  void shutdown() throws IOException {
+                    DeviceClient toClose = client;
+                    toClose.closeNow();
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

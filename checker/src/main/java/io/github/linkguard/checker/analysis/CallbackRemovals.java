@@ -7,6 +7,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.CallerTranslation.Translated;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -82,6 +84,14 @@ final class CallbackRemovals {
           if (!removedBefore(close.path(), close.body(), close.client(), 0, new HashSet<>())) {
             return false;
           }
+        } else if (readsTheSameField(registered, close.client()) || copyOf(registered, close.client()) != null) {
+          // session.client.close() in another class, or DeviceClient toClose = client; toClose.close(): it may close
+          // the client the callback is on; the removal counts on the name closed, or on the field a local copies
+          ClientRef copied = copyOf(registered, close.client());
+          if (!removedBefore(close.path(), close.body(), close.client(), 0, new HashSet<>())
+              && (copied == null || !removedBefore(close.path(), close.body(), copied, 0, new HashSet<>()))) {
+            return false;
+          }
         } else if (close.client().isLocal() && !removedBeforeCallsClosing(close, client)) {
           return false; // closeQuietly(client): a helper closing its parameter closes what its callers pass
         }
@@ -105,6 +115,31 @@ final class CallbackRemovals {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code closed} names the same field as one of {@code identities} through another object, or that field
+   * through this one ({@code session.client} and {@code client} in Session): the objects may be one.
+   */
+  private static boolean readsTheSameField(Set<Object> identities, ClientRef closed) {
+    VarSymbol field = closed.variable();
+    if (field == null || field.getKind() != ElementKind.FIELD) {
+      return false;
+    }
+    for (Object identity : identities) {
+      if (identity instanceof ClientRef registered
+          && field.equals(registered.variable())
+          && (closed.isOwnField() != registered.isOwnField())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The client an effectively final local copies ({@code DeviceClient toClose = client;}) when it is one of these. */
+  private @Nullable ClientRef copyOf(Set<Object> identities, ClientRef closed) {
+    ClientRef copied = closed.isLocal() ? model.aliasedClient(closed) : null;
+    return copied != null && mayBeSame(identities, copied) ? copied : null;
   }
 
   /** Whether a client reference may name one of the clients in {@code identities} (itself, or through a collection). */
