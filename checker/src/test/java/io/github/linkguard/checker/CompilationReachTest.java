@@ -2415,4 +2415,108 @@ class CompilationReachTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A {@code @Provides} (or {@code @Bean}) method that returns the implementation the container injects into it
+   * ({@code LinkRecovery recovery(HttpRecovery r) { return r; }}) instantiates that class, not only its declared
+   * interface (blind suite Y): the status callback's synchronous call reaches HttpRecovery's override. A class that
+   * nothing creates, injects or returns stays out of reach.
+   */
+  @Test
+  void producerMethodReturningWhatTheContainerInjects_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Annotations.java",
+            lines(
+                """
+                @interface Provides {}
+                @interface Singleton {}
+                """))
+        .addSourceLines(
+            "LinkRecovery.java",
+            lines(
+                """
+                interface LinkRecovery {
+                  void recover();
+                }
+                """))
+        .addSourceLines(
+            "HttpRecovery.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class HttpRecovery implements LinkRecovery {
+                  private final DeviceClient client;
+
+                  HttpRecovery(DeviceClient client) {
+                    this.client = client;
+                  }
+
+                  @Override
+                  public void recover() {
+                    // FINDING: [IotHubReconnectOnCallbackThread] close() runs on the thread that delivers
+                    client.close();
+                    try {
+                      // FINDING: [IotHubReconnectOnCallbackThread] open() runs on the thread that delivers
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e.getMessage());
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "UnusedRecovery.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class UnusedRecovery implements LinkRecovery {
+                  private DeviceClient client;
+
+                  @Override
+                  public void recover() {
+                    client.close();
+                  }
+                }
+                """))
+        .addSourceLines(
+            "RecoveryModule.java",
+            lines(
+                """
+                class RecoveryModule {
+                  @Provides
+                  LinkRecovery httpRecovery(HttpRecovery recovery) {
+                    return recovery;
+                  }
+                }
+                """))
+        .addSourceLines(
+            "StatusCallback.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                @Singleton
+                class StatusCallback implements IotHubConnectionStatusChangeCallback {
+                  private final LinkRecovery recovery;
+
+                  StatusCallback(LinkRecovery recovery) {
+                    this.recovery = recovery;
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext context) {
+                    if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                        && context.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                      recovery.recover();
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

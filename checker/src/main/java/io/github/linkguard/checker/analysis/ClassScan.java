@@ -18,6 +18,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
@@ -185,6 +186,10 @@ final class ClassScan {
             && ASTHelpers.getSymbol(method) != null
             && ASTHelpers.getSymbol(method).getReturnType().tsym instanceof ClassSymbol produced) {
           links.instantiated.add(produced);
+          // LinkRecovery recovery(HttpRecovery injected) { return injected; }: the container made what is returned
+          for (ClassSymbol returned : returnedClasses(method)) {
+            links.instantiated.add(returned);
+          }
         }
         if (member instanceof VariableTree field) {
           VarSymbol fieldSymbol = ASTHelpers.getSymbol(field);
@@ -433,6 +438,23 @@ final class ClassScan {
 
   /** Method annotations whose method's result a container registers as a bean. */
   private static final List<String> PRODUCER_ANNOTATIONS = List.of("Bean", "Provides");
+
+  /** The classes of the values a method returns (not those of its lambdas and classes), by their static types. */
+  private static List<ClassSymbol> returnedClasses(MethodTree method) {
+    List<ClassSymbol> returned = new ArrayList<>();
+    new SameBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        if (tree.getExpression() != null
+            && ASTHelpers.getType(tree.getExpression()) != null
+            && ASTHelpers.getType(tree.getExpression()).tsym instanceof ClassSymbol type) {
+          returned.add(type);
+        }
+        return super.visitReturn(tree, null);
+      }
+    }.scan(method.getBody(), null);
+    return returned;
+  }
 
   /** The names as javac interned them: asked of every annotation of every class and method, compared as names. */
   private static Set<Name> interned(List<String> names, VisitorState state) {
