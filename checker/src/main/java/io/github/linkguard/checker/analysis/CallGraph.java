@@ -68,6 +68,7 @@ final class CallGraph {
   private final Map<Tree, List<Body.Edge>> edgesBySite = new IdentityHashMap<>();
   private final ClassScan scan;
   private final UnrunLocals localsNeverRun;
+  private final RetryLibraries.AttemptRuns attemptRuns;
   private @Nullable Map<VarSymbol, Integer> handOffDistances;
 
   CallGraph(IotHubSdk sdk, VisitorState state, ClassScan scan) {
@@ -78,6 +79,7 @@ final class CallGraph {
     this.bodies = scan.bodies().values();
     this.dispatch = new Dispatch(state.getTypes(), scan.methodBodies(), links.instantiated, scan.visibleClasses());
     this.localsNeverRun = new UnrunLocals(state, links);
+    this.attemptRuns = new RetryLibraries.AttemptRuns(state, sdk);
     resolve();
   }
 
@@ -357,7 +359,7 @@ final class CallGraph {
   }
 
   private boolean isAsyncRetryAttempt(TreePath site) {
-    RetryLibraries.AttemptRun run = RetryLibraries.attemptRunOf(site, state, sdk);
+    RetryLibraries.AttemptRun run = attemptRuns.of(site);
     return run != null && run.async();
   }
 

@@ -53,9 +53,11 @@ final class RetryConstructs {
    * #isInsideReentryConstruct}, which is asked of every call site of the compilation. */
   private final Set<Body> bodiesWithReentryConstructs = new HashSet<>();
   private final LoopExits loopExits;
+  private final RetryLibraries.AttemptRuns attemptRuns;
 
   RetryConstructs(CompilationModel model, Conditions conditions, MethodEffects effects) {
     this.model = model;
+    this.attemptRuns = new RetryLibraries.AttemptRuns(model.state(), model.sdk());
     this.effects = effects;
     this.loopExits = new LoopExits(model, conditions);
     Map<Tree, List<Site>> sitesInLoopBody = new IdentityHashMap<>();
@@ -189,7 +191,7 @@ final class RetryConstructs {
         if (!model.syncReachesAnOpen(edge.to())) {
           continue; // an attempt with no open() in it adds no retry construct
         }
-        RetryLibraries.AttemptRun run = RetryLibraries.attemptRunOf(edge.site(), model.state(), model.sdk());
+        RetryLibraries.AttemptRun run = attemptRuns.of(edge.site());
         if (run != null) {
           RetryPolicy policy = new RetryPolicy(run.call(), model, effects);
           if (policy.retries()) {

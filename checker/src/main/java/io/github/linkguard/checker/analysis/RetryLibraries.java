@@ -25,7 +25,11 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.ElementKind;
@@ -100,67 +104,92 @@ public final class RetryLibraries {
   public record AttemptRun(TreePath call, boolean async) {}
 
   /**
-   * The library call that runs the function value at {@code site} (a lambda, method reference or anonymous class)
-   * as its attempt, or null. A Resilience4j {@code decorate*} counts only where its result is run or handed off.
+   * Which library call runs each function value as its attempt, memoized per compilation: each owner of a question
+   * keeps one, so that the uses of locals in a method are read once however many attempts it keeps in locals.
    */
-  static @Nullable AttemptRun attemptRunOf(TreePath site, VisitorState state, IotHubSdk sdk) {
-    Tree value = site.getLeaf();
-    if (!(value instanceof LambdaExpressionTree
-        || value instanceof MemberReferenceTree
-        || (value instanceof NewClassTree newClass && newClass.getClassBody() != null))) {
-      return null;
-    }
-    TreePath argument = IotHubSdk.withEnclosingParentheses(site);
-    TreePath parent = argument.getParentPath();
-    while (parent != null && parent.getLeaf() instanceof TypeCastTree) {
-      argument = IotHubSdk.withEnclosingParentheses(parent);
-      parent = argument.getParentPath();
-    }
-    if (parent != null
-        && parent.getLeaf() instanceof VariableTree declaration
-        && declaration.getInitializer() == argument.getLeaf()
-        && ASTHelpers.getSymbol(declaration).getKind() == ElementKind.LOCAL_VARIABLE) {
-      return attemptRunOfLocal(ASTHelpers.getSymbol(declaration), parent, state, sdk);
-    }
-    if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree call)) {
-      return null;
-    }
-    return attemptRunAt(parent, call, argument.getLeaf(), state, sdk);
-  }
+  static final class AttemptRuns {
+    private final VisitorState state;
+    private final IotHubSdk sdk;
+    private final Map<Tree, Map<Symbol, AttemptRun>> localRunsByScope = new IdentityHashMap<>();
 
-  /**
-   * {@code CheckedRunnable attempt = () -> client.open(false); Failsafe.with(policy).run(attempt);}: the attempt kept
-   * in a local that is never assigned again is run where the code that declares it passes the local to a library
-   * (the first such call in source order). The assignments are looked for here: javac marks a local effectively final
-   * only when its class's flow analysis ran, and the model reads classes that javac has not reached yet.
-   */
-  private static @Nullable AttemptRun attemptRunOfLocal(
-      VarSymbol local, TreePath declaration, VisitorState state, IotHubSdk sdk) {
-    TreePath scope = enclosingCode(declaration);
-    if (scope == null) {
-      return null;
+    AttemptRuns(VisitorState state, IotHubSdk sdk) {
+      this.state = state;
+      this.sdk = sdk;
     }
-    AttemptRun[] found = {null};
-    boolean[] reassigned = {false};
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        if (found[0] == null && ASTHelpers.getSymbol(identifier) == local) {
-          TreePath use = IotHubSdk.withEnclosingParentheses(getCurrentPath());
-          if (use.getParentPath().getLeaf() instanceof MethodInvocationTree call) {
-            found[0] = attemptRunAt(use.getParentPath(), call, use.getLeaf(), state, sdk);
-          }
-        }
+
+    /**
+     * The library call that runs the function value at {@code site} (a lambda, method reference or anonymous class)
+     * as its attempt, or null. A Resilience4j {@code decorate*} counts only where its result is run or handed off.
+     */
+    @Nullable AttemptRun of(TreePath site) {
+      Tree value = site.getLeaf();
+      if (!(value instanceof LambdaExpressionTree
+          || value instanceof MemberReferenceTree
+          || (value instanceof NewClassTree newClass && newClass.getClassBody() != null))) {
         return null;
       }
-
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        reassigned[0] |= ASTHelpers.getSymbol(assignment.getVariable()) == local;
-        return super.visitAssignment(assignment, null);
+      TreePath argument = IotHubSdk.withEnclosingParentheses(site);
+      TreePath parent = argument.getParentPath();
+      while (parent != null && parent.getLeaf() instanceof TypeCastTree) {
+        argument = IotHubSdk.withEnclosingParentheses(parent);
+        parent = argument.getParentPath();
       }
-    }.scan(scope, null);
-    return reassigned[0] ? null : found[0];
+      if (parent != null
+          && parent.getLeaf() instanceof VariableTree declaration
+          && declaration.getInitializer() == argument.getLeaf()
+          && ASTHelpers.getSymbol(declaration).getKind() == ElementKind.LOCAL_VARIABLE) {
+        TreePath scope = enclosingCode(parent);
+        return scope == null ? null : localRuns(scope).get(ASTHelpers.getSymbol(declaration));
+      }
+      if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree call)) {
+        return null;
+      }
+      return attemptRunAt(parent, call, argument.getLeaf(), state, sdk);
+    }
+
+    /**
+     * {@code CheckedRunnable attempt = () -> client.open(false); Failsafe.with(policy).run(attempt);}: an attempt
+     * kept in a local that is never assigned again is run where the code that declares it passes the local to a
+     * library (the first such call in source order). One scan of the method finds them for all its locals. The
+     * assignments are looked for here: javac marks a local effectively final only when its class's flow analysis
+     * ran, and the model reads classes that javac has not reached yet.
+     */
+    private Map<Symbol, AttemptRun> localRuns(TreePath scope) {
+      Map<Symbol, AttemptRun> known = localRunsByScope.get(scope.getLeaf());
+      if (known != null) {
+        return known;
+      }
+      Map<Symbol, AttemptRun> runs = new HashMap<>();
+      Set<Symbol> reassigned = new HashSet<>();
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+          Symbol symbol = ASTHelpers.getSymbol(identifier);
+          if (symbol != null && symbol.getKind() == ElementKind.LOCAL_VARIABLE && !runs.containsKey(symbol)) {
+            TreePath use = IotHubSdk.withEnclosingParentheses(getCurrentPath());
+            if (use.getParentPath().getLeaf() instanceof MethodInvocationTree call) {
+              AttemptRun run = attemptRunAt(use.getParentPath(), call, use.getLeaf(), state, sdk);
+              if (run != null) {
+                runs.put(symbol, run);
+              }
+            }
+          }
+          return null;
+        }
+
+        @Override
+        public Void visitAssignment(AssignmentTree assignment, Void unused) {
+          Symbol variable = ASTHelpers.getSymbol(assignment.getVariable());
+          if (variable != null) {
+            reassigned.add(variable);
+          }
+          return super.visitAssignment(assignment, null);
+        }
+      }.scan(scope, null);
+      runs.keySet().removeAll(reassigned);
+      localRunsByScope.put(scope.getLeaf(), runs);
+      return runs;
+    }
   }
 
   /** The run of a library call that takes {@code argument} as its attempt, or null. */
