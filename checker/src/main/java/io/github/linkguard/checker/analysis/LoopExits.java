@@ -57,6 +57,7 @@ final class LoopExits {
   /** Per loop: whether a round ends it whatever happens, and whether it does unless a failure is caught. */
   private final Map<Tree, boolean[]> roundEndsByLoop = new IdentityHashMap<>();
   private final Map<Tree, List<ExpressionTree>> exitTestsByLoop = new IdentityHashMap<>();
+  private final Map<Tree, Map<Tree, boolean[]>> exitTestSetsByLoop = new IdentityHashMap<>();
 
   private final SuccessPath successPath;
 
@@ -119,7 +120,8 @@ final class LoopExits {
    * {@code for (;;) { if (opened) break; try { client.open(true); opened = true; } catch (...) { ... } }}: a statement
    * after the attempt (outside catch clauses, which run on failure) sets a variable to a constant that makes one of the
    * loop's exit tests pass, so the loop leaves once the attempt succeeded, as with a flag in the loop condition. Cost:
-   * the exit tests are found once per loop; only a loop that has one walks the blocks around the attempt.
+   * the exit tests are found once per loop, and which statements of a block set one once per block; only a loop that
+   * has an exit test walks the blocks around the attempt.
    */
   private boolean setsAnExitTestAfter(TreePath loopPath, TreePath anchor) {
     Tree loop = loopPath.getLeaf();
@@ -132,17 +134,29 @@ final class LoopExits {
         current != null && current.getLeaf() != loop;
         current = current.getParentPath()) {
       if (current.getLeaf() instanceof BlockTree block) {
-        boolean after = false;
-        for (StatementTree statement : block.getStatements()) {
-          if (after && setsToPass(statement, exitTests)) {
-            return true;
-          }
-          after |= statement == previous;
+        IndexedList<StatementTree> statements = model.indexed(block, block.getStatements());
+        int index = statements.indexOf(previous);
+        if (index >= 0 && setsAnExitTestFrom(loop, block, statements, exitTests)[index + 1]) {
+          return true;
         }
       }
       previous = current.getLeaf();
     }
     return false;
+  }
+
+  /** For each position of a block, whether a statement from there on passes an exit test: once per loop and block. */
+  private boolean[] setsAnExitTestFrom(
+      Tree loop, BlockTree block, IndexedList<StatementTree> statements, List<ExpressionTree> exitTests) {
+    return exitTestSetsByLoop.computeIfAbsent(loop, l -> new IdentityHashMap<>()).computeIfAbsent(
+        block,
+        b -> {
+          boolean[] sets = new boolean[statements.size() + 1];
+          for (int i = statements.size() - 1; i >= 0; i--) {
+            sets[i] = sets[i + 1] || setsToPass(statements.get(i), exitTests);
+          }
+          return sets;
+        });
   }
 
   /** Whether {@code statement} sets a variable to a constant under which one of {@code exitTests} holds. */
