@@ -18,7 +18,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
@@ -67,6 +66,8 @@ final class ClassScan {
   private final List<VarSymbol> fields = new ArrayList<>();
   private final Map<Body, List<TreePath>> clientValuedCalls = new HashMap<>();
   private final Set<ClassSymbol> visibleClasses = new HashSet<>();
+  /** The @Bean/@Provides methods: the classes of what they return count as instantiated once their bodies exist. */
+  private final List<MethodSymbol> producers = new ArrayList<>();
   /** Per class: whether it implements an SDK callback interface, so that its methods may be callback code. */
   private final Map<ClassSymbol, Boolean> implementsSdkCallback = new HashMap<>();
   final ConnectionCalls connectionCalls = new ConnectionCalls();
@@ -106,6 +107,15 @@ final class ClassScan {
     Scanner scanner = new Scanner();
     for (TreePath classPath : classes) {
       scanner.scan(classPath, null);
+    }
+    // LinkRecovery recovery(HttpRecovery injected) { return injected; }: the container made what is returned
+    for (MethodSymbol producer : producers) {
+      Body body = methodBodies.get(producer);
+      for (ExpressionTree returned : body == null ? List.<ExpressionTree>of() : body.returnedExpressions()) {
+        if (ASTHelpers.getType(returned) != null && ASTHelpers.getType(returned).tsym instanceof ClassSymbol type) {
+          links.instantiated.add(type);
+        }
+      }
     }
   }
 
@@ -186,10 +196,7 @@ final class ClassScan {
             && ASTHelpers.getSymbol(method) != null
             && ASTHelpers.getSymbol(method).getReturnType().tsym instanceof ClassSymbol produced) {
           links.instantiated.add(produced);
-          // LinkRecovery recovery(HttpRecovery injected) { return injected; }: the container made what is returned
-          for (ClassSymbol returned : returnedClasses(method)) {
-            links.instantiated.add(returned);
-          }
+          producers.add(ASTHelpers.getSymbol(method));
         }
         if (member instanceof VariableTree field) {
           VarSymbol fieldSymbol = ASTHelpers.getSymbol(field);
@@ -438,23 +445,6 @@ final class ClassScan {
 
   /** Method annotations whose method's result a container registers as a bean. */
   private static final List<String> PRODUCER_ANNOTATIONS = List.of("Bean", "Provides");
-
-  /** The classes of the values a method returns (not those of its lambdas and classes), by their static types. */
-  private static List<ClassSymbol> returnedClasses(MethodTree method) {
-    List<ClassSymbol> returned = new ArrayList<>();
-    new SameBodyScanner() {
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        if (tree.getExpression() != null
-            && ASTHelpers.getType(tree.getExpression()) != null
-            && ASTHelpers.getType(tree.getExpression()).tsym instanceof ClassSymbol type) {
-          returned.add(type);
-        }
-        return super.visitReturn(tree, null);
-      }
-    }.scan(method.getBody(), null);
-    return returned;
-  }
 
   /** The names as javac interned them: asked of every annotation of every class and method, compared as names. */
   private static Set<Name> interned(List<String> names, VisitorState state) {
