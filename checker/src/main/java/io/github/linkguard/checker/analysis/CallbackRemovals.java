@@ -79,15 +79,15 @@ final class CallbackRemovals {
           }
           continue;
         }
+        ClientRef copied = copyOf(registered, close.client());
         if (mayBeSame(registered, close.client())) {
           // the removal must be on the variable being closed: for (c : clients) { c.set...(null, null); c.close(); }
           if (!removedBefore(close.path(), close.body(), close.client(), 0, new HashSet<>())) {
             return false;
           }
-        } else if (readsTheSameField(registered, close.client()) || copyOf(registered, close.client()) != null) {
+        } else if (readsTheSameField(registered, close.client()) || copied != null) {
           // session.client.close() in another class, or DeviceClient toClose = client; toClose.close(): it may close
           // the client the callback is on; the removal counts on the name closed, or on the field a local copies
-          ClientRef copied = copyOf(registered, close.client());
           if (!removedBefore(close.path(), close.body(), close.client(), 0, new HashSet<>())
               && (copied == null || !removedBefore(close.path(), close.body(), copied, 0, new HashSet<>()))) {
             return false;

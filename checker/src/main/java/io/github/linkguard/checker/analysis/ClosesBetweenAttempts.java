@@ -76,7 +76,7 @@ final class ClosesBetweenAttempts {
     }
     ClientRef atAnchor = atAnchor(library.anchor(), open, client);
     return closesAroundAttempt(library.anchor(), library.attempt().tree(), atAnchor, false)
-        || closedBeforeAttempt(library.anchor(), open, client)
+        || closedBeforeAttempt(library.anchor(), open, client, atAnchor)
         || (library.policy() != null && library.policy().listenerCloses(atAnchor));
   }
 
@@ -92,7 +92,7 @@ final class ClosesBetweenAttempts {
     ClientRef atAnchor = atAnchor(loop.anchor(), open, client);
     return (loop.anchor().getLeaf() == open.tree() && failureLeavesTheLoop(open.path(), loop.loop().getLeaf()))
         || closesAroundAttempt(loop.anchor(), loop.loop().getLeaf(), atAnchor, true)
-        || closedBeforeAttempt(loop.anchor(), open, client)
+        || closedBeforeAttempt(loop.anchor(), open, client, atAnchor)
         || closesOnLaterRounds(loop, atAnchor);
   }
 
@@ -255,7 +255,7 @@ final class ClosesBetweenAttempts {
       }
     }
     // Re-calling the method that holds the open(): a close before the open() in that method.
-    return retry.reattempt().getLeaf() != open.tree() && closedBeforeAttempt(null, open, client);
+    return retry.reattempt().getLeaf() != open.tree() && closedBeforeAttempt(null, open, client, client);
   }
 
   /**
@@ -414,11 +414,14 @@ final class ClosesBetweenAttempts {
         && model.connectionCall(call).isOpen();
   }
 
-  /** A close dominating the open() in its own round (and, via a call, in the loop before the call). */
-  private boolean closedBeforeAttempt(@Nullable TreePath anchor, ConnectionCall open, ClientRef client) {
+  /**
+   * A close dominating the open() in its own round (and, via a call, in the loop before the call); {@code atAnchor} is
+   * the client as the code at the anchor names it ({@link #atAnchor}).
+   */
+  private boolean closedBeforeAttempt(
+      @Nullable TreePath anchor, ConnectionCall open, ClientRef client, ClientRef atAnchor) {
     PathFacts.Facts facts = pathFacts.factsAt(open.path());
     if (anchor != null && anchor.getLeaf() != open.tree()) {
-      ClientRef atAnchor = atAnchor(anchor, open, client);
       if (!atAnchor.equals(client)) {
         // link.reset(); link.connect(); -- the round names the client through another object: each body's facts
         // are read in its own terms, the open()'s body first (a close or creation there is the later one)
