@@ -79,7 +79,7 @@ final class CallGraph {
     this.bodies = scan.bodies().values();
     this.dispatch = new Dispatch(state.getTypes(), scan.methodBodies(), links.instantiated, scan.visibleClasses());
     this.localsNeverRun = new UnrunLocals(state, links);
-    this.attemptRuns = new RetryLibraries.AttemptRuns(state, sdk);
+    this.attemptRuns = new RetryLibraries.AttemptRuns(state, sdk, scan.locals);
     resolve();
   }
 

@@ -26,7 +26,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,11 +109,13 @@ public final class RetryLibraries {
   static final class AttemptRuns {
     private final VisitorState state;
     private final IotHubSdk sdk;
+    private final LocalVariables locals;
     private final Map<Tree, Map<Symbol, AttemptRun>> localRunsByScope = new IdentityHashMap<>();
 
-    AttemptRuns(VisitorState state, IotHubSdk sdk) {
+    AttemptRuns(VisitorState state, IotHubSdk sdk, LocalVariables locals) {
       this.state = state;
       this.sdk = sdk;
+      this.locals = locals;
     }
 
     /**
@@ -137,7 +138,8 @@ public final class RetryLibraries {
       if (parent != null
           && parent.getLeaf() instanceof VariableTree declaration
           && declaration.getInitializer() == argument.getLeaf()
-          && ASTHelpers.getSymbol(declaration).getKind() == ElementKind.LOCAL_VARIABLE) {
+          && ASTHelpers.getSymbol(declaration).getKind() == ElementKind.LOCAL_VARIABLE
+          && locals.finalInitializer(ASTHelpers.getSymbol(declaration)) != null) {
         TreePath scope = enclosingCode(parent);
         return scope == null ? null : localRuns(scope).get(ASTHelpers.getSymbol(declaration));
       }
@@ -150,9 +152,9 @@ public final class RetryLibraries {
     /**
      * {@code CheckedRunnable attempt = () -> client.open(false); Failsafe.with(policy).run(attempt);}: an attempt
      * kept in a local that is never assigned again is run where the code that declares it passes the local to a
-     * library (the first such call in source order). One scan of the method finds them for all its locals. The
-     * assignments are looked for here: javac marks a local effectively final only when its class's flow analysis
-     * ran, and the model reads classes that javac has not reached yet.
+     * library (the first such call in source order). One scan of the method finds them for all its locals. Whether
+     * the local is assigned again is the scan's record ({@link LocalVariables#finalInitializer}), not javac's
+     * effectively-final flag, which the model cannot wait for.
      */
     private Map<Symbol, AttemptRun> localRuns(TreePath scope) {
       Map<Symbol, AttemptRun> known = localRunsByScope.get(scope.getLeaf());
@@ -160,7 +162,6 @@ public final class RetryLibraries {
         return known;
       }
       Map<Symbol, AttemptRun> runs = new HashMap<>();
-      Set<Symbol> reassigned = new HashSet<>();
       new TreePathScanner<Void, Void>() {
         @Override
         public Void visitIdentifier(IdentifierTree identifier, Void unused) {
@@ -176,17 +177,7 @@ public final class RetryLibraries {
           }
           return null;
         }
-
-        @Override
-        public Void visitAssignment(AssignmentTree assignment, Void unused) {
-          Symbol variable = ASTHelpers.getSymbol(assignment.getVariable());
-          if (variable != null) {
-            reassigned.add(variable);
-          }
-          return super.visitAssignment(assignment, null);
-        }
       }.scan(scope, null);
-      runs.keySet().removeAll(reassigned);
       localRunsByScope.put(scope.getLeaf(), runs);
       return runs;
     }
