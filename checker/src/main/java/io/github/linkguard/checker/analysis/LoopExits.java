@@ -189,13 +189,7 @@ final class LoopExits {
    * top level of the loop's body: each round passes through them.
    */
   private static List<ExpressionTree> exitTests(TreePath loopPath) {
-    Tree loop = loopPath.getLeaf();
-    StatementTree body =
-        loop instanceof WhileLoopTree whileLoop
-            ? whileLoop.getStatement()
-            : loop instanceof DoWhileLoopTree doWhile
-                ? doWhile.getStatement()
-                : loop instanceof ForLoopTree forLoop ? forLoop.getStatement() : null;
+    StatementTree body = bodyOf(loopPath.getLeaf());
     List<ExpressionTree> tests = new ArrayList<>();
     if (!(body instanceof BlockTree block)) {
       return tests;
@@ -251,12 +245,7 @@ final class LoopExits {
   /** One pass over the body's statements to find where each flag is set last, one more to read them in order. */
   private boolean roundEnds(Tree loop, boolean resetsInCatchesCount) {
     ExpressionTree condition = loopCondition(loop);
-    StatementTree body =
-        loop instanceof WhileLoopTree whileLoop
-            ? whileLoop.getStatement()
-            : loop instanceof DoWhileLoopTree doWhile
-                ? doWhile.getStatement()
-                : loop instanceof ForLoopTree forLoop && forLoop.getUpdate().isEmpty() ? forLoop.getStatement() : null;
+    StatementTree body = loop instanceof ForLoopTree forLoop && !forLoop.getUpdate().isEmpty() ? null : bodyOf(loop);
     if (condition == null || !(body instanceof BlockTree block)) {
       return false;
     }
@@ -378,6 +367,17 @@ final class LoopExits {
       }
     }
     return false;
+  }
+
+  /** The body of a {@code while}, {@code do} or basic {@code for} loop; null for an enhanced {@code for}. */
+  private static @Nullable StatementTree bodyOf(Tree loop) {
+    if (loop instanceof WhileLoopTree whileLoop) {
+      return whileLoop.getStatement();
+    }
+    if (loop instanceof DoWhileLoopTree doWhile) {
+      return doWhile.getStatement();
+    }
+    return loop instanceof ForLoopTree forLoop ? forLoop.getStatement() : null;
   }
 
   static @Nullable ExpressionTree loopCondition(Tree loop) {
