@@ -1175,4 +1175,159 @@ class AllChecksTest {
                 """))
         .doTest();
   }
+
+  /**
+   * {@code continue outer} after the open() leaves the inner loop as a {@code break} would: the inner loop is a retry
+   * construct, not a loop that keeps running after its open() (blind suite V). The outer loop is judged by itself: an
+   * enhanced {@code for} over the clients is no re-entry site, a {@code while} that keeps running is one.
+   */
+  @Test
+  void continueOfAnOuterLoopLeavesTheInnerOne_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "RelayBoot.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.io.IOException;
+
+                class RelayBoot {
+                  static volatile boolean running = true;
+
+                  static void bootAll(DeviceClient[] relays) throws InterruptedException {
+                    relays:
+                    for (DeviceClient relay : relays) {
+                      for (int attempt = 1; attempt <= 5; attempt++) {
+                        try {
+                          relay.open();
+                          continue relays;
+                        } catch (IOException e) {
+                          try {
+                            relay.closeNow();
+                          } catch (IOException ignored) {
+                            // best effort
+                          }
+                          Thread.sleep(500L * attempt);
+                        }
+                      }
+                    }
+                  }
+
+                  static void bootAllWithoutClosing(DeviceClient[] relays) throws InterruptedException {
+                    relays:
+                    for (DeviceClient relay : relays) {
+                      for (int attempt = 1; attempt <= 5; attempt++) {
+                        try {
+                          // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                          relay.open();
+                          continue relays;
+                        } catch (IOException e) {
+                          Thread.sleep(500L * attempt);
+                        }
+                      }
+                    }
+                  }
+
+                  static void keepWatching(DeviceClient relay) throws InterruptedException {
+                    watch:
+                    while (running) {
+                      for (int attempt = 1; attempt <= 5; attempt++) {
+                        try {
+                          // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                          relay.open();
+                          continue watch;
+                        } catch (IOException e) {
+                          try {
+                            relay.closeNow();
+                          } catch (IOException ignored) {
+                            // best effort
+                          }
+                          Thread.sleep(500L * attempt);
+                        }
+                      }
+                    }
+                  }
+
+                  public static void main(String[] args) throws InterruptedException {
+                    bootAll(new DeviceClient[0]);
+                    bootAllWithoutClosing(new DeviceClient[0]);
+                    keepWatching(null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /** As {@link #continueOfAnOuterLoopLeavesTheInnerOne_v1}, on the second generation's API. */
+  @Test
+  void continueOfAnOuterLoopLeavesTheInnerOne_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "RelayBoot.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.List;
+
+                class RelayBoot {
+                  static volatile boolean running = true;
+
+                  static void bootAll(List<DeviceClient> relays) throws InterruptedException {
+                    relays:
+                    for (DeviceClient relay : relays) {
+                      int attempt = 0;
+                      do {
+                        try {
+                          relay.open(false);
+                          continue relays;
+                        } catch (IotHubClientException e) {
+                          relay.close();
+                          Thread.sleep(500L * ++attempt);
+                        }
+                      } while (attempt < 5);
+                    }
+                  }
+
+                  static void bootAllWithoutClosing(List<DeviceClient> relays) throws InterruptedException {
+                    relays:
+                    for (DeviceClient relay : relays) {
+                      int attempt = 0;
+                      do {
+                        try {
+                          // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                          relay.open(false);
+                          continue relays;
+                        } catch (IotHubClientException e) {
+                          Thread.sleep(500L * ++attempt);
+                        }
+                      } while (attempt < 5);
+                    }
+                  }
+
+                  static void keepWatching(DeviceClient relay) throws InterruptedException {
+                    watch:
+                    while (running) {
+                      while (true) {
+                        try {
+                          // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                          relay.open(false);
+                          continue watch;
+                        } catch (IotHubClientException e) {
+                          relay.close();
+                          Thread.sleep(500L);
+                        }
+                      }
+                    }
+                  }
+
+                  public static void main(String[] args) throws InterruptedException {
+                    bootAll(List.of());
+                    bootAllWithoutClosing(List.of());
+                    keepWatching(null);
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

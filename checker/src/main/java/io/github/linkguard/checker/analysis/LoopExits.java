@@ -6,6 +6,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -352,7 +353,7 @@ final class LoopExits {
                 leaves[i] =
                     leaves[i + 1]
                         || (statement != null
-                            && (exitsLoop(statement, breaksLeave, label)
+                            && (exitsLoop(statement, breaksLeave ? loop : null, label)
                                 || assigns(statement, conditionVariables, false)));
               }
               return leaves;
@@ -437,12 +438,13 @@ final class LoopExits {
   }
 
   /**
-   * A return, or a break that leaves the loop, inside {@code statement} (not counting nested classes), outside its
-   * {@code catch} clauses: an exit there follows the failure of the statement the clause guards ({@code sleep}
-   * interrupted), on every path alike, not the attempt's success; a watchdog loop that leaves only so keeps running
-   * after its {@code open()} succeeds.
+   * A return, or a break or {@code continue} of an outer loop that leaves the loop, inside {@code statement} (not
+   * counting nested classes), outside its {@code catch} clauses: an exit there follows the failure of the statement
+   * the clause guards ({@code sleep} interrupted), on every path alike, not the attempt's success; a watchdog loop that
+   * leaves only so keeps running after its {@code open()} succeeds. {@code loop} is null when a switch or another loop
+   * lies between the statement and the loop: then only a break naming the loop's label leaves it.
    */
-  private static boolean exitsLoop(StatementTree statement, boolean breaksLeave, @Nullable String loopLabel) {
+  private static boolean exitsLoop(StatementTree statement, @Nullable Tree loop, @Nullable String loopLabel) {
     boolean[] leaves = {false};
     Set<Tree> breaksOnFailure = new HashSet<>();
     new SameBodyScanner() {
@@ -466,11 +468,17 @@ final class LoopExits {
             breaksOnFailure.add(tree);
             return null;
           }
+
+          @Override
+          public Void visitContinue(ContinueTree tree, Void unused) {
+            breaksOnFailure.add(tree);
+            return null;
+          }
         }.scan(tree.getBlock(), null);
         return null;
       }
     }.scan(statement, null);
-    return leaves[0] || (breaksLeave && NormalCompletion.breaksOut(statement, breaksOnFailure));
+    return leaves[0] || (loop != null && NormalCompletion.leavesLoop(statement, loop, breaksOnFailure));
   }
 
   /** {@code outer} in {@code outer: for (...)}, or null. */

@@ -59,15 +59,21 @@ final class NormalCompletion {
 
   /** A break in {@code body} that leaves the loop around it (not one of a nested loop or switch). */
   static boolean breaksOut(StatementTree body) {
-    return breaksOut(body, Set.of());
+    return leavesLoop(body, null, Set.of());
   }
 
-  /** A break in {@code body} that leaves the loop around it, other than those in {@code ignored}. */
-  static boolean breaksOut(StatementTree body, Set<? extends Tree> ignored) {
+  /**
+   * A jump in {@code body}, other than those in {@code ignored}, that leaves {@code loop}, the loop around it: a
+   * break, or (when {@code loop} is given) a {@code continue} of an outer loop ({@code continue relays;} in a retry
+   * loop nested in {@code relays: for (...)}), which ends this loop as a break would.
+   */
+  static boolean leavesLoop(StatementTree body, @Nullable Tree loop, Set<? extends Tree> ignored) {
     StatementFlow<Boolean> flow = new StatementFlow<>(REACHES);
     flow.run(body, true);
     for (StatementFlow.Jump<Boolean> jump : flow.pending()) {
-      if (jump.jump() instanceof BreakTree && !ignored.contains(jump.jump())) {
+      if (!ignored.contains(jump.jump())
+          && (jump.jump() instanceof BreakTree
+              || (loop != null && jump.jump() instanceof ContinueTree && jump.target() != loop))) {
         return true;
       }
     }
