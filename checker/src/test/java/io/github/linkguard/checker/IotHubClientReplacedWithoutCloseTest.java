@@ -2388,4 +2388,255 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A new client that reaches the field through a parameter (blind suites Y and W): a setter or swap method called
+   * from re-entry code with a client the caller created there stores a new client, as {@code field = new ...} would.
+   * Not when the method closes the old client first, when only start-up code passes new clients, or when the
+   * argument is a client that already exists.
+   */
+  @Test
+  void aNewClientHandedToTheMethodThatStoresIt_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "TelemetrySender.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class TelemetrySender {
+                  private DeviceClient client;
+
+                  void setClient(DeviceClient client) {
+                    // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'this.client'
+                    this.client = client;
+                  }
+                }
+                """))
+        .addSourceLines(
+            "MetricsSender.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class MetricsSender {
+                  private DeviceClient client;
+                  private DeviceClient standby;
+                  private DeviceClient initial;
+
+                  synchronized void replaceClient(DeviceClient replacement) throws IOException {
+                    if (client != null) {
+                      client.closeNow();
+                    }
+                    client = replacement;
+                  }
+
+                  void useStandby(DeviceClient existing) {
+                    standby = existing;
+                  }
+
+                  void setInitial(DeviceClient first) {
+                    initial = first;
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Rotator.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Rotator extends TimerTask {
+                  private final TelemetrySender telemetry = new TelemetrySender();
+                  private final MetricsSender metrics = new MetricsSender();
+                  private DeviceClient spare;
+
+                  public static void main(String[] args) throws Exception {
+                    Rotator rotator = new Rotator();
+                    DeviceClient first = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+                    first.open();
+                    rotator.metrics.setInitial(first);
+                    rotator.spare = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+                    rotator.spare.open();
+                    new Timer().scheduleAtFixedRate(rotator, 0, 3_600_000L);
+                  }
+
+                  @Override
+                  public void run() {
+                    try {
+                      DeviceClient rotated = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+                      rotated.open();
+                      telemetry.setClient(rotated);
+                      DeviceClient rotatedMetrics = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+                      rotatedMetrics.open();
+                      metrics.replaceClient(rotatedMetrics);
+                      metrics.useStandby(spare);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Swap.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Swap {
+                  private DeviceClient active;
+
+                  void start(String cs) throws Exception {
+                    active = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    active.open();
+                    active.setMessageCallback(
+                        (message, context) -> {
+                          try {
+                            swapTo(new DeviceClient(new String(message.getBytes()), IotHubClientProtocol.AMQPS));
+                          } catch (java.net.URISyntaxException e) {
+                            return IotHubMessageResult.REJECT;
+                          }
+                          return IotHubMessageResult.COMPLETE;
+                        },
+                        null);
+                  }
+
+                  private void swapTo(DeviceClient replacement) {
+                    try {
+                      replacement.open();
+                    } catch (IOException e) {
+                      return;
+                    }
+                    // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'active'
+                    active = replacement;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /** As {@link #aNewClientHandedToTheMethodThatStoresIt_v1}, on the second generation's API. */
+  @Test
+  void aNewClientHandedToTheMethodThatStoresIt_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "TelemetrySender.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class TelemetrySender {
+                  private DeviceClient client;
+
+                  void setClient(DeviceClient client) {
+                    // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'this.client'
+                    this.client = client;
+                  }
+                }
+                """))
+        .addSourceLines(
+            "MetricsSender.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class MetricsSender {
+                  private DeviceClient client;
+                  private DeviceClient standby;
+                  private DeviceClient initial;
+
+                  synchronized void replaceClient(DeviceClient replacement) {
+                    if (client != null) {
+                      client.close();
+                    }
+                    client = replacement;
+                  }
+
+                  void useStandby(DeviceClient existing) {
+                    standby = existing;
+                  }
+
+                  void setInitial(DeviceClient first) {
+                    initial = first;
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Rotator.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Rotator {
+                  private final TelemetrySender telemetry = new TelemetrySender();
+                  private final MetricsSender metrics = new MetricsSender();
+                  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+                  private DeviceClient spare;
+
+                  public static void main(String[] args) throws Exception {
+                    Rotator rotator = new Rotator();
+                    DeviceClient first = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+                    first.open(false);
+                    rotator.metrics.setInitial(first);
+                    rotator.spare = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+                    rotator.spare.open(false);
+                    rotator.timer.scheduleAtFixedRate(rotator::rotate, 0, 1, TimeUnit.HOURS);
+                  }
+
+                  void rotate() {
+                    try {
+                      DeviceClient rotated = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+                      rotated.open(false);
+                      telemetry.setClient(rotated);
+                      DeviceClient rotatedMetrics = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+                      rotatedMetrics.open(false);
+                      metrics.replaceClient(rotatedMetrics);
+                      metrics.useStandby(spare);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Swap.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Swap {
+                  private DeviceClient active;
+
+                  void start(String cs) throws Exception {
+                    active = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    active.open(false);
+                    active.setMessageCallback(
+                        (message, context) -> {
+                          swapTo(new DeviceClient(new String(message.getBytes()), IotHubClientProtocol.AMQPS));
+                          return IotHubMessageResult.COMPLETE;
+                        },
+                        null);
+                  }
+
+                  private void swapTo(DeviceClient replacement) {
+                    try {
+                      replacement.open(false);
+                    } catch (IotHubClientException e) {
+                      return;
+                    }
+                    // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'active'
+                    active = replacement;
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -38,18 +38,11 @@ final class CallerTranslation {
     if (creation) {
       return new Translated(client, false); // captured variables and fields read the same where it is created
     }
-    MethodSymbol method = callee.method();
-    VarSymbol variable = client.variable();
-    List<? extends ExpressionTree> arguments =
-        site instanceof MethodInvocationTree call ? call.getArguments()
-            : site instanceof NewClassTree newClass ? newClass.getArguments()
-            : null;
-    if (client.isLocal() && method != null && arguments != null) {
-      int index = method.getParameters().indexOf(variable);
-      if (index < 0 || index >= arguments.size() || (method.isVarArgs() && index == arguments.size() - 1)) {
+    if (client.isLocal()) {
+      ExpressionTree argument = argumentFor(client.variable(), callee, edge);
+      if (argument == null) {
         return Translated.NONE;
       }
-      ExpressionTree argument = arguments.get(index);
       return model.isNewClient(argument) ? Translated.FRESH : new Translated(ClientRef.of(argument), false);
     }
     if (client.isOwnField() && site instanceof MethodInvocationTree call) {
@@ -57,6 +50,23 @@ final class CallerTranslation {
       return receiver == null ? Translated.NONE : new Translated(receiver.then(client), false);
     }
     return Translated.NONE;
+  }
+
+  /** The argument the call at {@code edge} passes for {@code parameter} of the callee, or null (also for varargs). */
+  static @Nullable ExpressionTree argumentFor(@Nullable VarSymbol parameter, Body callee, Body.Edge edge) {
+    Tree site = edge.site().getLeaf();
+    MethodSymbol method = callee.method();
+    List<? extends ExpressionTree> arguments =
+        site instanceof MethodInvocationTree call ? call.getArguments()
+            : site instanceof NewClassTree newClass ? newClass.getArguments()
+            : null;
+    if (method == null || arguments == null) {
+      return null;
+    }
+    int index = method.getParameters().indexOf(parameter);
+    return index < 0 || index >= arguments.size() || (method.isVarArgs() && index == arguments.size() - 1)
+        ? null
+        : arguments.get(index);
   }
 
   private CallerTranslation() {}

@@ -168,6 +168,11 @@ public final class CompilationModel {
     return scan.locals.finalInitializer(local);
   }
 
+  /** Whether a local or parameter is written after its declaration. */
+  boolean isReassigned(VarSymbol local) {
+    return scan.locals.isReassigned(local);
+  }
+
   /** Whether the field's declaration has an initializer. */
   boolean isInitializedAtDeclaration(VarSymbol field) {
     return scan.fieldWrites.isInitializedAtDeclaration(field);

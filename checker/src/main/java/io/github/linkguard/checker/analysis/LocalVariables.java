@@ -34,6 +34,11 @@ final class LocalVariables {
     return reassigned.contains(local) ? null : initializers.get(local);
   }
 
+  /** Whether the local or parameter is written after its declaration (or, for a parameter, at all). */
+  boolean isReassigned(VarSymbol local) {
+    return reassigned.contains(local);
+  }
+
   /** The client an effectively final local was initialized from ({@code DeviceClient old = client;}), or null. */
   @Nullable ClientRef aliasedClient(ClientRef local) {
     if (!local.isLocal()) {

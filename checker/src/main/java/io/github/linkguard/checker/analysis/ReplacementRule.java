@@ -19,6 +19,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import io.github.linkguard.checker.analysis.CallerTranslation.Translated;
 import io.github.linkguard.checker.analysis.PathFacts.Condition;
 import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import java.util.HashSet;
@@ -129,7 +130,10 @@ public final class ReplacementRule {
     if (retries.isInsideRetryConstruct(path, body) || isCreatedForARetriedAttempt(target, body, path)) {
       return null;
     }
-    if (!mayHoldOpenClient(target, body) || !(newClient || holdsNewClientHere(path, assignment, body))) {
+    if (!mayHoldOpenClient(target, body)
+        || !(newClient
+            || holdsNewClientHere(path, assignment, body)
+            || isNewClientFromAReentryCaller(assignment.getExpression(), body))) {
       return null;
     }
     Facts facts = analyses.pathFacts().factsAt(path);
@@ -255,7 +259,7 @@ public final class ReplacementRule {
         ExpressionTree stored = IotHubSdk.stripParenthesesAndCasts(value);
         if (target != null
             && ((stored instanceof MethodInvocationTree call && model.returnsOpenedClient(ASTHelpers.getSymbol(call)))
-                || isOpenedLocal(stored))) {
+                || isOpenedLocal(stored, model.bodyAt(store)))) {
           opened.add(target);
         }
       }
@@ -281,12 +285,67 @@ public final class ReplacementRule {
         && FreshLocalAtReturns.atStatement(statements, local, statement, model::isNewClient);
   }
 
-  /** A local client that is opened somewhere: a field it is stored in then holds an opened client. */
-  private boolean isOpenedLocal(@Nullable ExpressionTree expression) {
-    return expression instanceof IdentifierTree identifier
+  /**
+   * {@code this.client = client;} where a caller in re-entry code passes a client it created there, as check 1's
+   * exemption (b') reads a parameter: the argument is a new client, or a local the caller created on every path to
+   * the call (a setter called from a rotation task, a swap from a message callback; blind suites Y and W).
+   */
+  private boolean isNewClientFromAReentryCaller(ExpressionTree stored, Body body) {
+    ClientRef parameter = unchangedParameter(stored, body);
+    if (parameter == null) {
+      return false;
+    }
+    for (Body.Edge edge : body.incoming()) {
+      if (edge.kind() != Body.EdgeKind.SYNC || !reentry.isAtReentrySite(edge.site(), edge.from())) {
+        continue;
+      }
+      Translated argument = CallerTranslation.translated(model, parameter, body, edge);
+      if (argument.fresh()
+          || (argument.client() != null && analyses.pathFacts().factsAt(edge.site()).created(argument.client()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code expression} as a parameter of {@code body}'s method that the method never writes, or null. */
+  private @Nullable ClientRef unchangedParameter(@Nullable ExpressionTree expression, Body body) {
+    MethodSymbol method = body.method();
+    return ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(expression)) instanceof VarSymbol parameter
+            && parameter.getKind() == ElementKind.PARAMETER
+            && method != null
+            && method.getParameters().contains(parameter)
+            && !model.isReassigned(parameter)
+        ? ClientRef.ofVariable(parameter)
+        : null;
+  }
+
+  /**
+   * A local client that is opened somewhere, or a parameter that a caller passes an opened client: a field it is
+   * stored in then holds an opened client.
+   */
+  private boolean isOpenedLocal(@Nullable ExpressionTree expression, @Nullable Body body) {
+    if (!(expression instanceof IdentifierTree identifier
         && ASTHelpers.getSymbol(identifier) instanceof VarSymbol local
-        && local.getKind() != ElementKind.FIELD
-        && !model.opensOf(ClientRef.ofVariable(local)).isEmpty();
+        && local.getKind() != ElementKind.FIELD)) {
+      return false;
+    }
+    if (!model.opensOf(ClientRef.ofVariable(local)).isEmpty()) {
+      return true;
+    }
+    ClientRef parameter = body == null ? null : unchangedParameter(expression, body);
+    if (parameter != null) {
+      for (Body.Edge edge : body.incoming()) {
+        ClientRef argument =
+            edge.kind() == Body.EdgeKind.SYNC
+                ? ClientRef.of(CallerTranslation.argumentFor(parameter.variable(), body, edge))
+                : null;
+        if (argument != null && !model.opensOf(argument).isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** What makes a client safe to replace at a point: closed there, or known to be null. */
