@@ -21,6 +21,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Type;
+import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
@@ -106,10 +107,14 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
       case PUT_OVER_OPEN_CLIENT -> {
         MethodInvocationTree put = (MethodInvocationTree) tree;
         String method = ASTHelpers.getSymbol(put).getSimpleName() + "()";
+        String name = IotHubSdk.methodName(put);
         String advice =
-            put.getArguments().size() == 2
+            name.equals("put") || (name.equals("replace") && put.getArguments().size() == 2)
                 ? " Close the value " + method + " returns, or remove() and close the old client first."
-                : " Close the old client (get() or remove() it) first.";
+                : name.equals("replace")
+                    ? " Close the old client (get() or remove() it) first."
+                    : " Close the old client the function is given before it returns the new one, or remove() and"
+                        + " close it first.";
         yield buildDescription(tree)
             .setMessage(method + " stores a new client over the one already in the map" + RISK + advice)
             .build();

@@ -2639,4 +2639,136 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * {@code compute}, {@code computeIfPresent} and {@code merge} replace the client a map holds as {@code put} does
+   * (blind suite Q2): reported when the function stores a new client without closing the one it replaces.
+   * {@code computeIfAbsent} never replaces one, and a {@code merge} that keeps the old client stores nothing new.
+   */
+  @Test
+  void computeAndMergeReplaceLikePut_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "BuildingGateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class BuildingGateway {
+                  private final Map<String, DeviceClient> sensors = new ConcurrentHashMap<>();
+                  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+                  void start() {
+                    timer.scheduleWithFixedDelay(() -> refreshAll("sensor-1"), 0, 60, TimeUnit.SECONDS);
+                  }
+
+                  void refreshAll(String id) {
+                    // FINDING: [IotHubClientReplacedWithoutClose] compute() stores a new client over the one already in the map … Close the old client the function is given
+                    sensors.compute(id, (key, old) -> new DeviceClient(System.getenv(key), IotHubClientProtocol.MQTT));
+                    // FINDING: [IotHubClientReplacedWithoutClose] computeIfPresent() stores a new client over the one already in the map
+                    sensors.computeIfPresent(id, (key, old) -> {
+                      return new DeviceClient(System.getenv(key), IotHubClientProtocol.MQTT);
+                    });
+                    sensors.compute(id, (key, old) -> {
+                      if (old != null) {
+                        old.close();
+                      }
+                      return new DeviceClient(System.getenv(key), IotHubClientProtocol.MQTT);
+                    });
+                    sensors.computeIfAbsent(id, key -> new DeviceClient(System.getenv(key), IotHubClientProtocol.MQTT));
+                    DeviceClient fresh = new DeviceClient(System.getenv(id), IotHubClientProtocol.MQTT);
+                    // FINDING: [IotHubClientReplacedWithoutClose] merge() stores a new client over the one already in the map
+                    sensors.merge(id, fresh, (oldClient, newClient) -> newClient);
+                    DeviceClient second = new DeviceClient(System.getenv(id), IotHubClientProtocol.MQTT);
+                    sensors.merge(id, second, (oldClient, newClient) -> {
+                      oldClient.close();
+                      return newClient;
+                    });
+                    DeviceClient third = new DeviceClient(System.getenv(id), IotHubClientProtocol.MQTT);
+                    sensors.merge(id, third, (oldClient, newClient) -> oldClient);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /** As {@link #computeAndMergeReplaceLikePut_v2}, on the first generation's API. */
+  @Test
+  void computeAndMergeReplaceLikePut_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "BuildingGateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.io.UncheckedIOException;
+                import java.net.URISyntaxException;
+                import java.util.Map;
+                import java.util.Timer;
+                import java.util.TimerTask;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class BuildingGateway {
+                  private final Map<String, DeviceClient> sensors = new ConcurrentHashMap<>();
+
+                  void start() {
+                    new Timer().schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        refreshAll("sensor-1");
+                      }
+                    }, 0, 60_000);
+                  }
+
+                  private static DeviceClient create(String id) {
+                    try {
+                      return new DeviceClient(System.getenv(id), IotHubClientProtocol.MQTT);
+                    } catch (URISyntaxException e) {
+                      throw new IllegalArgumentException(e);
+                    }
+                  }
+
+                  private static void closeQuietly(DeviceClient client) {
+                    try {
+                      client.closeNow();
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  }
+
+                  void refreshAll(String id) {
+                    // FINDING: [IotHubClientReplacedWithoutClose] compute() stores a new client over the one already in the map … Close the old client the function is given
+                    sensors.compute(id, (key, old) -> create(key));
+                    // FINDING: [IotHubClientReplacedWithoutClose] computeIfPresent() stores a new client over the one already in the map
+                    sensors.computeIfPresent(id, (key, old) -> {
+                      return create(key);
+                    });
+                    sensors.compute(id, (key, old) -> {
+                      if (old != null) {
+                        closeQuietly(old);
+                      }
+                      return create(key);
+                    });
+                    sensors.computeIfAbsent(id, key -> create(key));
+                    DeviceClient fresh = create(id);
+                    // FINDING: [IotHubClientReplacedWithoutClose] merge() stores a new client over the one already in the map
+                    sensors.merge(id, fresh, (oldClient, newClient) -> newClient);
+                    DeviceClient second = create(id);
+                    sensors.merge(id, second, (oldClient, newClient) -> {
+                      closeQuietly(oldClient);
+                      return newClient;
+                    });
+                    DeviceClient third = create(id);
+                    sensors.merge(id, third, (oldClient, newClient) -> oldClient);
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

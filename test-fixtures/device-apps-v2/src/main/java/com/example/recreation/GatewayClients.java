@@ -104,7 +104,7 @@ public class GatewayClients {
     void swapMerge(String id, String cs) {
         try {
             DeviceClient fresh = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
-            // merge/compute are not modelled as puts (a documented limit of IotHubClientReplacedWithoutClose)
+            // expect: IotHubClientReplacedWithoutClose
             clients.merge(id, fresh, (a, b) -> b);
             fresh.open(false);
         } catch (Exception e) {
@@ -125,7 +125,7 @@ public class GatewayClients {
     void swapCompute(String id, String cs) {
         try {
             DeviceClient fresh = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
-            // merge/compute are not modelled as puts (a documented limit of IotHubClientReplacedWithoutClose)
+            // expect: IotHubClientReplacedWithoutClose
             clients.compute(id, (k, old) -> fresh);
             fresh.open(false);
         } catch (Exception e) {

@@ -80,6 +80,9 @@ final class ClassScan {
   private final Name run;
   private final Name put;
   private final Name replace;
+  private final Name compute;
+  private final Name computeIfPresent;
+  private final Name merge;
   private final Name close;
   private final Name closeNow;
   private final Set<Name> injectionAnnotations;
@@ -91,6 +94,9 @@ final class ClassScan {
     this.run = state.getName("run");
     this.put = state.getName("put");
     this.replace = state.getName("replace");
+    this.compute = state.getName("compute");
+    this.computeIfPresent = state.getName("computeIfPresent");
+    this.merge = state.getName("merge");
     this.close = state.getName("close");
     this.closeNow = state.getName("closeNow");
     this.injectionAnnotations = interned(INJECTION_ANNOTATIONS, state);
@@ -431,11 +437,17 @@ final class ClassScan {
   }
 
   /** {@code put(key, value)}, {@code replace(key, value)} or {@code replace(key, old, value)} on a Map. */
+  /** A call that may store a value over the one a map holds: {@code put}, {@code replace}, {@code compute}, ... */
   private boolean isMapPut(MethodInvocationTree tree, @Nullable Symbol symbol) {
     int arguments = tree.getArguments().size();
-    return symbol instanceof MethodSymbol method
-        && ((method.getSimpleName() == put && arguments == 2)
-            || (method.getSimpleName() == replace && (arguments == 2 || arguments == 3)))
+    if (!(symbol instanceof MethodSymbol method)) {
+      return false;
+    }
+    Name name = method.getSimpleName();
+    return ((name == put && arguments == 2)
+            || (name == replace && (arguments == 2 || arguments == 3))
+            || ((name == compute || name == computeIfPresent) && arguments == 2)
+            || (name == merge && arguments == 3))
         && sdk.isSubtypeOf(ASTHelpers.getReceiverType(tree), "java.util.Map");
   }
 

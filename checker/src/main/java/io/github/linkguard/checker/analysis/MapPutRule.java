@@ -4,8 +4,10 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -43,8 +45,7 @@ final class MapPutRule {
   boolean putsOverOpenClient(TreePath path) {
     MethodInvocationTree put = (MethodInvocationTree) path.getLeaf();
     Body body = model.bodyAt(path);
-    ExpressionTree value = put.getArguments().get(put.getArguments().size() - 1);
-    if (body == null || !model.isNewClient(value) || !reentry.isAtReentrySite(path, body)) {
+    if (body == null || !storesANewClientOverTheOld(path, put) || !reentry.isAtReentrySite(path, body)) {
       return false;
     }
     ClientRef map = ClientRef.of(ASTHelpers.getReceiver(put));
@@ -80,6 +81,62 @@ final class MapPutRule {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the call stores a new client over the value the map holds without closing that value itself: {@code
+   * put}/{@code replace} of a new client; {@code compute}/{@code computeIfPresent} whose function returns a new client
+   * and does not close the old value it is given; {@code merge} of a new client whose function returns the new value
+   * (or another new client) and does not close the old one.
+   */
+  private boolean storesANewClientOverTheOld(TreePath path, MethodInvocationTree put) {
+    List<? extends ExpressionTree> arguments = put.getArguments();
+    String name = IotHubSdk.methodName(put);
+    if (name.equals("put") || name.equals("replace")) {
+      return model.isNewClient(arguments.get(arguments.size() - 1));
+    }
+    if (!(IotHubSdk.stripParenthesesAndCasts(arguments.get(arguments.size() - 1)) instanceof LambdaExpressionTree function)
+        || function.getParameters().size() != 2) {
+      return false; // a method reference or a function object: what it stores is not read
+    }
+    Body functionBody = model.bodyAt(new TreePath(path, function));
+    if (functionBody == null || functionBody.tree() != function) {
+      return false;
+    }
+    boolean merging = name.equals("merge");
+    if (merging && !model.isNewClient(arguments.get(1))) {
+      return false;
+    }
+    VarSymbol oldValue = ASTHelpers.getSymbol(function.getParameters().get(merging ? 0 : 1));
+    VarSymbol givenValue = merging ? ASTHelpers.getSymbol(function.getParameters().get(1)) : null;
+    if (oldValue == null || closesAnywhere(functionBody, ClientRef.ofVariable(oldValue))) {
+      return false;
+    }
+    for (ExpressionTree returned : returnedBy(function)) {
+      if (model.isNewClient(returned)
+          || (givenValue != null && ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(returned)) == givenValue)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What the function returns: its expression body, or the values of its own {@code return} statements. */
+  private static List<ExpressionTree> returnedBy(LambdaExpressionTree function) {
+    if (function.getBody() instanceof ExpressionTree expression) {
+      return List.of(expression);
+    }
+    List<ExpressionTree> returned = new ArrayList<>();
+    new SameBodyScanner() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        if (tree.getExpression() != null) {
+          returned.add(tree.getExpression());
+        }
+        return null;
+      }
+    }.scan(function.getBody(), null);
+    return returned;
   }
 
   private final Map<Body, List<ConnectionCall>> closesOfLookups = new HashMap<>();
