@@ -21,10 +21,10 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Type;
-import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
+import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.Verdicts;
 import io.github.linkguard.checker.analysis.ReplacementRule.Replacement;
 import javax.inject.Inject;
@@ -74,7 +74,7 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     int arguments = tree.getArguments().size();
     if (arguments != 2 && arguments != 3) {
-      return Description.NO_MATCH; // put(key, value), replace(key, value), replace(key, old, value)
+      return Description.NO_MATCH; // put, replace, compute, computeIfPresent and merge take two or three
     }
     return match(tree, state);
   }

@@ -436,8 +436,11 @@ final class ClassScan {
     }
   }
 
-  /** {@code put(key, value)}, {@code replace(key, value)} or {@code replace(key, old, value)} on a Map. */
-  /** A call that may store a value over the one a map holds: {@code put}, {@code replace}, {@code compute}, ... */
+  /**
+   * A call on a Map that may store a value over the one it holds: {@code put(key, value)}, {@code replace(key, value)},
+   * {@code replace(key, old, value)}, {@code compute}/{@code computeIfPresent(key, function)}, {@code merge(key, value,
+   * function)}.
+   */
   private boolean isMapPut(MethodInvocationTree tree, @Nullable Symbol symbol) {
     int arguments = tree.getArguments().size();
     if (!(symbol instanceof MethodSymbol method)) {

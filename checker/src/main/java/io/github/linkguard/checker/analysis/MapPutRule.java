@@ -24,8 +24,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Check 4(b) ({@code IotHubClientReplacedWithoutClose}): a {@code put} of a new client into a {@code Map} of clients
- * at a re-entry site, unless the value it replaces is closed ({@code remove}/{@code get} then close before it, or a
- * close of the value {@code put} returns), or the put runs only where the map holds nothing for the key.
+ * at a re-entry site (or a {@code replace}, {@code compute}, {@code computeIfPresent} or {@code merge} that stores
+ * one), unless the value it replaces is closed ({@code remove}/{@code get} then close before it, a close of the value
+ * {@code put} returns, or of the old value the function is given), or the put runs only where the map holds nothing
+ * for the key.
  *
  * <p>Cost: per put, the path facts at it and the closes of map lookups in its body, found once per body, so that a
  * body with many puts and many closes stays linear.
@@ -95,8 +97,8 @@ final class MapPutRule {
     if (name.equals("put") || name.equals("replace")) {
       return model.isNewClient(arguments.get(arguments.size() - 1));
     }
-    if (!(IotHubSdk.stripParenthesesAndCasts(arguments.get(arguments.size() - 1)) instanceof LambdaExpressionTree function)
-        || function.getParameters().size() != 2) {
+    ExpressionTree last = IotHubSdk.stripParenthesesAndCasts(arguments.get(arguments.size() - 1));
+    if (!(last instanceof LambdaExpressionTree function) || function.getParameters().size() != 2) {
       return false; // a method reference or a function object: what it stores is not read
     }
     Body functionBody = model.bodyAt(new TreePath(path, function));
