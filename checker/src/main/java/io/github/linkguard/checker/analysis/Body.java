@@ -1,6 +1,8 @@
 package io.github.linkguard.checker.analysis;
 
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
@@ -66,7 +68,7 @@ public final class Body {
     return method;
   }
 
-  /** The expressions a method body's own {@code return} statements return (not those of its lambdas or classes). */
+  /** The expressions the body's own {@code return} statements return (see {@link #returnStatements}). */
   List<ExpressionTree> returnedExpressions() {
     List<ExpressionTree> returned = new ArrayList<>();
     for (TreePath statement : returnStatements()) {
@@ -88,18 +90,26 @@ public final class Body {
     return null;
   }
 
-  /** A method body's own {@code return} statements, in source order (not those of its lambdas or classes). Memoized. */
+  /**
+   * The body's own {@code return} statements, in source order (not those of its lambdas or classes): a method's, or a
+   * block lambda's. Memoized.
+   */
   List<TreePath> returnStatements() {
     if (returnStatements == null) {
       List<TreePath> found = new ArrayList<>();
-      if (tree() instanceof MethodTree methodTree && methodTree.getBody() != null) {
+      Tree block =
+          tree() instanceof MethodTree methodTree ? methodTree.getBody()
+              : tree() instanceof LambdaExpressionTree lambda && lambda.getBody() instanceof BlockTree lambdaBlock
+                  ? lambdaBlock
+                  : null;
+      if (block != null) {
         new SameBodyPathScanner() {
           @Override
           public Void visitReturn(ReturnTree tree, Void unused) {
             found.add(getCurrentPath());
             return null;
           }
-        }.scan(new TreePath(path, methodTree.getBody()), null);
+        }.scan(new TreePath(path, block), null);
       }
       returnStatements = found;
     }

@@ -7,7 +7,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -114,7 +113,7 @@ final class MapPutRule {
     if (oldValue == null || closesAnywhere(functionBody, ClientRef.ofVariable(oldValue))) {
       return false;
     }
-    for (ExpressionTree returned : returnedBy(function)) {
+    for (ExpressionTree returned : returnedBy(function, functionBody)) {
       if (model.isNewClient(returned)
           || (givenValue != null && ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(returned)) == givenValue)) {
         return true;
@@ -124,21 +123,10 @@ final class MapPutRule {
   }
 
   /** What the function returns: its expression body, or the values of its own {@code return} statements. */
-  private static List<ExpressionTree> returnedBy(LambdaExpressionTree function) {
-    if (function.getBody() instanceof ExpressionTree expression) {
-      return List.of(expression);
-    }
-    List<ExpressionTree> returned = new ArrayList<>();
-    new SameBodyScanner() {
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        if (tree.getExpression() != null) {
-          returned.add(tree.getExpression());
-        }
-        return null;
-      }
-    }.scan(function.getBody(), null);
-    return returned;
+  private static List<ExpressionTree> returnedBy(LambdaExpressionTree function, Body functionBody) {
+    return function.getBody() instanceof ExpressionTree expression
+        ? List.of(expression)
+        : functionBody.returnedExpressions();
   }
 
   private final Map<Body, List<ConnectionCall>> closesOfLookups = new HashMap<>();
