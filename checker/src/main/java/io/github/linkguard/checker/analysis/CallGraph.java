@@ -358,6 +358,11 @@ final class CallGraph {
     return false;
   }
 
+  /** Which library call runs each function value as its attempt: one memo for the call graph and the analyses. */
+  RetryLibraries.AttemptRuns attemptRuns() {
+    return attemptRuns;
+  }
+
   private boolean isAsyncRetryAttempt(TreePath site) {
     RetryLibraries.AttemptRun run = attemptRuns.of(site);
     return run != null && run.async();

@@ -57,7 +57,7 @@ final class RetryConstructs {
 
   RetryConstructs(CompilationModel model, Conditions conditions, MethodEffects effects) {
     this.model = model;
-    this.attemptRuns = new RetryLibraries.AttemptRuns(model.state(), model.sdk(), model.scan().locals);
+    this.attemptRuns = model.graph().attemptRuns();
     this.effects = effects;
     this.loopExits = new LoopExits(model, conditions);
     Map<Tree, List<Site>> sitesInLoopBody = new IdentityHashMap<>();

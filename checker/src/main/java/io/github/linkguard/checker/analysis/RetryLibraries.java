@@ -103,8 +103,9 @@ public final class RetryLibraries {
   public record AttemptRun(TreePath call, boolean async) {}
 
   /**
-   * Which library call runs each function value as its attempt, memoized per compilation: each owner of a question
-   * keeps one, so that the uses of locals in a method are read once however many attempts it keeps in locals.
+   * Which library call runs each function value as its attempt, memoized per compilation (the call graph keeps the
+   * one instance, which the retry constructs share), so that the uses of locals in a method are read once however
+   * many attempts it keeps in locals.
    */
   static final class AttemptRuns {
     private final VisitorState state;
