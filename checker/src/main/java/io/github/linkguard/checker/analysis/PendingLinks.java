@@ -91,9 +91,14 @@ final class PendingLinks {
    */
   record LibraryCall(Body from, MethodSymbol method, VarSymbol holder, TreePath site) {}
 
+  /** An object created right in argument {@code index} of a call of a method of the compilation. */
+  record CreatedArgument(MethodInvocationTree call, int index, NewClassTree creation) {}
+
   private final IotHubSdk sdk;
   private final Set<ClassSymbol> visibleClasses;
   final List<PendingEdge> edges = new ArrayList<>();
+  /** The objects created in the arguments of {@link #edges}' calls, in the order of the edges and arguments. */
+  final List<CreatedArgument> createdArguments = new ArrayList<>();
   final List<PendingReference> references = new ArrayList<>();
   final List<PendingFunction> functions = new ArrayList<>();
   final List<PendingTask> tasks = new ArrayList<>();
@@ -156,6 +161,7 @@ final class PendingLinks {
               current, method, path, viaSuper ? null : ASTHelpers.getReceiverType(tree),
               receiver == null || isThisReference(receiver)));
       noteForwardedParameters(method, tree.getArguments());
+      noteCreatedArguments(tree);
     } else if (symbol instanceof MethodSymbol method && !method.isStatic() && !isDeclaredHere(method)) {
       noteLibraryCall(tree, path, current, method);
     }
@@ -245,6 +251,16 @@ final class PendingLinks {
         handedOffVariables.add(variable);
         variableHandOffs.computeIfAbsent(variable, k -> new ArrayList<>()).add(new VariableHandOff(current, site));
       }
+    }
+  }
+
+  private void noteCreatedArguments(MethodInvocationTree call) {
+    int index = 0;
+    for (ExpressionTree argument : call.getArguments()) {
+      if (IotHubSdk.stripParenthesesAndCasts(argument) instanceof NewClassTree creation) {
+        createdArguments.add(new CreatedArgument(call, index, creation));
+      }
+      index++;
     }
   }
 

@@ -136,18 +136,10 @@ final class RetriesThroughFunctions {
   private static List<PassedObject> openingObjects(CompilationModel model) {
     List<PassedObject> objects = new ArrayList<>();
     Map<ClassSymbol, Boolean> opening = new HashMap<>();
-    for (PendingLinks.PendingEdge edge : model.scan().links.edges) {
-      if (!(edge.site().getLeaf() instanceof MethodInvocationTree call)) {
-        continue;
-      }
-      for (int i = 0; i < call.getArguments().size(); i++) {
-        if (!(IotHubSdk.stripParenthesesAndCasts(call.getArguments().get(i)) instanceof NewClassTree creation)) {
-          continue;
-        }
-        ClassSymbol created = PendingLinks.classCreatedBy(creation);
-        if (created != null && opening.computeIfAbsent(created, c -> hasMethodReachingAnOpen(model, c))) {
-          objects.add(new PassedObject(new Passed(call, i), created));
-        }
+    for (PendingLinks.CreatedArgument argument : model.scan().links.createdArguments) {
+      ClassSymbol created = PendingLinks.classCreatedBy(argument.creation());
+      if (created != null && opening.computeIfAbsent(created, c -> hasMethodReachingAnOpen(model, c))) {
+        objects.add(new PassedObject(new Passed(argument.call(), argument.index()), created));
       }
     }
     return objects;
@@ -193,7 +185,8 @@ final class RetriesThroughFunctions {
   private static List<OpeningFunction> openingFieldFunctions(CompilationModel model) {
     Map<Body, VarSymbol> heldIn = new LinkedHashMap<>();
     for (Body body : model.bodies()) {
-      if (body.tree() instanceof LambdaExpressionTree && model.syncReachesAnOpen(body)) {
+      // the set lookup first: it leaves the trees of most bodies of a large compilation untouched
+      if (model.syncReachesAnOpen(body) && body.tree() instanceof LambdaExpressionTree) {
         VarSymbol field = fieldStoredIn(body.path());
         if (field != null) {
           heldIn.put(body, field);
