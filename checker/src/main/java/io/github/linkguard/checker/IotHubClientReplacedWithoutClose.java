@@ -15,11 +15,13 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.DocLinks;
@@ -123,7 +125,7 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
           buildDescription(tree)
               .setMessage(
                   "This local client hides the client field '" + replacement.field().getSimpleName()
-                      + "': the field's client is never closed or replaced and stays connected beside this one"
+                      + "'" + inheritedFrom(replacement.field(), state) + ": the field's client is never closed or replaced and stays connected beside this one"
                       + " (409002 LinkCreationConflict). Assign the field instead of declaring a local.")
               .build();
       case LOCAL_CLIENT_NOT_CLOSED ->
@@ -158,5 +160,15 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
     return Fixes.insertBefore(state, fix, statement, "if (" + target + " != null) {\n" + close + "\n}")
         ? fix.build()
         : null;
+  }
+
+  /** " (inherited from Base)" when no class around the finding declares the field it hides, else nothing. */
+  private static String inheritedFrom(Symbol field, VisitorState state) {
+    for (Tree enclosing : state.getPath()) {
+      if (enclosing instanceof ClassTree classTree && field.owner.equals(ASTHelpers.getSymbol(classTree))) {
+        return "";
+      }
+    }
+    return " (inherited from " + field.owner.getSimpleName() + ")";
   }
 }

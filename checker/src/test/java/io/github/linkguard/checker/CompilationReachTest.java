@@ -2519,4 +2519,114 @@ class CompilationReachTest {
                 """))
         .doTest();
   }
+  /**
+   * Check 4(c) across files: a local named like a client field the class inherits from its base class (in another
+   * file, two levels up too) hides that field, as one declared in the class itself does; a private field of the base
+   * class is not inherited, so a local of its name hides nothing.
+   */
+  @Test
+  void localHidingAnInheritedClientField_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "HubDevice.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                abstract class HubDevice {
+                  protected DeviceClient client;
+                  private DeviceClient spare;
+
+                  public void stop() {
+                    if (client != null) {
+                      client.close();
+                    }
+                    if (spare != null) {
+                      spare.close();
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "LightingDevice.java",
+            lines(
+                """
+                abstract class LightingDevice extends HubDevice {}
+                """))
+        .addSourceLines(
+            "StreetLight.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class StreetLight extends LightingDevice {
+                  public void start(String cs) throws IotHubClientException {
+                    // FINDING: [IotHubClientReplacedWithoutClose] hides the client field 'client' (inherited from HubDevice): the field's client is never closed
+                    DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open(false);
+                  }
+
+                  public void startSpare(String cs) throws IotHubClientException {
+                    DeviceClient spare = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    spare.open(false);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void localHidingAnInheritedClientField_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "HubDevice.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                abstract class HubDevice {
+                  protected DeviceClient client;
+                  private DeviceClient spare;
+
+                  public void stop() throws IOException {
+                    if (client != null) {
+                      client.closeNow();
+                    }
+                    if (spare != null) {
+                      spare.closeNow();
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "LightingDevice.java",
+            lines(
+                """
+                abstract class LightingDevice extends HubDevice {}
+                """))
+        .addSourceLines(
+            "StreetLight.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class StreetLight extends LightingDevice {
+                  public void start(String cs) throws IOException, URISyntaxException {
+                    // FINDING: [IotHubClientReplacedWithoutClose] hides the client field 'client' (inherited from HubDevice): the field's client is never closed
+                    DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.open();
+                  }
+
+                  public void startSpare(String cs) throws IOException, URISyntaxException {
+                    DeviceClient spare = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    spare.open();
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -9,16 +9,20 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Name;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -207,7 +211,11 @@ public final class CompilationModel {
     return scan.collections.closedCollection(closeReference);
   }
 
-  /** Client-typed fields visible by simple name at a local declaration in this class. */
+  /**
+   * The client-typed field that a local declaration hides: one of an enclosing class, its own or inherited from a
+   * superclass (a base class in another file: "a subclass inherits what its superclasses' code does"), the innermost
+   * class first, as Java resolves the name.
+   */
   @Nullable VarSymbol shadowedClientField(VarSymbol local, TreePath declaration) {
     for (TreePath current = declaration; current != null; current = current.getParentPath()) {
       if (current.getLeaf() instanceof ClassTree classTree) {
@@ -218,6 +226,27 @@ public final class CompilationModel {
               && sdk.isClientType(field.type)) {
             return field;
           }
+        }
+        VarSymbol inherited = owner == null ? null : inheritedClientField(owner, local.getSimpleName());
+        if (inherited != null) {
+          return inherited;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A client field named {@code name} that {@code type} inherits from a superclass (not a private one), or null. */
+  private @Nullable VarSymbol inheritedClientField(ClassSymbol type, Name name) {
+    for (Type superclass = state.getTypes().supertype(type.type);
+        superclass != null && superclass.tsym instanceof ClassSymbol superSymbol;
+        superclass = state.getTypes().supertype(superclass)) {
+      for (Symbol member : superSymbol.members().getSymbolsByName(name)) {
+        if (member instanceof VarSymbol field
+            && field.getKind() == ElementKind.FIELD
+            && (field.flags() & Flags.PRIVATE) == 0
+            && sdk.isClientType(field.type)) {
+          return field;
         }
       }
     }

@@ -1,0 +1,22 @@
+package com.example.replacement.shadow;
+
+import com.microsoft.azure.sdk.iot.device.DeviceClient;
+
+import java.io.IOException;
+
+/** Base class of the street furniture devices: it owns the client and closes it on stop(). */
+public abstract class HubDevice {
+    protected DeviceClient client;
+    private DeviceClient diagnostics;
+
+    public abstract void start(String connectionString) throws Exception;
+
+    public void stop() throws IOException {
+        if (client != null) {
+            client.closeNow();
+        }
+        if (diagnostics != null) {
+            diagnostics.closeNow();
+        }
+    }
+}
