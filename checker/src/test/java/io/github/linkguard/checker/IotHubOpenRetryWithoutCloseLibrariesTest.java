@@ -459,6 +459,50 @@ class IotHubOpenRetryWithoutCloseLibrariesTest {
                     executor.submit(connect);
                   }
 
+                  void decoratedChoiceRun(boolean verbose) {
+                    Runnable connect =
+                        verbose
+                            ? Retry.decorateRunnable(logging, () -> System.out.println("connecting"))
+                            : Retry.decorateRunnable(retry, this::openOrThrowInChoice);
+                    connect.run();
+                  }
+
+                  // a choice of decorated functions that this code never runs: no retry here
+                  Runnable decoratedChoiceOnly(boolean verbose) {
+                    return verbose ? Retry.decorateRunnable(retry, this::openNeverRun) : null;
+                  }
+
+                  void decoratedChoiceHandedOff(boolean verbose, ExecutorService executor) {
+                    executor.execute(
+                        (Runnable) (verbose ? null : Retry.decorateRunnable(retry, this::openOrThrowHandedOff)));
+                  }
+
+                  private void openOrThrowInChoice() {
+                    try {
+                      // BUG: Diagnostic contains: open() is retried without closing the client
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+
+                  private void openOrThrowHandedOff() {
+                    try {
+                      // BUG: Diagnostic contains: open() is retried without closing the client
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+
+                  private void openNeverRun() {
+                    try {
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+
                   void decorateSupplierRunInPlace() {
                     Retry.decorateSupplier(retry, () -> {
                       try {
@@ -518,6 +562,15 @@ class IotHubOpenRetryWithoutCloseLibrariesTest {
                   void connect() throws Throwable {
                     // BUG: Diagnostic contains: open() is retried without closing the client
                     CheckedRunnable connect = Retry.decorateCheckedRunnable(retry, () -> client.open());
+                    connect.run();
+                  }
+
+                  void connectUnlessOffline(boolean offline) throws Throwable {
+                    CheckedRunnable connect =
+                        offline
+                            ? () -> System.out.println("offline")
+                            // BUG: Diagnostic contains: open() is retried without closing the client
+                            : Retry.decorateCheckedRunnable(retry, () -> client.open());
                     connect.run();
                   }
 

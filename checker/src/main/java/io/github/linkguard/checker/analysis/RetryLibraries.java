@@ -8,6 +8,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -215,6 +216,13 @@ public final class RetryLibraries {
    */
   private static @Nullable Boolean decoratedRun(TreePath decorate, IotHubSdk sdk) {
     TreePath use = IotHubSdk.withEnclosingParentheses(decorate);
+    // a decorated function chosen by ?: (tidy ? decorate(retry, a) : decorate(retry, b)), or cast, runs where the
+    // whole expression's value runs
+    while ((use.getParentPath().getLeaf() instanceof ConditionalExpressionTree choice
+            && choice.getCondition() != use.getLeaf())
+        || use.getParentPath().getLeaf() instanceof TypeCastTree) {
+      use = IotHubSdk.withEnclosingParentheses(use.getParentPath());
+    }
     Tree parent = use.getParentPath().getLeaf();
     if (parent instanceof MemberSelectTree) {
       return false; // Retry.decorateSupplier(retry, s).get()
