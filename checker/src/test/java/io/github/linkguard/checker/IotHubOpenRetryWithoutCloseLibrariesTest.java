@@ -529,6 +529,49 @@ class IotHubOpenRetryWithoutCloseLibrariesTest {
         .doTest();
   }
 
+  /**
+   * A registry hands back one Retry per name: a close in a listener of registry.retry("iothub") runs between the
+   * attempts that registry.retry("iothub") runs, not between those of registry.retry("telemetry").
+   */
+  @Test
+  void resilience4j_registryListenerByName_v2() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, RetryJars.CURRENT, getClass())
+        .addSourceLines(
+            "SolarInverter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import io.github.resilience4j.retry.RetryRegistry;
+
+                class SolarInverter {
+                  private final RetryRegistry registry = RetryRegistry.ofDefaults();
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final DeviceClient telemetry = new DeviceClient("cs2", IotHubClientProtocol.MQTT);
+
+                  SolarInverter() {
+                    registry.retry("iothub").getEventPublisher().onRetry(event -> client.close());
+                    registry.retry("iothub").getEventPublisher().onRetry(event -> telemetry.close());
+                  }
+
+                  void connect() throws Throwable {
+                    registry.retry("iothub").executeCheckedSupplier(() -> {
+                      client.open(false);
+                      return true;
+                    });
+                  }
+
+                  void connectTelemetry() throws Throwable {
+                    registry.retry("telemetry").executeCheckedSupplier(() -> {
+                      // BUG: Diagnostic contains: open() is retried without closing the client
+                      telemetry.open(false);
+                      return true;
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void resilience4j1_v1() {
     Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V1, RetryJars.RESILIENCE4J_1, getClass())

@@ -28,6 +28,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -328,6 +329,33 @@ public final class RetryLibraries {
 
 
   /** The variable at the root of a call chain: {@code retry} in {@code retry.getEventPublisher().onRetry(...)}. */
+  /**
+   * The registry lookups in the receiver chain of {@code chain}, each a key of the method and its constant arguments
+   * ({@code registry.retry("iothub")}: "retry(iothub,)"): a registry hands back one policy per name, so two chains
+   * from one registry variable name one policy only when their lookups agree. A lookup with an argument that is not
+   * a constant gets a key no other lookup has.
+   */
+  static List<String> registryLookups(ExpressionTree chain, IotHubSdk sdk) {
+    List<String> lookups = new ArrayList<>();
+    ExpressionTree current = chain;
+    while (current != null) {
+      current = IotHubSdk.stripParenthesesAndCasts(current);
+      if (!(current instanceof MethodInvocationTree inner)) {
+        break;
+      }
+      if (sdk.isSubtypeOf(ASTHelpers.getReceiverType(inner), RESILIENCE4J + "retry.RetryRegistry")) {
+        StringBuilder key = new StringBuilder(IotHubSdk.methodName(inner)).append('(');
+        for (ExpressionTree argument : inner.getArguments()) {
+          Object value = ASTHelpers.constValue(argument);
+          key.append(value == null ? "?" + System.identityHashCode(argument) : value).append(',');
+        }
+        lookups.add(key.append(')').toString());
+      }
+      current = ASTHelpers.getReceiver(inner);
+    }
+    return lookups;
+  }
+
   static @Nullable Symbol rootVariable(MethodInvocationTree call) {
     ExpressionTree current = ASTHelpers.getReceiver(call);
     while (current != null) {

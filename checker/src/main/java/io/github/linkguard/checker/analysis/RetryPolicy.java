@@ -147,7 +147,8 @@ final class RetryPolicy {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         if (RetryLibraries.BETWEEN_ATTEMPTS_LISTENER.matches(tree, model.state())
-            && (isInDefinition(getCurrentPath()) || holders.contains(RetryLibraries.rootVariable(tree)))) {
+            && (isInDefinition(getCurrentPath())
+                || (holders.contains(RetryLibraries.rootVariable(tree)) && looksUpThisPolicy(tree)))) {
           registrations.add(getCurrentPath());
         }
         return super.visitMethodInvocation(tree, null);
@@ -160,6 +161,38 @@ final class RetryPolicy {
     }
     return false;
   }
+
+  /**
+   * Whether the registry lookups on the way from the variable to a listener ({@code registry.retry("iothub")
+   * .getEventPublisher().onRetry(...)}) are lookups this policy's definition makes: the same name gives the same
+   * policy, another name another one.
+   */
+  private boolean looksUpThisPolicy(MethodInvocationTree listener) {
+    List<String> lookups = RetryLibraries.registryLookups(ASTHelpers.getReceiver(listener), model.sdk());
+    if (lookups.isEmpty()) {
+      return true;
+    }
+    if (definitionLookups == null) {
+      definitionLookups = new HashSet<>();
+      for (Tree definition : definitions) {
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+            definitionLookups.addAll(RetryLibraries.registryLookups(tree, model.sdk()));
+            return super.visitMethodInvocation(tree, null);
+          }
+
+          @Override
+          public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+            return null;
+          }
+        }.scan(definition, null);
+      }
+    }
+    return definitionLookups.containsAll(lookups);
+  }
+
+  private @Nullable Set<String> definitionLookups;
 
   private boolean isInDefinition(TreePath path) {
     for (TreePath current = path; current != null; current = current.getParentPath()) {
