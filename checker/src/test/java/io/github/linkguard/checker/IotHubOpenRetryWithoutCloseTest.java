@@ -3080,4 +3080,95 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+  /**
+   * An exit test that continues an outer loop ({@code if (opened) continue relays;}) leaves the inner loop as a
+   * {@code break} does, as a {@code continue relays;} after the open() does: the inner loop is a retry, and the outer
+   * loop over the clients is no re-entry site. An unlabelled {@code continue} (or one naming the loop itself) stays in
+   * the loop.
+   */
+  @Test
+  void anExitTestThatContinuesAnOuterLoop_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "RelayBank.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.List;
+
+                class RelayBank {
+                  void connectAll(List<DeviceClient> relays) throws InterruptedException {
+                    relays:
+                    for (DeviceClient relay : relays) {
+                      boolean opened = false;
+                      while (true) {
+                        if (opened) continue relays;
+                        try {
+                          // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                          relay.open(false);
+                          opened = true;
+                        } catch (IotHubClientException e) {
+                          Thread.sleep(1500);
+                        }
+                      }
+                    }
+                  }
+
+                  void keepOpening(DeviceClient relay) throws InterruptedException {
+                    boolean opened = false;
+                    polling:
+                    while (true) {
+                      if (opened) {
+                        Thread.sleep(60_000);
+                        continue polling;
+                      }
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        relay.open(false);
+                        opened = true;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1500);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void anExitTestThatContinuesAnOuterLoop_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "RelayBank.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.List;
+
+                class RelayBank {
+                  void connectAll(List<DeviceClient> relays) throws InterruptedException {
+                    relays:
+                    for (DeviceClient relay : relays) {
+                      boolean opened = false;
+                      do {
+                        if (opened) {
+                          continue relays;
+                        }
+                        try {
+                          // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                          relay.open();
+                          opened = true;
+                        } catch (IOException e) {
+                          Thread.sleep(1500);
+                        }
+                      } while (true);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

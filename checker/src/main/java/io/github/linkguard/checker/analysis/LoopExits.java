@@ -206,7 +206,10 @@ final class LoopExits {
     return tests;
   }
 
-  /** {@code break;} (of this loop), {@code return ...;}, or a block that ends with one of them. */
+  /**
+   * {@code break;} (of this loop), {@code return ...;}, {@code continue outer;} (of an enclosing loop, which leaves
+   * this one as a {@code break} does), or a block that ends with one of them.
+   */
   private static boolean leavesTheLoop(StatementTree statement, @Nullable String loopLabel) {
     StatementTree last = statement;
     if (statement instanceof BlockTree block) {
@@ -215,7 +218,10 @@ final class LoopExits {
     }
     return last instanceof ReturnTree
         || (last instanceof BreakTree exit
-            && (exit.getLabel() == null || exit.getLabel().contentEquals(String.valueOf(loopLabel))));
+            && (exit.getLabel() == null || exit.getLabel().contentEquals(String.valueOf(loopLabel))))
+        || (last instanceof ContinueTree next
+            && next.getLabel() != null
+            && !next.getLabel().contentEquals(String.valueOf(loopLabel)));
   }
 
   /**
