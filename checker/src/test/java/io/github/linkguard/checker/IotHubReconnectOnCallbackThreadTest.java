@@ -511,4 +511,122 @@ class IotHubReconnectOnCallbackThreadTest {
                 """))
         .doTest();
   }
+  /**
+   * A function value chosen by {@code ?:} goes where the whole expression goes: handed to an executor (directly, or
+   * through a local the callback then hands off) it runs on the executor's thread; run in place it runs on the
+   * callback's.
+   */
+  @Test
+  void aFunctionChosenByAConditionalGoesWhereTheChoiceGoes_v2() {
+    Sources.compile(IotHubReconnectOnCallbackThread.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Hvac.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Hvac implements IotHubConnectionStatusChangeCallback {
+                  private final ExecutorService exec;
+                  private final DeviceClient hvac;
+                  private final DeviceClient chiller;
+                  private final DeviceClient fan;
+
+                  Hvac(ExecutorService exec, DeviceClient hvac, DeviceClient chiller, DeviceClient fan) {
+                    this.exec = exec;
+                    this.hvac = hvac;
+                    this.chiller = chiller;
+                    this.fan = fan;
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext ctx) {
+                    boolean down = ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED;
+                    exec.execute(down ? this::reopenHvac : this::noop);
+                    exec.execute(down ? () -> reopenChiller() : () -> {});
+                    Runnable next = down ? this::reopenFan : this::noop;
+                    exec.execute(next);
+                    Runnable now = down ? this::closeFan : this::noop;
+                    now.run();
+                  }
+
+                  private void noop() {}
+
+                  private void reopenHvac() {
+                    hvac.close();
+                    try {
+                      hvac.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void reopenChiller() {
+                    chiller.close();
+                  }
+
+                  private void reopenFan() {
+                    fan.close();
+                  }
+
+                  private void closeFan() {
+                    // BUG: Diagnostic contains: runs on the thread that delivers the connection status callback
+                    fan.close();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aFunctionChosenByAConditionalGoesWhereTheChoiceGoes_v1() {
+    Sources.compile(IotHubReconnectOnCallbackThread.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Hvac.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+
+                class Hvac {
+                  private final ExecutorService exec;
+                  private final DeviceClient hvac;
+
+                  Hvac(ExecutorService exec, DeviceClient hvac) {
+                    this.exec = exec;
+                    this.hvac = hvac;
+                    hvac.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      exec.submit(status == IotHubConnectionStatus.DISCONNECTED ? this::reopen : this::noop);
+                      Runnable now = status == IotHubConnectionStatus.CONNECTED ? this::noop : this::drop;
+                      now.run();
+                    }, null);
+                  }
+
+                  private void noop() {}
+
+                  private void reopen() {
+                    try {
+                      hvac.closeNow();
+                      hvac.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void drop() {
+                    try {
+                      // BUG: Diagnostic contains: runs on the thread that delivers the connection status callback
+                      hvac.closeNow();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

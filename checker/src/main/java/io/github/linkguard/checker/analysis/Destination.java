@@ -3,6 +3,7 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -25,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * hand-off API, into a same-class method's parameter, into a variable, or nowhere that runs it elsewhere. Whether that
  * destination runs it on another thread is decided by {@link CallGraph} once every hand-off is known.
  *
- * <p>Cost of {@link #of}: a climb through the parentheses and casts around the value, then constant work; a value
- * returned from a lambda climbs once more per enclosing returned lambda (the nesting of one expression).
+ * <p>Cost of {@link #of}: a climb through the parentheses, casts and {@code ?:} branches around the value, then
+ * constant work; a value returned from a lambda climbs once more per enclosing returned lambda (the nesting of one
+ * expression).
  */
 record Destination(
     boolean handOffApi, @Nullable MethodSymbol callee, int index, @Nullable VarSymbol variable,
@@ -50,9 +52,11 @@ record Destination(
   static Destination of(TreePath path, IotHubSdk sdk, Predicate<Symbol> declaredHere) {
     TreePath parent = path.getParentPath();
     Tree child = path.getLeaf();
+    // a value chosen by ?: (cond ? this::reopen : this::noop) goes where the whole expression goes
     while (parent != null
         && (parent.getLeaf().getKind() == Tree.Kind.PARENTHESIZED
-            || parent.getLeaf().getKind() == Tree.Kind.TYPE_CAST)) {
+            || parent.getLeaf().getKind() == Tree.Kind.TYPE_CAST
+            || (parent.getLeaf() instanceof ConditionalExpressionTree choice && choice.getCondition() != child))) {
       child = parent.getLeaf();
       parent = parent.getParentPath();
     }
