@@ -124,8 +124,9 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
       case SHADOWS_CLIENT_FIELD ->
           buildDescription(tree)
               .setMessage(
-                  "This local client hides the client field '" + replacement.field().getSimpleName()
-                      + "'" + inheritedFrom(replacement.field(), state) + ": the field's client is never closed or replaced and stays connected beside this one"
+                  "This local client hides the client field '" + replacement.field().getSimpleName() + "'"
+                      + inheritedFrom(replacement.field(), state)
+                      + ": the field's client is never closed or replaced and stays connected beside this one"
                       + " (409002 LinkCreationConflict). Assign the field instead of declaring a local.")
               .build();
       case LOCAL_CLIENT_NOT_CLOSED ->

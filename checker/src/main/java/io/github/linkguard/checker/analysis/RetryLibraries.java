@@ -26,9 +26,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -327,15 +327,13 @@ public final class RetryLibraries {
 
   // ---------------------------------------------------------------- the policy behind a run
 
-
-  /** The variable at the root of a call chain: {@code retry} in {@code retry.getEventPublisher().onRetry(...)}. */
   /**
    * The registry lookups in the receiver chain of {@code chain}, each a key of the method and its constant arguments
    * ({@code registry.retry("iothub")}: "retry(iothub,)"): a registry hands back one policy per name, so two chains
    * from one registry variable name one policy only when their lookups agree. A lookup with an argument that is not
    * a constant gets a key no other lookup has.
    */
-  static List<String> registryLookups(ExpressionTree chain, IotHubSdk sdk) {
+  static List<String> registryLookups(@Nullable ExpressionTree chain, IotHubSdk sdk) {
     List<String> lookups = new ArrayList<>();
     ExpressionTree current = chain;
     while (current != null) {
@@ -356,6 +354,7 @@ public final class RetryLibraries {
     return lookups;
   }
 
+  /** The variable at the root of a call chain: {@code retry} in {@code retry.getEventPublisher().onRetry(...)}. */
   static @Nullable Symbol rootVariable(MethodInvocationTree call) {
     ExpressionTree current = ASTHelpers.getReceiver(call);
     while (current != null) {

@@ -39,6 +39,8 @@ final class RetryPolicy {
   private final TreePath scope;
   private boolean failsafe;
   private boolean failsafeRetryPolicy;
+  /** The registry lookups the definitions make ({@link RetryLibraries#registryLookups}), read on first need. */
+  private @Nullable Set<String> definitionLookups;
 
   RetryPolicy(TreePath call, CompilationModel model, MethodEffects effects) {
     this.model = model;
@@ -191,8 +193,6 @@ final class RetryPolicy {
     }
     return definitionLookups.containsAll(lookups);
   }
-
-  private @Nullable Set<String> definitionLookups;
 
   private boolean isInDefinition(TreePath path) {
     for (TreePath current = path; current != null; current = current.getParentPath()) {
