@@ -3171,4 +3171,113 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+  /**
+   * A catch that schedules another method of the class to attempt the connection again: that method's close before
+   * its own open() is a close between the failure and the next attempt, as it is when the catch calls the method
+   * directly. Without it, the retry is reported.
+   */
+  @Test
+  void aCatchThatSchedulesAMethodThatClosesFirst_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Uplink {
+                  private final ScheduledExecutorService scheduler;
+                  private final DeviceClient client;
+                  private final DeviceClient backup;
+
+                  Uplink(ScheduledExecutorService scheduler, DeviceClient client, DeviceClient backup) {
+                    this.scheduler = scheduler;
+                    this.client = client;
+                    this.backup = backup;
+                  }
+
+                  void start() {
+                    try {
+                      client.open(true);
+                    } catch (IotHubClientException e) {
+                      scheduler.schedule(this::reconnect, 30, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  private void reconnect() {
+                    client.close();
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println("reconnect failed");
+                    }
+                  }
+
+                  void startBackup() {
+                    try {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      backup.open(true);
+                    } catch (IotHubClientException e) {
+                      scheduler.schedule(this::reconnectBackup, 30, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  private void reconnectBackup() {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      backup.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println("reconnect failed");
+                    }
+                    backup.close();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aCatchThatSchedulesAMethodThatClosesFirst_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Uplink {
+                  private final Timer timer = new Timer(true);
+                  private final DeviceClient client;
+
+                  Uplink(DeviceClient client) {
+                    this.client = client;
+                  }
+
+                  void start() {
+                    try {
+                      client.open();
+                    } catch (IOException e) {
+                      Runnable retry = this::reconnect;
+                      new Thread(retry).start();
+                    }
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.closeNow();
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println("reconnect failed");
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

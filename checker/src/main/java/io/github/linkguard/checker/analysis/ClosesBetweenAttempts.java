@@ -8,6 +8,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -287,26 +288,42 @@ final class ClosesBetweenAttempts {
   }
 
   /**
-   * The catch hands the failed object to a helper of another class that closes it before calling back ({@code
-   * budget.retry(this)} with {@code retry(Connector c) { ...; c.disconnect(); c.connect(); }}, blind-x x16): the close
-   * runs in the helper on every path to its call that leads back to the open().
+   * The catch re-attempts through a method that closes the client before opening it again: a helper handed the failed
+   * object ({@code budget.retry(this)}, blind-x x16), or a method of this object it schedules ({@code
+   * this::reconnect}).
    */
   private boolean closedInsideTheReattempt(CatchRetry retry, ConnectionCall open, ClientRef client) {
-    if (!(retry.reattempt().getLeaf() instanceof MethodInvocationTree call)) {
+    Tree site = retry.reattempt().getLeaf();
+    boolean scheduledOnThis =
+        site instanceof MemberReferenceTree reference
+            && Receivers.isThisReference(reference.getQualifierExpression())
+            && client.isOwnField();
+    if (!(site instanceof MethodInvocationTree) && !scheduledOnThis) {
       return false;
     }
-    for (Body.Edge edge : model.graph().edgesAt(call)) {
-      MethodSymbol helper = edge.to().method();
-      ClientRef inHelper = helper == null ? null : passedAs(client, call, helper);
-      if (edge.kind() != Body.EdgeKind.SYNC || inHelper == null) {
-        continue;
+    for (Body.Edge edge : model.graph().edgesAt(site)) {
+      MethodSymbol method = edge.to().method();
+      ClientRef there = scheduledOnThis ? client : method == null || edge.kind() != Body.EdgeKind.SYNC ? null
+          : passedAs(client, (MethodInvocationTree) site, method);
+      if (there != null && reopensAfterAClose(edge.to(), there, open)) {
+        return true;
       }
-      for (Body.Edge back : edge.to().outgoing()) {
-        if (back.kind() == Body.EdgeKind.SYNC
-            && model.syncReachable(back.to()).contains(open.body())
-            && closedBefore(edge.to(), back.site(), inHelper)) {
-          return true;
-        }
+    }
+    return false;
+  }
+
+  /** Whether {@code body} closes {@code client} before it opens it, or before a call that leads back to the open(). */
+  private boolean reopensAfterAClose(Body body, ClientRef client, ConnectionCall open) {
+    for (ConnectionCall other : model.callsIn(body)) {
+      if (other.isOpen() && client.equals(other.client()) && closedBefore(body, other.path(), client)) {
+        return true;
+      }
+    }
+    for (Body.Edge back : body.outgoing()) {
+      if (back.kind() == Body.EdgeKind.SYNC
+          && model.syncReachable(back.to()).contains(open.body())
+          && closedBefore(body, back.site(), client)) {
+        return true;
       }
     }
     return false;
