@@ -2771,4 +2771,86 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+  /**
+   * A remove/get-then-close before a put protects the put only for the key it looked up: the same variable, constant
+   * or expression; the value under another key is not closed.
+   */
+  @Test
+  void aLookupAndCloseProtectsOnlyThePutOfTheSameKey_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "PumpStation.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+                import java.util.concurrent.ExecutorService;
+
+                class PumpStation {
+                  private static final String MAIN = "pump-main";
+                  private final Map<String, DeviceClient> pumps = new ConcurrentHashMap<>();
+                  private final ExecutorService worker;
+
+                  PumpStation(ExecutorService worker) {
+                    this.worker = worker;
+                  }
+
+                  void rotate(String pumpId, String cs) {
+                    worker.execute(() -> {
+                      DeviceClient gone = pumps.remove(pumpId);
+                      if (gone != null) {
+                        gone.close();
+                      }
+                      pumps.put(pumpId, new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                      // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                      pumps.put(pumpId + "-spare", new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                      pumps.remove(pumpId + "-backup").close();
+                      pumps.put(pumpId + "-backup", new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                      pumps.get(MAIN).close();
+                      pumps.put("pump-main", new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aLookupAndCloseProtectsOnlyThePutOfTheSameKey_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "PumpStation.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class PumpStation {
+                  private final Map<String, DeviceClient> pumps = new ConcurrentHashMap<>();
+
+                  void register(DeviceClient hub, String cs) {
+                    hub.setMessageCallback((message, context) -> {
+                      String pumpId = new String(message.getBytes());
+                      try {
+                        DeviceClient gone = pumps.get(pumpId);
+                        if (gone != null) {
+                          gone.closeNow();
+                        }
+                        pumps.put(pumpId, new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                        // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                        pumps.put("spare", new DeviceClient(cs, IotHubClientProtocol.MQTT));
+                      } catch (IOException | URISyntaxException e) {
+                        return IotHubMessageResult.ABANDON;
+                      }
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -4,6 +4,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -53,6 +54,7 @@ final class MapPutRule {
     if (map != null && isAbsenceChecked(analyses.pathFacts().factsAt(path), map)) {
       return false;
     }
+    ExpressionTree key = put.getArguments().get(0);
     // DeviceClient previous = clients.put(id, client); ... previous.close();
     Tree parent = path.getParentPath().getLeaf();
     VarSymbol result = null;
@@ -70,14 +72,14 @@ final class MapPutRule {
       VarSymbol closed = event.client().variable();
       if (closed != null) {
         ExpressionTree initializer = model.finalLocalInitializer(closed);
-        if (initializer != null && isMapLookup(initializer, map)) {
+        if (initializer != null && isMapLookup(initializer, map, key)) {
           return false;
         }
       }
     }
     // clients.remove(id).close(); as a statement before the put (possibly in a try of its own)
     for (ConnectionCall call : closesOfLookups(body)) {
-      if (isMapLookup(call.receiver(), map) && StatementOrder.runsBefore(call.path(), path)) {
+      if (isMapLookup(call.receiver(), map, key) && StatementOrder.runsBefore(call.path(), path)) {
         return false;
       }
     }
@@ -206,18 +208,49 @@ final class MapPutRule {
         && map.equals(ClientRef.of(member.getExpression()));
   }
 
+  /** {@code map.method(key)}: a lookup of {@code key} in {@code map}. */
+  private boolean isCallOn(ExpressionTree expression, ClientRef map, String method, ExpressionTree key) {
+    return isCallOn(expression, map, method)
+        && IotHubSdk.stripParenthesesAndCasts(expression) instanceof MethodInvocationTree call
+        && !call.getArguments().isEmpty()
+        && sameKey(call.getArguments().get(0), key);
+  }
 
-  private boolean isMapLookup(@Nullable ExpressionTree expression, @Nullable ClientRef map) {
+  /**
+   * Whether two key expressions name the same key: equal constants, or the same expression once effectively final
+   * locals are read through ({@code k} initialized with {@code id} is {@code id}); a lookup of another key closes
+   * another value.
+   */
+  private boolean sameKey(ExpressionTree first, ExpressionTree second) {
+    ExpressionTree a = throughFinalLocals(first);
+    ExpressionTree b = throughFinalLocals(second);
+    Object constant = ASTHelpers.constValue(a);
+    return constant != null ? constant.equals(ASTHelpers.constValue(b)) : a.toString().equals(b.toString());
+  }
+
+  private ExpressionTree throughFinalLocals(ExpressionTree expression) {
+    ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
+    // locals are declared before they are read, so the chain of initializers ends
+    while (tree instanceof IdentifierTree
+        && ASTHelpers.getSymbol(tree) instanceof VarSymbol local
+        && local.getKind() == ElementKind.LOCAL_VARIABLE
+        && model.finalLocalInitializer(local) != null) {
+      tree = IotHubSdk.stripParenthesesAndCasts(model.finalLocalInitializer(local));
+    }
+    return tree;
+  }
+
+  private boolean isMapLookup(@Nullable ExpressionTree expression, @Nullable ClientRef map, ExpressionTree key) {
     if (expression == null || map == null) {
       return false;
     }
     ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
-    if (isCallOn(tree, map, "get") || isCallOn(tree, map, "remove")) {
+    if (isCallOn(tree, map, "get", key) || isCallOn(tree, map, "remove", key)) {
       return true;
     }
     if (ASTHelpers.getSymbol(tree) instanceof VarSymbol local && local.getKind() != ElementKind.FIELD) {
       ExpressionTree initializer = model.finalLocalInitializer(local);
-      return initializer != null && initializer != expression && isMapLookup(initializer, map);
+      return initializer != null && initializer != expression && isMapLookup(initializer, map, key);
     }
     return false;
   }
