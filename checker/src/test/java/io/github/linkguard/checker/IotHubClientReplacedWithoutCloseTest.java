@@ -2853,4 +2853,78 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+  /**
+   * A local declared outside a polling loop and replaced in it: without a close of the previous client the
+   * replacement is reported (a); with the close the fix of (a) inserts, each round closes what the last one made,
+   * and nothing is reported, (d) included.
+   */
+  @Test
+  void aLoopLocalReplacedAfterAClose_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "ModemLoop.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.function.BooleanSupplier;
+
+                class ModemLoop {
+                  void replaceWithoutClose(BooleanSupplier changed, String cs) throws Exception {
+                    DeviceClient current = null;
+                    while (true) {
+                      if (changed.getAsBoolean()) {
+                        // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'current'
+                        current = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        current.open(false);
+                      }
+                      Thread.sleep(1000);
+                    }
+                  }
+
+                  void replaceAfterClose(BooleanSupplier changed, String cs) throws Exception {
+                    DeviceClient current = null;
+                    while (true) {
+                      if (changed.getAsBoolean()) {
+                        if (current != null) {
+                          current.close();
+                        }
+                        current = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        current.open(false);
+                      }
+                      Thread.sleep(1000);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aLoopLocalReplacedAfterAClose_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "ModemLoop.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.function.BooleanSupplier;
+
+                class ModemLoop {
+                  void replaceAfterClose(BooleanSupplier changed, String cs) throws Exception {
+                    DeviceClient current = null;
+                    while (true) {
+                      if (changed.getAsBoolean()) {
+                        if (current != null) {
+                          current.closeNow();
+                        }
+                        current = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        current.open();
+                      }
+                      Thread.sleep(1000);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -395,6 +395,7 @@ public final class ReplacementRule {
     TreePath creation = creationOf(declarationPath, local, body);
     if (creation == null
         || !reentry.isAtReentrySite(creation, body)
+        || replacedAfterAClose(creation, local, body)
         || localClients.escapes(local, body)
         || localClients.closedOnEveryPath(declarationPath, client, body)
         || localClients.closedInEach(openingInside, declarationPath, client)) {
@@ -447,6 +448,18 @@ public final class ReplacementRule {
   }
 
   /** The declaration itself when it creates the client, else the first assignment of a new client to it. */
+  /**
+   * {@code current = new DeviceClient(...)} in a re-entry loop or catch, on a local declared outside it, after {@code
+   * if (current != null) current.close();}: each round closes what the last one made. That is (a)'s question, answered
+   * (its fix is that close), so (d) does not ask it again. A null check that only skips the creation ({@code if
+   * (current == null) current = ...}) closes nothing, and (d) still asks whether the last client is closed.
+   */
+  private boolean replacedAfterAClose(TreePath creation, VarSymbol local, Body body) {
+    return creation.getLeaf() instanceof AssignmentTree
+        && isOuterVariableInReentryConstruct(creation, body, local)
+        && analyses.pathFacts().factsAt(creation).closed(ClientRef.ofVariable(local));
+  }
+
   private @Nullable TreePath creationOf(TreePath declarationPath, VarSymbol local, Body body) {
     VariableTree declaration = (VariableTree) declarationPath.getLeaf();
     if (model.isNewClient(declaration.getInitializer())) {
