@@ -447,7 +447,6 @@ public final class ReplacementRule {
     return false;
   }
 
-  /** The declaration itself when it creates the client, else the first assignment of a new client to it. */
   /**
    * {@code current = new DeviceClient(...)} in a re-entry loop or catch, on a local declared outside it, after {@code
    * if (current != null) current.close();}: each round closes what the last one made. That is (a)'s question, answered
@@ -460,6 +459,7 @@ public final class ReplacementRule {
         && analyses.pathFacts().factsAt(creation).closed(ClientRef.ofVariable(local));
   }
 
+  /** The declaration itself when it creates the client, else the first assignment of a new client to it. */
   private @Nullable TreePath creationOf(TreePath declarationPath, VarSymbol local, Body body) {
     VariableTree declaration = (VariableTree) declarationPath.getLeaf();
     if (model.isNewClient(declaration.getInitializer())) {
