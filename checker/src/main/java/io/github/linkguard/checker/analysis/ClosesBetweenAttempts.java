@@ -4,11 +4,8 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -16,7 +13,6 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.RetryConstruct.CatchRetry;
 import io.github.linkguard.checker.analysis.RetryConstruct.LibraryRetry;
@@ -40,12 +36,14 @@ final class ClosesBetweenAttempts {
   private final PathFacts pathFacts;
   private final CallCloses callCloses;
   private final ClosingResources resources;
+  private final ReattemptCloses reattempts;
 
   ClosesBetweenAttempts(CompilationModel model, PathFacts pathFacts, CallCloses callCloses) {
     this.model = model;
     this.pathFacts = pathFacts;
     this.callCloses = callCloses;
     this.resources = new ClosingResources(model);
+    this.reattempts = new ReattemptCloses(model, callCloses);
   }
 
   /**
@@ -230,7 +228,7 @@ final class ClosesBetweenAttempts {
     }
     FailurePath failure =
         new FailurePath(pathFacts, atAnchor, flagsSetAfter(tryTree.getBlock(), retry.anchor().getLeaf()));
-    if (closesBeforeReattempt(retry, atAnchor, failure) || closedInsideTheReattempt(retry, open, client)) {
+    if (closesBeforeReattempt(retry, atAnchor, failure) || reattempts.closedInsideTheReattempt(retry, open, client)) {
       return true;
     }
     if (tryTree.getFinallyBlock() != null && failure.closes(tryTree.getFinallyBlock())) {
@@ -283,83 +281,6 @@ final class ClosesBetweenAttempts {
         }
       }
       previous = current.getLeaf();
-    }
-    return false;
-  }
-
-  /**
-   * The catch re-attempts through a method that closes the client before opening it again: a helper handed the failed
-   * object ({@code budget.retry(this)}, blind-x x16), or a method of this object it schedules ({@code
-   * this::reconnect}).
-   */
-  private boolean closedInsideTheReattempt(CatchRetry retry, ConnectionCall open, ClientRef client) {
-    Tree site = retry.reattempt().getLeaf();
-    boolean scheduledOnThis =
-        site instanceof MemberReferenceTree reference
-            && Receivers.isThisReference(reference.getQualifierExpression())
-            && client.isOwnField();
-    if (!(site instanceof MethodInvocationTree) && !scheduledOnThis) {
-      return false;
-    }
-    for (Body.Edge edge : model.graph().edgesAt(site)) {
-      MethodSymbol method = edge.to().method();
-      ClientRef there = scheduledOnThis ? client : method == null || edge.kind() != Body.EdgeKind.SYNC ? null
-          : passedAs(client, (MethodInvocationTree) site, method);
-      if (there != null && reopensAfterAClose(edge.to(), there, open)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code body} closes {@code client} before it opens it, or before a call that leads back to the open(). */
-  private boolean reopensAfterAClose(Body body, ClientRef client, ConnectionCall open) {
-    for (ConnectionCall other : model.callsIn(body)) {
-      if (other.isOpen() && client.equals(other.client()) && closedBefore(body, other.path(), client)) {
-        return true;
-      }
-    }
-    for (Body.Edge back : body.outgoing()) {
-      if (back.kind() == Body.EdgeKind.SYNC
-          && model.syncReachable(back.to()).contains(open.body())
-          && closedBefore(body, back.site(), client)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** {@code client} as {@code helper} names it when {@code call} passes it ({@code this} for an own field), or null. */
-  private static @Nullable ClientRef passedAs(ClientRef client, MethodInvocationTree call, MethodSymbol helper) {
-    List<? extends ExpressionTree> arguments = call.getArguments();
-    for (int i = 0; i < arguments.size() && i < helper.getParameters().size(); i++) {
-      ExpressionTree argument = IotHubSdk.stripParenthesesAndCasts(arguments.get(i));
-      ClientRef parameter = ClientRef.ofVariable(helper.getParameters().get(i));
-      if (client.isOwnField()
-          && argument instanceof IdentifierTree self
-          && Receivers.isThis(self.getName())) {
-        return parameter.then(client);
-      }
-      if (client.equals(ClientRef.of(argument))) {
-        return parameter;
-      }
-    }
-    return null;
-  }
-
-  /** Whether {@code body} closes {@code client} (itself or by a call) in a statement running before {@code site}. */
-  private boolean closedBefore(Body body, TreePath site, ClientRef client) {
-    for (ConnectionCall close : model.callsIn(body)) {
-      if (close.op().closes() && client.equals(close.client()) && StatementOrder.runsBefore(close.path(), site)) {
-        return true;
-      }
-    }
-    for (Body.Edge edge : body.outgoing()) {
-      if (edge.site().getLeaf() instanceof MethodInvocationTree call
-          && StatementOrder.runsBefore(edge.site(), site)
-          && callCloses.closedByCall(call).contains(client)) {
-        return true;
-      }
     }
     return false;
   }

@@ -1,0 +1,107 @@
+package io.github.linkguard.checker.analysis;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.github.linkguard.checker.analysis.RetryConstruct.CatchRetry;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether a catch's re-attempt goes through a method that closes the failed client before it opens it again: a
+ * helper the catch hands the failed object to, or a method of this object the catch schedules. Split from {@link
+ * ClosesBetweenAttempts}, which asks it for catch retries only.
+ *
+ * <p>Cost: per question, the connection calls and outgoing edges of each method the re-attempt reaches directly,
+ * with the compilation's memoised reachability; no walk of its own.
+ */
+final class ReattemptCloses {
+  private final CompilationModel model;
+  private final CallCloses callCloses;
+
+  ReattemptCloses(CompilationModel model, CallCloses callCloses) {
+    this.model = model;
+    this.callCloses = callCloses;
+  }
+
+  /**
+   * The catch re-attempts through a method that closes the client before opening it again: a helper handed the failed
+   * object ({@code budget.retry(this)}, blind-x x16), or a method of this object it schedules ({@code
+   * this::reconnect}).
+   */
+  boolean closedInsideTheReattempt(CatchRetry retry, ConnectionCall open, ClientRef client) {
+    Tree site = retry.reattempt().getLeaf();
+    boolean scheduledOnThis =
+        site instanceof MemberReferenceTree reference
+            && Receivers.isThisReference(reference.getQualifierExpression())
+            && client.isOwnField();
+    if (!(site instanceof MethodInvocationTree) && !scheduledOnThis) {
+      return false;
+    }
+    for (Body.Edge edge : model.graph().edgesAt(site)) {
+      MethodSymbol method = edge.to().method();
+      ClientRef there = scheduledOnThis ? client : method == null || edge.kind() != Body.EdgeKind.SYNC ? null
+          : passedAs(client, (MethodInvocationTree) site, method);
+      if (there != null && reopensAfterAClose(edge.to(), there, open)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code body} closes {@code client} before it opens it, or before a call that leads back to the open(). */
+  private boolean reopensAfterAClose(Body body, ClientRef client, ConnectionCall open) {
+    for (ConnectionCall other : model.callsIn(body)) {
+      if (other.isOpen() && client.equals(other.client()) && closedBefore(body, other.path(), client)) {
+        return true;
+      }
+    }
+    for (Body.Edge back : body.outgoing()) {
+      if (back.kind() == Body.EdgeKind.SYNC
+          && model.syncReachable(back.to()).contains(open.body())
+          && closedBefore(body, back.site(), client)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code client} as {@code helper} names it when {@code call} passes it ({@code this} for an own field), or null. */
+  private static @Nullable ClientRef passedAs(ClientRef client, MethodInvocationTree call, MethodSymbol helper) {
+    List<? extends ExpressionTree> arguments = call.getArguments();
+    for (int i = 0; i < arguments.size() && i < helper.getParameters().size(); i++) {
+      ExpressionTree argument = IotHubSdk.stripParenthesesAndCasts(arguments.get(i));
+      ClientRef parameter = ClientRef.ofVariable(helper.getParameters().get(i));
+      if (client.isOwnField()
+          && argument instanceof IdentifierTree self
+          && Receivers.isThis(self.getName())) {
+        return parameter.then(client);
+      }
+      if (client.equals(ClientRef.of(argument))) {
+        return parameter;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code body} closes {@code client} (itself or by a call) in a statement running before {@code site}. */
+  private boolean closedBefore(Body body, TreePath site, ClientRef client) {
+    for (ConnectionCall close : model.callsIn(body)) {
+      if (close.op().closes() && client.equals(close.client()) && StatementOrder.runsBefore(close.path(), site)) {
+        return true;
+      }
+    }
+    for (Body.Edge edge : body.outgoing()) {
+      if (edge.site().getLeaf() instanceof MethodInvocationTree call
+          && StatementOrder.runsBefore(edge.site(), site)
+          && callCloses.closedByCall(call).contains(client)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
