@@ -1505,6 +1505,150 @@ class CompilationReachTest {
         .doTest();
   }
 
+  /**
+   * A function kept in one variable and chosen by {@code ?:} or copied into another before it is handed off or run
+   * goes where the other goes: {@code pool.execute(auto ? reopen : idle)}, {@code Runnable next = reopen;
+   * pool.execute(next)}, {@code Runnable now = close; now.run()}.
+   */
+  @Test
+  void functionsChosenOrCopiedBetweenVariablesGoWhereTheyAreUsed_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Chooser.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Chooser {
+                  private final DeviceClient pump = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final DeviceClient valve = new DeviceClient("cs2", IotHubClientProtocol.AMQPS);
+                  private final DeviceClient meter = new DeviceClient("cs3", IotHubClientProtocol.AMQPS);
+                  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+                  private final boolean autoRecover;
+                  private final Runnable idle = () -> {};
+                  private final Runnable reopenPump = () -> {
+                    pump.close();
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] can run while the SDK still owns
+                      pump.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  };
+                  private final Runnable reopenValve = () -> {
+                    valve.close();
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] can run while the SDK still owns
+                      valve.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  };
+                  private final Runnable closeMeter = () -> {
+                    // FINDING: [IotHubReconnectOnCallbackThread] runs on the thread that delivers
+                    meter.close();
+                  };
+
+                  Chooser(boolean autoRecover) {
+                    this.autoRecover = autoRecover;
+                  }
+
+                  void start() {
+                    pump.setConnectionStatusChangeCallback(c -> pool.execute(autoRecover ? reopenPump : idle), null);
+                    valve.setConnectionStatusChangeCallback(c -> {
+                      Runnable next = autoRecover ? reopenValve : idle;
+                      pool.execute(next);
+                    }, null);
+                    meter.setConnectionStatusChangeCallback(c -> {
+                      Runnable now = closeMeter;
+                      now.run();
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void functionsChosenOrCopiedBetweenVariablesGoWhereTheyAreUsed_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Chooser.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Chooser {
+                  private final DeviceClient pump;
+                  private final DeviceClient valve;
+                  private final DeviceClient meter;
+                  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+                  private final boolean autoRecover;
+                  private final Runnable idle = () -> {};
+                  private final Runnable reopenPump;
+                  private final Runnable reopenValve;
+                  private final Runnable closeMeter;
+
+                  Chooser(DeviceClient pumpLink, DeviceClient valveLink, DeviceClient meterLink, boolean autoRecover) {
+                    this.pump = pumpLink;
+                    this.valve = valveLink;
+                    this.meter = meterLink;
+                    this.autoRecover = autoRecover;
+                    this.reopenPump = () -> {
+                      try {
+                        pump.closeNow();
+                        // FINDING: [IotHubOpenWithoutStatusGuard] can run while the SDK still owns
+                        pump.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    };
+                    this.reopenValve = () -> {
+                      try {
+                        valve.closeNow();
+                        // FINDING: [IotHubOpenWithoutStatusGuard] can run while the SDK still owns
+                        valve.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    };
+                    this.closeMeter = () -> {
+                      try {
+                        // FINDING: [IotHubReconnectOnCallbackThread] runs on the thread that delivers
+                        meter.closeNow();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    };
+                  }
+
+                  void start() {
+                    pump.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, ctx) -> pool.execute(autoRecover ? reopenPump : idle), null);
+                    valve.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, ctx) -> {
+                          Runnable next = autoRecover ? reopenValve : idle;
+                          pool.execute(next);
+                        },
+                        null);
+                    meter.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, ctx) -> {
+                          Runnable now = closeMeter;
+                          now.run();
+                        },
+                        null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   /** Removed before stop()'s close but not before the reconnect's own close: still reported. */
   @Test
   void callbackRemovedOnlyBeforeStopIsReported_v2() {

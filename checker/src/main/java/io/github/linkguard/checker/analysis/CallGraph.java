@@ -96,6 +96,7 @@ final class CallGraph {
   }
 
   private void resolve() {
+    links.handOffCopiedVariables(this::storedIn);
     for (PendingEdge pending : links.edges) {
       for (Body target : dispatch.targets(pending.target(), pending.receiverType(), pending.onThis())) {
         link(pending.from(), target, Body.EdgeKind.SYNC, pending.site());
@@ -188,20 +189,16 @@ final class CallGraph {
    * What the code stores in {@code holder}: created there, chosen by a {@code ?:}, returned by a method of the
    * compilation that the value calls (a factory, followed through the factories it returns from, each method once),
    * decorated by Resilience4j (the attempt the decorated function runs),
-   * or passed to a parameter of a method or constructor of the compilation that the value reads (the arguments of its
-   * calls: injection by constructor, each parameter once).
+   * passed to a parameter of a method or constructor of the compilation that the value reads (the arguments of its
+   * calls: injection by constructor, each parameter once), or copied from another field or effectively final local
+   * (what that one holds, each variable once).
    */
   private StoredValues valuesStoredIn(VarSymbol holder) {
-    Deque<ExpressionTree> values = new ArrayDeque<>();
-    if (holder.getKind() == ElementKind.FIELD) {
-      values.addAll(scan.fieldWrites.valuesStoredIn(holder));
-    } else if (scan.locals.finalInitializer(holder) != null) {
-      values.add(scan.locals.finalInitializer(holder));
-    }
+    Deque<ExpressionTree> values = new ArrayDeque<>(storedIn(holder));
     List<ClassSymbol> classes = new ArrayList<>();
     List<Body> functions = new ArrayList<>();
     Set<MethodSymbol> factories = new HashSet<>();
-    Set<VarSymbol> parameters = new HashSet<>();
+    Set<VarSymbol> variables = new HashSet<>(Set.of(holder));
     while (!values.isEmpty()) {
       ExpressionTree value = IotHubSdk.stripParenthesesAndCasts(values.poll());
       ClassSymbol created = value instanceof NewClassTree creation ? PendingLinks.classCreatedBy(creation) : null;
@@ -233,11 +230,26 @@ final class CallGraph {
           && parameter.getKind() == ElementKind.PARAMETER
           && parameter.owner instanceof MethodSymbol method
           && scan.methodBodies().containsKey(method)
-          && parameters.add(parameter)) {
+          && variables.add(parameter)) {
         values.addAll(argumentsPassedTo(method, method.getParameters().indexOf(parameter)));
+      } else if ((value instanceof IdentifierTree || value.getKind() == Tree.Kind.MEMBER_SELECT)
+          && ASTHelpers.getSymbol(value) instanceof VarSymbol copied
+          && copied.getKind() != ElementKind.PARAMETER
+          && variables.add(copied)) {
+        // Runnable now = closeMeter; now.run(); -- what the copied variable holds
+        values.addAll(storedIn(copied));
       }
     }
     return new StoredValues(classes, functions);
+  }
+
+  /** The values written to a field anywhere in the compilation, or an effectively final local's initializer. */
+  private List<? extends ExpressionTree> storedIn(VarSymbol variable) {
+    if (variable.getKind() == ElementKind.FIELD) {
+      return scan.fieldWrites.valuesStoredIn(variable);
+    }
+    ExpressionTree initializer = scan.locals.finalInitializer(variable);
+    return initializer == null ? List.of() : List.of(initializer);
   }
 
   /** A task's own run() or call(), or the one it inherits from the nearest superclass of the compilation. */

@@ -5,6 +5,7 @@ import static io.github.linkguard.checker.analysis.Receivers.isThisReference;
 import static io.github.linkguard.checker.analysis.Receivers.receiverOf;
 
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -20,6 +21,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -244,12 +247,61 @@ final class PendingLinks {
 
   private void noteHandedOffArguments(List<? extends ExpressionTree> arguments, Body current, TreePath site) {
     for (ExpressionTree argument : arguments) {
-      ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(argument);
-      Symbol symbol = ASTHelpers.getSymbol(stripped);
-      if (symbol instanceof VarSymbol variable
-          && (stripped instanceof IdentifierTree || stripped.getKind() == Tree.Kind.MEMBER_SELECT)) {
+      for (VarSymbol variable : variablesNamedBy(argument)) {
         handedOffVariables.add(variable);
         variableHandOffs.computeIfAbsent(variable, k -> new ArrayList<>()).add(new VariableHandOff(current, site));
+      }
+    }
+  }
+
+  /**
+   * The variables whose value an expression is: the variable it names, or those of either branch of a {@code ?:}
+   * ({@code pool.execute(auto ? reopen : idle)}), through parentheses and casts.
+   */
+  static List<VarSymbol> variablesNamedBy(ExpressionTree expression) {
+    List<VarSymbol> variables = new ArrayList<>(1);
+    ArrayDeque<ExpressionTree> work = new ArrayDeque<>();
+    work.add(expression);
+    while (!work.isEmpty()) {
+      ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(work.poll());
+      if (stripped instanceof ConditionalExpressionTree choice) {
+        work.add(choice.getTrueExpression());
+        work.add(choice.getFalseExpression());
+      } else if ((stripped instanceof IdentifierTree || stripped.getKind() == Tree.Kind.MEMBER_SELECT)
+          && ASTHelpers.getSymbol(stripped) instanceof VarSymbol variable) {
+        variables.add(variable);
+      }
+    }
+    return variables;
+  }
+
+  /**
+   * A value copied from one variable into another that is handed off ({@code Runnable next = reopen;
+   * pool.execute(next)}) is handed off where the copy is: the variables a handed-off variable's {@code storedIn} values
+   * name (a field's writes anywhere, an effectively final local's initializer) are handed off at the same sites. Run
+   * once the scan is done
+   * (only then is it known which locals are effectively final); a worklist over the variables, each taken again only
+   * when it gains a site, so O(variables x sites) at worst.
+   */
+  void handOffCopiedVariables(Function<VarSymbol, List<? extends ExpressionTree>> storedIn) {
+    ArrayDeque<VarSymbol> work = new ArrayDeque<>(handedOffVariables);
+    while (!work.isEmpty()) {
+      VarSymbol copy = work.poll();
+      List<VariableHandOff> sites = variableHandOffs.getOrDefault(copy, List.of());
+      for (ExpressionTree value : storedIn.apply(copy)) {
+        for (VarSymbol source : variablesNamedBy(value)) {
+          List<VariableHandOff> sourceSites = variableHandOffs.computeIfAbsent(source, k -> new ArrayList<>());
+          boolean grew = handedOffVariables.add(source);
+          for (VariableHandOff site : sites) {
+            if (!sourceSites.contains(site)) {
+              sourceSites.add(site);
+              grew = true;
+            }
+          }
+          if (grew) {
+            work.add(source);
+          }
+        }
       }
     }
   }
