@@ -11,7 +11,6 @@ import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ClassTree;
@@ -128,10 +127,10 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
       reasonExpression = null;
     }
     if (statusExpression != null) {
-      String status = SuggestedFixes.qualifyType(state, fix, IotHubSdk.STATUS_FQN);
+      String status = Fixes.typeName(state, fix, IotHubSdk.STATUS_FQN);
       String condition = statusExpression + " == " + status + "." + IotHubSdk.DISCONNECTED;
       if (reasonExpression != null) {
-        String reason = SuggestedFixes.qualifyType(state, fix, IotHubSdk.REASON_FQN);
+        String reason = Fixes.typeName(state, fix, IotHubSdk.REASON_FQN);
         condition += " && " + reasonExpression + " != " + reason + "." + IotHubSdk.CLIENT_CLOSE;
       }
       return condition;
@@ -142,7 +141,7 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
     String fieldAccess = field == null ? null : Fixes.fieldAccess(state, field);
     return fieldAccess == null
         ? null
-        : fieldAccess + " == " + SuggestedFixes.qualifyType(state, fix, IotHubSdk.STATUS_FQN) + "."
+        : fieldAccess + " == " + Fixes.typeName(state, fix, IotHubSdk.STATUS_FQN) + "."
             + IotHubSdk.DISCONNECTED;
   }
 }

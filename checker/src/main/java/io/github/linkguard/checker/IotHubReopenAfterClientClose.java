@@ -15,7 +15,6 @@ import com.google.errorprone.bugpatterns.BugChecker.ForLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.IfTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.WhileLoopTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
@@ -157,7 +156,7 @@ public final class IotHubReopenAfterClientClose extends LinkGuardCheck
     }
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String clientClose =
-        SuggestedFixes.qualifyType(state, fix, IotHubSdk.REASON_FQN) + "." + IotHubSdk.CLIENT_CLOSE;
+        Fixes.typeName(state, fix, IotHubSdk.REASON_FQN) + "." + IotHubSdk.CLIENT_CLOSE;
     PathFacts.Condition condition = guard.establishment().condition();
     if (condition != null) {
       boolean whenTrue = condition.value();

@@ -32,6 +32,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,7 +58,7 @@ public final class Fixes {
     }
     List<String> names = new ArrayList<>();
     for (Type exception : unhandled) {
-      names.add(SuggestedFixes.qualifyType(state, fix, exception));
+      names.add(typeName(state, fix, exception));
     }
     String variable = unusedName(state.withPath(point), "closeFailure");
     return "try {\n" + call + "\n} catch (" + String.join(" | ", names) + " " + variable + ") {\n// " + whyIgnored
@@ -222,6 +223,33 @@ public final class Fixes {
       VisitorState state, SuggestedFix.Builder fix, StatementTree statement, String code, String base) {
     // Inserted at the statement's first token: the statement keeps its line's indentation, the code follows it.
     fix.prefixWith(statement, withLineBreaks(state, code + "\n" + base));
+  }
+
+  /**
+   * How a fix writes the type {@code qualifiedName}: as {@link SuggestedFixes#qualifyType} does (the simple name,
+   * imported when it is not yet), except where that would import it into a file whose line breaks are not {@code \n}:
+   * Error Prone writes the import block of a file a fix adds an import to with {@code \n} breaks, so there a type not
+   * yet imported is written in full and the file keeps its breaks.
+   */
+  public static String typeName(VisitorState state, SuggestedFix.Builder fix, String qualifiedName) {
+    return typeName(state, fix, qualifiedName, builder -> SuggestedFixes.qualifyType(state, builder, qualifiedName));
+  }
+
+  /** {@link #typeName(VisitorState, SuggestedFix.Builder, String)} for a type the code already has. */
+  static String typeName(VisitorState state, SuggestedFix.Builder fix, Type type) {
+    return typeName(
+        state, fix, type.tsym.getQualifiedName().toString(), builder -> SuggestedFixes.qualifyType(state, builder, type));
+  }
+
+  private static String typeName(
+      VisitorState state, SuggestedFix.Builder fix, String qualifiedName,
+      Function<SuggestedFix.Builder, String> qualify) {
+    if (lineBreak(state).equals("\n")) {
+      return qualify.apply(fix);
+    }
+    SuggestedFix.Builder probe = SuggestedFix.builder();
+    String name = qualify.apply(probe);
+    return probe.build().getImportsToAdd().isEmpty() ? name : qualifiedName;
   }
 
   /**
