@@ -1649,6 +1649,149 @@ class CompilationReachTest {
         .doTest();
   }
 
+  /**
+   * A function only stored in a field runs where the field's value is run, not where it is stored: a status callback
+   * that leaves {@code pendingRecovery = this::recover} for a poller neither closes nor opens on its thread, and its
+   * guard dominates no reconnect (blind suite AF). What a message callback runs from a field is followed there.
+   */
+  @Test
+  void aFunctionStoredInAFieldRunsWhereTheFieldIsRun_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "CoolingTower.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class CoolingTower {
+                  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+                  private final DeviceClient tower = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final DeviceClient fan = new DeviceClient("cs2", IotHubClientProtocol.AMQPS);
+                  private volatile Runnable pendingRecovery;
+                  private volatile Runnable pendingFanStart;
+
+                  void start() {
+                    tower.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        pendingRecovery = this::recover;
+                      }
+                    }, null);
+                    fan.setConnectionStatusChangeCallback(ctx -> pendingFanStart = () -> startFan(), null);
+                    fan.setMessageCallback((message, context) -> {
+                      Runnable next = pendingFanStart;
+                      if (next != null) {
+                        next.run();
+                      }
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                    poller.scheduleWithFixedDelay(() -> {
+                      Runnable task = pendingRecovery;
+                      if (task != null) {
+                        pendingRecovery = null;
+                        task.run();
+                      }
+                    }, 5, 5, TimeUnit.SECONDS);
+                  }
+
+                  private void recover() {
+                    tower.close();
+                    try {
+                      tower.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void startFan() {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] can run while the SDK still owns
+                      fan.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aFunctionStoredInAFieldRunsWhereTheFieldIsRun_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "CoolingTower.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class CoolingTower {
+                  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+                  private final DeviceClient tower;
+                  private final DeviceClient fan;
+                  private volatile Runnable pendingRecovery;
+                  private volatile Runnable pendingFanStart;
+
+                  CoolingTower(DeviceClient towerLink, DeviceClient fanLink) {
+                    this.tower = towerLink;
+                    this.fan = fanLink;
+                  }
+
+                  void start() {
+                    tower.registerConnectionStatusChangeCallback((status, reason, cause, ctx) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        pendingRecovery = this::recover;
+                      }
+                    }, null);
+                    fan.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, ctx) -> pendingFanStart = () -> startFan(), null);
+                    fan.setMessageCallback((message, context) -> {
+                      Runnable next = pendingFanStart;
+                      if (next != null) {
+                        next.run();
+                      }
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                    poller.scheduleWithFixedDelay(() -> {
+                      Runnable task = pendingRecovery;
+                      if (task != null) {
+                        pendingRecovery = null;
+                        task.run();
+                      }
+                    }, 5, 5, TimeUnit.SECONDS);
+                  }
+
+                  private void recover() {
+                    try {
+                      tower.closeNow();
+                      tower.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void startFan() {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] can run while the SDK still owns
+                      fan.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   /** Removed before stop()'s close but not before the reconnect's own close: still reported. */
   @Test
   void callbackRemovedOnlyBeforeStopIsReported_v2() {

@@ -156,8 +156,8 @@ final class CallGraph {
    * A call through a library type ({@code sink.accept(m)}) runs the implementation in the class of each object of the
    * compilation that the code itself stored in the variable it calls on (see {@link #valuesStoredIn}: a field's values
    * anywhere in the compilation, a local's only when it is effectively final), and, when the call is of the
-   * interface's own method, the lambdas and method references stored there. They stay linked where they are created
-   * too.
+   * interface's own method, the lambdas and method references stored there. A local's stay linked where they are
+   * created too (the same body runs them); a field's are linked only here and where the field is handed off.
    */
   private void linkLibraryCalls() {
     Map<VarSymbol, StoredValues> stored = new HashMap<>();
@@ -326,6 +326,11 @@ final class CallGraph {
     if (!handedOff && !asyncAttempt && localsNeverRun.neverRun(from, destination.variable())) {
       return; // Runnable unused = () -> client.close();  -- made, never run
     }
+    if (!handedOff && !asyncAttempt && isField(destination.variable())) {
+      // pendingRecovery = this::recover;  -- stored, not run: it runs where the field's value is run or handed off
+      // (linkLibraryCalls, the variable hand-offs), not where it is stored
+      return;
+    }
     for (Body target : targets) {
       if (handedOff && !isRescheduledFromItsOwnCatch(from, site, target)) {
         target.markRoot(Body.Root.HAND_OFF, null);
@@ -422,6 +427,10 @@ final class CallGraph {
         return current;
       }
     }
+  }
+
+  private static boolean isField(@Nullable VarSymbol variable) {
+    return variable != null && variable.getKind() == ElementKind.FIELD;
   }
 
   /** Whether a function value that goes to {@code destination} runs on another thread. */
