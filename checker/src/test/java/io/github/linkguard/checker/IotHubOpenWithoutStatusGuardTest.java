@@ -1050,6 +1050,166 @@ class IotHubOpenWithoutStatusGuardTest {
         .doTest();
   }
 
+  /**
+   * Tracked state assigned from a switch expression whose arms are blocks that {@code yield}: the value a block
+   * yields means what its case label says ({@code DEGRADED} only while the SDK retries: no guard; {@code LOST} only
+   * on DISCONNECTED: a guard), as for an arm that is an expression (blind suite AG).
+   */
+  @Test
+  void trackedStateYieldedByASwitchBlock_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Monitor.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Monitor {
+                  enum LinkHealth { HEALTHY, DEGRADED, LOST }
+
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final DeviceClient spare = new DeviceClient("cs2", IotHubClientProtocol.MQTT);
+                  private volatile LinkHealth health = LinkHealth.LOST;
+                  private volatile LinkHealth spareHealth = LinkHealth.LOST;
+                  private ScheduledExecutorService watchdog;
+
+                  void start() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      health = switch (ctx.getNewStatus()) {
+                        case CONNECTED -> LinkHealth.HEALTHY;
+                        case DISCONNECTED_RETRYING -> {
+                          System.out.println("retrying");
+                          yield LinkHealth.DEGRADED;
+                        }
+                        case DISCONNECTED -> LinkHealth.LOST;
+                      };
+                    }, null);
+                    spare.setConnectionStatusChangeCallback(ctx -> {
+                      spareHealth = switch (ctx.getNewStatus()) {
+                        case CONNECTED -> LinkHealth.HEALTHY;
+                        case DISCONNECTED_RETRYING -> LinkHealth.DEGRADED;
+                        case DISCONNECTED -> {
+                          System.out.println("lost");
+                          yield LinkHealth.LOST;
+                        }
+                      };
+                    }, null);
+                    watchdog.scheduleAtFixedRate(() -> {
+                      if (health == LinkHealth.DEGRADED) {
+                        kick();
+                      }
+                      if (spareHealth == LinkHealth.LOST) {
+                        kickSpare();
+                      }
+                    }, 1, 1, TimeUnit.MINUTES);
+                  }
+
+                  private void kick() {
+                    try {
+                      // BUG: Diagnostic contains: open() here can run while the SDK still owns
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void kickSpare() {
+                    try {
+                      spare.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void trackedStateYieldedByASwitchBlock_v1() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Monitor.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Monitor {
+                  enum LinkHealth { HEALTHY, DEGRADED, LOST }
+
+                  private final DeviceClient client = newClient("cs");
+                  private final DeviceClient spare = newClient("cs2");
+                  private volatile LinkHealth health = LinkHealth.LOST;
+                  private volatile LinkHealth spareHealth = LinkHealth.LOST;
+                  private ScheduledExecutorService watchdog;
+
+                  private static DeviceClient newClient(String cs) {
+                    try {
+                      return new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    } catch (java.net.URISyntaxException e) {
+                      throw new IllegalArgumentException(e);
+                    }
+                  }
+
+                  void start() {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, ctx) -> {
+                      health = switch (status) {
+                        case CONNECTED -> LinkHealth.HEALTHY;
+                        case DISCONNECTED_RETRYING -> {
+                          System.out.println("retrying");
+                          yield LinkHealth.DEGRADED;
+                        }
+                        case DISCONNECTED -> LinkHealth.LOST;
+                      };
+                    }, null);
+                    spare.registerConnectionStatusChangeCallback((status, reason, cause, ctx) -> {
+                      spareHealth = switch (status) {
+                        case CONNECTED -> LinkHealth.HEALTHY;
+                        case DISCONNECTED_RETRYING -> LinkHealth.DEGRADED;
+                        case DISCONNECTED -> {
+                          System.out.println("lost");
+                          yield LinkHealth.LOST;
+                        }
+                      };
+                    }, null);
+                    watchdog.scheduleAtFixedRate(() -> {
+                      if (health == LinkHealth.DEGRADED) {
+                        kick();
+                      }
+                      if (spareHealth == LinkHealth.LOST) {
+                        kickSpare();
+                      }
+                    }, 1, 1, TimeUnit.MINUTES);
+                  }
+
+                  private void kick() {
+                    try {
+                      // BUG: Diagnostic contains: open() here can run while the SDK still owns
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void kickSpare() {
+                    try {
+                      spare.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void waitLoopsInATryAndClientsHeldByAnEnumSingleton_v2() {
     Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())

@@ -103,6 +103,134 @@ class IotHubReopenAfterClientCloseTest {
         .doTest();
   }
 
+  /**
+   * A boolean yielded by a block arm of a switch expression on the status: the reason test in the block's {@code
+   * yield} excludes CLIENT_CLOSE as it does in an arm that is an expression (blind suite AG).
+   */
+  @Test
+  void exclusionYieldedByASwitchBlock_v2() {
+    Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Freezer.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ExecutorService;
+
+                class Freezer {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(
+                        ctx -> {
+                          boolean needsReopen =
+                              switch (ctx.getNewStatus()) {
+                                case DISCONNECTED -> {
+                                  System.out.println("lost");
+                                  yield ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE;
+                                }
+                                case CONNECTED, DISCONNECTED_RETRYING -> false;
+                              };
+                          if (needsReopen) {
+                            executor.execute(this::reopen);
+                          }
+                        },
+                        null);
+                    client.setConnectionStatusChangeCallback(
+                        ctx -> {
+                          boolean lost =
+                              switch (ctx.getNewStatus()) {
+                                case DISCONNECTED -> {
+                                  System.out.println("lost");
+                                  yield true;
+                                }
+                                default -> false;
+                              };
+                          // BUG: Diagnostic contains: even when the reason is CLIENT_CLOSE
+                          if (lost) {
+                            executor.execute(this::reopen);
+                          }
+                        },
+                        null);
+                  }
+
+                  private void reopen() {
+                    client.close();
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void exclusionYieldedByASwitchBlock_v1() {
+    Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Freezer.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+
+                class Freezer {
+                  private DeviceClient client;
+                  private ExecutorService executor;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, ctx) -> {
+                          boolean needsReopen =
+                              switch (status) {
+                                case DISCONNECTED -> {
+                                  System.out.println("lost");
+                                  yield reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE;
+                                }
+                                case CONNECTED, DISCONNECTED_RETRYING -> false;
+                              };
+                          if (needsReopen) {
+                            executor.execute(this::reopen);
+                          }
+                        },
+                        null);
+                    client.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, ctx) -> {
+                          boolean lost =
+                              switch (status) {
+                                case DISCONNECTED -> {
+                                  System.out.println("lost");
+                                  yield true;
+                                }
+                                default -> false;
+                              };
+                          // BUG: Diagnostic contains: even when the reason is CLIENT_CLOSE
+                          if (lost) {
+                            executor.execute(this::reopen);
+                          }
+                        },
+                        null);
+                  }
+
+                  private void reopen() {
+                    try {
+                      client.closeNow();
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void reasonSwitchesThatLeaveOnClientCloseOrYieldFalseForIt_v2() {
     Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())

@@ -10,7 +10,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.UnaryTree;
-import com.sun.source.tree.YieldTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -324,14 +323,15 @@ final class ConditionClaims implements UntrackedClaims {
         labels.add(constant.getSimpleName().toString());
       }
       labeled.addAll(labels);
-      Set<Boolean> results = yieldedLiterals(caseTree);
+      List<ExpressionTree> yielded = SwitchFlow.yieldedValues(caseTree);
+      Set<Boolean> results = yieldedLiterals(yielded);
       boolean mayYield = results == null || results.contains(value);
-      // case DISCONNECTED -> reason == RETRY_EXPIRED: the case's own result can establish the claim
-      boolean resultEstablishes =
-          results == null
-              && caseTree.getCaseKind() == CaseTree.CaseKind.RULE
-              && caseTree.getBody() instanceof ExpressionTree result
-              && establishing(result, value, claim, useTracked, depth + 1) != null;
+      // case DISCONNECTED -> reason == RETRY_EXPIRED (or { ...; yield reason != CLIENT_CLOSE; }): the case's own
+      // results can establish the claim
+      boolean resultEstablishes = results == null && yielded != null && !yielded.isEmpty();
+      for (int i = 0; resultEstablishes && i < yielded.size(); i++) {
+        resultEstablishes = establishing(yielded.get(i), value, claim, useTracked, depth + 1) != null;
+      }
       if (mayYield && !resultEstablishes) {
         if (labels.isEmpty()) {
           defaultYields = true;
@@ -347,34 +347,20 @@ final class ConditionClaims implements UntrackedClaims {
         switchExpression.getExpression(), yielding, defaultYields, labeled, claim, useTracked);
   }
 
-  /** The boolean literals a case of a switch expression yields, or null when it may yield something else. */
-  private static @Nullable Set<Boolean> yieldedLiterals(CaseTree caseTree) {
-    if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE && caseTree.getBody() instanceof ExpressionTree result) {
-      Boolean literal = ConditionEvaluator.booleanLiteral(result);
-      return literal == null ? null : Set.of(literal);
+  /** The boolean literals a case yields ({@link SwitchFlow#yieldedValues}), or null when it may yield something else. */
+  private static @Nullable Set<Boolean> yieldedLiterals(@Nullable List<ExpressionTree> yielded) {
+    if (yielded == null) {
+      return null; // an old-style case without a yield falls through to the next one: unknown here
     }
     Set<Boolean> results = new HashSet<>();
-    boolean[] unknown = {false};
-    new SameBodyScanner() {
-      @Override
-      public Void visitYield(YieldTree tree, Void unused) {
-        Boolean literal = ConditionEvaluator.booleanLiteral(tree.getValue());
-        if (literal == null) {
-          unknown[0] = true;
-        } else {
-          results.add(literal);
-        }
+    for (ExpressionTree value : yielded) {
+      Boolean literal = ConditionEvaluator.booleanLiteral(value);
+      if (literal == null) {
         return null;
       }
-
-      @Override
-      public Void visitSwitchExpression(SwitchExpressionTree tree, Void unused) {
-        return null; // its yields are its own
-      }
-    }.scan(caseTree.getCaseKind() == CaseTree.CaseKind.RULE ? caseTree.getBody() : caseTree, null);
-    // an old-style case without a yield falls through to the next one: unknown here
-    boolean fallsThrough = results.isEmpty() && caseTree.getCaseKind() != CaseTree.CaseKind.RULE;
-    return unknown[0] || fallsThrough ? null : results;
+      results.add(literal);
+    }
+    return results;
   }
 
   /** Whether the selector's possible values, as far as the labels tell them, establish the claim. */

@@ -8,6 +8,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import io.github.linkguard.checker.analysis.PathFacts.SwitchCase;
@@ -94,6 +95,31 @@ final class SwitchFlow {
       switchCases.put(parent, cases);
     }
     return cases.get(caseTree);
+  }
+
+  /**
+   * The values a case of a switch expression yields: an arrow case's expression, or the values of the {@code yield}
+   * statements in its block or statements (not those of a switch expression, lambda or class nested in it). Null
+   * for an old-style case that yields nothing itself: it falls through, so what it yields is the next case's.
+   */
+  static @Nullable List<ExpressionTree> yieldedValues(CaseTree caseTree) {
+    if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE && caseTree.getBody() instanceof ExpressionTree result) {
+      return List.of(result);
+    }
+    List<ExpressionTree> values = new ArrayList<>();
+    new SameBodyScanner() {
+      @Override
+      public Void visitYield(YieldTree tree, Void unused) {
+        values.add(tree.getValue());
+        return null;
+      }
+
+      @Override
+      public Void visitSwitchExpression(SwitchExpressionTree tree, Void unused) {
+        return null; // its yields are its own
+      }
+    }.scan(caseTree.getCaseKind() == CaseTree.CaseKind.RULE ? caseTree.getBody() : caseTree, null);
+    return values.isEmpty() && caseTree.getCaseKind() != CaseTree.CaseKind.RULE ? null : values;
   }
 
   /** Every case of one switch with the constants that reach it: one pass over the cases, once per switch. */

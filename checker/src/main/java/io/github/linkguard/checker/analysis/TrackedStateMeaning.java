@@ -295,8 +295,13 @@ final class TrackedStateMeaning {
     } else if (value instanceof SwitchExpressionTree switchExpression) {
       for (CaseTree caseTree : switchExpression.getCases()) {
         TreePath casePath = new TreePath(path, caseTree);
-        if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE && caseTree.getBody() instanceof ExpressionTree result) {
-          resultConstants(new TreePath(casePath, result), constants, depth + 1);
+        List<ExpressionTree> yielded = SwitchFlow.yieldedValues(caseTree);
+        for (ExpressionTree result : yielded == null ? List.<ExpressionTree>of() : yielded) {
+          // case DISCONNECTED_RETRYING -> { log(); yield DEGRADED; }: produced where the yield is
+          TreePath resultPath = TreePath.getPath(casePath, result);
+          if (resultPath != null) {
+            resultConstants(resultPath, constants, depth + 1);
+          }
         }
       }
     } else if (value instanceof MethodInvocationTree && symbol instanceof MethodSymbol method) {
