@@ -7,13 +7,15 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.MethodInvocationTree;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.CallbackParameters;
@@ -22,6 +24,7 @@ import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.ConnectionCall;
 import io.github.linkguard.checker.analysis.ConnectionOp;
 import io.github.linkguard.checker.analysis.DocLinks;
+import io.github.linkguard.checker.analysis.FixText;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.Verdicts;
@@ -98,7 +101,21 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
     }
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String condition = guardCondition(open, verdicts.callbackScope(), state, fix);
-    return condition != null && Fixes.wrapInIf(state, fix, state.getPath(), condition) ? fix.build() : null;
+    boolean wrapped =
+        condition != null
+            && Fixes.wrapInIf(
+                state, fix, state.getPath(), condition, statement -> closesClientOf(statement, open, verdicts));
+    return wrapped ? fix.build() : null;
+  }
+
+  /** Whether {@code statement} is a close()/closeNow() of the client {@code open} opens. */
+  private static boolean closesClientOf(StatementTree statement, ConnectionCall open, Verdicts verdicts) {
+    if (!(statement instanceof ExpressionStatementTree expression)
+        || !(expression.getExpression() instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    ConnectionCall close = verdicts.connectionCall(call);
+    return close != null && close.op().closes() && open.client() != null && open.client().equals(close.client());
   }
 
   /**
@@ -127,10 +144,10 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
       reasonExpression = null;
     }
     if (statusExpression != null) {
-      String status = Fixes.typeName(state, fix, IotHubSdk.STATUS_FQN);
+      String status = FixText.typeName(state, fix, IotHubSdk.STATUS_FQN);
       String condition = statusExpression + " == " + status + "." + IotHubSdk.DISCONNECTED;
       if (reasonExpression != null) {
-        String reason = Fixes.typeName(state, fix, IotHubSdk.REASON_FQN);
+        String reason = FixText.typeName(state, fix, IotHubSdk.REASON_FQN);
         condition += " && " + reasonExpression + " != " + reason + "." + IotHubSdk.CLIENT_CLOSE;
       }
       return condition;
@@ -141,7 +158,7 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
     String fieldAccess = field == null ? null : Fixes.fieldAccess(state, field);
     return fieldAccess == null
         ? null
-        : fieldAccess + " == " + Fixes.typeName(state, fix, IotHubSdk.STATUS_FQN) + "."
+        : fieldAccess + " == " + FixText.typeName(state, fix, IotHubSdk.STATUS_FQN) + "."
             + IotHubSdk.DISCONNECTED;
   }
 }

@@ -34,6 +34,7 @@ import io.github.linkguard.checker.analysis.CallbackScope;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.PathFacts;
+import io.github.linkguard.checker.analysis.FixText;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.ReopenGuardRule.ReopenGuard;
@@ -156,7 +157,7 @@ public final class IotHubReopenAfterClientClose extends LinkGuardCheck
     }
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String clientClose =
-        Fixes.typeName(state, fix, IotHubSdk.REASON_FQN) + "." + IotHubSdk.CLIENT_CLOSE;
+        FixText.typeName(state, fix, IotHubSdk.REASON_FQN) + "." + IotHubSdk.CLIENT_CLOSE;
     PathFacts.Condition condition = guard.establishment().condition();
     if (condition != null) {
       boolean whenTrue = condition.value();

@@ -1464,6 +1464,159 @@ class IotHubOpenWithoutStatusGuardTest {
         .doTest(TestMode.TEXT_MATCH);
   }
 
+  /**
+   * The close of the same client right before the open() goes inside the guard with it: wrapping only the open()
+   * would leave a task that closes the client on DISCONNECTED_RETRYING and never reopens it (blind suite AH).
+   */
+  @Test
+  void replacement_wrapsTheCloseBeforeTheOpenToo_v1() {
+    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addInputLines(
+            "Conveyor.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+
+                class Conveyor {
+                  private DeviceClient client;
+                  private ExecutorService worker;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      worker.execute(() -> {
+                        try {
+                          client.closeNow();
+                          client.open();
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      });
+                    }, null);
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Conveyor.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+
+                class Conveyor {
+                  private DeviceClient client;
+                  private ExecutorService worker;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      worker.execute(() -> {
+                        try {
+                          if (status == IotHubConnectionStatus.DISCONNECTED
+                              && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                            client.closeNow();
+                            client.open();
+                          }
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      });
+                    }, null);
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_wrapsTheCloseBeforeTheOpenToo_v2() {
+    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Conveyor.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ExecutorService;
+
+                class Conveyor {
+                  private DeviceClient client;
+                  private DeviceClient spare;
+                  private ExecutorService worker;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      worker.execute(() -> {
+                        client.close();
+                        try {
+                          client.open(false);
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      });
+                    }, null);
+                    spare.setConnectionStatusChangeCallback(ctx -> {
+                      worker.execute(() -> {
+                        client.close();
+                        try {
+                          spare.open(false);
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      });
+                    }, null);
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Conveyor.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+
+                class Conveyor {
+                  private DeviceClient client;
+                  private DeviceClient spare;
+                  private ExecutorService worker;
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      worker.execute(() -> {
+                        if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                            && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                          client.close();
+                          try {
+                            client.open(false);
+                          } catch (IotHubClientException e) {
+                            System.err.println(e);
+                          }
+                        }
+                      });
+                    }, null);
+                    spare.setConnectionStatusChangeCallback(ctx -> {
+                      worker.execute(() -> {
+                        client.close();
+                        try {
+                          if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                              && ctx.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                            spare.open(false);
+                          }
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      });
+                    }, null);
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
   @Test
   void replacement_wrapsWithTheTrackedStatusField_v2() {
     Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())

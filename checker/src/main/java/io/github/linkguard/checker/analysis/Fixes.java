@@ -2,7 +2,6 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.FindIdentifiers;
 import com.sun.source.tree.AssignmentTree;
@@ -32,7 +31,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,7 +57,7 @@ public final class Fixes {
     }
     List<String> names = new ArrayList<>();
     for (Type exception : unhandled) {
-      names.add(typeName(state, fix, exception));
+      names.add(FixText.typeName(state, fix, exception));
     }
     String variable = unusedName(state.withPath(point), "closeFailure");
     return "try {\n" + call + "\n} catch (" + String.join(" | ", names) + " " + variable + ") {\n// " + whyIgnored
@@ -171,18 +170,18 @@ public final class Fixes {
     }
     StatementTree statement = (StatementTree) statementPath.getLeaf();
     Tree parent = statementPath.getParentPath().getLeaf();
-    String base = lineIndent(state, statement);
-    String unit = unit(state, parent, statement);
+    String base = FixText.lineIndent(state, statement);
+    String unit = FixText.unit(state, parent, statement);
     if (isInStatementList(statementPath)) {
-      prefix(state, fix, statement, reindent(code, base, unit), base);
+      prefix(state, fix, statement, FixText.reindent(code, base, unit), base);
     } else {
       String inner = base + unit;
       fix.replace(
           statement,
-          withLineBreaks(
+          FixText.withLineBreaks(
               state,
-              "{\n" + inner + reindent(code, inner, unit) + "\n" + inner
-                  + shift(state.getSourceForNode(statement), unit) + "\n" + base + "}"));
+              "{\n" + inner + FixText.reindent(code, inner, unit) + "\n" + inner
+                  + FixText.shift(state.getSourceForNode(statement), unit) + "\n" + base + "}"));
     }
     return true;
   }
@@ -200,193 +199,110 @@ public final class Fixes {
   public static void insertFirst(VisitorState state, SuggestedFix.Builder fix, BlockTree block, String code) {
     if (!block.getStatements().isEmpty()) {
       StatementTree first = block.getStatements().get(0);
-      String base = lineIndent(state, first);
-      prefix(state, fix, first, reindent(code, base, unit(state, block, first)), base);
+      String base = FixText.lineIndent(state, first);
+      prefix(state, fix, first, FixText.reindent(code, base, FixText.unit(state, block, first)), base);
     } else {
-      String base = lineIndent(state, block);
-      String inner = base + DEFAULT_UNIT;
+      String base = FixText.lineIndent(state, block);
+      String inner = base + FixText.DEFAULT_UNIT;
       int brace = ASTHelpers.getStartPosition(block);
       fix.replace(
           brace, brace + 1,
-          withLineBreaks(state, "{\n" + inner + reindent(code, inner, DEFAULT_UNIT) + "\n" + base));
+          FixText.withLineBreaks(state, "{\n" + inner + FixText.reindent(code, inner, FixText.DEFAULT_UNIT) + "\n" + base));
     }
   }
 
   /** Inserts {@code code} before {@code statement}, which sits in a statement list. */
   public static void insertBefore(
       VisitorState state, SuggestedFix.Builder fix, StatementTree statement, Tree container, String code) {
-    String base = lineIndent(state, statement);
-    prefix(state, fix, statement, reindent(code, base, unit(state, container, statement)), base);
+    String base = FixText.lineIndent(state, statement);
+    prefix(state, fix, statement, FixText.reindent(code, base, FixText.unit(state, container, statement)), base);
   }
 
   private static void prefix(
       VisitorState state, SuggestedFix.Builder fix, StatementTree statement, String code, String base) {
     // Inserted at the statement's first token: the statement keeps its line's indentation, the code follows it.
-    fix.prefixWith(statement, withLineBreaks(state, code + "\n" + base));
-  }
-
-  /**
-   * How a fix writes the type {@code qualifiedName}: as {@link SuggestedFixes#qualifyType} does (the simple name,
-   * imported when it is not yet), except where that would import it into a file whose line breaks are not {@code \n}:
-   * Error Prone writes the import block of a file a fix adds an import to with {@code \n} breaks, so there a type not
-   * yet imported is written in full and the file keeps its breaks.
-   */
-  public static String typeName(VisitorState state, SuggestedFix.Builder fix, String qualifiedName) {
-    return typeName(state, fix, qualifiedName, builder -> SuggestedFixes.qualifyType(state, builder, qualifiedName));
-  }
-
-  /** {@link #typeName(VisitorState, SuggestedFix.Builder, String)} for a type the code already has. */
-  static String typeName(VisitorState state, SuggestedFix.Builder fix, Type type) {
-    return typeName(
-        state, fix, type.tsym.getQualifiedName().toString(), builder -> SuggestedFixes.qualifyType(state, builder, type));
-  }
-
-  private static String typeName(
-      VisitorState state, SuggestedFix.Builder fix, String qualifiedName,
-      Function<SuggestedFix.Builder, String> qualify) {
-    if (lineBreak(state).equals("\n")) {
-      return qualify.apply(fix);
-    }
-    SuggestedFix.Builder probe = SuggestedFix.builder();
-    String name = qualify.apply(probe);
-    return probe.build().getImportsToAdd().isEmpty() ? name : qualifiedName;
-  }
-
-  /**
-   * {@code text}, written with {@code \n}, with the line breaks of the file it goes into: a CRLF file stays CRLF.
-   * Source text copied from the file keeps its own breaks.
-   */
-  private static String withLineBreaks(VisitorState state, String text) {
-    String lineBreak = lineBreak(state);
-    return lineBreak.equals("\n") ? text : text.replace("\r\n", "\n").replace("\n", lineBreak);
-  }
-
-  /** The line break of the file being analysed: that of its first line, {@code \n} for a one-line file. */
-  private static String lineBreak(VisitorState state) {
-    CharSequence source = state.getSourceCode();
-    if (source == null) {
-      return "\n";
-    }
-    for (int i = 0; i < source.length(); i++) {
-      char c = source.charAt(i);
-      if (c == '\n') {
-        return "\n";
-      }
-      if (c == '\r') {
-        return i + 1 < source.length() && source.charAt(i + 1) == '\n' ? "\r\n" : "\r";
-      }
-    }
-    return "\n";
+    fix.prefixWith(statement, FixText.withLineBreaks(state, code + "\n" + base));
   }
 
   /**
    * Wraps the statement at {@code statementPath} in {@code if (condition) { ... }}; an expression lambda body
-   * becomes a block. Returns false, changing nothing, when the call is not a statement of its own or stands where
-   * no block can (a {@code for} statement's init or update clause).
+   * becomes a block. Statements right before it that {@code closesItsClient} accepts go inside too, also before a
+   * {@code try} whose block holds the statement. Returns false, changing nothing, when the call is not a statement of
+   * its own or stands where no block can (a {@code for} statement's init or update clause).
    */
   public static boolean wrapInIf(
-      VisitorState state, SuggestedFix.Builder fix, TreePath callPath, String condition) {
+      VisitorState state, SuggestedFix.Builder fix, TreePath callPath, String condition,
+      Predicate<StatementTree> closesItsClient) {
     TreePath parent = callPath.getParentPath();
     Tree parentLeaf = parent.getLeaf();
     if (parentLeaf instanceof LambdaExpressionTree lambda && lambda.getBody() == callPath.getLeaf()) {
-      String base = lineIndent(state, lambda);
-      String unit = DEFAULT_UNIT;
+      String base = FixText.lineIndent(state, lambda);
+      String unit = FixText.DEFAULT_UNIT;
       fix.replace(
           callPath.getLeaf(),
-          withLineBreaks(
+          FixText.withLineBreaks(
               state,
               "{\n" + base + unit + "if (" + condition + ") {\n" + base + unit + unit
-                  + shift(state.getSourceForNode(callPath.getLeaf()), unit + unit) + ";\n" + base + unit + "}\n"
+                  + FixText.shift(state.getSourceForNode(callPath.getLeaf()), unit + unit) + ";\n" + base + unit + "}\n"
                   + base + "}"));
       return true;
     }
     if (!(parentLeaf instanceof ExpressionStatementTree statement) || !canBeReplacedByBlock(parent)) {
       return false;
     }
-    String base = lineIndent(state, statement);
-    String unit = unit(state, parent.getParentPath().getLeaf(), statement);
+    String base = FixText.lineIndent(state, statement);
+    String unit = FixText.unit(state, parent.getParentPath().getLeaf(), statement);
     if (isInStatementList(parent)) {
+      // client.close(); client.open(); -- or client.close(); try { client.open(false); } ...: the close goes inside
+      // the guard too, or the code would close the client while the SDK retries and never reopen it
+      TreePath last = parent;
+      List<StatementTree> closes = closesRightBefore(parent, closesItsClient);
+      if (closes.isEmpty()
+          && parent.getParentPath().getLeaf() instanceof BlockTree tryBlock
+          && parent.getParentPath().getParentPath().getLeaf() instanceof TryTree tryTree
+          && tryTree.getBlock() == tryBlock
+          && tryTree.getResources().isEmpty()
+          && isInStatementList(parent.getParentPath().getParentPath())) {
+        last = parent.getParentPath().getParentPath();
+        closes = closesRightBefore(last, closesItsClient);
+      }
+      Tree first = closes.isEmpty() ? statement : closes.get(0);
+      Tree end = closes.isEmpty() ? statement : last.getLeaf();
+      base = FixText.lineIndent(state, first);
+      unit = FixText.unit(state, last.getParentPath().getLeaf(), first);
+      int from = ASTHelpers.getStartPosition(first);
+      int to = state.getEndPosition(end);
+      String source = state.getSourceCode().subSequence(from, to).toString();
       fix.replace(
-          statement,
-          withLineBreaks(
-              state,
-              "if (" + condition + ") {\n" + base + unit + shift(state.getSourceForNode(statement), unit) + "\n"
-                  + base + "}"));
+          from, to,
+          FixText.withLineBreaks(state, "if (" + condition + ") {\n" + base + unit + FixText.shift(source, unit) + "\n" + base + "}"));
     } else {
       String inner = base + unit;
       fix.replace(
           statement,
-          withLineBreaks(
+          FixText.withLineBreaks(
               state,
               "{\n" + inner + "if (" + condition + ") {\n" + inner + unit
-                  + shift(state.getSourceForNode(statement), unit + unit) + "\n" + inner + "}\n" + base + "}"));
+                  + FixText.shift(state.getSourceForNode(statement), unit + unit) + "\n" + inner + "}\n" + base + "}"));
     }
     return true;
   }
 
-  // ---------------------------------------------------------------- indentation
-
-  private static final String DEFAULT_UNIT = "  ";
-
-  /** The whitespace that starts the line on which {@code tree} starts. */
-  static String lineIndent(VisitorState state, Tree tree) {
-    CharSequence source = state.getSourceCode();
-    int start = ASTHelpers.getStartPosition(tree);
-    if (source == null || start < 0) {
-      return "";
-    }
-    int lineStart = start;
-    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
-      lineStart--;
-    }
-    int end = lineStart;
-    while (end < source.length() && (source.charAt(end) == ' ' || source.charAt(end) == '\t')) {
-      end++;
-    }
-    return source.subSequence(lineStart, end).toString();
-  }
-
-  /** The file's indentation step, as between a statement and the block (or case) that holds it. */
-  private static String unit(VisitorState state, Tree container, Tree statement) {
-    String outer = lineIndent(state, container);
-    String inner = lineIndent(state, statement);
-    return inner.length() > outer.length() && inner.startsWith(outer)
-        ? inner.substring(outer.length())
-        : DEFAULT_UNIT;
-  }
-
   /**
-   * Indents the lines after the first of {@code code} (written one statement or brace per line, unindented) by
-   * {@code base} plus one {@code unit} per open brace; the first line goes where the insertion point already is.
+   * The statements right before {@code statementPath} in its statement list that {@code closesItsClient} accepts, in
+   * source order (none when the statement right before it is something else).
    */
-  static String reindent(String code, String base, String unit) {
-    String[] lines = code.split("\n", -1);
-    StringBuilder text = new StringBuilder(lines[0].strip());
-    int depth = braceBalance(lines[0]);
-    for (int i = 1; i < lines.length; i++) {
-      String line = lines[i].strip();
-      int lineDepth = line.startsWith("}") ? depth - 1 : depth;
-      text.append('\n').append(base).append(unit.repeat(Math.max(0, lineDepth))).append(line);
-      depth += braceBalance(line);
+  private static List<StatementTree> closesRightBefore(
+      TreePath statementPath, Predicate<StatementTree> closesItsClient) {
+    Tree list = statementPath.getParentPath().getLeaf();
+    List<? extends StatementTree> statements =
+        list instanceof BlockTree block ? block.getStatements() : ((CaseTree) list).getStatements();
+    int index = statements.indexOf((StatementTree) statementPath.getLeaf());
+    int first = index;
+    while (first > 0 && closesItsClient.test(statements.get(first - 1))) {
+      first--;
     }
-    return text.toString();
-  }
-
-  private static int braceBalance(String line) {
-    int balance = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
-        break; // a comment
-      }
-      balance += c == '{' ? 1 : c == '}' ? -1 : 0;
-    }
-    return balance;
-  }
-
-  /** Moves the continuation lines of existing source text right by {@code unit}. */
-  private static String shift(String source, String unit) {
-    return source.replace("\n", "\n" + unit);
+    return index <= 0 ? List.of() : new ArrayList<>(statements.subList(first, index));
   }
 
   /** Whether a statement sits directly in a block or an old-style case (where statements can be added). */
