@@ -21,7 +21,6 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.StatementTree;
@@ -184,15 +183,11 @@ public final class IotHubReopenAfterClientClose extends LinkGuardCheck
       Fixes.insertFirst(state, fix, block, skip);
       return fix.build();
     }
-    if (body instanceof ExpressionStatementTree || body instanceof ExpressionTree) {
-      String statement = state.getSourceForNode(body);
-      if (!statement.endsWith(";")) {
-        statement += ";";
-      }
-      fix.replace(
-          body, "{\nif (" + reason + " != " + clientClose + ") {\n" + statement + "\n}\n}");
-      return fix.build();
-    }
-    return null;
+    // case DISCONNECTED -> executor.execute(this::reopen);  -- a block with the reason test around the statement
+    return body instanceof ExpressionStatementTree
+            && Fixes.wrapStatementInIf(
+                state, fix, new TreePath(here, body), reason + " != " + clientClose, statement -> false)
+        ? fix.build()
+        : null;
   }
 }

@@ -206,8 +206,10 @@ public final class Fixes {
       String inner = base + FixText.DEFAULT_UNIT;
       int brace = ASTHelpers.getStartPosition(block);
       fix.replace(
-          brace, brace + 1,
-          FixText.withLineBreaks(state, "{\n" + inner + FixText.reindent(code, inner, FixText.DEFAULT_UNIT) + "\n" + base));
+          brace,
+          brace + 1,
+          FixText.withLineBreaks(
+              state, "{\n" + inner + FixText.reindent(code, inner, FixText.DEFAULT_UNIT) + "\n" + base));
     }
   }
 
@@ -247,23 +249,36 @@ public final class Fixes {
                   + base + "}"));
       return true;
     }
-    if (!(parentLeaf instanceof ExpressionStatementTree statement) || !canBeReplacedByBlock(parent)) {
+    return parentLeaf instanceof ExpressionStatementTree
+        && wrapStatementInIf(state, fix, parent, condition, closesItsClient);
+  }
+
+  /**
+   * Wraps the statement at {@code statementPath} in {@code if (condition) { ... }}, with the statements right before
+   * it that {@code closesItsClient} accepts; a statement that is not in a statement list (an arrow case's, an unbraced
+   * body) becomes a block. Returns false, changing nothing, where no block can stand.
+   */
+  public static boolean wrapStatementInIf(
+      VisitorState state, SuggestedFix.Builder fix, TreePath statementPath, String condition,
+      Predicate<StatementTree> closesItsClient) {
+    StatementTree statement = (StatementTree) statementPath.getLeaf();
+    if (!canBeReplacedByBlock(statementPath)) {
       return false;
     }
     String base = FixText.lineIndent(state, statement);
-    String unit = FixText.unit(state, parent.getParentPath().getLeaf(), statement);
-    if (isInStatementList(parent)) {
+    String unit = FixText.unit(state, statementPath.getParentPath().getLeaf(), statement);
+    if (isInStatementList(statementPath)) {
       // client.close(); client.open(); -- or client.close(); try { client.open(false); } ...: the close goes inside
       // the guard too, or the code would close the client while the SDK retries and never reopen it
-      TreePath last = parent;
-      List<StatementTree> closes = closesRightBefore(parent, closesItsClient);
+      TreePath last = statementPath;
+      List<StatementTree> closes = closesRightBefore(statementPath, closesItsClient);
       if (closes.isEmpty()
-          && parent.getParentPath().getLeaf() instanceof BlockTree tryBlock
-          && parent.getParentPath().getParentPath().getLeaf() instanceof TryTree tryTree
+          && statementPath.getParentPath().getLeaf() instanceof BlockTree tryBlock
+          && statementPath.getParentPath().getParentPath().getLeaf() instanceof TryTree tryTree
           && tryTree.getBlock() == tryBlock
           && tryTree.getResources().isEmpty()
-          && isInStatementList(parent.getParentPath().getParentPath())) {
-        last = parent.getParentPath().getParentPath();
+          && isInStatementList(statementPath.getParentPath().getParentPath())) {
+        last = statementPath.getParentPath().getParentPath();
         closes = closesRightBefore(last, closesItsClient);
       }
       Tree first = closes.isEmpty() ? statement : closes.get(0);
@@ -274,8 +289,10 @@ public final class Fixes {
       int to = state.getEndPosition(end);
       String source = state.getSourceCode().subSequence(from, to).toString();
       fix.replace(
-          from, to,
-          FixText.withLineBreaks(state, "if (" + condition + ") {\n" + base + unit + FixText.shift(source, unit) + "\n" + base + "}"));
+          from,
+          to,
+          FixText.withLineBreaks(
+              state, "if (" + condition + ") {\n" + base + unit + FixText.shift(source, unit) + "\n" + base + "}"));
     } else {
       String inner = base + unit;
       fix.replace(
