@@ -2858,6 +2858,155 @@ class IotHubClientReplacedWithoutCloseTest {
    * replacement is reported (a); with the close the fix of (a) inserts, each round closes what the last one made,
    * and nothing is reported, (d) included.
    */
+  /**
+   * A new client that reaches a map through a parameter (blind suite AD): a registry method called from re-entry
+   * code with a client the caller created there puts a new client, as {@code put(id, new ...)} would. Not when the
+   * method removes and closes the old value first, or when only start-up code passes new clients.
+   */
+  @Test
+  void aNewClientHandedToTheMethodThatPutsIt_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "DeviceRegistry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.HashMap;
+                import java.util.Map;
+
+                class DeviceRegistry {
+                  private final Map<String, DeviceClient> byDeviceId = new HashMap<>();
+                  private final Map<String, DeviceClient> initial = new HashMap<>();
+
+                  synchronized void register(String deviceId, DeviceClient client) {
+                    // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                    byDeviceId.put(deviceId, client);
+                  }
+
+                  synchronized void replace(String deviceId, DeviceClient client) throws java.io.IOException {
+                    DeviceClient previous = byDeviceId.remove(deviceId);
+                    if (previous != null) {
+                      previous.closeNow();
+                    }
+                    byDeviceId.put(deviceId, client);
+                  }
+
+                  void seed(String deviceId, DeviceClient client) {
+                    initial.put(deviceId, client);
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Provisioner.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.nio.charset.StandardCharsets;
+
+                class Provisioner implements MessageCallback {
+                  private final DeviceRegistry registry = new DeviceRegistry();
+
+                  public static void main(String[] args) throws Exception {
+                    Provisioner provisioner = new Provisioner();
+                    DeviceClient first = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+                    provisioner.registry.seed("first", first);
+                    first.setMessageCallback(provisioner, null);
+                    first.open();
+                  }
+
+                  @Override
+                  public IotHubMessageResult execute(Message message, Object context) {
+                    String id = new String(message.getBytes(), StandardCharsets.UTF_8);
+                    try {
+                      DeviceClient client = new DeviceClient(System.getenv("CS_" + id), IotHubClientProtocol.MQTT);
+                      client.open();
+                      if (id.startsWith("new-")) {
+                        registry.register(id, client);
+                      } else {
+                        registry.replace(id, client);
+                      }
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                    return IotHubMessageResult.COMPLETE;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aNewClientHandedToTheMethodThatPutsIt_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "DeviceRegistry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.HashMap;
+                import java.util.Map;
+
+                class DeviceRegistry {
+                  private final Map<String, DeviceClient> byDeviceId = new HashMap<>();
+                  private final Map<String, DeviceClient> initial = new HashMap<>();
+
+                  synchronized void register(String deviceId, DeviceClient client) {
+                    // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                    byDeviceId.put(deviceId, client);
+                  }
+
+                  synchronized void replace(String deviceId, DeviceClient client) {
+                    DeviceClient previous = byDeviceId.remove(deviceId);
+                    if (previous != null) {
+                      previous.close();
+                    }
+                    byDeviceId.put(deviceId, client);
+                  }
+
+                  void seed(String deviceId, DeviceClient client) {
+                    initial.put(deviceId, client);
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Provisioner.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.nio.charset.StandardCharsets;
+
+                class Provisioner implements MessageCallback {
+                  private final DeviceRegistry registry = new DeviceRegistry();
+
+                  public static void main(String[] args) throws Exception {
+                    Provisioner provisioner = new Provisioner();
+                    DeviceClient first = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+                    provisioner.registry.seed("first", first);
+                    first.setMessageCallback(provisioner, null);
+                    first.open(false);
+                  }
+
+                  @Override
+                  public IotHubMessageResult onCloudToDeviceMessageReceived(Message message, Object context) {
+                    String id = new String(message.getBytes(), StandardCharsets.UTF_8);
+                    try {
+                      DeviceClient client = new DeviceClient(System.getenv("CS_" + id), IotHubClientProtocol.MQTT);
+                      client.open(false);
+                      if (id.startsWith("new-")) {
+                        registry.register(id, client);
+                      } else {
+                        registry.replace(id, client);
+                      }
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                    return IotHubMessageResult.COMPLETE;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void aLoopLocalReplacedAfterAClose_v2() {
     ExactFindings.compile(Sdk.V2)

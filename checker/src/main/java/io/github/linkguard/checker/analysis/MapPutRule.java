@@ -18,6 +18,7 @@ import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.Map;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -36,18 +37,22 @@ final class MapPutRule {
   private final CompilationModel model;
   private final Analyses analyses;
   private final ReentryFacts reentry;
+  /** Whether a value is a parameter that a re-entry caller passes a client it just created (check 4(a)'s reading). */
+  private final BiPredicate<ExpressionTree, Body> newClientFromAReentryCaller;
 
-  MapPutRule(Analyses analyses, ReentryFacts reentry) {
+  MapPutRule(
+      Analyses analyses, ReentryFacts reentry, BiPredicate<ExpressionTree, Body> newClientFromAReentryCaller) {
     this.model = analyses.model();
     this.analyses = analyses;
     this.reentry = reentry;
+    this.newClientFromAReentryCaller = newClientFromAReentryCaller;
   }
 
   /** Whether this {@code put} stores a new client, at a re-entry site, over one it does not close. */
   boolean putsOverOpenClient(TreePath path) {
     MethodInvocationTree put = (MethodInvocationTree) path.getLeaf();
     Body body = model.bodyAt(path);
-    if (body == null || !storesANewClientOverTheOld(path, put) || !reentry.isAtReentrySite(path, body)) {
+    if (body == null || !storesANewClientOverTheOld(path, put, body) || !reentry.isAtReentrySite(path, body)) {
       return false;
     }
     ClientRef map = ClientRef.of(ASTHelpers.getReceiver(put));
@@ -92,11 +97,13 @@ final class MapPutRule {
    * and does not close the old value it is given; {@code merge} of a new client whose function returns the new value
    * (or another new client) and does not close the old one.
    */
-  private boolean storesANewClientOverTheOld(TreePath path, MethodInvocationTree put) {
+  private boolean storesANewClientOverTheOld(TreePath path, MethodInvocationTree put, Body body) {
     List<? extends ExpressionTree> arguments = put.getArguments();
     String name = IotHubSdk.methodName(put);
     if (name.equals("put") || name.equals("replace")) {
-      return model.isNewClient(arguments.get(arguments.size() - 1));
+      // registry.register(id, client) with put(id, client), called from re-entry code that just made the client
+      ExpressionTree value = arguments.get(arguments.size() - 1);
+      return model.isNewClient(value) || newClientFromAReentryCaller.test(value, body);
     }
     ExpressionTree last = IotHubSdk.stripParenthesesAndCasts(arguments.get(arguments.size() - 1));
     if (!(last instanceof LambdaExpressionTree function) || function.getParameters().size() != 2) {

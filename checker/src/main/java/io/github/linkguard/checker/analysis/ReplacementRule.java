@@ -70,7 +70,7 @@ public final class ReplacementRule {
     this.retries = analyses.retries();
     this.reentry = reentry;
     this.localClients = new LocalClientLifetime(analyses);
-    this.mapPuts = new MapPutRule(analyses, reentry);
+    this.mapPuts = new MapPutRule(analyses, reentry, this::isNewClientFromAReentryCaller);
   }
 
   /** The check 4 finding reported at this assignment, put or declaration, or null. */
@@ -286,8 +286,8 @@ public final class ReplacementRule {
   }
 
   /**
-   * {@code this.client = client;} where a caller in re-entry code passes a client it created there, as check 1's
-   * exemption (b') reads a parameter: the argument is a new client, or a local the caller created on every path to
+   * {@code this.client = client;} (or {@code clients.put(id, client)}, for {@link MapPutRule}) where a caller in
+   * re-entry code passes a client it created there, as check 1's exemption (b') reads a parameter: the argument is a new client, or a local the caller created on every path to
    * the call (a setter called from a rotation task, a swap from a message callback; blind suites Y and W).
    */
   private boolean isNewClientFromAReentryCaller(ExpressionTree stored, Body body) {
