@@ -259,7 +259,6 @@ public final class IotHubSdk {
     return type != null && reasonType != null && types.isSameType(types.erasure(type), reasonType);
   }
 
-  /** 2.x's {@code ConnectionStatusChangeContext}, whose getters give the new status and reason. */
   /** {@code setConnectionStatusChangeCallback(...)} / 1.x {@code registerConnectionStatusChangeCallback(...)}. */
   boolean isStatusCallbackRegistration(MethodInvocationTree call) {
     Name name = simpleName(call); // asked of every call the model scans: the interned name first
@@ -267,6 +266,7 @@ public final class IotHubSdk {
         && STATUS_CALLBACK_REGISTRATION.matches(call, state);
   }
 
+  /** 2.x's {@code ConnectionStatusChangeContext}, whose getters give the new status and reason. */
   public boolean isStatusChangeContextType(@Nullable Type type) {
     return type != null
         && statusChangeContextType != null
