@@ -220,6 +220,101 @@ class IotHubConnectionStringInCodeTest {
         .doTest();
   }
 
+  /** A switch expression whose every arm yields such a constant reaches the client as a {@code ?:} of them does. */
+  @Test
+  void constantsChosenByASwitchExpression_v2() {
+    compile(Sdk.V2)
+        .addSourceLines(
+            "MeterUplink.java",
+            withKey(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class MeterUplink {
+                  enum Site { LAB, STAGING, FIELD }
+
+                  static final String LAB = "HostName=hub.azure-devices.net;DeviceId=meter-lab;SharedAccessKey=KEY";
+                  static final String FIELD = "HostName=hub.azure-devices.net;DeviceId=meter-field;SharedAccessKey=KEY";
+
+                  void connect(Site site) {
+                    String chosen =
+                        switch (site) {
+                          case LAB, STAGING -> LAB;
+                          case FIELD -> {
+                            System.out.println("field unit");
+                            yield FIELD;
+                          }
+                        };
+                    // BUG: Diagnostic contains: device 'meter-lab', device 'meter-field'
+                    new DeviceClient(chosen, IotHubClientProtocol.MQTT);
+                    // BUG: Diagnostic contains: device 'meter-lab', device 'meter-field'
+                    new DeviceClient(forSite(site), IotHubClientProtocol.MQTT);
+                    String fromEnvironment =
+                        switch (site) {
+                          case LAB -> LAB;
+                          default -> System.getenv("METER_CS");
+                        };
+                    new DeviceClient(fromEnvironment, IotHubClientProtocol.MQTT);
+                  }
+
+                  private static String forSite(Site site) {
+                    return switch (site) {
+                      case LAB, STAGING -> LAB;
+                      case FIELD -> FIELD;
+                    };
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void constantsChosenByASwitchExpression_v1() {
+    compile(Sdk.V1)
+        .addSourceLines(
+            "MeterUplink.java",
+            withKey(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class MeterUplink {
+                  enum Site { LAB, STAGING, FIELD }
+
+                  static final String LAB = "HostName=hub.azure-devices.net;DeviceId=meter-lab;SharedAccessKey=KEY";
+                  static final String FIELD = "HostName=hub.azure-devices.net;DeviceId=meter-field;SharedAccessKey=KEY";
+
+                  void connect(Site site) throws Exception {
+                    String chosen =
+                        switch (site) {
+                          case LAB, STAGING -> LAB;
+                          case FIELD -> {
+                            System.out.println("field unit");
+                            yield FIELD;
+                          }
+                        };
+                    // BUG: Diagnostic contains: device 'meter-lab', device 'meter-field'
+                    new DeviceClient(chosen, IotHubClientProtocol.MQTT);
+                    // BUG: Diagnostic contains: device 'meter-lab', device 'meter-field'
+                    new DeviceClient(forSite(site), IotHubClientProtocol.MQTT);
+                    String fromEnvironment =
+                        switch (site) {
+                          case LAB -> LAB;
+                          default -> System.getenv("METER_CS");
+                        };
+                    new DeviceClient(fromEnvironment, IotHubClientProtocol.MQTT);
+                  }
+
+                  private static String forSite(Site site) {
+                    return switch (site) {
+                      case LAB, STAGING -> LAB;
+                      case FIELD -> FIELD;
+                    };
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void everyWayAConstantReachesAClient_v1() {
     compile(Sdk.V1)

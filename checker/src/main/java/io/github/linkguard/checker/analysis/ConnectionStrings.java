@@ -2,11 +2,13 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -23,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * Which device connection strings written into the program reach an expression unchanged: compile-time constants
  * (literals, concatenations of constants, {@code static final} fields of any class, generated ones such as Android's
  * {@code BuildConfig} included), directly or through locals and fields every assignment of which, parameters every
- * argument of which, and methods every {@code return} of which is such a constant, transitively.
+ * argument of which, and methods every {@code return} of which is such a constant, transitively; a {@code ?:} or a
+ * switch expression stands for the values of its branches.
  *
  * <p>A constant expression costs one look-up; anything else asks the {@link CompilationValues} index, which is
  * built once per compilation on the first such question.
@@ -61,6 +64,14 @@ public final class ConnectionStrings {
       if (expression instanceof ConditionalExpressionTree conditional) {
         pending.add(conditional.getTrueExpression());
         pending.add(conditional.getFalseExpression());
+        continue;
+      }
+      if (expression instanceof SwitchExpressionTree choice) {
+        // switch (site) { case LAB -> LAB_CS; case FIELD -> { ...; yield FIELD_CS; } }: each arm's values, as a ?:
+        for (CaseTree caseTree : choice.getCases()) {
+          List<ExpressionTree> yielded = SwitchFlow.yieldedValues(caseTree);
+          pending.addAll(yielded == null ? List.of() : yielded); // an old-style case falling through yields the next's
+        }
         continue;
       }
       Symbol symbol = traceableSymbol(expression);
