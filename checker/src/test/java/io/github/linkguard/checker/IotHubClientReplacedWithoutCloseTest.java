@@ -3007,6 +3007,200 @@ class IotHubClientReplacedWithoutCloseTest {
         .doTest();
   }
 
+  /**
+   * A same-class helper that removes (or gets) and closes the value under the key it is given protects a put of the
+   * key the caller passed it, as the same statements before the put do (blind suite AJ); not a put of another key.
+   */
+  @Test
+  void aHelperThatLooksUpAndClosesTheSameKeyBeforeThePut_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "ClientPool.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.nio.charset.StandardCharsets;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class ClientPool implements MessageCallback {
+                  private final Map<String, DeviceClient> byUnit = new ConcurrentHashMap<>();
+
+                  @Override
+                  public IotHubMessageResult execute(Message message, Object context) {
+                    String unit = new String(message.getBytes(), StandardCharsets.UTF_8);
+                    String spare = unit + "-spare";
+                    try {
+                      closeUnit(unit);
+                      byUnit.put(unit, create(unit));
+                      closeUnit(spare);
+                      // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                      byUnit.put(unit + "-standby", create(unit));
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                    return IotHubMessageResult.COMPLETE;
+                  }
+
+                  private void closeUnit(String key) throws IOException {
+                    DeviceClient old = byUnit.remove(key);
+                    if (old != null) {
+                      old.closeNow();
+                    }
+                  }
+
+                  private DeviceClient create(String unit) throws Exception {
+                    return new DeviceClient(System.getenv("CS_" + unit), IotHubClientProtocol.MQTT);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aHelperThatLooksUpAndClosesTheSameKeyBeforeThePut_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "ClientPool.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.nio.charset.StandardCharsets;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class ClientPool implements MessageCallback {
+                  private final Map<String, DeviceClient> byUnit = new ConcurrentHashMap<>();
+
+                  @Override
+                  public IotHubMessageResult onCloudToDeviceMessageReceived(Message message, Object context) {
+                    String unit = new String(message.getBytes(), StandardCharsets.UTF_8);
+                    String spare = unit + "-spare";
+                    try {
+                      closeUnit(unit);
+                      byUnit.put(unit, create(unit));
+                      closeUnit(spare);
+                      // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                      byUnit.put(unit + "-standby", create(unit));
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                    return IotHubMessageResult.COMPLETE;
+                  }
+
+                  private void closeUnit(String key) {
+                    DeviceClient old = byUnit.remove(key);
+                    if (old != null) {
+                      old.close();
+                    }
+                  }
+
+                  private DeviceClient create(String unit) {
+                    return new DeviceClient(System.getenv("CS_" + unit), IotHubClientProtocol.MQTT);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * {@code Optional.ofNullable(map.put(k, ...)).ifPresent(DeviceClient::close)} closes the value the put returns, and
+   * the same over a {@code get} of the key before the put closes the old value (blind suite AJ); another key's, or a
+   * function that does not close, protects nothing.
+   */
+  @Test
+  void closesThroughAnOptionalOfTheOldValue_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "ClientPool.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.nio.charset.StandardCharsets;
+                import java.util.Map;
+                import java.util.Optional;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class ClientPool implements MessageCallback {
+                  private final Map<String, DeviceClient> byUnit = new ConcurrentHashMap<>();
+
+                  @Override
+                  public IotHubMessageResult execute(Message message, Object context) {
+                    String unit = new String(message.getBytes(), StandardCharsets.UTF_8);
+                    try {
+                      Optional.ofNullable(byUnit.put(unit, create(unit))).ifPresent(ClientPool::closeQuietly);
+                      Optional.ofNullable(byUnit.get(unit + "-b")).ifPresent(c -> closeQuietly(c));
+                      byUnit.put(unit + "-b", create(unit));
+                      Optional.ofNullable(byUnit.get(unit + "-c")).ifPresent(ClientPool::closeQuietly);
+                      // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                      byUnit.put(unit + "-d", create(unit));
+                      // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                      Optional.ofNullable(byUnit.put(unit + "-e", create(unit))).ifPresent(System.out::println);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                    return IotHubMessageResult.COMPLETE;
+                  }
+
+                  private DeviceClient create(String unit) throws Exception {
+                    return new DeviceClient(System.getenv("CS_" + unit), IotHubClientProtocol.MQTT);
+                  }
+
+                  private static void closeQuietly(DeviceClient client) {
+                    try {
+                      client.closeNow();
+                    } catch (java.io.IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void closesThroughAnOptionalOfTheOldValue_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "ClientPool.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.nio.charset.StandardCharsets;
+                import java.util.Map;
+                import java.util.Optional;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class ClientPool implements MessageCallback {
+                  private final Map<String, DeviceClient> byUnit = new ConcurrentHashMap<>();
+
+                  @Override
+                  public IotHubMessageResult onCloudToDeviceMessageReceived(Message message, Object context) {
+                    String unit = new String(message.getBytes(), StandardCharsets.UTF_8);
+                    try {
+                      Optional.ofNullable(byUnit.put(unit, create(unit))).ifPresent(DeviceClient::close);
+                      Optional.ofNullable(byUnit.get(unit + "-b")).ifPresent(c -> c.close());
+                      byUnit.put(unit + "-b", create(unit));
+                      Optional.ofNullable(byUnit.get(unit + "-c")).ifPresent(DeviceClient::close);
+                      // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                      byUnit.put(unit + "-d", create(unit));
+                      // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                      Optional.ofNullable(byUnit.put(unit + "-e", create(unit))).ifPresent(System.out::println);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                    return IotHubMessageResult.COMPLETE;
+                  }
+
+                  private DeviceClient create(String unit) throws Exception {
+                    return new DeviceClient(System.getenv("CS_" + unit), IotHubClientProtocol.MQTT);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void aLoopLocalReplacedAfterAClose_v2() {
     ExactFindings.compile(Sdk.V2)

@@ -3,23 +3,28 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.PathFacts.Condition;
 import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.function.BiPredicate;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -72,6 +77,10 @@ final class MapPutRule {
     if (result != null && closesAnywhere(body, ClientRef.ofVariable(result))) {
       return false;
     }
+    // Optional.ofNullable(clients.put(id, ...)).ifPresent(DeviceClient::close);
+    if (closedThroughAnOptional(path)) {
+      return false;
+    }
     // DeviceClient old = clients.get(id); if (old != null) old.close(); -- on every path to the put
     for (PathFacts.ClientEvent event : analyses.pathFacts().factsAt(path).localCloses()) {
       VarSymbol closed = event.client().variable();
@@ -88,7 +97,125 @@ final class MapPutRule {
         return false;
       }
     }
+    // Optional.ofNullable(clients.get(id)).ifPresent(c -> c.close()); as a statement before the put
+    if (closedThroughAnOptionalBefore(path, body, map, key)) {
+      return false;
+    }
+    // closeUnit(id); clients.put(id, ...): a helper that looks up and closes the value under the key it is given
+    for (Body.Edge edge : body.outgoing()) {
+      if (edge.kind() == Body.EdgeKind.SYNC
+          && edge.site().getLeaf() instanceof MethodInvocationTree call
+          && StatementOrder.runsBefore(edge.site(), path)
+          && closesUnderItsKey(edge.to(), call, map, key)) {
+        return false;
+      }
+    }
     return true;
+  }
+
+  /**
+   * Whether the value at {@code valuePath} is wrapped in {@code Optional.ofNullable(...)} (or {@code Optional.of})
+   * whose {@code ifPresent} is given a function that closes its argument.
+   */
+  private boolean closedThroughAnOptional(TreePath valuePath) {
+    TreePath wrapping = IotHubSdk.withEnclosingParentheses(valuePath).getParentPath();
+    if (!(wrapping.getLeaf() instanceof MethodInvocationTree optional) || optional.getArguments().size() != 1) {
+      return false;
+    }
+    MethodSymbol factory = ASTHelpers.getSymbol(optional);
+    if (factory == null
+        || !factory.isStatic()
+        || !factory.owner.getQualifiedName().contentEquals("java.util.Optional")) {
+      return false;
+    }
+    TreePath select = IotHubSdk.withEnclosingParentheses(wrapping).getParentPath();
+    return select.getLeaf() instanceof MemberSelectTree member
+        && member.getIdentifier().contentEquals("ifPresent")
+        && select.getParentPath().getLeaf() instanceof MethodInvocationTree ifPresent
+        && ifPresent.getArguments().size() == 1
+        && closesItsArgument(new TreePath(select.getParentPath(), ifPresent.getArguments().get(0)));
+  }
+
+  /**
+   * {@code Optional.ofNullable(clients.get(id)).ifPresent(DeviceClient::close);} as a statement before the put, in a
+   * block around it: the statements before the put's own, in each block up to the body.
+   */
+  private boolean closedThroughAnOptionalBefore(
+      TreePath path, Body body, @Nullable ClientRef map, ExpressionTree key) {
+    Tree previous = path.getLeaf();
+    for (TreePath current = path.getParentPath();
+        current != null && current.getLeaf() != body.tree();
+        current = current.getParentPath()) {
+      if (current.getLeaf() instanceof BlockTree block) {
+        for (StatementTree statement : block.getStatements()) {
+          if (statement == previous) {
+            break;
+          }
+          if (statement instanceof ExpressionStatementTree expression
+              && expression.getExpression() instanceof MethodInvocationTree ifPresent
+              && ASTHelpers.getReceiver(ifPresent) instanceof MethodInvocationTree optional
+              && optional.getArguments().size() == 1
+              && isMapLookup(optional.getArguments().get(0), map, key)) {
+            TreePath lookup = TreePath.getPath(new TreePath(current, statement), optional.getArguments().get(0));
+            if (lookup != null && closedThroughAnOptional(lookup)) {
+              return true;
+            }
+          }
+        }
+      }
+      previous = current.getLeaf();
+    }
+    return false;
+  }
+
+  /** A function that closes the client it is given: {@code DeviceClient::close}, {@code c -> c.close()}, a helper. */
+  private boolean closesItsArgument(TreePath function) {
+    Tree tree = function.getLeaf();
+    MethodSymbol method = tree instanceof MemberReferenceTree reference ? ASTHelpers.getSymbol(reference) : null;
+    if (method != null) {
+      if ((method.getSimpleName().contentEquals("close") || method.getSimpleName().contentEquals("closeNow"))
+          && method.getParameters().isEmpty()
+          && model.sdk().isClientType(method.owner.type)) {
+        return true;
+      }
+      Body helper = model.bodyOf(method);
+      return helper != null
+          && method.isStatic()
+          && method.getParameters().size() == 1
+          && closesAnywhere(helper, ClientRef.ofVariable(method.getParameters().get(0)));
+    }
+    Body lambda = tree instanceof LambdaExpressionTree ? model.bodyAt(function) : null;
+    return lambda != null
+        && lambda.tree() == tree
+        && ((LambdaExpressionTree) tree).getParameters().size() == 1
+        && closesAnywhere(
+            lambda, ClientRef.ofVariable(ASTHelpers.getSymbol(((LambdaExpressionTree) tree).getParameters().get(0))));
+  }
+
+  /**
+   * Whether {@code helper}, called by {@code call} on this object, closes what its own {@code map.get(k)} or {@code
+   * map.remove(k)} returns, with {@code k} a parameter to which the call passes {@code key}.
+   */
+  private boolean closesUnderItsKey(
+      Body helper, MethodInvocationTree call, @Nullable ClientRef map, ExpressionTree key) {
+    MethodSymbol method = helper.method();
+    if (method == null || map == null || !map.isOwnField() || !Receivers.isOnSelf(call)) {
+      return false;
+    }
+    for (ConnectionCall close : closesOfLookups(helper)) {
+      ExpressionTree lookup = throughFinalLocals(close.receiver());
+      if ((isCallOn(lookup, map, "get") || isCallOn(lookup, map, "remove"))
+          && lookup instanceof MethodInvocationTree get
+          && get.getArguments().size() == 1
+          && ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(get.getArguments().get(0)))
+              instanceof VarSymbol parameter) {
+        int index = method.getParameters().indexOf(parameter);
+        if (index >= 0 && index < call.getArguments().size() && sameKey(call.getArguments().get(index), key)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
