@@ -3,15 +3,13 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -102,15 +100,36 @@ final class MapPutRule {
       return false;
     }
     // closeUnit(id); clients.put(id, ...): a helper that looks up and closes the value under the key it is given
-    for (Body.Edge edge : body.outgoing()) {
-      if (edge.kind() == Body.EdgeKind.SYNC
-          && edge.site().getLeaf() instanceof MethodInvocationTree call
-          && StatementOrder.runsBefore(edge.site(), path)
-          && closesUnderItsKey(edge.to(), call, map, key)) {
+    for (Body.Edge edge : callsOfLookupClosers(body)) {
+      if (StatementOrder.runsBefore(edge.site(), path)
+          && closesUnderItsKey(edge.to(), (MethodInvocationTree) edge.site().getLeaf(), map, key)) {
         return false;
       }
     }
     return true;
+  }
+
+  private final Map<Body, List<Body.Edge>> callsOfLookupClosers = new HashMap<>();
+
+  /**
+   * The synchronous calls in {@code body}, on this object, of methods that close what a map lookup returns: found once
+   * per body, so that many puts in one body stay linear in its calls.
+   */
+  private List<Body.Edge> callsOfLookupClosers(Body body) {
+    return callsOfLookupClosers.computeIfAbsent(
+        body,
+        b -> {
+          List<Body.Edge> calls = new ArrayList<>();
+          for (Body.Edge edge : b.outgoing()) {
+            if (edge.kind() == Body.EdgeKind.SYNC
+                && edge.site().getLeaf() instanceof MethodInvocationTree call
+                && Receivers.isOnSelf(call)
+                && !closesOfLookups(edge.to()).isEmpty()) {
+              calls.add(edge);
+            }
+          }
+          return calls;
+        });
   }
 
   /**
@@ -137,35 +156,54 @@ final class MapPutRule {
   }
 
   /**
-   * {@code Optional.ofNullable(clients.get(id)).ifPresent(DeviceClient::close);} as a statement before the put, in a
-   * block around it: the statements before the put's own, in each block up to the body.
+   * {@code Optional.ofNullable(clients.get(id)).ifPresent(DeviceClient::close);} running before the put, for the put's
+   * map and key.
    */
   private boolean closedThroughAnOptionalBefore(
       TreePath path, Body body, @Nullable ClientRef map, ExpressionTree key) {
-    Tree previous = path.getLeaf();
-    for (TreePath current = path.getParentPath();
-        current != null && current.getLeaf() != body.tree();
-        current = current.getParentPath()) {
-      if (current.getLeaf() instanceof BlockTree block) {
-        for (StatementTree statement : block.getStatements()) {
-          if (statement == previous) {
-            break;
-          }
-          if (statement instanceof ExpressionStatementTree expression
-              && expression.getExpression() instanceof MethodInvocationTree ifPresent
-              && ASTHelpers.getReceiver(ifPresent) instanceof MethodInvocationTree optional
-              && optional.getArguments().size() == 1
-              && isMapLookup(optional.getArguments().get(0), map, key)) {
-            TreePath lookup = TreePath.getPath(new TreePath(current, statement), optional.getArguments().get(0));
-            if (lookup != null && closedThroughAnOptional(lookup)) {
-              return true;
-            }
-          }
-        }
+    for (TreePath lookup : lookupsClosedThroughAnOptional(body)) {
+      TreePath statement = Fixes.statementOf(lookup);
+      if (statement != null
+          && isMapLookup((ExpressionTree) lookup.getLeaf(), map, key)
+          && StatementOrder.runsBefore(statement, path)) {
+        return true;
       }
-      previous = current.getLeaf();
     }
     return false;
+  }
+
+  private final Map<Body, List<TreePath>> lookupsClosedThroughAnOptional = new HashMap<>();
+
+  /**
+   * The map lookups in {@code body} whose value an {@code Optional}'s {@code ifPresent} closes: one walk of the body,
+   * on its first put, kept for its other puts.
+   */
+  private List<TreePath> lookupsClosedThroughAnOptional(Body body) {
+    return lookupsClosedThroughAnOptional.computeIfAbsent(
+        body,
+        b -> {
+          List<TreePath> lookups = new ArrayList<>();
+          new SameBodyScanner() {
+            @Override
+            public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+              if (IotHubSdk.methodName(call).equals("ifPresent")
+                  && ASTHelpers.getReceiver(call) instanceof MethodInvocationTree optional
+                  && optional.getArguments().size() == 1
+                  && mayBeMapLookup(optional.getArguments().get(0))) {
+                TreePath lookup = TreePath.getPath(b.path(), optional.getArguments().get(0));
+                if (lookup != null && closedThroughAnOptional(lookup)) {
+                  lookups.add(lookup);
+                }
+              }
+              return super.visitMethodInvocation(call, null);
+            }
+          }.scan(
+              b.tree() instanceof MethodTree method ? method.getBody()
+                  : b.tree() instanceof LambdaExpressionTree lambda ? lambda.getBody()
+                  : b.tree(),
+              null);
+          return lookups;
+        });
   }
 
   /** A function that closes the client it is given: {@code DeviceClient::close}, {@code c -> c.close()}, a helper. */
