@@ -16,15 +16,17 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -279,21 +281,30 @@ final class PendingLinks {
    * A value copied from one variable into another that is handed off ({@code Runnable next = reopen;
    * pool.execute(next)}) is handed off where the copy is: the variables a handed-off variable's {@code storedIn} values
    * name (a field's writes anywhere, an effectively final local's initializer) are handed off at the same sites. Run
-   * once the scan is done
-   * (only then is it known which locals are effectively final); a worklist over the variables, each taken again only
-   * when it gains a site, so O(variables x sites) at worst.
+   * once the scan is done, when it is known which locals are effectively final: a worklist over the variables, each
+   * taken again only when it gains a site, so O(variables x sites) at worst.
    */
   void handOffCopiedVariables(Function<VarSymbol, List<? extends ExpressionTree>> storedIn) {
     ArrayDeque<VarSymbol> work = new ArrayDeque<>(handedOffVariables);
+    // the sites each variable has, by identity: copies share the records, and a set keeps the check O(1)
+    Map<VarSymbol, Set<VariableHandOff>> known = new HashMap<>();
     while (!work.isEmpty()) {
       VarSymbol copy = work.poll();
       List<VariableHandOff> sites = variableHandOffs.getOrDefault(copy, List.of());
       for (ExpressionTree value : storedIn.apply(copy)) {
         for (VarSymbol source : variablesNamedBy(value)) {
           List<VariableHandOff> sourceSites = variableHandOffs.computeIfAbsent(source, k -> new ArrayList<>());
+          Set<VariableHandOff> sourceKnown =
+              known.computeIfAbsent(
+                  source,
+                  k -> {
+                    Set<VariableHandOff> identities = Collections.newSetFromMap(new IdentityHashMap<>());
+                    identities.addAll(sourceSites);
+                    return identities;
+                  });
           boolean grew = handedOffVariables.add(source);
           for (VariableHandOff site : sites) {
-            if (!sourceSites.contains(site)) {
+            if (sourceKnown.add(site)) {
               sourceSites.add(site);
               grew = true;
             }
