@@ -1792,6 +1792,120 @@ class CompilationReachTest {
         .doTest();
   }
 
+  /**
+   * A function given to a library method as an element it stores ({@code queue.offer(task)}, {@code list.add(task)}:
+   * a parameter typed by a type variable) is not run there, so a status callback that queues its reconnect for a worker
+   * closes and opens nothing on its own thread (blind suite AK); one given to a library method that takes a function
+   * ({@code forEach(...)}) runs in place.
+   */
+  @Test
+  void aFunctionStoredByALibraryIsNotRunThere_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "GateController.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.ArrayList;
+                import java.util.List;
+                import java.util.concurrent.BlockingQueue;
+                import java.util.concurrent.LinkedBlockingQueue;
+
+                class GateController {
+                  private final DeviceClient gate = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final DeviceClient barrier = new DeviceClient("cs2", IotHubClientProtocol.AMQPS);
+                  private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+                  private final List<Runnable> pending = new ArrayList<>();
+
+                  void start() {
+                    gate.setConnectionStatusChangeCallback(ctx -> {
+                      commands.offer(() -> {
+                        gate.close();
+                        try {
+                          gate.open(false);
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      });
+                      pending.add(this::closeBarrier);
+                    }, null);
+                    barrier.setConnectionStatusChangeCallback(ctx -> {
+                      pending.forEach(task -> task.run());
+                      List.of(1).forEach(unused -> {
+                        // FINDING: [IotHubReconnectOnCallbackThread] runs on the thread that delivers
+                        barrier.close();
+                      });
+                    }, null);
+                  }
+
+                  private void closeBarrier() {
+                    barrier.close();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aFunctionStoredByALibraryIsNotRunThere_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "GateController.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.ArrayList;
+                import java.util.List;
+                import java.util.concurrent.BlockingQueue;
+                import java.util.concurrent.LinkedBlockingQueue;
+
+                class GateController {
+                  private DeviceClient gate;
+                  private DeviceClient barrier;
+                  private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+                  private final List<Runnable> pending = new ArrayList<>();
+
+                  void start() {
+                    gate.registerConnectionStatusChangeCallback((status, reason, cause, ctx) -> {
+                      commands.offer(() -> {
+                        try {
+                          gate.closeNow();
+                          gate.open();
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      });
+                      pending.add(this::closeBarrier);
+                    }, null);
+                    barrier.registerConnectionStatusChangeCallback((status, reason, cause, ctx) -> {
+                      pending.forEach(task -> task.run());
+                      List.of(1).forEach(unused -> {
+                        try {
+                          // FINDING: [IotHubReconnectOnCallbackThread] runs on the thread that delivers
+                          barrier.closeNow();
+                        } catch (IOException e) {
+                          System.err.println(e);
+                        }
+                      });
+                    }, null);
+                  }
+
+                  private void closeBarrier() {
+                    try {
+                      barrier.closeNow();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   /** Removed before stop()'s close but not before the reconnect's own close: still reported. */
   @Test
   void callbackRemovedOnlyBeforeStopIsReported_v2() {

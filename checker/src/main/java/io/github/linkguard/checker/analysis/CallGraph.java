@@ -326,6 +326,9 @@ final class CallGraph {
     if (!handedOff && !asyncAttempt && localsNeverRun.neverRun(from, destination.variable())) {
       return; // Runnable unused = () -> client.close();  -- made, never run
     }
+    if (destination.storedByALibrary()) {
+      return; // commands.offer(() -> reopen()); -- kept as an element, run by whoever takes it out
+    }
     if (!handedOff && !asyncAttempt && isField(destination.variable())) {
       // pendingRecovery = this::recover;  -- stored, not run: it runs where the field's value is run or handed off
       // (linkLibraryCalls, the variable hand-offs), not where it is stored

@@ -17,8 +17,10 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import java.util.List;
 import java.util.function.Predicate;
+import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,12 +34,17 @@ import org.jspecify.annotations.Nullable;
  */
 record Destination(
     boolean handOffApi, @Nullable MethodSymbol callee, int index, @Nullable VarSymbol variable,
-    boolean returned, @Nullable MethodSymbol producer) {
+    boolean returned, @Nullable MethodSymbol producer, boolean storedByALibrary) {
   static final Destination SYNC = new Destination(false, null, -1, null);
   static final Destination HAND_OFF_API = new Destination(true, null, -1, null);
+  /**
+   * Kept by a library as a plain element ({@code queue.offer(task)}, {@code list.add(task)}): the parameter is a type
+   * variable or {@code Object}, so the library stores the function and does not run it there.
+   */
+  static final Destination STORED_BY_A_LIBRARY = new Destination(false, null, -1, null, false, null, true);
 
   Destination(boolean handOffApi, @Nullable MethodSymbol callee, int index, @Nullable VarSymbol variable) {
-    this(handOffApi, callee, index, variable, false, null);
+    this(handOffApi, callee, index, variable, false, null, false);
   }
 
   /**
@@ -45,7 +52,7 @@ record Destination(
    * wherever the caller of {@code producer} sends the result, not where it is created.
    */
   static Destination returnedBy(@Nullable MethodSymbol producer) {
-    return new Destination(false, null, -1, null, true, producer);
+    return new Destination(false, null, -1, null, true, producer, false);
   }
 
   /** Where the function value at {@code path} goes; {@code declaredHere} tells which methods have followed source. */
@@ -79,9 +86,13 @@ record Destination(
     if (arguments != null) {
       Symbol callee = ASTHelpers.getSymbol(leaf);
       int index = arguments.indexOf(child);
-      return callee instanceof MethodSymbol method && declaredHere.test(method) && index >= 0
-          ? new Destination(false, method, index, null)
-          : SYNC;
+      if (!(callee instanceof MethodSymbol method) || index < 0) {
+        return SYNC;
+      }
+      if (declaredHere.test(method)) {
+        return new Destination(false, method, index, null);
+      }
+      return takesAPlainElement(method, index) ? STORED_BY_A_LIBRARY : SYNC;
     }
     if (leaf instanceof MemberSelectTree started
         && started.getExpression() == child
@@ -126,6 +137,28 @@ record Destination(
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the library method's parameter at {@code index} is declared as a type variable or {@code Object} (for a
+   * varargs parameter: its element type): the method can keep the value, but it cannot call it as a function.
+   */
+  private static boolean takesAPlainElement(MethodSymbol method, int index) {
+    List<VarSymbol> parameters = method.getParameters();
+    if (parameters.isEmpty()) {
+      return false;
+    }
+    boolean inVarargs = method.isVarArgs() && index >= parameters.size() - 1;
+    if (!inVarargs && index >= parameters.size()) {
+      return false;
+    }
+    Type declared = parameters.get(Math.min(index, parameters.size() - 1)).type;
+    if (inVarargs && declared instanceof Type.ArrayType array) {
+      declared = array.elemtype;
+    }
+    return declared != null
+        && (declared.getKind() == TypeKind.TYPEVAR
+            || (declared.tsym != null && declared.tsym.getQualifiedName().contentEquals("java.lang.Object")));
   }
 
   /** {@code new Thread(task).run()}: run() executes the task on the calling thread; only start() hands it off. */
