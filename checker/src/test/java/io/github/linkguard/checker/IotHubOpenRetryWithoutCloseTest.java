@@ -9,6 +9,139 @@ class IotHubOpenRetryWithoutCloseTest {
 
   // ------------------------------------------------------------------ negatives, 2.x
 
+  /**
+   * {@code while (!isOnline()) { try { client.open(); markOnline(); } catch (...) { sleep(); } }}: a same-class method
+   * that sets the loop's flag after the open() ends the loop like the assignment itself, so the loop is a retry (check
+   * 2 when the failed attempt is not closed), not a loop that keeps running after its open() (blind suite AL).
+   */
+  @Test
+  void aFlagSetThroughASameClassMethodAfterTheOpenEndsTheRetryLoop_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "PosTerminal.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class PosTerminal {
+                  private final DeviceClient terminal;
+                  private final DeviceClient spare;
+                  private boolean online;
+                  private boolean spareOnline;
+
+                  PosTerminal(DeviceClient terminal, DeviceClient spare) {
+                    this.terminal = terminal;
+                    this.spare = spare;
+                  }
+
+                  private boolean isOnline() {
+                    return online;
+                  }
+
+                  private void markOnline() {
+                    online = true;
+                  }
+
+                  private void markSpareOnline() {
+                    spareOnline = true;
+                  }
+
+                  void goOnline() throws InterruptedException {
+                    while (!isOnline()) {
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried
+                        terminal.open();
+                        markOnline();
+                      } catch (IOException e) {
+                        Thread.sleep(4000);
+                      }
+                    }
+                    while (!spareOnline) {
+                      try {
+                        spare.open();
+                        markSpareOnline();
+                      } catch (IOException e) {
+                        try {
+                          spare.closeNow();
+                        } catch (IOException closeFailure) {
+                          System.err.println(closeFailure);
+                        }
+                        Thread.sleep(4000);
+                      }
+                    }
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    new PosTerminal(null, null).goOnline();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aFlagSetThroughASameClassMethodAfterTheOpenEndsTheRetryLoop_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "PosTerminal.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class PosTerminal {
+                  private final DeviceClient terminal;
+                  private final DeviceClient spare;
+                  private boolean online;
+                  private boolean spareOnline;
+
+                  PosTerminal(DeviceClient terminal, DeviceClient spare) {
+                    this.terminal = terminal;
+                    this.spare = spare;
+                  }
+
+                  private boolean isOnline() {
+                    return online;
+                  }
+
+                  private void markOnline() {
+                    online = true;
+                  }
+
+                  private void markSpareOnline() {
+                    spareOnline = true;
+                  }
+
+                  void goOnline() throws InterruptedException {
+                    while (!isOnline()) {
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried
+                        terminal.open(false);
+                        markOnline();
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(4000);
+                      }
+                    }
+                    while (!spareOnline) {
+                      try {
+                        spare.open(false);
+                        markSpareOnline();
+                      } catch (IotHubClientException e) {
+                        spare.close();
+                        Thread.sleep(4000);
+                      }
+                    }
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    new PosTerminal(null, null).goOnline();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void identification_negatives_v2() {
     Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())

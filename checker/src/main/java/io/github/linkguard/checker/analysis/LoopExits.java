@@ -360,7 +360,8 @@ final class LoopExits {
                     leaves[i + 1]
                         || (statement != null
                             && (exitsLoop(statement, breaksLeave ? loop : null, label)
-                                || assigns(statement, conditionVariables, false)));
+                                || assigns(statement, conditionVariables, false)
+                                || callAssigns(statement, conditionVariables)));
               }
               return leaves;
             });
@@ -500,5 +501,17 @@ final class LoopExits {
    */
   private static boolean assigns(Tree tree, Set<Symbol> variables, boolean inCatches) {
     return !variables.isEmpty() && !Assignments.among(tree, variables, inCatches).isEmpty();
+  }
+
+  /** {@code markOnline();} after the open(): a call of a compilation method that sets a loop-condition variable. */
+  private boolean callAssigns(StatementTree statement, Set<Symbol> variables) {
+    if (variables.isEmpty()
+        || !(statement instanceof ExpressionStatementTree expression)
+        || !(expression.getExpression() instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    Body body = method == null ? null : model.bodyOf(method);
+    return body != null && assigns(body.tree(), variables, false);
   }
 }
