@@ -3201,6 +3201,124 @@ class IotHubClientReplacedWithoutCloseTest {
         .doTest();
   }
 
+  /**
+   * The statements of an old-style {@code case} run in order as a block's do: a lookup and close before the put in
+   * the same case protects it (blind suite AJ).
+   */
+  @Test
+  void aLookupAndCloseBeforeThePutInTheSameOldStyleCase_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "ClientPool.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.nio.charset.StandardCharsets;
+                import java.util.Map;
+                import java.util.Optional;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class ClientPool implements MessageCallback {
+                  private final Map<String, DeviceClient> byTruck = new ConcurrentHashMap<>();
+
+                  @Override
+                  public IotHubMessageResult execute(Message message, Object context) {
+                    String[] command = new String(message.getBytes(), StandardCharsets.UTF_8).split(":");
+                    String truck = command[1];
+                    try {
+                      switch (command[0]) {
+                        case "swap":
+                          // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                          byTruck.put(truck, create(truck));
+                          break;
+                        case "swap-clean":
+                          try {
+                            byTruck.remove(truck).closeNow();
+                          } catch (java.io.IOException e) {
+                            System.err.println(e);
+                          }
+                          byTruck.put(truck, create(truck));
+                          break;
+                        case "swap-optional":
+                          Optional.ofNullable(byTruck.get(truck)).ifPresent(ClientPool::closeQuietly);
+                          byTruck.put(truck, create(truck));
+                          break;
+                        default:
+                          break;
+                      }
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                    return IotHubMessageResult.COMPLETE;
+                  }
+
+                  private DeviceClient create(String truck) throws Exception {
+                    return new DeviceClient(System.getenv("CS_" + truck), IotHubClientProtocol.MQTT);
+                  }
+
+                  private static void closeQuietly(DeviceClient client) {
+                    try {
+                      client.closeNow();
+                    } catch (java.io.IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aLookupAndCloseBeforeThePutInTheSameOldStyleCase_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "ClientPool.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.nio.charset.StandardCharsets;
+                import java.util.Map;
+                import java.util.Optional;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class ClientPool implements MessageCallback {
+                  private final Map<String, DeviceClient> byTruck = new ConcurrentHashMap<>();
+
+                  @Override
+                  public IotHubMessageResult onCloudToDeviceMessageReceived(Message message, Object context) {
+                    String[] command = new String(message.getBytes(), StandardCharsets.UTF_8).split(":");
+                    String truck = command[1];
+                    try {
+                      switch (command[0]) {
+                        case "swap":
+                          // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                          byTruck.put(truck, create(truck));
+                          break;
+                        case "swap-clean":
+                          byTruck.remove(truck).close();
+                          byTruck.put(truck, create(truck));
+                          break;
+                        case "swap-optional":
+                          Optional.ofNullable(byTruck.get(truck)).ifPresent(DeviceClient::close);
+                          byTruck.put(truck, create(truck));
+                          break;
+                        default:
+                          break;
+                      }
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                    return IotHubMessageResult.COMPLETE;
+                  }
+
+                  private DeviceClient create(String truck) throws Exception {
+                    return new DeviceClient(System.getenv("CS_" + truck), IotHubClientProtocol.MQTT);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void aLoopLocalReplacedAfterAClose_v2() {
     ExactFindings.compile(Sdk.V2)

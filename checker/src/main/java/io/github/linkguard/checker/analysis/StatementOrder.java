@@ -1,11 +1,13 @@
 package io.github.linkguard.checker.analysis;
 
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
+import java.util.List;
 
 /**
  * Whether one statement runs before another on every path, from the blocks that hold both, or on every path
@@ -14,16 +16,23 @@ import com.sun.source.util.TreePath;
 final class StatementOrder {
   /**
    * Whether the statement holding {@code earlier} runs on every path to {@code later}: it precedes {@code later} in
-   * a block around it, directly or in the block or finally of a try statement there.
+   * a block (or an old-style case's statements) around it, directly or in the block or finally of a try statement
+   * there.
    */
   static boolean runsBefore(TreePath earlier, TreePath later) {
     TreePath current = earlier;
     while (current.getParentPath() != null) {
       Tree leaf = current.getLeaf();
       Tree parent = current.getParentPath().getLeaf();
-      if (parent instanceof BlockTree block && CompilationModel.isWithin(later, block)) {
+      // a block's statements, or an old-style case's: entered only at its start, they run in order
+      List<? extends StatementTree> statements =
+          parent instanceof BlockTree block ? block.getStatements()
+              : parent instanceof CaseTree caseTree && caseTree.getCaseKind() == CaseTree.CaseKind.STATEMENT
+                  ? caseTree.getStatements()
+                  : null;
+      if (statements != null && CompilationModel.isWithin(later, parent)) {
         boolean after = false;
-        for (StatementTree statement : block.getStatements()) {
+        for (StatementTree statement : statements) {
           if (after && CompilationModel.isWithin(later, statement)) {
             return true;
           }
