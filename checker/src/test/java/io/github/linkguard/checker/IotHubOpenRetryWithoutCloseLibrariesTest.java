@@ -254,6 +254,133 @@ class IotHubOpenRetryWithoutCloseLibrariesTest {
         .doTest();
   }
 
+  /**
+   * A Spring {@code RetryListener} written as a named class of the compilation, given to the template, closes between
+   * attempts as an anonymous one does (blind suite AL); one that only logs does not.
+   */
+  @Test
+  void spring_namedListenerClassCloses_v2() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, RetryJars.CURRENT, getClass())
+        .addSourceLines(
+            "TwinSync.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import org.springframework.retry.RetryCallback;
+                import org.springframework.retry.RetryContext;
+                import org.springframework.retry.RetryListener;
+                import org.springframework.retry.support.RetryTemplate;
+
+                class TwinSync {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final RetryTemplate closing = RetryTemplate.builder().withListener(new ClosingListener()).build();
+                  private final RetryTemplate registered = new RetryTemplate();
+                  private final RetryTemplate logging = RetryTemplate.builder().withListener(new LoggingListener()).build();
+
+                  class ClosingListener implements RetryListener {
+                    @Override
+                    public <T, E extends Throwable> void onError(
+                        RetryContext context, RetryCallback<T, E> callback, Throwable throwable) {
+                      client.close();
+                    }
+                  }
+
+                  class LoggingListener implements RetryListener {
+                    @Override
+                    public <T, E extends Throwable> void onError(
+                        RetryContext context, RetryCallback<T, E> callback, Throwable throwable) {
+                      System.err.println(throwable);
+                    }
+                  }
+
+                  TwinSync() {
+                    registered.registerListener(new ClosingListener());
+                  }
+
+                  void start() throws IotHubClientException {
+                    closing.execute(context -> {
+                      client.open(true);
+                      return null;
+                    });
+                    registered.execute(context -> {
+                      client.open(true);
+                      return null;
+                    });
+                    logging.execute(context -> {
+                      // BUG: Diagnostic contains: open() is retried
+                      client.open(true);
+                      return null;
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void spring_namedListenerClassCloses_v1() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V1, RetryJars.CURRENT, getClass())
+        .addSourceLines(
+            "TwinSync.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import org.springframework.retry.RetryCallback;
+                import org.springframework.retry.RetryContext;
+                import org.springframework.retry.RetryListener;
+                import org.springframework.retry.support.RetryTemplate;
+
+                class TwinSync {
+                  private DeviceClient client;
+                  private final RetryTemplate closing = RetryTemplate.builder().withListener(new ClosingListener()).build();
+                  private final RetryTemplate registered = new RetryTemplate();
+                  private final RetryTemplate logging = RetryTemplate.builder().withListener(new LoggingListener()).build();
+
+                  class ClosingListener implements RetryListener {
+                    @Override
+                    public <T, E extends Throwable> void onError(
+                        RetryContext context, RetryCallback<T, E> callback, Throwable throwable) {
+                      try {
+                          client.closeNow();
+                        } catch (java.io.IOException e) {
+                          System.err.println(e);
+                        }
+                    }
+                  }
+
+                  class LoggingListener implements RetryListener {
+                    @Override
+                    public <T, E extends Throwable> void onError(
+                        RetryContext context, RetryCallback<T, E> callback, Throwable throwable) {
+                      System.err.println(throwable);
+                    }
+                  }
+
+                  TwinSync() {
+                    registered.registerListener(new ClosingListener());
+                  }
+
+                  void start() throws java.io.IOException {
+                    closing.execute(context -> {
+                      client.open();
+                      return null;
+                    });
+                    registered.execute(context -> {
+                      client.open();
+                      return null;
+                    });
+                    logging.execute(context -> {
+                      // BUG: Diagnostic contains: open() is retried
+                      client.open();
+                      return null;
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   // ------------------------------------------------------------------ positives
 
   @Test

@@ -10,10 +10,13 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayDeque;
@@ -228,6 +231,21 @@ final class RetryPolicy {
           if (body != null) {
             listenerCode.add(body);
           }
+        }
+
+        @Override
+        public Void visitNewClass(NewClassTree tree, Void unused) {
+          // withListener(new ClosingListener()): a listener class of the compilation, its listener methods
+          ClassSymbol named = tree.getClassBody() == null ? PendingLinks.classCreatedBy(tree) : null;
+          if (named != null) {
+            for (Symbol member : named.getEnclosedElements()) {
+              if (member instanceof MethodSymbol method
+                  && RetryLibraries.LISTENER_METHODS.contains(method.getSimpleName().toString())) {
+                addBody(model.bodyOf(method));
+              }
+            }
+          }
+          return super.visitNewClass(tree, null);
         }
 
         @Override
