@@ -231,6 +231,125 @@ class IotHubReopenAfterClientCloseTest {
         .doTest();
   }
 
+  /**
+   * A reconnect the guard keeps for later, written right there ({@code commands.offer(() -> { close(); open(); })}), is
+   * a reconnect the guard leads to: the queued task reopens after the app's own close too (blind suite AK). A method
+   * reference only stored ({@code pending = this::reopenSpare}) reaches nothing here (blind suite AF).
+   */
+  @Test
+  void aReconnectWrittenInsideTheGuardAndKeptForLater_v2() {
+    Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "GateController.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.BlockingQueue;
+                import java.util.concurrent.LinkedBlockingQueue;
+
+                class GateController {
+                  private final DeviceClient gate = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                  private final DeviceClient spare = new DeviceClient("cs2", IotHubClientProtocol.MQTT);
+                  private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+                  private volatile Runnable pending;
+
+                  void register() {
+                    gate.setConnectionStatusChangeCallback(
+                        ctx -> {
+                          // BUG: Diagnostic contains: even when the reason is CLIENT_CLOSE
+                          if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                            commands.offer(() -> {
+                              gate.close();
+                              try {
+                                gate.open(false);
+                              } catch (IotHubClientException e) {
+                                System.err.println(e);
+                              }
+                            });
+                          }
+                        },
+                        null);
+                    spare.setConnectionStatusChangeCallback(
+                        ctx -> {
+                          if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                            pending = this::reopenSpare;
+                          }
+                        },
+                        null);
+                  }
+
+                  private void reopenSpare() {
+                    spare.close();
+                    try {
+                      spare.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aReconnectWrittenInsideTheGuardAndKeptForLater_v1() {
+    Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "GateController.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.BlockingQueue;
+                import java.util.concurrent.LinkedBlockingQueue;
+
+                class GateController {
+                  private DeviceClient gate;
+                  private DeviceClient spare;
+                  private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+                  private volatile Runnable pending;
+
+                  void register() {
+                    gate.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, ctx) -> {
+                          // BUG: Diagnostic contains: even when the reason is CLIENT_CLOSE
+                          if (status == IotHubConnectionStatus.DISCONNECTED) {
+                            commands.offer(() -> {
+                              try {
+                                gate.closeNow();
+                                gate.open();
+                              } catch (IOException e) {
+                                System.err.println(e);
+                              }
+                            });
+                          }
+                        },
+                        null);
+                    spare.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, ctx) -> {
+                          if (status == IotHubConnectionStatus.DISCONNECTED) {
+                            pending = this::reopenSpare;
+                          }
+                        },
+                        null);
+                  }
+
+                  private void reopenSpare() {
+                    try {
+                      spare.closeNow();
+                      spare.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void reasonSwitchesThatLeaveOnClientCloseOrYieldFalseForIt_v2() {
     Sources.compile(IotHubReopenAfterClientClose.class, Sdk.V2, getClass())

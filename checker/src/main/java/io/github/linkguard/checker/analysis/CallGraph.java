@@ -83,6 +83,16 @@ final class CallGraph {
     resolve();
   }
 
+  /** A function value a body keeps for later (in a field, or as a library's element), and the bodies it runs. */
+  record KeptFunction(TreePath site, List<Body> targets) {}
+
+  private final Map<Body, List<KeptFunction>> keptForLater = new HashMap<>();
+
+  /** The function values {@code body} keeps for later without running or handing them off there. */
+  List<KeptFunction> keptForLaterIn(Body body) {
+    return keptForLater.getOrDefault(body, List.of());
+  }
+
   /** The edges whose site is {@code site}: a call, method reference, lambda or task object creation. */
   List<Body.Edge> edgesAt(Tree site) {
     return edgesBySite.getOrDefault(site, List.of());
@@ -326,12 +336,10 @@ final class CallGraph {
     if (!handedOff && !asyncAttempt && localsNeverRun.neverRun(from, destination.variable())) {
       return; // Runnable unused = () -> client.close();  -- made, never run
     }
-    if (destination.storedByALibrary()) {
-      return; // commands.offer(() -> reopen()); -- kept as an element, run by whoever takes it out
-    }
-    if (!handedOff && !asyncAttempt && isField(destination.variable())) {
-      // pendingRecovery = this::recover;  -- stored, not run: it runs where the field's value is run or handed off
-      // (linkLibraryCalls, the variable hand-offs), not where it is stored
+    if (destination.storedByALibrary() || (!handedOff && !asyncAttempt && isField(destination.variable()))) {
+      // commands.offer(() -> reopen()); pendingRecovery = this::recover;  -- kept, not run: it runs where the value
+      // is taken out and run or handed off (linkLibraryCalls, the variable hand-offs), not where it is kept
+      keptForLater.computeIfAbsent(from, k -> new ArrayList<>()).add(new KeptFunction(site, targets));
       return;
     }
     for (Body target : targets) {

@@ -1,6 +1,7 @@
 package io.github.linkguard.checker.analysis;
 
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import io.github.linkguard.checker.analysis.Conditions.Establishment;
@@ -138,6 +139,18 @@ public final class ReopenGuardRule {
     for (Body.Edge edge : body.outgoing()) {
       if (reachesUnexcludedReconnect(edge.to())) {
         sites.add(edge.site());
+      }
+    }
+    // commands.offer(() -> { client.close(); client.open(false); }): a reconnect written here and kept for later
+    // still follows the guard around it (a method reference only kept reaches nothing here)
+    for (CallGraph.KeptFunction kept : model.graph().keptForLaterIn(body)) {
+      if (!(kept.site().getLeaf() instanceof MemberReferenceTree)) {
+        for (Body target : kept.targets()) {
+          if (reachesUnexcludedReconnect(target)) {
+            sites.add(kept.site());
+            break;
+          }
+        }
       }
     }
     return sites;
