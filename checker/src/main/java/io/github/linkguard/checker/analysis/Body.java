@@ -90,6 +90,13 @@ public final class Body {
     return null;
   }
 
+  /** The code a method or lambda body runs: the method's block, the lambda's block or expression; else null. */
+  @Nullable Tree code() {
+    return tree() instanceof MethodTree methodTree ? methodTree.getBody()
+        : tree() instanceof LambdaExpressionTree lambda ? lambda.getBody()
+        : null;
+  }
+
   /**
    * The body's own {@code return} statements, in source order (not those of its lambdas or classes): a method's, or a
    * block lambda's. Memoized.
@@ -97,12 +104,8 @@ public final class Body {
   List<TreePath> returnStatements() {
     if (returnStatements == null) {
       List<TreePath> found = new ArrayList<>();
-      Tree block =
-          tree() instanceof MethodTree methodTree ? methodTree.getBody()
-              : tree() instanceof LambdaExpressionTree lambda && lambda.getBody() instanceof BlockTree lambdaBlock
-                  ? lambdaBlock
-                  : null;
-      if (block != null) {
+      Tree block = code();
+      if (block instanceof BlockTree) {
         new SameBodyPathScanner() {
           @Override
           public Void visitReturn(ReturnTree tree, Void unused) {

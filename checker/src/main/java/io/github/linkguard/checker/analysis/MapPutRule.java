@@ -9,7 +9,6 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -197,11 +196,7 @@ final class MapPutRule {
               }
               return super.visitMethodInvocation(call, null);
             }
-          }.scan(
-              b.tree() instanceof MethodTree method ? method.getBody()
-                  : b.tree() instanceof LambdaExpressionTree lambda ? lambda.getBody()
-                  : b.tree(),
-              null);
+          }.scan(b.code() != null ? b.code() : b.tree(), null);
           return lookups;
         });
   }
@@ -237,7 +232,7 @@ final class MapPutRule {
   private boolean closesUnderItsKey(
       Body helper, MethodInvocationTree call, @Nullable ClientRef map, ExpressionTree key) {
     MethodSymbol method = helper.method();
-    if (method == null || map == null || !map.isOwnField() || !Receivers.isOnSelf(call)) {
+    if (method == null || map == null || !map.isOwnField()) { // the call is on this: callsOfLookupClosers
       return false;
     }
     for (ConnectionCall close : closesOfLookups(helper)) {

@@ -7,7 +7,6 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
@@ -273,10 +272,7 @@ public final class ReplacementRule {
    * ({@code DeviceClient opened = null; try { opened = new ...; opened.open(); } catch (...) { throw ...; }}).
    */
   private boolean holdsNewClientHere(TreePath path, AssignmentTree assignment, Body body) {
-    Tree block =
-        body.tree() instanceof MethodTree method ? method.getBody()
-            : body.tree() instanceof LambdaExpressionTree lambda ? lambda.getBody()
-            : null;
+    Tree block = body.code();
     ExpressionTree stored = IotHubSdk.stripParenthesesAndCasts(assignment.getExpression());
     return block instanceof BlockTree statements
         && path.getParentPath().getLeaf() instanceof ExpressionStatementTree statement
@@ -287,8 +283,9 @@ public final class ReplacementRule {
 
   /**
    * {@code this.client = client;} (or {@code clients.put(id, client)}, for {@link MapPutRule}) where a caller in
-   * re-entry code passes a client it created there, as check 1's exemption (b') reads a parameter: the argument is a new client, or a local the caller created on every path to
-   * the call (a setter called from a rotation task, a swap from a message callback; blind suites Y and W).
+   * re-entry code passes a client it created there, as check 1's exemption (b') reads a parameter: the argument is a
+   * new client, or a local the caller created on every path to the call (a setter called from a rotation task, a swap
+   * from a message callback; blind suites Y and W).
    */
   private boolean isNewClientFromAReentryCaller(ExpressionTree stored, Body body) {
     ClientRef parameter = unchangedParameter(stored, body);
