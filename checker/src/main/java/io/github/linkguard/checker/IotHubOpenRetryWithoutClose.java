@@ -74,7 +74,7 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (IotHubSdk.connectionOpByName(tree) != ConnectionOp.OPEN) {
+    if (ConnectionOp.byName(tree) != ConnectionOp.OPEN) {
       return Description.NO_MATCH;
     }
     return withVerdicts(
@@ -143,7 +143,7 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
     if (statement == null || !(statement.getLeaf() instanceof ExpressionStatementTree)) {
       return null;
     }
-    ExpressionTree receiver = open.receiver();
+    ExpressionTree receiver = open.clientExpression();
     String client = receiver == null ? null : state.getSourceForNode(receiver);
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String close =
@@ -152,7 +152,7 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
   }
 
   private static @Nullable Type clientType(ConnectionCall open) {
-    ExpressionTree receiver = open.receiver();
+    ExpressionTree receiver = open.clientExpression();
     if (receiver != null) {
       return ASTHelpers.getType(receiver);
     }
@@ -165,7 +165,7 @@ public final class IotHubOpenRetryWithoutClose extends LinkGuardCheck
    */
   private static @Nullable String clientInScope(ConnectionCall open, TreePath handler, VisitorState state) {
     ClientRef client = open.client();
-    ExpressionTree receiver = open.receiver();
+    ExpressionTree receiver = open.clientExpression();
     if (client == null) {
       return null;
     }

@@ -68,7 +68,7 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (IotHubSdk.connectionOpByName(tree) != ConnectionOp.OPEN) {
+    if (ConnectionOp.byName(tree) != ConnectionOp.OPEN) {
       return Description.NO_MATCH;
     }
     return withVerdicts(

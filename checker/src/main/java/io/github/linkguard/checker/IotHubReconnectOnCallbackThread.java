@@ -14,6 +14,7 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import io.github.linkguard.checker.analysis.CheckName;
+import io.github.linkguard.checker.analysis.ConnectionOp;
 import io.github.linkguard.checker.analysis.ConnectionCall;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.IotHubSdk;
@@ -50,7 +51,7 @@ public final class IotHubReconnectOnCallbackThread extends LinkGuardCheck
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (IotHubSdk.connectionOpByName(tree) == null) {
+    if (ConnectionOp.byName(tree) == null) {
       return Description.NO_MATCH;
     }
     String name = IotHubSdk.methodName(tree);

@@ -3388,4 +3388,120 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A client registered on a MultiplexingClient cannot be closed with close() (the SDK throws
+   * UnsupportedOperationException: "Must use multiplexingClient.unregisterDeviceClient(deviceClient)");
+   * unregistering it closes its device session, and its status callback gets DISCONNECTED with CLIENT_CLOSE. So an
+   * unregister of the value a put replaces is the close the rule asks for.
+   */
+  @Test
+  void unregisteredFromTheMultiplexingClientBeforeThePut_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "MeterRegistry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class MeterRegistry {
+                  private final Map<String, DeviceClient> meters = new ConcurrentHashMap<>();
+                  private final MultiplexingClient mux =
+                      new MultiplexingClient("hub.azure-devices.net", IotHubClientProtocol.AMQPS);
+
+                  void start(DeviceClient control) {
+                    control.setMessageCallback((message, context) -> {
+                      String[] parts = new String(message.getBytes()).split(":", 2);
+                      try {
+                        swap(parts[0], parts[1]);
+                        swapWithTimeout(parts[0], parts[1]);
+                        swapWithoutUnregistering(parts[0], parts[1]);
+                      } catch (Exception e) {
+                        System.err.println(e);
+                      }
+                      return IotHubMessageResult.COMPLETE;
+                    }, null);
+                  }
+
+                  private void swap(String meterId, String connectionString) throws Exception {
+                    DeviceClient previous = meters.get(meterId);
+                    if (previous != null) {
+                      mux.unregisterDeviceClient(previous);
+                    }
+                    DeviceClient replacement = new DeviceClient(connectionString, IotHubClientProtocol.AMQPS);
+                    mux.registerDeviceClient(replacement);
+                    meters.put(meterId, replacement);
+                  }
+
+                  private void swapWithTimeout(String meterId, String connectionString) throws Exception {
+                    mux.unregisterDeviceClient(meters.remove(meterId), 30_000);
+                    DeviceClient replacement = new DeviceClient(connectionString, IotHubClientProtocol.AMQPS);
+                    mux.registerDeviceClient(replacement);
+                    meters.put(meterId, replacement);
+                  }
+
+                  private void swapWithoutUnregistering(String meterId, String connectionString) throws Exception {
+                    DeviceClient replacement = new DeviceClient(connectionString, IotHubClientProtocol.AMQPS);
+                    mux.registerDeviceClient(replacement);
+                    // FINDING: [IotHubClientReplacedWithoutClose] is closed with unregisterDeviceClient(), as its own close() throws
+                    meters.put(meterId, replacement);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void unregisteredFromTheMultiplexingClientBeforeThePut_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "MeterRegistry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.Map;
+                import java.util.Timer;
+                import java.util.TimerTask;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class MeterRegistry {
+                  private final Map<String, DeviceClient> meters = new ConcurrentHashMap<>();
+                  private final MultiplexingClient mux =
+                      new MultiplexingClient("hub.azure-devices.net", IotHubClientProtocol.AMQPS);
+
+                  void start() {
+                    new Timer().schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          swap("meter-1", System.getenv("METER_1"));
+                          swapWithoutUnregistering("meter-2", System.getenv("METER_2"));
+                        } catch (Exception e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 3_600_000);
+                  }
+
+                  private void swap(String meterId, String connectionString) throws Exception {
+                    DeviceClient replacement = new DeviceClient(connectionString, IotHubClientProtocol.AMQPS);
+                    mux.registerDeviceClient(replacement);
+                    DeviceClient previous = meters.put(meterId, replacement);
+                    if (previous != null) {
+                      mux.unregisterDeviceClient(previous);
+                    }
+                  }
+
+                  private void swapWithoutUnregistering(String meterId, String connectionString) throws Exception {
+                    DeviceClient replacement = new DeviceClient(connectionString, IotHubClientProtocol.AMQPS);
+                    mux.registerDeviceClient(replacement);
+                    // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already
+                    DeviceClient previous = meters.put(meterId, replacement);
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

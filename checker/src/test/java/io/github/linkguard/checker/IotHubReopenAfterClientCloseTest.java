@@ -1776,4 +1776,139 @@ class IotHubReopenAfterClientCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * Unregistering a client from its MultiplexingClient closes its device session, and the SDK then gives its status
+   * callback DISCONNECTED with CLIENT_CLOSE (IotHubTransport.onMultiplexedDeviceSessionLost): it is one of the app's
+   * own closes, so the callback must be removed before it too for the exclusion to hold.
+   */
+  @Test
+  void callbackRemovedBeforeTheMultiplexingClientUnregistersItsClient_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Meters.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Meters {
+                  private final MultiplexingClient mux =
+                      new MultiplexingClient("hub.azure-devices.net", IotHubClientProtocol.AMQPS);
+                  private final ExecutorService worker = Executors.newSingleThreadExecutor();
+                  private DeviceClient kitchen;
+                  private DeviceClient garage;
+
+                  void start() throws Exception {
+                    kitchen = new DeviceClient(System.getenv("KITCHEN"), IotHubClientProtocol.AMQPS);
+                    garage = new DeviceClient(System.getenv("GARAGE"), IotHubClientProtocol.AMQPS);
+                    kitchen.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        worker.execute(this::replaceKitchen);
+                      }
+                    }, null);
+                    garage.setConnectionStatusChangeCallback(ctx -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        worker.execute(this::replaceGarage);
+                      }
+                    }, null);
+                    mux.registerDeviceClient(kitchen);
+                    mux.registerDeviceClient(garage);
+                    mux.open(false);
+                  }
+
+                  void retire() throws Exception {
+                    kitchen.setConnectionStatusChangeCallback(null, null);
+                    mux.unregisterDeviceClient(kitchen);
+                    garage.setConnectionStatusChangeCallback(null, null);
+                    mux.unregisterDeviceClient(garage);
+                  }
+
+                  void maintenance() throws Exception {
+                    mux.unregisterDeviceClient(garage);
+                  }
+
+                  private void replaceKitchen() {
+                    kitchen = new DeviceClient(System.getenv("KITCHEN"), IotHubClientProtocol.AMQPS);
+                  }
+
+                  private void replaceGarage() {
+                    garage = new DeviceClient(System.getenv("GARAGE"), IotHubClientProtocol.AMQPS);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void callbackRemovedBeforeTheMultiplexingClientUnregistersItsClient_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Meters.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Meters {
+                  private final MultiplexingClient mux =
+                      new MultiplexingClient("hub.azure-devices.net", IotHubClientProtocol.AMQPS);
+                  private final ExecutorService worker = Executors.newSingleThreadExecutor();
+                  private DeviceClient kitchen;
+                  private DeviceClient garage;
+
+                  void start() throws Exception {
+                    kitchen = new DeviceClient(System.getenv("KITCHEN"), IotHubClientProtocol.AMQPS);
+                    garage = new DeviceClient(System.getenv("GARAGE"), IotHubClientProtocol.AMQPS);
+                    kitchen.registerConnectionStatusChangeCallback((status, reason, throwable, context) -> {
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        worker.execute(this::replaceKitchen);
+                      }
+                    }, null);
+                    garage.registerConnectionStatusChangeCallback((status, reason, throwable, context) -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      if (status == IotHubConnectionStatus.DISCONNECTED) {
+                        worker.execute(this::replaceGarage);
+                      }
+                    }, null);
+                    mux.registerDeviceClient(kitchen);
+                    mux.registerDeviceClient(garage);
+                    mux.open();
+                  }
+
+                  void retire() throws Exception {
+                    kitchen.registerConnectionStatusChangeCallback(null, null);
+                    mux.unregisterDeviceClient(kitchen);
+                    garage.registerConnectionStatusChangeCallback(null, null);
+                    mux.unregisterDeviceClient(garage);
+                  }
+
+                  void maintenance() throws Exception {
+                    mux.unregisterDeviceClient(garage);
+                  }
+
+                  private void replaceKitchen() {
+                    try {
+                      kitchen = new DeviceClient(System.getenv("KITCHEN"), IotHubClientProtocol.AMQPS);
+                    } catch (java.net.URISyntaxException e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void replaceGarage() {
+                    try {
+                      garage = new DeviceClient(System.getenv("GARAGE"), IotHubClientProtocol.AMQPS);
+                    } catch (java.net.URISyntaxException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -289,7 +289,14 @@ final class ClassScan {
         ConnectionOp op = sdk.connectionOp(tree);
         if (op != null) {
           connectionCalls.add(
-              new ConnectionCall(tree, getCurrentPath(), op, ClientRef.receiverOf(tree), current));
+              new ConnectionCall(
+                  tree,
+                  getCurrentPath(),
+                  op,
+                  op == ConnectionOp.UNREGISTER
+                      ? ClientRef.of(tree.getArguments().get(0))
+                      : ClientRef.receiverOf(tree),
+                  current));
         }
         links.noteCall(tree, getCurrentPath(), current);
         noteIfClientValued(tree, getCurrentPath(), current);

@@ -70,7 +70,7 @@ final class ClientCollections {
 
   /** {@code clients.add(client)}, {@code clients.put(id, client)}: the collection holds that client. */
   void noteClientStoredInCollection(MethodInvocationTree call) {
-    Name name = IotHubSdk.simpleName(call);
+    Name name = CalledName.of(call);
     if (name == null || call.getArguments().isEmpty() || !storingMethods.contains(name)) {
       return;
     }

@@ -8,10 +8,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An open(), close() or closeNow() on a client, where it stands and on which client. Equality is written out, the
- * same as the generated one (trees, paths and bodies by identity), for a cold process's sake: a record's generated
- * equals and hashCode are linked through {@code java.lang.runtime.ObjectMethods} on their first call
- * (docs/performance.md, "Cold builds").
+ * An open(), close() or closeNow() on a client, or the unregistering of a multiplexed client (its close), where it
+ * stands and on which client. Equality is written out, the same as the generated one (trees, paths and bodies by
+ * identity), for a cold process's sake: a record's generated equals and hashCode are linked through {@code
+ * java.lang.runtime.ObjectMethods} on their first call (docs/performance.md, "Cold builds").
  */
 public record ConnectionCall(
     MethodInvocationTree tree, TreePath path, ConnectionOp op, @Nullable ClientRef client, Body body) {
@@ -31,9 +31,12 @@ public record ConnectionCall(
     return System.identityHashCode(tree); // equal calls are calls of one tree
   }
 
-  /** The client expression, or null for an unqualified call inside a client subclass. */
-  public @Nullable ExpressionTree receiver() {
-    return ASTHelpers.getReceiver(tree);
+  /**
+   * The client expression: the receiver (null for an unqualified call inside a client subclass), or the client a
+   * MultiplexingClient unregisters.
+   */
+  public @Nullable ExpressionTree clientExpression() {
+    return op == ConnectionOp.UNREGISTER ? tree.getArguments().get(0) : ASTHelpers.getReceiver(tree);
   }
 
   public boolean isOpen() {

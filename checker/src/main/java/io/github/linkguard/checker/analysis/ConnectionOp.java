@@ -1,12 +1,63 @@
 package io.github.linkguard.checker.analysis;
 
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.util.Name;
+import com.sun.tools.javac.util.Names;
+import org.jspecify.annotations.Nullable;
+
 /** A call that changes the connection of a client. */
 public enum ConnectionOp {
   OPEN,
   CLOSE,
-  CLOSE_NOW;
+  CLOSE_NOW,
+  /**
+   * {@code multiplexingClient.unregisterDeviceClient(client)}: how a multiplexed client is closed. Its own close()
+   * throws UnsupportedOperationException; unregistering closes its device session, and its status callback then gets
+   * DISCONNECTED with CLIENT_CLOSE. The client is the argument, not the receiver.
+   */
+  UNREGISTER;
 
   public boolean closes() {
     return this != OPEN;
+  }
+
+  /** javac's interned names of open, close, closeNow and unregisterDeviceClient in one compiler's name table. */
+  private record ConnectionNames(Names names, Name open, Name close, Name closeNow, Name unregister) {}
+
+  private static volatile @Nullable ConnectionNames connectionNames;
+
+  /**
+   * OPEN, CLOSE or CLOSE_NOW by the called method's simple name alone, or null: the checks' first test of every call
+   * of every compilation unit, SDK or not. Names are compared as javac's interned names, so no call costs a String;
+   * the names are looked up once per compiler (a holder replaced whole, so concurrent compilers stay right).
+   */
+  public static @Nullable ConnectionOp byName(MethodInvocationTree call) {
+    ConnectionOp op = anyByName(call);
+    return op == UNREGISTER ? null : op;
+  }
+
+  /** As {@link #byName}, and UNREGISTER for a call named unregisterDeviceClient. */
+  static @Nullable ConnectionOp anyByName(MethodInvocationTree call) {
+    Name name = CalledName.of(call);
+    if (name == null) {
+      return null;
+    }
+    Names names = name.table.names; // the name's own table: no lookup in the compiler's context per call
+    ConnectionNames known = connectionNames;
+    if (known == null || known.names() != names) {
+      known =
+          new ConnectionNames(
+              names,
+              names.fromString("open"),
+              names.fromString("close"),
+              names.fromString("closeNow"),
+              names.fromString("unregisterDeviceClient"));
+      connectionNames = known;
+    }
+    return name == known.open() ? OPEN
+        : name == known.close() ? CLOSE
+        : name == known.closeNow() ? CLOSE_NOW
+        : name == known.unregister() ? UNREGISTER
+        : null;
   }
 }

@@ -20,7 +20,6 @@ import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
-import com.sun.tools.javac.util.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -42,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 public final class IotHubSdk {
   static final String DEVICE_PACKAGE = "com.microsoft.azure.sdk.iot.device";
   static final String INTERNAL_CLIENT = DEVICE_PACKAGE + ".InternalClient";
-  static final String MULTIPLEXING_CLIENT = DEVICE_PACKAGE + ".MultiplexingClient";
+  public static final String MULTIPLEXING_CLIENT = DEVICE_PACKAGE + ".MultiplexingClient";
   static final String STATUS_CALLBACK = DEVICE_PACKAGE + ".IotHubConnectionStatusChangeCallback";
   /** 2.x only: the single parameter of {@code onStatusChanged}. */
   static final String STATUS_CHANGE_CONTEXT = DEVICE_PACKAGE + ".ConnectionStatusChangeContext";
@@ -97,35 +96,6 @@ public final class IotHubSdk {
     this.guardMethods = options.guardMethods();
     this.setStatusCallbackName = state.getName("setConnectionStatusChangeCallback");
     this.registerStatusCallbackName = state.getName("registerConnectionStatusChangeCallback");
-  }
-
-  /** javac's interned names of open, close and closeNow in one compiler's name table. */
-  private record ConnectionNames(Names names, Name open, Name close, Name closeNow) {}
-
-  private static volatile @Nullable ConnectionNames connectionNames;
-
-  /**
-   * OPEN, CLOSE or CLOSE_NOW by the called method's simple name alone, or null: the checks' first test of every call
-   * of every compilation unit, SDK or not. Names are compared as javac's interned names, so no call costs a String;
-   * the three names are looked up once per compiler (a holder replaced whole, so concurrent compilers stay right).
-   */
-  public static @Nullable ConnectionOp connectionOpByName(MethodInvocationTree call) {
-    Name name = simpleName(call);
-    if (name == null) {
-      return null;
-    }
-    Names names = name.table.names; // the name's own table: no lookup in the compiler's context per call
-    ConnectionNames known = connectionNames;
-    if (known == null || known.names() != names) {
-      known =
-          new ConnectionNames(
-              names, names.fromString("open"), names.fromString("close"), names.fromString("closeNow"));
-      connectionNames = known;
-    }
-    return name == known.open() ? ConnectionOp.OPEN
-        : name == known.close() ? ConnectionOp.CLOSE
-        : name == known.closeNow() ? ConnectionOp.CLOSE_NOW
-        : null;
   }
 
   /**
@@ -186,11 +156,14 @@ public final class IotHubSdk {
     return false;
   }
 
-  /** open/close/closeNow on a client expression, or null. Cheap: the method name is tested first. */
+  /**
+   * open/close/closeNow on a client expression, or a MultiplexingClient's unregisterDeviceClient of one, or null.
+   * Cheap: the method name is tested first.
+   */
   public @Nullable ConnectionOp connectionOp(MethodInvocationTree call) {
     // Asked of every call of every class that may use a client: javac's names are interned, so comparing them
     // costs no conversion to String.
-    ConnectionOp op = connectionOpByName(call);
+    ConnectionOp op = ConnectionOp.anyByName(call);
     if (op == null) {
       return null;
     }
@@ -198,23 +171,16 @@ public final class IotHubSdk {
     if (!(symbol instanceof MethodSymbol method) || method.isStatic()) {
       return null;
     }
+    if (op == ConnectionOp.UNREGISTER) {
+      return method.owner.getQualifiedName().contentEquals(MULTIPLEXING_CLIENT) && !call.getArguments().isEmpty()
+          ? op
+          : null;
+    }
     if (op != ConnectionOp.OPEN && !method.getParameters().isEmpty()) {
       return null;
     }
     Type receiver = ASTHelpers.getReceiverType(call);
     return isClientType(receiver) || isClientType(method.owner.type) ? op : null;
-  }
-
-  /** The name of the method a call names, as javac interned it; null for a call javac's parser never makes. */
-  static @Nullable Name simpleName(MethodInvocationTree call) {
-    ExpressionTree select = call.getMethodSelect();
-    if (select instanceof IdentifierTree identifier) {
-      return (Name) identifier.getName();
-    }
-    if (select instanceof MemberSelectTree member) {
-      return (Name) member.getIdentifier();
-    }
-    return null;
   }
 
   public static String methodName(MethodInvocationTree call) {
@@ -261,7 +227,7 @@ public final class IotHubSdk {
 
   /** {@code setConnectionStatusChangeCallback(...)} / 1.x {@code registerConnectionStatusChangeCallback(...)}. */
   boolean isStatusCallbackRegistration(MethodInvocationTree call) {
-    Name name = simpleName(call); // asked of every call the model scans: the interned name first
+    Name name = CalledName.of(call); // asked of every call the model scans: the interned name first
     return (name == setStatusCallbackName || name == registerStatusCallbackName)
         && STATUS_CALLBACK_REGISTRATION.matches(call, state);
   }
@@ -361,7 +327,7 @@ public final class IotHubSdk {
     if (!(callOrNew instanceof MethodInvocationTree call)) {
       return false;
     }
-    Name called = simpleName(call); // the name first: most calls are of no hand-off API
+    Name called = CalledName.of(call); // the name first: most calls are of no hand-off API
     if (called == null || !mayHandOff(called)) {
       return false;
     }

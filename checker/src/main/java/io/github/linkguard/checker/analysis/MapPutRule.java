@@ -90,7 +90,7 @@ final class MapPutRule {
     }
     // clients.remove(id).close(); as a statement before the put (possibly in a try of its own)
     for (ConnectionCall call : closesOfLookups(body)) {
-      if (isMapLookup(call.receiver(), map, key) && StatementOrder.runsBefore(call.path(), path)) {
+      if (isMapLookup(call.clientExpression(), map, key) && StatementOrder.runsBefore(call.path(), path)) {
         return false;
       }
     }
@@ -236,7 +236,7 @@ final class MapPutRule {
       return false;
     }
     for (ConnectionCall close : closesOfLookups(helper)) {
-      ExpressionTree lookup = throughFinalLocals(close.receiver());
+      ExpressionTree lookup = throughFinalLocals(close.clientExpression());
       if ((isCallOn(lookup, map, "get") || isCallOn(lookup, map, "remove"))
           && lookup instanceof MethodInvocationTree get
           && get.getArguments().size() == 1
@@ -310,7 +310,7 @@ final class MapPutRule {
         b -> {
           List<ConnectionCall> closes = new ArrayList<>();
           for (ConnectionCall call : model.callsIn(b)) {
-            if (call.op().closes() && mayBeMapLookup(call.receiver())) {
+            if (call.op().closes() && mayBeMapLookup(call.clientExpression())) {
               closes.add(call);
             }
           }

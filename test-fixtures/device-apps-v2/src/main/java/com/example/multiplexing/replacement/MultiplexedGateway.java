@@ -76,10 +76,12 @@ public class MultiplexedGateway {
         }, 1, 1, TimeUnit.MINUTES);
     }
 
-    /** Scheduler: a leaf was re-keyed; the map entry is swapped without closing the old client. */
+    /**
+     * Scheduler: a leaf was re-keyed; the map entry is swapped, and unregistering what put() returned closes it (a
+     * multiplexed client's own close() throws UnsupportedOperationException; unregistering closes its device session).
+     */
     public void rekey(String deviceId, String cs) {
         scheduler.execute(() -> {
-            // expect: IotHubClientReplacedWithoutClose
             DeviceClient previous = leafClients.put(deviceId, new DeviceClient(cs, IotHubClientProtocol.AMQPS));
             try {
                 multiplexingClient.unregisterDeviceClient(previous);
