@@ -3413,4 +3413,181 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * The round calls {@code connect()}, which closes and then calls the method that opens: the close runs before the
+   * open() in the same round, one call above it (a subclass's {@code connect()} that closes and calls {@code
+   * super.connect()} is the same shape across files). Without that close the retry is reported.
+   */
+  @Test
+  void closeInACalleeBeforeTheCallThatOpens_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "BaseMeter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.io.IOException;
+
+                class BaseMeter {
+                  protected DeviceClient client;
+
+                  protected void connect() throws IOException {
+                    client.open();
+                  }
+                }
+                """))
+        .addSourceLines(
+            "SmartMeter.java",
+            lines(
+                """
+                import java.io.IOException;
+
+                class SmartMeter extends BaseMeter {
+                  @Override
+                  protected void connect() throws IOException {
+                    client.closeNow();
+                    super.connect();
+                  }
+
+                  void start() throws InterruptedException {
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                      try {
+                        connect();
+                        break;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "BaseGauge.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.io.IOException;
+
+                class BaseGauge {
+                  protected DeviceClient client;
+
+                  protected void connect() throws IOException {
+                    // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                    client.open();
+                  }
+
+                  /** connect() here names BaseGauge's own body too: the way down that does not close. */
+                  void start() throws InterruptedException {
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                      try {
+                        connect();
+                        break;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "SmartGauge.java",
+            lines(
+                """
+                import java.io.IOException;
+
+                class SmartGauge extends BaseGauge {
+                  @Override
+                  protected void connect() throws IOException {
+                    client.closeNow();
+                    super.connect();
+                  }
+
+                  public static void main(String[] args) throws Exception {
+                    new SmartGauge().start();
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Meter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.io.IOException;
+
+                class Meter {
+                  private DeviceClient client;
+
+                  private void doOpen() throws IOException {
+                    client.open();
+                  }
+
+                  private void connect() throws IOException {
+                    client.closeNow();
+                    doOpen();
+                  }
+
+                  void start() throws InterruptedException {
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                      try {
+                        connect();
+                        break;
+                      } catch (IOException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void closeInACalleeBeforeTheCallThatOpens_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Meter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Meter {
+                  private DeviceClient client;
+                  private DeviceClient backup;
+
+                  private void doOpen() throws IotHubClientException {
+                    client.open(false);
+                  }
+
+                  private void connect() throws IotHubClientException {
+                    client.close();
+                    doOpen();
+                  }
+
+                  private void openBackup() throws IotHubClientException {
+                    // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                    backup.open(false);
+                  }
+
+                  private void connectBackup() throws IotHubClientException {
+                    client.close();
+                    openBackup();
+                  }
+
+                  void start() throws InterruptedException {
+                    for (int attempt = 0; attempt < 3; attempt++) {
+                      try {
+                        connect();
+                        connectBackup();
+                        break;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

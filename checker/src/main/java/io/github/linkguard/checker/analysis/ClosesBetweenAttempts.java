@@ -19,6 +19,10 @@ import io.github.linkguard.checker.analysis.RetryConstruct.LibraryRetry;
 import io.github.linkguard.checker.analysis.RetryConstruct.LoopRetry;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -367,8 +371,56 @@ final class ClosesBetweenAttempts {
             || (!facts.created(client) && closedOrRecreatedAfterAClose(pathFacts.factsAt(anchor), atAnchor));
       }
       facts = facts.eventsAfter(pathFacts.factsAt(anchor));
+      if (!facts.created(client) && closedOnTheWayDown(anchor, open, client)) {
+        return true; // connect() { client.close(); doOpen(); } -- the round closes one call above the open()
+      }
     }
     return closedOrRecreatedAfterAClose(facts, client);
+  }
+
+  /**
+   * Whether every way down from the round's call at {@code anchor} to the open()'s own body passes a method that
+   * closes {@code client} before its call leading on to the open(). Each body is visited once (a worklist over the
+   * bodies that reach the open() synchronously), so a chain costs its length.
+   */
+  private boolean closedOnTheWayDown(TreePath anchor, ConnectionCall open, ClientRef client) {
+    Deque<Body> pending = new ArrayDeque<>();
+    Set<Body> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Body.Edge edge : model.graph().edgesAt(anchor.getLeaf())) {
+      if (edge.kind() != Body.EdgeKind.SYNC) {
+        continue;
+      }
+      if (edge.to() == open.body()) {
+        return false; // the round calls the open()'s method itself: only its own facts and the round's can close
+      }
+      if (seen.add(edge.to())) {
+        pending.add(edge.to());
+      }
+    }
+    boolean reachesTheOpen = false;
+    while (!pending.isEmpty()) {
+      Body body = pending.poll();
+      if (!model.syncReachable(body).contains(open.body())) {
+        continue;
+      }
+      for (Body.Edge edge : body.outgoing()) {
+        boolean leadsOn = edge.to() == open.body() || model.syncReachable(edge.to()).contains(open.body());
+        if (edge.kind() != Body.EdgeKind.SYNC || !leadsOn) {
+          continue;
+        }
+        reachesTheOpen = true;
+        if (closedOrRecreatedAfterAClose(pathFacts.factsAt(edge.site()), client)) {
+          continue; // this way down closes first
+        }
+        if (edge.to() == open.body()) {
+          return false; // a way down that reaches the open() unclosed
+        }
+        if (seen.add(edge.to())) {
+          pending.add(edge.to());
+        }
+      }
+    }
+    return reachesTheOpen;
   }
 
   private static boolean closedOrRecreatedAfterAClose(PathFacts.Facts facts, ClientRef client) {

@@ -1,0 +1,36 @@
+package com.example.retry.closinghelper;
+
+import com.microsoft.azure.sdk.iot.device.DeviceClient;
+import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+import java.io.IOException;
+import java.net.URISyntaxException;
+
+/** Each round calls connect(), which closes and then calls the method that opens: one call above the open(). */
+class Uplink {
+    private final DeviceClient client;
+
+    Uplink(String connectionString) throws URISyntaxException {
+        client = new DeviceClient(connectionString, IotHubClientProtocol.MQTT);
+    }
+
+    private void openLink() throws IOException {
+        // quiet: connect() closes the failed attempt's client before it calls this, every round
+        client.open();
+    }
+
+    private void connect() throws IOException {
+        client.closeNow();
+        openLink();
+    }
+
+    void start() throws InterruptedException {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                connect();
+                break;
+            } catch (IOException e) {
+                Thread.sleep(attempt * 2_000L);
+            }
+        }
+    }
+}
