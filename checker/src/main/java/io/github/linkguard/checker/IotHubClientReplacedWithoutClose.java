@@ -18,11 +18,9 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import io.github.linkguard.checker.analysis.CheckName;
@@ -119,9 +117,8 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
                     ? " Close the old client (get() or remove() it) first."
                     : " Close the old client the function is given before it returns the new one, or remove() and"
                         + " close it first.";
-        MethodTree enclosing = ASTHelpers.findEnclosingNode(replacement.path(), MethodTree.class);
         String multiplexed =
-            enclosing != null && registersOnAMultiplexingClient(enclosing)
+            verdicts.replacementRule().registersOnAMultiplexingClientAround(replacement.path())
                 ? " A client registered on a MultiplexingClient is closed with unregisterDeviceClient(), as its own"
                     + " close() throws."
                 : "";
@@ -170,25 +167,6 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
     return Fixes.insertBefore(state, fix, statement, "if (" + target + " != null) {\n" + close + "\n}")
         ? fix.build()
         : null;
-  }
-
-  /**
-   * Whether {@code scope} registers a client on a MultiplexingClient ({@code registerDeviceClient}): such a client is
-   * closed by unregistering it, as its own close() throws. Asked only to word a finding's message.
-   */
-  private static boolean registersOnAMultiplexingClient(Tree scope) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (IotHubSdk.methodName(call).equals("registerDeviceClient")
-            && ASTHelpers.getSymbol(call).owner.getQualifiedName().contentEquals(IotHubSdk.MULTIPLEXING_CLIENT)) {
-          found[0] = true;
-        }
-        return found[0] ? null : super.visitMethodInvocation(call, unused);
-      }
-    }.scan(scope, null);
-    return found[0];
   }
 
   /** " (inherited from Base)" when no class around the finding declares the field it hides, else nothing. */

@@ -9,16 +9,19 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.PathFacts.Condition;
 import io.github.linkguard.checker.analysis.PathFacts.Facts;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -48,6 +51,29 @@ final class MapPutRule {
     this.analyses = analyses;
     this.reentry = reentry;
     this.newClientFromAReentryCaller = newClientFromAReentryCaller;
+  }
+
+  private final Map<Tree, Boolean> registeringMethods = new IdentityHashMap<>();
+
+  /** See {@link ReplacementRule#registersOnAMultiplexingClientAround}; one scan per method. */
+  boolean registersOnAMultiplexingClientAround(TreePath path) {
+    MethodTree method = ASTHelpers.findEnclosingNode(path, MethodTree.class);
+    return method != null && registeringMethods.computeIfAbsent(method, MapPutRule::registersOnAMultiplexingClient);
+  }
+
+  private static boolean registersOnAMultiplexingClient(Tree method) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (IotHubSdk.methodName(call).equals("registerDeviceClient")
+            && ASTHelpers.getSymbol(call).owner.getQualifiedName().contentEquals(IotHubSdk.MULTIPLEXING_CLIENT)) {
+          found[0] = true;
+        }
+        return found[0] ? null : super.visitMethodInvocation(call, unused);
+      }
+    }.scan(method, null);
+    return found[0];
   }
 
   /** Whether this {@code put} stores a new client, at a re-entry site, over one it does not close. */

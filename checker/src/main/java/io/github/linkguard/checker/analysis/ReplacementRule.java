@@ -80,6 +80,14 @@ public final class ReplacementRule {
     return replacements.get(tree);
   }
 
+  /**
+   * Whether the method around {@code path} registers a client on a MultiplexingClient: such a client is closed by
+   * unregistering it, as its own close() throws. Asked only to word a finding's message; once per method.
+   */
+  public boolean registersOnAMultiplexingClientAround(TreePath path) {
+    return mapPuts.registersOnAMultiplexingClientAround(path);
+  }
+
   private Map<Tree, Replacement> computeReplacements() {
     Map<Tree, Replacement> found = new IdentityHashMap<>();
     for (TreePath store : model.clientValuedStores()) {
