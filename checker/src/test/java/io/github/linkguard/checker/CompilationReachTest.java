@@ -2020,6 +2020,106 @@ class CompilationReachTest {
   }
 
   /**
+   * Under {@code byfile}, LinkGuard's view of the SDK is set up at the first file once any file has loaded a client
+   * type (imports load them for every file). A status type only a later file's code loads (a switch with bare case
+   * labels, a fully qualified name, no import) was then missing for good, and that file lost its status guards:
+   * check 5 vanished and check 1 took a guarded open. Types not found yet are looked up again at each file.
+   */
+  @Test
+  void byFilePolicyFindsTheStatusTypesALaterFileLoads_v2() {
+    ExactFindings.compile(Sdk.V2, "-XDcompilePolicy=byfile")
+        .addSourceLines(
+            "Plain.java",
+            lines(
+                """
+                class Plain {
+                  int value;
+                }
+                """))
+        .addSourceLines(
+            "Panel.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Panel {
+                  private DeviceClient client;
+
+                  void start() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      switch (ctx.getNewStatus()) {
+                        // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                        case DISCONNECTED:
+                          reconnect();
+                          break;
+                        default:
+                          break;
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    // FINDING: [IotHubReconnectOnCallbackThread] close() runs on the thread that delivers
+                    client.close();
+                    try {
+                      // FINDING: [IotHubReconnectOnCallbackThread] open() runs on the thread that delivers
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void byFilePolicyFindsTheStatusTypesALaterFileLoads_v1() {
+    ExactFindings.compile(Sdk.V1, "-XDcompilePolicy=byfile")
+        .addSourceLines(
+            "Plain.java",
+            lines(
+                """
+                class Plain {
+                  int value;
+                }
+                """))
+        .addSourceLines(
+            "Panel.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.io.IOException;
+
+                class Panel {
+                  private DeviceClient client;
+
+                  void start() {
+                    client.registerConnectionStatusChangeCallback((status, reason, throwable, context) -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      if (status == com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus.DISCONNECTED) {
+                        reconnect();
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      // FINDING: [IotHubReconnectOnCallbackThread] closeNow() runs on the thread that delivers
+                      client.closeNow();
+                      // FINDING: [IotHubReconnectOnCallbackThread] open() runs on the thread that delivers
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A call through a library type reaches the objects of the compilation the code itself stored where it calls
    * (found on real code: an RFID middleware whose executor task calls send() on a field typed by a plug-in interface
    * from another jar, holding the module's own Azure implementation): {@code sink.accept(m)} on a field or local that

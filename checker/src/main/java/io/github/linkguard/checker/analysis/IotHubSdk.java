@@ -69,11 +69,12 @@ public final class IotHubSdk {
 
   private final VisitorState state;
   private final Types types;
+  private final List<String> clientTypeNames = new ArrayList<>();
   private final List<Type> clientTypes = new ArrayList<>();
-  private final @Nullable Type statusType;
-  private final @Nullable Type reasonType;
-  private final @Nullable Type statusCallbackType;
-  private final @Nullable Type statusChangeContextType;
+  private @Nullable Type statusType;
+  private @Nullable Type reasonType;
+  private @Nullable Type statusCallbackType;
+  private @Nullable Type statusChangeContextType;
   private final Map<String, Set<String>> guardMethods;
   private final Map<TypeSymbol, Boolean> clientTypeCache = new HashMap<>();
   private final Map<TypeSymbol, Boolean> otherSdkCallbackTypes = new HashMap<>();
@@ -84,15 +85,10 @@ public final class IotHubSdk {
   IotHubSdk(VisitorState state, LinkGuardOptions options) {
     this.state = state;
     this.types = state.getTypes();
-    addResolved(clientTypes, INTERNAL_CLIENT);
-    addResolved(clientTypes, MULTIPLEXING_CLIENT);
-    for (String name : options.clientTypes()) {
-      addResolved(clientTypes, name);
-    }
-    this.statusType = resolve(STATUS_FQN);
-    this.reasonType = resolve(REASON_FQN);
-    this.statusCallbackType = resolve(STATUS_CALLBACK);
-    this.statusChangeContextType = resolve(STATUS_CHANGE_CONTEXT);
+    clientTypeNames.add(INTERNAL_CLIENT);
+    clientTypeNames.add(MULTIPLEXING_CLIENT);
+    clientTypeNames.addAll(options.clientTypes());
+    resolveTypes();
     this.guardMethods = options.guardMethods();
     this.setStatusCallbackName = state.getName("setConnectionStatusChangeCallback");
     this.registerStatusCallbackName = state.getName("registerConnectionStatusChangeCallback");
@@ -110,10 +106,40 @@ public final class IotHubSdk {
     return names;
   }
 
-  private void addResolved(List<Type> into, String name) {
-    Type type = resolve(name);
-    if (type != null) {
-      into.add(types.erasure(type));
+  private void resolveTypes() {
+    clientTypes.clear();
+    for (String name : clientTypeNames) {
+      Type type = resolve(name);
+      if (type != null) {
+        clientTypes.add(types.erasure(type));
+      }
+    }
+    statusType = resolve(STATUS_FQN);
+    reasonType = resolve(REASON_FQN);
+    statusCallbackType = resolve(STATUS_CALLBACK);
+    statusChangeContextType = resolve(STATUS_CHANGE_CONTEXT);
+  }
+
+  /**
+   * Looks up again, at the start of each compilation unit, the types not found so far. javac enters a class only once
+   * some code loads it, and this model is set up at the first unit once any unit has loaded a client type (imports
+   * load them for every unit): under {@code -XDcompilePolicy=byfile} a status type that only a later unit's code loads
+   * (a {@code switch} with bare case labels, a qualified name) would otherwise stay missing for the whole compilation.
+   * A type never found costs one symbol-table lookup per unit; the caches built on the old answers are dropped when
+   * one is found.
+   */
+  void resolveMissingTypes() {
+    if (!resolved.containsValue(Optional.empty())) {
+      return;
+    }
+    int missing = resolved.size();
+    resolved.values().removeIf(Optional::isEmpty);
+    missing -= resolved.size();
+    resolveTypes();
+    if (missing > resolved.values().stream().filter(Optional::isEmpty).count()) {
+      clientTypeCache.clear();
+      otherSdkCallbackTypes.clear();
+      threadClasses.clear();
     }
   }
 
@@ -126,7 +152,10 @@ public final class IotHubSdk {
 
   private Optional<Type> lookUp(String name) {
     try {
-      return Optional.ofNullable(state.getTypeFromString(name));
+      // Not getTypeFromString: Error Prone caches its answers for the compilation, a "not found" too, and a class
+      // javac had not entered yet must be found when it has (resolveMissingTypes).
+      Symbol symbol = state.getSymbolFromString(name);
+      return Optional.ofNullable(symbol == null ? null : symbol.type);
     } catch (RuntimeException e) { // a broken class file on the user's class path: treat the type as absent
       return Optional.empty();
     }

@@ -151,6 +151,9 @@ public final class LinkGuardContext {
       if (!wholeCompilationVisible) {
         modelBuilt = false; // each unit is its own world: the others are not attributed or already desugared
       }
+      if (sdk != null && unitMayUseClients) {
+        sdk.resolveMissingTypes(); // what this unit's attribution loaded (byfile: it was not loaded before)
+      }
     }
     if (!unitMayUseClients || sdkFailed) {
       return null;
