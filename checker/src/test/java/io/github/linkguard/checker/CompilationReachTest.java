@@ -2120,6 +2120,110 @@ class CompilationReachTest {
   }
 
   /**
+   * A function given to a method whose source LinkGuard cannot see, and that is neither the JDK's nor the SDK's (here a
+   * helper of another file under {@code byfile}; likewise another module's, or a framework's such as Android's
+   * runOnUiThread), may run later or on another thread: it is read as a hand-off that is no re-entry site of its own.
+   * So the callback path goes on into it (check 5 at the grouped case, check 1 at the open), and its calls are not on
+   * the callback's thread (no check 3) -- what the same code gets when the helper's source is seen.
+   */
+  @Test
+  void aFunctionGivenToAnOpaqueHelperIsAHandOff_v2() {
+    ExactFindings.compile(Sdk.V2, "-XDcompilePolicy=byfile")
+        .addSourceLines(
+            "BackgroundWork.java",
+            lines(
+                """
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                final class BackgroundWork {
+                  private static final ScheduledExecutorService POOL = Executors.newSingleThreadScheduledExecutor();
+
+                  static void runLater(Runnable task, int seconds) {
+                    POOL.schedule(task, seconds, TimeUnit.SECONDS);
+                  }
+                }
+                """))
+        .addSourceLines(
+            "AssetTracker.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class AssetTracker {
+                  private DeviceClient client;
+
+                  void start() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      switch (ctx.getNewStatus()) {
+                        // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                        case DISCONNECTED_RETRYING, DISCONNECTED -> BackgroundWork.runLater(() -> {
+                          client.close();
+                          try {
+                            // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                            client.open(false);
+                          } catch (IotHubClientException e) {
+                            System.err.println(e);
+                          }
+                        }, 5);
+                        default -> { }
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aFunctionGivenToAnOpaqueHelperIsAHandOff_v1() {
+    ExactFindings.compile(Sdk.V1, "-XDcompilePolicy=byfile")
+        .addSourceLines(
+            "BackgroundWork.java",
+            lines(
+                """
+                final class BackgroundWork {
+                  static void runLater(Runnable task) {
+                    new Thread(task).start();
+                  }
+                }
+                """))
+        .addSourceLines(
+            "AssetTracker.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class AssetTracker {
+                  private DeviceClient client;
+
+                  void start() {
+                    client.registerConnectionStatusChangeCallback((status, reason, throwable, context) -> {
+                      // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                      if (status != IotHubConnectionStatus.CONNECTED) {
+                        BackgroundWork.runLater(() -> {
+                          try {
+                            client.closeNow();
+                            // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                            client.open();
+                          } catch (IOException e) {
+                            System.err.println(e);
+                          }
+                        });
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A call through a library type reaches the objects of the compilation the code itself stored where it calls
    * (found on real code: an RFID middleware whose executor task calls send() on a field typed by a plug-in interface
    * from another jar, holding the module's own Azure implementation): {@code sink.accept(m)} on a field or local that

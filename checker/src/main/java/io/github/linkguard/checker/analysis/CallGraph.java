@@ -332,7 +332,9 @@ final class CallGraph {
     boolean handedOff = isHandedOff(destination);
     // A retry library's asynchronous attempt (Failsafe runAsync, ...) runs on another thread: a hand-off for the
     // callback-thread rules, but a retry construct, not a re-entry site (so its body is no root).
-    boolean asyncAttempt = !handedOff && isAsyncRetryAttempt(site);
+    boolean asyncAttempt =
+        !handedOff
+            && (isAsyncRetryAttempt(site) || (destination.givenToAnOpaqueMethod() && attemptRuns.of(site) == null));
     if (!handedOff && !asyncAttempt && localsNeverRun.neverRun(from, destination.variable())) {
       return; // Runnable unused = () -> client.close();  -- made, never run
     }

@@ -34,17 +34,26 @@ import org.jspecify.annotations.Nullable;
  */
 record Destination(
     boolean handOffApi, @Nullable MethodSymbol callee, int index, @Nullable VarSymbol variable,
-    boolean returned, @Nullable MethodSymbol producer, boolean storedByALibrary) {
+    boolean returned, @Nullable MethodSymbol producer, boolean storedByALibrary, boolean givenToAnOpaqueMethod) {
   static final Destination SYNC = new Destination(false, null, -1, null);
   static final Destination HAND_OFF_API = new Destination(true, null, -1, null);
   /**
    * Kept by a library as a plain element ({@code queue.offer(task)}, {@code list.add(task)}): the parameter is a type
    * variable or {@code Object}, so the library stores the function and does not run it there.
    */
-  static final Destination STORED_BY_A_LIBRARY = new Destination(false, null, -1, null, false, null, true);
+  static final Destination STORED_BY_A_LIBRARY = new Destination(false, null, -1, null, false, null, true, false);
+  /**
+   * Given to a method without source that is neither the JDK's nor the SDK's ({@code activity.runOnUiThread(task)},
+   * {@code BackgroundWork.runLater(task, 5)} of another module): whether it runs the function now, later or on another
+   * thread is not known. It is read as a hand-off that is no re-entry site of its own: the path goes on into it with
+   * its guards, and it is not code on the caller's thread. A retry library's attempt is read as that library's rules
+   * say ({@link CallGraph}).
+   */
+  static final Destination GIVEN_TO_AN_OPAQUE_METHOD =
+      new Destination(false, null, -1, null, false, null, false, true);
 
   Destination(boolean handOffApi, @Nullable MethodSymbol callee, int index, @Nullable VarSymbol variable) {
-    this(handOffApi, callee, index, variable, false, null, false);
+    this(handOffApi, callee, index, variable, false, null, false, false);
   }
 
   /**
@@ -52,7 +61,7 @@ record Destination(
    * wherever the caller of {@code producer} sends the result, not where it is created.
    */
   static Destination returnedBy(@Nullable MethodSymbol producer) {
-    return new Destination(false, null, -1, null, true, producer, false);
+    return new Destination(false, null, -1, null, true, producer, false, false);
   }
 
   /** Where the function value at {@code path} goes; {@code declaredHere} tells which methods have followed source. */
@@ -92,7 +101,10 @@ record Destination(
       if (declaredHere.test(method)) {
         return new Destination(false, method, index, null);
       }
-      return takesAPlainElement(method, index) ? STORED_BY_A_LIBRARY : SYNC;
+      if (takesAPlainElement(method, index)) {
+        return STORED_BY_A_LIBRARY;
+      }
+      return isJdkOrSdkMethod(method) ? SYNC : GIVEN_TO_AN_OPAQUE_METHOD;
     }
     if (leaf instanceof MemberSelectTree started
         && started.getExpression() == child
@@ -159,6 +171,18 @@ record Destination(
     return declared != null
         && (declared.getKind() == TypeKind.TYPEVAR
             || (declared.tsym != null && declared.tsym.getQualifiedName().contentEquals("java.lang.Object")));
+  }
+
+  /**
+   * A method of the JDK ({@code forEach}, {@code ifPresent}, {@code computeIfAbsent}: the function runs in place) or of
+   * the SDK (its callbacks are known by their interfaces).
+   */
+  private static boolean isJdkOrSdkMethod(MethodSymbol method) {
+    String owner = method.outermostClass().getQualifiedName().toString();
+    return owner.startsWith("java.")
+        || owner.startsWith("javax.")
+        || owner.startsWith("jdk.")
+        || owner.startsWith("com.microsoft.azure.sdk.iot.");
   }
 
   /** {@code new Thread(task).run()}: run() executes the task on the calling thread; only start() hands it off. */
