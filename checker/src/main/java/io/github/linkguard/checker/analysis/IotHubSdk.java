@@ -132,11 +132,19 @@ public final class IotHubSdk {
     if (!resolved.containsValue(Optional.empty())) {
       return;
     }
-    int missing = resolved.size();
-    resolved.values().removeIf(Optional::isEmpty);
-    missing -= resolved.size();
-    resolveTypes();
-    if (missing > resolved.values().stream().filter(Optional::isEmpty).count()) {
+    List<String> missing = new ArrayList<>();
+    resolved.forEach((name, type) -> {
+      if (type.isEmpty()) {
+        missing.add(name);
+      }
+    });
+    missing.forEach(resolved::remove);
+    boolean found = false;
+    for (String name : missing) {
+      found |= resolve(name) != null;
+    }
+    if (found) {
+      resolveTypes();
       clientTypeCache.clear();
       otherSdkCallbackTypes.clear();
       threadClasses.clear();
