@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 public final class IotHubSdk {
   static final String DEVICE_PACKAGE = "com.microsoft.azure.sdk.iot.device";
   static final String INTERNAL_CLIENT = DEVICE_PACKAGE + ".InternalClient";
-  public static final String MULTIPLEXING_CLIENT = DEVICE_PACKAGE + ".MultiplexingClient";
+  static final String MULTIPLEXING_CLIENT = DEVICE_PACKAGE + ".MultiplexingClient";
   static final String STATUS_CALLBACK = DEVICE_PACKAGE + ".IotHubConnectionStatusChangeCallback";
   /** 2.x only: the single parameter of {@code onStatusChanged}. */
   static final String STATUS_CHANGE_CONTEXT = DEVICE_PACKAGE + ".ConnectionStatusChangeContext";
@@ -193,6 +193,11 @@ public final class IotHubSdk {
     return false;
   }
 
+  /** A method MultiplexingClient declares (registerDeviceClient, unregisterDeviceClient, ...). */
+  static boolean isMultiplexingClientMethod(Symbol method) {
+    return method.owner.getQualifiedName().contentEquals(MULTIPLEXING_CLIENT);
+  }
+
   /**
    * open/close/closeNow on a client expression, or a MultiplexingClient's unregisterDeviceClient of one, or null.
    * Cheap: the method name is tested first.
@@ -209,9 +214,7 @@ public final class IotHubSdk {
       return null;
     }
     if (op == ConnectionOp.UNREGISTER) {
-      return method.owner.getQualifiedName().contentEquals(MULTIPLEXING_CLIENT) && !call.getArguments().isEmpty()
-          ? op
-          : null;
+      return isMultiplexingClientMethod(method) && !call.getArguments().isEmpty() ? op : null;
     }
     if (op != ConnectionOp.OPEN && !method.getParameters().isEmpty()) {
       return null;

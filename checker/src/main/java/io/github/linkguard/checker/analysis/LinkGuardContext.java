@@ -151,8 +151,10 @@ public final class LinkGuardContext {
       if (!wholeCompilationVisible) {
         modelBuilt = false; // each unit is its own world: the others are not attributed or already desugared
       }
-      if (sdk != null && unitMayUseClients) {
-        sdk.resolveMissingTypes(); // what this unit's attribution loaded (byfile: it was not loaded before)
+      if (sdk != null && unitMayUseClients && !wholeCompilationVisible) {
+        // byfile: what this unit's attribution loaded was not loaded when the SDK's view was set up (under
+        // -XDcompilePolicy=simple every unit is attributed before the first is analysed: nothing to look up again)
+        sdk.resolveMissingTypes();
       }
     }
     if (!unitMayUseClients || sdkFailed) {

@@ -67,7 +67,7 @@ final class MapPutRule {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (IotHubSdk.methodName(call).equals("registerDeviceClient")
-            && ASTHelpers.getSymbol(call).owner.getQualifiedName().contentEquals(IotHubSdk.MULTIPLEXING_CLIENT)) {
+            && IotHubSdk.isMultiplexingClientMethod(ASTHelpers.getSymbol(call))) {
           found[0] = true;
         }
         return found[0] ? null : super.visitMethodInvocation(call, unused);
