@@ -1,14 +1,10 @@
 package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -35,11 +31,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +49,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Cost, for c calls and f parameter forwards: O(c) edges, each call to its dispatch targets; the hand-off search
  * one breadth-first search backwards over the forwards, O(f), done once; a registered callback class looks over the
  * status callback methods; task objects find their run() or call(), and functions a method returns find the calls
- * of that method, in indexes built once, on first need.
+ * of that method, in indexes built once, on first need. A call through a library type costs what the variable it is
+ * made on holds, found once for the whole compilation ({@link StoredValueFlow}), and one implementation look-up per
+ * pair of method and class held.
  */
 final class CallGraph {
   /** How many forwards of a parameter to a hand-off are followed. */
@@ -69,6 +66,7 @@ final class CallGraph {
   private final ClassScan scan;
   private final UnrunLocals localsNeverRun;
   private final RetryLibraries.AttemptRuns attemptRuns;
+  private final StoredValueFlow storedValues;
   private @Nullable Map<VarSymbol, Integer> handOffDistances;
 
   CallGraph(IotHubSdk sdk, VisitorState state, ClassScan scan) {
@@ -80,6 +78,7 @@ final class CallGraph {
     this.dispatch = new Dispatch(state.getTypes(), scan.methodBodies(), links.instantiated, scan.visibleClasses());
     this.localsNeverRun = new UnrunLocals(state, links);
     this.attemptRuns = new RetryLibraries.AttemptRuns(state, sdk, scan.locals);
+    this.storedValues = new StoredValueFlow(scan, state, this::argumentsPassedTo);
     resolve();
   }
 
@@ -106,7 +105,7 @@ final class CallGraph {
   }
 
   private void resolve() {
-    links.handOffCopiedVariables(this::storedIn);
+    links.handOffCopiedVariables(storedValues::storedIn);
     for (PendingEdge pending : links.edges) {
       for (Body target : dispatch.targets(pending.target(), pending.receiverType(), pending.onThis())) {
         link(pending.from(), target, Body.EdgeKind.SYNC, pending.site());
@@ -164,18 +163,22 @@ final class CallGraph {
 
   /**
    * A call through a library type ({@code sink.accept(m)}) runs the implementation in the class of each object of the
-   * compilation that the code itself stored in the variable it calls on (see {@link #valuesStoredIn}: a field's values
+   * compilation that the code itself stored in the variable it calls on (see {@link StoredValueFlow}: a field's values
    * anywhere in the compilation, a local's only when it is effectively final), and, when the call is of the
    * interface's own method, the lambdas and method references stored there. A local's stay linked where they are
    * created too (the same body runs them); a field's are linked only here and where the field is handed off.
    */
   private void linkLibraryCalls() {
-    Map<VarSymbol, StoredValues> stored = new HashMap<>();
+    // Many calls name the same library method on variables holding the same classes: each pair is looked up once.
+    Map<MethodSymbol, Map<ClassSymbol, Optional<Body>>> implementations = new HashMap<>();
     for (LibraryCall call : links.libraryCalls) {
-      StoredValues values = stored.computeIfAbsent(call.holder(), this::valuesStoredIn);
+      StoredValueFlow.StoredValues values = storedValues.of(call.holder());
       for (ClassSymbol storedClass : values.classes()) {
-        MethodSymbol implementation = call.method().implementation(storedClass, state.getTypes(), true);
-        Body target = implementation == null ? null : scan.methodBodies().get(implementation);
+        Body target =
+            implementations
+                .computeIfAbsent(call.method(), k -> new HashMap<>())
+                .computeIfAbsent(storedClass, stored -> implementationIn(call.method(), stored))
+                .orElse(null);
         if (target != null) {
           link(call.from(), target, Body.EdgeKind.SYNC, call.site());
         }
@@ -189,77 +192,10 @@ final class CallGraph {
     }
   }
 
-  /**
-   * What the code stores in a variable: objects of named or anonymous classes of the compilation, and the bodies of
-   * lambdas and method references.
-   */
-  private record StoredValues(List<ClassSymbol> classes, List<Body> functions) {}
-
-  /**
-   * What the code stores in {@code holder}: created there, chosen by a {@code ?:}, returned by a method of the
-   * compilation that the value calls (a factory, followed through the factories it returns from, each method once),
-   * decorated by Resilience4j (the attempt the decorated function runs),
-   * passed to a parameter of a method or constructor of the compilation that the value reads (the arguments of its
-   * calls: injection by constructor, each parameter once), or copied from another field or effectively final local
-   * (what that one holds, each variable once).
-   */
-  private StoredValues valuesStoredIn(VarSymbol holder) {
-    Deque<ExpressionTree> values = new ArrayDeque<>(storedIn(holder));
-    List<ClassSymbol> classes = new ArrayList<>();
-    List<Body> functions = new ArrayList<>();
-    Set<MethodSymbol> factories = new HashSet<>();
-    Set<VarSymbol> variables = new HashSet<>(Set.of(holder));
-    while (!values.isEmpty()) {
-      ExpressionTree value = IotHubSdk.stripParenthesesAndCasts(values.poll());
-      ClassSymbol created = value instanceof NewClassTree creation ? PendingLinks.classCreatedBy(creation) : null;
-      Body function =
-          value instanceof LambdaExpressionTree ? scan.bodies().get(value)
-              : value instanceof MemberReferenceTree reference && ASTHelpers.getSymbol(reference) != null
-                  ? scan.methodBodies().get(ASTHelpers.getSymbol(reference))
-                  : null;
-      if (created != null && links.isDeclaredHere(created) && !classes.contains(created)) {
-        classes.add(created);
-      } else if (function != null && !functions.contains(function)) {
-        functions.add(function);
-      } else if (value instanceof ConditionalExpressionTree choice) {
-        values.add(choice.getTrueExpression());
-        values.add(choice.getFalseExpression());
-      } else if (value instanceof MethodInvocationTree call) {
-        MethodSymbol factory = ASTHelpers.getSymbol(call);
-        Body factoryBody = factory == null ? null : scan.methodBodies().get(factory);
-        if (factoryBody != null && factories.add(factory)) {
-          values.addAll(factoryBody.returnedExpressions());
-        } else if (factoryBody == null
-            && !call.getArguments().isEmpty()
-            && RetryLibraries.RESILIENCE4J_DECORATE.matches(call, state)) {
-          // Retry.decorateRunnable(retry, attempt): the decorated function runs the attempt where it is called
-          values.add(call.getArguments().get(call.getArguments().size() - 1));
-        }
-      } else if (value instanceof IdentifierTree
-          && ASTHelpers.getSymbol(value) instanceof VarSymbol parameter
-          && parameter.getKind() == ElementKind.PARAMETER
-          && parameter.owner instanceof MethodSymbol method
-          && scan.methodBodies().containsKey(method)
-          && variables.add(parameter)) {
-        values.addAll(argumentsPassedTo(method, method.getParameters().indexOf(parameter)));
-      } else if ((value instanceof IdentifierTree || value.getKind() == Tree.Kind.MEMBER_SELECT)
-          && ASTHelpers.getSymbol(value) instanceof VarSymbol copied
-          && copied.getKind() != ElementKind.PARAMETER
-          && variables.add(copied)) {
-        // Runnable now = closeMeter; now.run(); -- what the copied variable holds
-        values.addAll(storedIn(copied));
-      }
-    }
-    return new StoredValues(classes, functions);
-  }
-
-  /** The values written to a field anywhere in the compilation, or an effectively final local's initializer. */
-  private List<? extends ExpressionTree> storedIn(VarSymbol variable) {
-    if (variable.getKind() == ElementKind.FIELD) {
-      return scan.fieldWrites.valuesStoredIn(variable);
-    }
-    ExpressionTree initializer = scan.locals.finalInitializer(variable);
-    return initializer == null ? List.of() : List.of(initializer);
+  /** The body that runs when {@code method} is called on an object of {@code stored}, if it has source. */
+  private Optional<Body> implementationIn(MethodSymbol method, ClassSymbol stored) {
+    MethodSymbol implementation = method.implementation(stored, state.getTypes(), true);
+    return Optional.ofNullable(implementation == null ? null : scan.methodBodies().get(implementation));
   }
 
   /** A task's own run() or call(), or the one it inherits from the nearest superclass of the compilation. */
