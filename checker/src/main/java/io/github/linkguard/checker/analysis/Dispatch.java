@@ -5,10 +5,14 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Cost: methods with bodies are indexed by name once; the overrides of a called method are looked up among those
  * of its name, once per method; each distinct pair of method and erased receiver type then costs one subtype test per
- * override, once; whether a class has an instantiated subclass is decided once per class.
+ * override, once; the classes with an instantiated subclass are marked once, walking up from each created class.
  */
 final class Dispatch {
   private final Types types;
@@ -35,7 +39,6 @@ final class Dispatch {
   private final Set<ClassSymbol> visibleClasses;
   private @Nullable Map<Name, List<MethodSymbol>> byName;
   private final Map<MethodSymbol, List<MethodSymbol>> overriders = new HashMap<>();
-  private final Map<ClassSymbol, Boolean> instantiatedBelow = new HashMap<>();
 
   Dispatch(
       Types types, Map<MethodSymbol, Body> bodies, Set<ClassSymbol> instantiated, Set<ClassSymbol> visibleClasses) {
@@ -94,19 +97,43 @@ final class Dispatch {
 
   private final Map<Call, List<Body>> resolved = new HashMap<>();
 
-  /** Whether the compilation creates the class or a subclass of it (one that may inherit the override). */
+  /**
+   * Whether the compilation creates the class or a subclass of it (one that may inherit the override): the classes
+   * {@link ClassSymbol#isSubClass} would find below it, marked once by walking up from every created class.
+   */
   private boolean isInstantiated(ClassSymbol owner) {
-    return instantiatedBelow.computeIfAbsent(
-        owner,
-        c -> {
-          for (ClassSymbol created : instantiated) {
-            if (created.isSubClass(c, types)) {
-              return true;
-            }
-          }
-          return false;
-        });
+    if (instantiatedOrBelow == null) {
+      instantiatedOrBelow = supertypesOfInstantiated();
+    }
+    return instantiatedOrBelow.contains(owner);
   }
+
+  /**
+   * Every created class with its superclasses and the interfaces they implement, directly or through other
+   * interfaces: O(created classes x their supertypes), each supertype's interfaces walked once.
+   */
+  private Set<TypeSymbol> supertypesOfInstantiated() {
+    Set<TypeSymbol> found = new HashSet<>();
+    Deque<Type> interfaces = new ArrayDeque<>();
+    for (ClassSymbol created : instantiated) {
+      found.add(created);
+      for (Type type = created.type; type.hasTag(TypeTag.CLASS); type = types.supertype(type)) {
+        if (!found.add(type.tsym) && type.tsym != created) {
+          break; // this superclass and everything above it were walked from another created class
+        }
+        interfaces.addAll(types.interfaces(type));
+      }
+      while (!interfaces.isEmpty()) {
+        Type implemented = interfaces.poll();
+        if (found.add(implemented.tsym)) {
+          interfaces.addAll(types.interfaces(implemented));
+        }
+      }
+    }
+    return found;
+  }
+
+  private @Nullable Set<TypeSymbol> instantiatedOrBelow;
 
   /** Whether the named method is declared in a visible class and a subclass may override it. */
   private boolean canDispatch(MethodSymbol method) {
