@@ -11,6 +11,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
@@ -253,9 +254,31 @@ public final class LinkGuardContext {
     return new Verdicts(CompilationModel.build(sdk, state, classes), enabled);
   }
 
+  /**
+   * Whether any of {@code classes} may match. The classes of files that import the device SDK are asked first: in a
+   * large compilation that uses the SDK in a few files, one of them matches and the pass stops there instead of
+   * reading every other file first.
+   */
   private boolean anyMayMatch(List<TreePath> classes) {
+    List<TreePath> importingNothingOfTheSdk = new ArrayList<>();
     for (TreePath classPath : classes) {
+      if (!importsTheDeviceSdk(classPath.getCompilationUnit())) {
+        importingNothingOfTheSdk.add(classPath);
+      } else if (mayMatch((ClassTree) classPath.getLeaf())) {
+        return true;
+      }
+    }
+    for (TreePath classPath : importingNothingOfTheSdk) {
       if (mayMatch((ClassTree) classPath.getLeaf())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean importsTheDeviceSdk(CompilationUnitTree unit) {
+    for (ImportTree imported : unit.getImports()) {
+      if (imported.getQualifiedIdentifier().toString().startsWith(IotHubSdk.DEVICE_PACKAGE)) {
         return true;
       }
     }
