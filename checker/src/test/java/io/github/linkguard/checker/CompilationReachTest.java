@@ -1650,6 +1650,130 @@ class CompilationReachTest {
   }
 
   /**
+   * A function a field gets from a factory method of the compilation (chosen by a {@code ?:}, or through a factory
+   * that returns another factory's result) runs where the field is run through the library interface ({@code
+   * task.run()}): on the executor for a hand-off, on the callback thread for a status callback.
+   */
+  @Test
+  void aFunctionAFactoryMadeRunsWhereTheFieldIsRun_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Kiosk.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Kiosk {
+                  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+                  private final DeviceClient display = new DeviceClient("cs", IotHubClientProtocol.AMQPS);
+                  private final DeviceClient printer = new DeviceClient("cs2", IotHubClientProtocol.AMQPS);
+                  private final boolean autoRecover = Boolean.getBoolean("kiosk.recover");
+                  private final Runnable reopenDisplay = autoRecover ? reopener(display) : () -> {};
+                  private final Runnable closePrinter = closer();
+
+                  private Runnable reopener(DeviceClient link) {
+                    return () -> {
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] can run while the SDK still owns
+                        link.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    };
+                  }
+
+                  private Runnable closer() {
+                    return printerCloser();
+                  }
+
+                  private Runnable printerCloser() {
+                    // FINDING: [IotHubReconnectOnCallbackThread] runs on the thread that delivers
+                    return () -> printer.close();
+                  }
+
+                  void start() {
+                    printer.setConnectionStatusChangeCallback(ctx -> closePrinter.run(), null);
+                    pool.execute(this::service);
+                  }
+
+                  private void service() {
+                    reopenDisplay.run();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aFunctionAFactoryMadeRunsWhereTheFieldIsRun_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Kiosk.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Kiosk {
+                  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+                  private final DeviceClient display;
+                  private final DeviceClient printer;
+                  private final Runnable reopenDisplay;
+                  private final Runnable closePrinter;
+
+                  Kiosk(DeviceClient displayLink, DeviceClient printerLink, boolean autoRecover) {
+                    this.display = displayLink;
+                    this.printer = printerLink;
+                    this.reopenDisplay = autoRecover ? reopener(display) : () -> {};
+                    this.closePrinter = closer();
+                  }
+
+                  private Runnable reopener(DeviceClient link) {
+                    return () -> {
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] can run while the SDK still owns
+                        link.open();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    };
+                  }
+
+                  private Runnable closer() {
+                    return printerCloser();
+                  }
+
+                  private Runnable printerCloser() {
+                    return () -> {
+                      try {
+                        // FINDING: [IotHubReconnectOnCallbackThread] runs on the thread that delivers
+                        printer.closeNow();
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      }
+                    };
+                  }
+
+                  void start() {
+                    printer.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, ctx) -> closePrinter.run(), null);
+                    pool.execute(this::service);
+                  }
+
+                  private void service() {
+                    reopenDisplay.run();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A function only stored in a field runs where the field's value is run, not where it is stored: a status callback
    * that leaves {@code pendingRecovery = this::recover} for a poller neither closes nor opens on its thread, and its
    * guard dominates no reconnect (blind suite AF). What a message callback runs from a field is followed there.
