@@ -67,6 +67,7 @@ final class MapPutRule {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (IotHubSdk.methodName(call).equals("registerDeviceClient")
+            && ASTHelpers.getSymbol(call) != null // unattributed code: no symbol to ask
             && IotHubSdk.isMultiplexingClientMethod(ASTHelpers.getSymbol(call))) {
           found[0] = true;
         }
