@@ -131,6 +131,9 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
     if (parameters != null && parameters.statusExpression() != null) {
       statusExpression = parameters.statusExpression();
       reasonExpression = parameters.reasonExpression();
+      if (reasonExpression == null) {
+        return null; // an unnamed reason parameter: a guard without the reason would reopen after the app's close()
+      }
     } else if (callbackScope.isInStatusCallback(open.body())) {
       // Reached from the callback through a method: only its own status and reason parameters will do, since a
       // guard without the reason would reopen after the app's own close().
@@ -145,12 +148,9 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
     }
     if (statusExpression != null) {
       String status = FixText.typeName(state, fix, IotHubSdk.STATUS_FQN);
-      String condition = statusExpression + " == " + status + "." + IotHubSdk.DISCONNECTED;
-      if (reasonExpression != null) {
-        String reason = FixText.typeName(state, fix, IotHubSdk.REASON_FQN);
-        condition += " && " + reasonExpression + " != " + reason + "." + IotHubSdk.CLIENT_CLOSE;
-      }
-      return condition;
+      String reason = FixText.typeName(state, fix, IotHubSdk.REASON_FQN);
+      return statusExpression + " == " + status + "." + IotHubSdk.DISCONNECTED
+          + " && " + reasonExpression + " != " + reason + "." + IotHubSdk.CLIENT_CLOSE;
     }
     ClassTree here = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
     ClassSymbol topLevel = here == null ? null : VisibleClasses.topLevelClass(ASTHelpers.getSymbol(here));

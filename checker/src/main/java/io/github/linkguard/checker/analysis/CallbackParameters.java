@@ -19,7 +19,7 @@ public record CallbackParameters(@Nullable String statusExpression, @Nullable St
     String reason = null;
     for (VariableTree parameter : parameters) {
       VarSymbol symbol = ASTHelpers.getSymbol(parameter);
-      if (symbol == null) {
+      if (symbol == null || isUnnamed(parameter)) {
         continue;
       }
       String name = parameter.getName().toString();
@@ -33,5 +33,13 @@ public record CallbackParameters(@Nullable String statusExpression, @Nullable St
       }
     }
     return new CallbackParameters(status, reason);
+  }
+
+  /**
+   * An unnamed parameter ({@code _}, Java 22): javac gives it the empty name, and no code can refer to it, so a fix
+   * must not either.
+   */
+  static boolean isUnnamed(VariableTree parameter) {
+    return parameter.getName().isEmpty();
   }
 }
