@@ -28,6 +28,7 @@ import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.Verdicts;
+import io.github.linkguard.checker.analysis.ReplacementRule;
 import io.github.linkguard.checker.analysis.ReplacementRule.Replacement;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
@@ -111,7 +112,7 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
         String method = ASTHelpers.getSymbol(put).getSimpleName() + "()";
         String name = IotHubSdk.methodName(put);
         String advice =
-            name.equals("put") || (name.equals("replace") && put.getArguments().size() == 2)
+            ReplacementRule.returnsTheReplacedValue(put)
                 ? " Close the value " + method + " returns, or remove() and close the old client first."
                 : name.equals("replace")
                     ? " Close the old client (get() or remove() it) first."

@@ -4,6 +4,8 @@ import static io.github.linkguard.checker.Sources.lines;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 
 class IotHubClientReplacedWithoutCloseTest {
 
@@ -2691,6 +2693,92 @@ class IotHubClientReplacedWithoutCloseTest {
                     });
                     DeviceClient third = new DeviceClient(System.getenv(id), IotHubClientProtocol.MQTT);
                     sensors.merge(id, third, (oldClient, newClient) -> oldClient);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * Java 21's SequencedMap puts ({@code putFirst}, {@code putLast}) store over the old value like {@code put} and
+   * return it: reported unless that value is closed. Runs on the JDKs that have the API (the JDK 25 leg).
+   */
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
+  void sequencedMapPutsReplaceLikePut_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "FleetGateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.LinkedHashMap;
+                import java.util.SequencedMap;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class FleetGateway {
+                  private final SequencedMap<String, DeviceClient> recent = new LinkedHashMap<>();
+                  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+                  void start() {
+                    timer.scheduleWithFixedDelay(() -> refresh("sensor-1"), 0, 60, TimeUnit.SECONDS);
+                  }
+
+                  void refresh(String id) {
+                    // FINDING: [IotHubClientReplacedWithoutClose] putLast() stores a new client over the one already in the map … Close the value putLast() returns
+                    recent.putLast(id, new DeviceClient(System.getenv(id), IotHubClientProtocol.MQTT));
+                    // FINDING: [IotHubClientReplacedWithoutClose] putFirst() stores a new client over the one already in the map
+                    recent.putFirst(id, new DeviceClient(System.getenv(id), IotHubClientProtocol.MQTT));
+                    DeviceClient previous = recent.putLast(id, new DeviceClient(System.getenv(id), IotHubClientProtocol.MQTT));
+                    if (previous != null) {
+                      previous.close();
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /** As {@link #sequencedMapPutsReplaceLikePut_v2}, on the first generation's API. */
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
+  void sequencedMapPutsReplaceLikePut_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "FleetGateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.util.LinkedHashMap;
+                import java.util.SequencedMap;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class FleetGateway {
+                  private final SequencedMap<String, DeviceClient> recent = new LinkedHashMap<>();
+                  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+                  void start() {
+                    timer.scheduleWithFixedDelay(() -> refresh("sensor-1"), 0, 60, TimeUnit.SECONDS);
+                  }
+
+                  void refresh(String id) {
+                    try {
+                      // FINDING: [IotHubClientReplacedWithoutClose] putLast() stores a new client over the one already in the map … Close the value putLast() returns
+                      recent.putLast(id, new DeviceClient(System.getenv(id), IotHubClientProtocol.MQTT));
+                      // FINDING: [IotHubClientReplacedWithoutClose] putFirst() stores a new client over the one already in the map
+                      recent.putFirst(id, new DeviceClient(System.getenv(id), IotHubClientProtocol.MQTT));
+                      DeviceClient previous = recent.putLast(id, new DeviceClient(System.getenv(id), IotHubClientProtocol.MQTT));
+                      if (previous != null) {
+                        previous.closeNow();
+                      }
+                    } catch (IOException | java.net.URISyntaxException e) {
+                      throw new IllegalStateException(e);
+                    }
                   }
                 }
                 """))

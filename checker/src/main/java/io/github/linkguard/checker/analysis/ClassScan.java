@@ -79,6 +79,8 @@ final class ClassScan {
   // decodes a name into a String.
   private final Name run;
   private final Name put;
+  private final Name putFirst;
+  private final Name putLast;
   private final Name replace;
   private final Name compute;
   private final Name computeIfPresent;
@@ -93,6 +95,8 @@ final class ClassScan {
     this.state = state;
     this.run = state.getName("run");
     this.put = state.getName("put");
+    this.putFirst = state.getName("putFirst");
+    this.putLast = state.getName("putLast");
     this.replace = state.getName("replace");
     this.compute = state.getName("compute");
     this.computeIfPresent = state.getName("computeIfPresent");
@@ -444,9 +448,9 @@ final class ClassScan {
   }
 
   /**
-   * A call on a Map that may store a value over the one it holds: {@code put(key, value)}, {@code replace(key, value)},
-   * {@code replace(key, old, value)}, {@code compute}/{@code computeIfPresent(key, function)}, {@code merge(key, value,
-   * function)}.
+   * A call on a Map that may store a value over the one it holds: {@code put(key, value)}, Java 21's {@code
+   * putFirst}/{@code putLast(key, value)} on a SequencedMap, {@code replace(key, value)}, {@code replace(key, old,
+   * value)}, {@code compute}/{@code computeIfPresent(key, function)}, {@code merge(key, value, function)}.
    */
   private boolean isMapPut(MethodInvocationTree tree, @Nullable Symbol symbol) {
     int arguments = tree.getArguments().size();
@@ -454,7 +458,7 @@ final class ClassScan {
       return false;
     }
     Name name = method.getSimpleName();
-    return ((name == put && arguments == 2)
+    return (((name == put || name == putFirst || name == putLast) && arguments == 2)
             || (name == replace && (arguments == 2 || arguments == 3))
             || ((name == compute || name == computeIfPresent) && arguments == 2)
             || (name == merge && arguments == 3))

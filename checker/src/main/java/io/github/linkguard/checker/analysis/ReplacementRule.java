@@ -88,6 +88,12 @@ public final class ReplacementRule {
     return mapPuts.registersOnAMultiplexingClientAround(path);
   }
 
+  /** Whether a map put this rule reports returns the value it replaced: put, putFirst, putLast, replace(key, value). */
+  public static boolean returnsTheReplacedValue(MethodInvocationTree put) {
+    String name = IotHubSdk.methodName(put);
+    return MapPutRule.isPlainPut(name) || (name.equals("replace") && put.getArguments().size() == 2);
+  }
+
   private Map<Tree, Replacement> computeReplacements() {
     Map<Tree, Replacement> found = new IdentityHashMap<>();
     for (TreePath store : model.clientValuedStores()) {
