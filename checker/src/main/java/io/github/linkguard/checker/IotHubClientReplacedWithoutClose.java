@@ -27,9 +27,9 @@ import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
-import io.github.linkguard.checker.analysis.Verdicts;
 import io.github.linkguard.checker.analysis.ReplacementRule;
 import io.github.linkguard.checker.analysis.ReplacementRule.Replacement;
+import io.github.linkguard.checker.analysis.Verdicts;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
