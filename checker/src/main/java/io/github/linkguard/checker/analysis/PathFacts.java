@@ -273,7 +273,13 @@ public final class PathFacts {
         if (switchCase != null) {
           cases.add(switchCase);
         }
+        ExpressionTree guard = SwitchFlow.guardOf(caseTree);
         List<? extends StatementTree> statements = caseTree.getStatements();
+        if (guard != null
+            && (previous == caseTree.getBody() || (statements != null && statements.contains(previous)))) {
+          // case IotHubConnectionStatus s when s == DISCONNECTED -> ...: the guard holds in the case's code
+          conditions.add(new Condition(guard, true, caseTree));
+        }
         if (statements != null) {
           addPrefix(caseTree, statements, previous, conditions, eventGroups, crossedLoop);
         }

@@ -13,6 +13,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import io.github.linkguard.checker.analysis.PathFacts.SwitchCase;
 import io.github.linkguard.checker.analysis.PathFacts.SwitchExit;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -74,6 +75,32 @@ final class SwitchFlow {
       }
     }
     return new SwitchExit(reaching, defaultGoesOn, all);
+  }
+
+  /** JDK 21's {@code CaseTree.getGuard()}, absent from the JDK 17 API the plugin is built against; null there. */
+  private static final @Nullable Method GET_GUARD = guardAccessor();
+
+  private static @Nullable Method guardAccessor() {
+    try {
+      return CaseTree.class.getMethod("getGuard");
+    } catch (NoSuchMethodException e) {
+      return null; // JDK 17-20: no case has a guard
+    }
+  }
+
+  /**
+   * The {@code when} guard of a pattern case ({@code case IotHubConnectionStatus s when s == DISCONNECTED ->}, Java
+   * 21), or null.
+   */
+  static @Nullable ExpressionTree guardOf(CaseTree caseTree) {
+    if (GET_GUARD == null) {
+      return null;
+    }
+    try {
+      return (ExpressionTree) GET_GUARD.invoke(caseTree);
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
   }
 
   @Nullable SwitchCase switchCase(TreePath casePath, CaseTree caseTree) {
