@@ -221,6 +221,100 @@ class IotHubConnectionStringInCodeTest {
   }
 
   /** A switch expression whose every arm yields such a constant reaches the client as a {@code ?:} of them does. */
+  /**
+   * A record holding the connection string: its canonical constructor stores each argument in the component's field
+   * (in code javac writes), and the accessor returns it, so a constant passed at every creation of the record reaches
+   * the client unchanged. A compact constructor that changes the parameter, or one run-time creation, makes it quiet.
+   */
+  @Test
+  void aConstantKeptInARecord_v2() {
+    compile(Sdk.V2)
+        .addSourceLines(
+            "Records.java",
+            withKey(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class Records {
+                  static final String LAB = "HostName=hub.azure-devices.net;DeviceId=lab-01;SharedAccessKey=KEY";
+
+                  record HubConfig(String connectionString, IotHubClientProtocol protocol) {}
+
+                  record TrimmedConfig(String connectionString) {
+                    TrimmedConfig {
+                      connectionString = connectionString.strip();
+                    }
+                  }
+
+                  record CheckedConfig(String connectionString) {
+                    CheckedConfig {
+                      if (connectionString.isEmpty()) {
+                        throw new IllegalArgumentException("no connection string");
+                      }
+                    }
+
+                    @Override
+                    public String connectionString() {
+                      return connectionString;
+                    }
+                  }
+
+                  record SharedConfig(String connectionString) {}
+
+                  void connect(String fromArgs) {
+                    HubConfig config = new HubConfig(LAB, IotHubClientProtocol.MQTT);
+                    // BUG: Diagnostic contains: device 'lab-01'
+                    new DeviceClient(config.connectionString(), config.protocol());
+                    CheckedConfig checked = new CheckedConfig(LAB);
+                    // BUG: Diagnostic contains: device 'lab-01'
+                    new DeviceClient(checked.connectionString(), IotHubClientProtocol.MQTT);
+                    TrimmedConfig trimmed = new TrimmedConfig(LAB);
+                    new DeviceClient(trimmed.connectionString(), IotHubClientProtocol.MQTT);
+                    SharedConfig shared = new SharedConfig(LAB);
+                    new DeviceClient(shared.connectionString(), IotHubClientProtocol.MQTT);
+                    new SharedConfig(fromArgs);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /** A parameter the method assigns before the client gets it no longer holds its callers' constant unchanged. */
+  @Test
+  void aParameterChangedBeforeItReachesTheClient_v1() {
+    compile(Sdk.V1)
+        .addSourceLines(
+            "Reassigned.java",
+            withKey(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class Reassigned {
+                  static final String LAB = "HostName=hub.azure-devices.net;DeviceId=lab-01;SharedAccessKey=KEY";
+                  static final String SPARE = "HostName=hub.azure-devices.net;DeviceId=spare-01;SharedAccessKey=KEY";
+
+                  void start() throws Exception {
+                    connectTrimmed(LAB);
+                    connectWithFallback(LAB);
+                  }
+
+                  private void connectTrimmed(String connectionString) throws Exception {
+                    connectionString = connectionString.trim();
+                    new DeviceClient(connectionString, IotHubClientProtocol.MQTT);
+                  }
+
+                  private void connectWithFallback(String connectionString) throws Exception {
+                    if (connectionString.isEmpty()) {
+                      connectionString = SPARE;
+                    }
+                    // BUG: Diagnostic contains: one of these identities
+                    new DeviceClient(connectionString, IotHubClientProtocol.MQTT);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void constantsChosenByASwitchExpression_v2() {
     compile(Sdk.V2)

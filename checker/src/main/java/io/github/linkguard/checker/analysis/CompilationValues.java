@@ -19,7 +19,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
+import com.sun.tools.javac.code.Symbol.RecordComponent;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.CompileStates;
@@ -136,14 +138,83 @@ final class CompilationValues {
   @Nullable List<ExpressionTree> valuesOf(VarSymbol variable) {
     ElementKind kind = variable.getKind();
     if (kind == ElementKind.FIELD || kind == ElementKind.LOCAL_VARIABLE) {
-      return canSeeEveryUse(variable) && !opaque.contains(variable)
-          ? assignedValues.getOrDefault(variable, List.of())
-          : null;
+      if (!canSeeEveryUse(variable) || opaque.contains(variable)) {
+        return null;
+      }
+      List<ExpressionTree> assigned = assignedValues.getOrDefault(variable, List.of());
+      VarSymbol parameter = assigned.isEmpty() ? canonicalParameterStoredIn(variable) : null;
+      return parameter != null ? valuesOf(parameter) : assigned;
     }
     if (kind == ElementKind.PARAMETER && variable.owner instanceof MethodSymbol method) {
-      return argumentsFor(method, method.getParameters().indexOf(variable));
+      List<ExpressionTree> arguments = argumentsFor(method, method.getParameters().indexOf(variable));
+      List<ExpressionTree> reassigned = assignedValues.get(variable);
+      if (arguments == null || reassigned == null) {
+        return arguments;
+      }
+      List<ExpressionTree> values = new ArrayList<>(arguments); // what the method itself stores there, besides
+      values.addAll(reassigned);
+      return values;
     }
     return null; // lambda, catch, resource and pattern variables
+  }
+
+  /**
+   * The field a record component's accessor returns, when the record does not declare the accessor itself (javac
+   * writes it, and it has no tree here); else null.
+   */
+  private static @Nullable VarSymbol fieldOfAccessorJavacWrites(MethodSymbol method) {
+    if (!(method.owner instanceof ClassSymbol record)
+        || !record.isRecord()
+        || !method.getParameters().isEmpty()
+        || (method.flags() & Flags.GENERATED_MEMBER) == 0) {
+      return null;
+    }
+    for (Symbol member : record.members().getSymbolsByName(method.getSimpleName())) {
+      if (member instanceof VarSymbol field && !field.isStatic() && (field.flags() & Flags.RECORD) != 0) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * For a record component's field that no code of the compilation assigns: the parameter of the canonical
+   * constructor that javac's own code stores in it (an implicit or compact constructor); else null.
+   */
+  private @Nullable VarSymbol canonicalParameterStoredIn(VarSymbol field) {
+    if (field.isStatic() || !(field.owner instanceof ClassSymbol record) || !record.isRecord()) {
+      return null;
+    }
+    List<Type> componentTypes = new ArrayList<>();
+    int index = -1;
+    for (RecordComponent component : record.getRecordComponents()) {
+      if (component.getSimpleName() == field.getSimpleName()) {
+        index = componentTypes.size();
+      }
+      componentTypes.add(types.erasure(component.type));
+    }
+    if (index < 0) {
+      return null;
+    }
+    for (Symbol member : record.members().getSymbolsByName(record.name.table.names.init)) {
+      if (member instanceof MethodSymbol constructor && isCanonical(constructor, componentTypes)) {
+        return constructor.getParameters().get(index);
+      }
+    }
+    return null;
+  }
+
+  private boolean isCanonical(MethodSymbol constructor, List<Type> componentTypes) {
+    List<VarSymbol> parameters = constructor.getParameters();
+    if (parameters.size() != componentTypes.size()) {
+      return false;
+    }
+    for (int i = 0; i < parameters.size(); i++) {
+      if (!types.isSameType(types.erasure(parameters.get(i).type), componentTypes.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private @Nullable List<ExpressionTree> argumentsFor(MethodSymbol method, int index) {
@@ -174,6 +245,11 @@ final class CompilationValues {
       indexWholeCompilation(); // its overrides may be in any class
     }
     MethodTree tree = methods.get(method);
+    VarSymbol accessed = tree == null ? fieldOfAccessorJavacWrites(method) : null;
+    if (accessed != null) {
+      // record Config(String connectionString) {}: config.connectionString() returns what the field holds
+      return valuesOf(accessed);
+    }
     if (tree == null || tree.getBody() == null || (canBeOverridden(method) && !wholeCompilationAnalysable)) {
       return null;
     }
