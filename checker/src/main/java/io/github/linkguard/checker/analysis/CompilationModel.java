@@ -99,6 +99,11 @@ public final class CompilationModel {
     return scan.connectionCalls.in(body);
   }
 
+  /** The bodies that hold an open() call, in scan order. */
+  Set<Body> bodiesWithAnOpen() {
+    return scan.connectionCalls.bodiesWithAnOpen();
+  }
+
   /** The open() calls on {@code client} anywhere in the compilation, in scan order. */
   List<ConnectionCall> opensOf(@Nullable ClientRef client) {
     return scan.connectionCalls.opensOf(client);

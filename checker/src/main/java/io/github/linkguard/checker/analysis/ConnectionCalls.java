@@ -4,8 +4,10 @@ import com.sun.source.tree.MethodInvocationTree;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,7 @@ final class ConnectionCalls {
   private final Map<MethodInvocationTree, ConnectionCall> byTree = new IdentityHashMap<>();
   private final Map<Body, List<ConnectionCall>> byBody = new HashMap<>();
   private @Nullable Map<ClientRef, List<ConnectionCall>> opensByClient;
+  private @Nullable Set<Body> bodiesWithAnOpen;
 
   void add(ConnectionCall call) {
     calls.add(call);
@@ -28,6 +31,20 @@ final class ConnectionCalls {
 
   List<ConnectionCall> all() {
     return calls;
+  }
+
+  /** The bodies that hold an open() call, in scan order: where the backward searches for what leads to one start. */
+  Set<Body> bodiesWithAnOpen() {
+    if (bodiesWithAnOpen == null) {
+      Set<Body> opening = new LinkedHashSet<>();
+      for (ConnectionCall call : calls) {
+        if (call.isOpen()) {
+          opening.add(call.body());
+        }
+      }
+      bodiesWithAnOpen = opening;
+    }
+    return bodiesWithAnOpen;
   }
 
   @Nullable ConnectionCall of(MethodInvocationTree tree) {

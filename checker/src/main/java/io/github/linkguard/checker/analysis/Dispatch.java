@@ -39,6 +39,8 @@ final class Dispatch {
   private final Set<ClassSymbol> visibleClasses;
   private @Nullable Map<Name, List<MethodSymbol>> byName;
   private final Map<MethodSymbol, List<MethodSymbol>> overriders = new HashMap<>();
+  /** The created classes and their supertypes: built on the first dispatch question. */
+  private @Nullable Set<TypeSymbol> instantiatedOrBelow;
 
   Dispatch(
       Types types, Map<MethodSymbol, Body> bodies, Set<ClassSymbol> instantiated, Set<ClassSymbol> visibleClasses) {
@@ -116,10 +118,9 @@ final class Dispatch {
     Set<TypeSymbol> found = new HashSet<>();
     Deque<Type> interfaces = new ArrayDeque<>();
     for (ClassSymbol created : instantiated) {
-      found.add(created);
       for (Type type = created.type; type.hasTag(TypeTag.CLASS); type = types.supertype(type)) {
-        if (!found.add(type.tsym) && type.tsym != created) {
-          break; // this superclass and everything above it were walked from another created class
+        if (!found.add(type.tsym)) {
+          break; // this class and everything above it were walked from another created class
         }
         interfaces.addAll(types.interfaces(type));
       }
@@ -132,8 +133,6 @@ final class Dispatch {
     }
     return found;
   }
-
-  private @Nullable Set<TypeSymbol> instantiatedOrBelow;
 
   /** Whether the named method is declared in a visible class and a subclass may override it. */
   private boolean canDispatch(MethodSymbol method) {

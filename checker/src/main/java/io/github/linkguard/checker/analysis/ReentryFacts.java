@@ -152,13 +152,7 @@ final class ReentryFacts {
    */
   Set<Body> guardedBodies() {
     if (guardedBodies == null) {
-      Set<Body> withAnOpen = new LinkedHashSet<>();
-      for (ConnectionCall call : model.connectionCalls()) {
-        if (call.isOpen()) {
-          withAnOpen.add(call.body());
-        }
-      }
-      guardedBodies = bodiesOnlyEnteredWhere(this::isGuardedSite, withAnOpen);
+      guardedBodies = bodiesOnlyEnteredWhere(this::isGuardedSite, model.bodiesWithAnOpen());
     }
     return guardedBodies;
   }

@@ -1,14 +1,12 @@
 package io.github.linkguard.checker.analysis;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -150,7 +148,7 @@ final class Regions {
    */
   boolean reachesAnOpen(Body body) {
     if (bodiesRunningOpens == null) {
-      bodiesRunningOpens = callers(openingBodies(), Set.of(Body.EdgeKind.SYNC, Body.EdgeKind.HAND_OFF));
+      bodiesRunningOpens = callers(calls.bodiesWithAnOpen(), Set.of(Body.EdgeKind.SYNC, Body.EdgeKind.HAND_OFF));
     }
     return bodiesRunningOpens.contains(body);
   }
@@ -158,18 +156,8 @@ final class Regions {
   /** The bodies from which synchronous calls lead to an open(): one walk back from the opens, linear in the edges. */
   private Set<Body> bodiesReachingOpens() {
     if (bodiesReachingOpens == null) {
-      bodiesReachingOpens = callers(openingBodies(), Set.of(Body.EdgeKind.SYNC));
+      bodiesReachingOpens = callers(calls.bodiesWithAnOpen(), Set.of(Body.EdgeKind.SYNC));
     }
     return bodiesReachingOpens;
-  }
-
-  private List<Body> openingBodies() {
-    List<Body> opening = new ArrayList<>();
-    for (ConnectionCall call : calls.all()) {
-      if (call.isOpen()) {
-        opening.add(call.body());
-      }
-    }
-    return opening;
   }
 }
