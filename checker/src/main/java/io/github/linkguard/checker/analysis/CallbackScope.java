@@ -54,7 +54,6 @@ public final class CallbackScope {
         for (VariableTree parameter : method.getParameters()) {
           Symbol symbol = ASTHelpers.getSymbol(parameter);
           if (symbol != null
-              && !CallbackParameters.isUnnamed(parameter)
               && (status ? model.sdk().isStatusType(symbol.type) : model.sdk().isReasonType(symbol.type))) {
             return parameter.getName().toString();
           }
