@@ -26,8 +26,6 @@ import com.sun.tools.javac.code.Type;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.DocLinks;
 import io.github.linkguard.checker.analysis.Fixes;
-import io.github.linkguard.checker.analysis.IotHubSdk;
-import io.github.linkguard.checker.analysis.ReplacementRule;
 import io.github.linkguard.checker.analysis.ReplacementRule.Replacement;
 import io.github.linkguard.checker.analysis.Verdicts;
 import javax.inject.Inject;
@@ -110,14 +108,15 @@ public final class IotHubClientReplacedWithoutClose extends LinkGuardCheck
       case PUT_OVER_OPEN_CLIENT -> {
         MethodInvocationTree put = (MethodInvocationTree) tree;
         String method = ASTHelpers.getSymbol(put).getSimpleName() + "()";
-        String name = IotHubSdk.methodName(put);
         String advice =
-            ReplacementRule.returnsTheReplacedValue(put)
-                ? " Close the value " + method + " returns, or remove() and close the old client first."
-                : name.equals("replace")
-                    ? " Close the old client (get() or remove() it) first."
-                    : " Close the old client the function is given before it returns the new one, or remove() and"
-                        + " close it first.";
+            switch (verdicts.replacementRule().storeKindOf(put)) {
+              case PUT, REPLACE ->
+                  " Close the value " + method + " returns, or remove() and close the old client first.";
+              case CONDITIONAL_REPLACE -> " Close the old client (get() or remove() it) first.";
+              case COMPUTE, MERGE ->
+                  " Close the old client the function is given before it returns the new one, or remove() and"
+                      + " close it first.";
+            };
         String multiplexed =
             verdicts.replacementRule().registersOnAMultiplexingClientAround(replacement.path())
                 ? " A client registered on a MultiplexingClient is closed with unregisterDeviceClient(), as its own"

@@ -44,8 +44,8 @@ import org.jspecify.annotations.Nullable;
  * The one walk over the visible classes (the whole compilation, or one unit: see {@link VisibleClasses}): the code
  * bodies (methods, lambdas, class initializers), each marked as a callback or hand-off where its declaration says
  * so, and what the checks look up later: connection calls, loops, {@code try} statements, client-valued stores, map
- * puts, client locals, fields and their writes, local initializers, clients in collections, and the links between
- * bodies that {@link CallGraph} resolves once every method is known ({@link PendingLinks}).
+ * stores ({@link MapStores}), client locals, fields and their writes, local initializers, clients in collections, and
+ * the links between bodies that {@link CallGraph} resolves once every method is known ({@link PendingLinks}).
  *
  * <p>Cost: one walk over the n trees, O(n); per tree constant work, plus one pass over a call's arguments and, for a
  * function value, a climb through the parentheses and casts around it. Whether a class implements an SDK callback is
@@ -59,7 +59,6 @@ final class ClassScan {
   private final List<TreePath> loops = new ArrayList<>();
   private final List<TreePath> tryStatements = new ArrayList<>();
   private final List<TreePath> clientValuedStores = new ArrayList<>();
-  private final List<TreePath> mapPuts = new ArrayList<>();
   private final List<TreePath> clientLocals = new ArrayList<>();
   private final List<TreePath> deregistrations = new ArrayList<>();
   private final List<TreePath> registrations = new ArrayList<>();
@@ -71,6 +70,7 @@ final class ClassScan {
   /** Per class: whether it implements an SDK callback interface, so that its methods may be callback code. */
   private final Map<ClassSymbol, Boolean> implementsSdkCallback = new HashMap<>();
   final ConnectionCalls connectionCalls = new ConnectionCalls();
+  final MapStores mapStores;
   final LocalVariables locals = new LocalVariables();
   final FieldWrites fieldWrites;
   final ClientCollections collections;
@@ -78,13 +78,6 @@ final class ClassScan {
   // Names asked of every method, call or method reference: compared as javac's interned names, so that no test
   // decodes a name into a String.
   private final Name run;
-  private final Name put;
-  private final Name putFirst;
-  private final Name putLast;
-  private final Name replace;
-  private final Name compute;
-  private final Name computeIfPresent;
-  private final Name merge;
   private final Name close;
   private final Name closeNow;
   private final Set<Name> injectionAnnotations;
@@ -94,17 +87,11 @@ final class ClassScan {
     this.sdk = sdk;
     this.state = state;
     this.run = state.getName("run");
-    this.put = state.getName("put");
-    this.putFirst = state.getName("putFirst");
-    this.putLast = state.getName("putLast");
-    this.replace = state.getName("replace");
-    this.compute = state.getName("compute");
-    this.computeIfPresent = state.getName("computeIfPresent");
-    this.merge = state.getName("merge");
     this.close = state.getName("close");
     this.closeNow = state.getName("closeNow");
     this.injectionAnnotations = interned(INJECTION_ANNOTATIONS, state);
     this.producerAnnotations = interned(PRODUCER_ANNOTATIONS, state);
+    this.mapStores = new MapStores(sdk, state);
     this.fieldWrites = new FieldWrites(sdk, state.getNames());
     this.collections = new ClientCollections(sdk, locals, state.getNames());
     this.links = new PendingLinks(sdk, visibleClasses);
@@ -152,10 +139,6 @@ final class ClassScan {
 
   List<TreePath> clientValuedStores() {
     return clientValuedStores;
-  }
-
-  List<TreePath> mapPuts() {
-    return mapPuts;
   }
 
   List<TreePath> clientLocals() {
@@ -311,8 +294,9 @@ final class ClassScan {
         }
         collections.noteClientStoredInCollection(tree);
         Symbol symbol = ASTHelpers.getSymbol(tree);
-        if (isMapPut(tree, symbol)) {
-          mapPuts.add(getCurrentPath());
+        MapStoreKind mapStore = mapStores.kindOf(tree, symbol);
+        if (mapStore != null) {
+          mapStores.add(getCurrentPath(), mapStore);
         }
         fieldWrites.noteAtomicWrite(tree, symbol, getCurrentPath(), current);
       }
@@ -445,24 +429,6 @@ final class ClassScan {
         && sdk.isThreadEntryType(symbol.owner.type)) {
       body.markRoot(Body.Root.HAND_OFF, null);
     }
-  }
-
-  /**
-   * A call on a Map that may store a value over the one it holds: {@code put(key, value)}, Java 21's {@code
-   * putFirst}/{@code putLast(key, value)} on a SequencedMap, {@code replace(key, value)}, {@code replace(key, old,
-   * value)}, {@code compute}/{@code computeIfPresent(key, function)}, {@code merge(key, value, function)}.
-   */
-  private boolean isMapPut(MethodInvocationTree tree, @Nullable Symbol symbol) {
-    int arguments = tree.getArguments().size();
-    if (!(symbol instanceof MethodSymbol method)) {
-      return false;
-    }
-    Name name = method.getSimpleName();
-    return (((name == put || name == putFirst || name == putLast) && arguments == 2)
-            || (name == replace && (arguments == 2 || arguments == 3))
-            || ((name == compute || name == computeIfPresent) && arguments == 2)
-            || (name == merge && arguments == 3))
-        && sdk.isSubtypeOf(ASTHelpers.getReceiverType(tree), "java.util.Map");
   }
 
   /** Class annotations by which a dependency-injection container creates the class (any vendor's package). */

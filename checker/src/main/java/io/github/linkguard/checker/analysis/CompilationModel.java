@@ -150,8 +150,14 @@ public final class CompilationModel {
     return scan.clientValuedStores();
   }
 
-  List<TreePath> mapPuts() {
-    return scan.mapPuts();
+  /** The calls that may store a value over the one a map's key holds, in scan order. */
+  List<TreePath> mapStores() {
+    return scan.mapStores.calls();
+  }
+
+  /** The kind of a map store {@link #mapStores} holds, or null for any other tree. */
+  @Nullable MapStoreKind mapStoreKind(Tree call) {
+    return scan.mapStores.recordedKindOf(call);
   }
 
   /** The constructor and method calls of {@code body} whose value is a client, in source order. */

@@ -279,23 +279,18 @@ final class MapPutRule {
   }
 
   /**
-   * {@code put(key, value)}, and Java 21's SequencedMap {@code putFirst}/{@code putLast(key, value)}: each stores its
-   * last argument and returns the value it replaced.
-   */
-  static boolean isPlainPut(String name) {
-    return name.equals("put") || name.equals("putFirst") || name.equals("putLast");
-  }
-
-  /**
-   * Whether the call stores a new client over the value the map holds without closing that value itself: a {@link
-   * #isPlainPut plain put} or {@code replace} of a new client; {@code compute}/{@code computeIfPresent} whose function
+   * Whether the call stores a new client over the value the map holds without closing that value itself: a put or
+   * replace of a new client; {@code compute}/{@code computeIfPresent} whose function
    * returns a new client and does not close the old value it is given; {@code merge} of a new client whose function
    * returns the new value (or another new client) and does not close the old one.
    */
   private boolean storesANewClientOverTheOld(TreePath path, MethodInvocationTree put, Body body) {
     List<? extends ExpressionTree> arguments = put.getArguments();
-    String name = IotHubSdk.methodName(put);
-    if (isPlainPut(name) || name.equals("replace")) {
+    MapStoreKind kind = model.mapStoreKind(put);
+    if (kind == null) {
+      return false;
+    }
+    if (kind.storesItsLastArgument()) {
       // registry.register(id, client) with put(id, client), called from re-entry code that just made the client
       ExpressionTree value = arguments.get(arguments.size() - 1);
       return model.isNewClient(value) || newClientFromAReentryCaller.test(value, body);
@@ -308,7 +303,7 @@ final class MapPutRule {
     if (functionBody == null || functionBody.tree() != function) {
       return false;
     }
-    boolean merging = name.equals("merge");
+    boolean merging = kind == MapStoreKind.MERGE;
     if (merging && !model.isNewClient(arguments.get(1))) {
       return false;
     }

@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -88,10 +89,9 @@ public final class ReplacementRule {
     return mapPuts.registersOnAMultiplexingClientAround(path);
   }
 
-  /** Whether a map put this rule reports returns the value it replaced: put, putFirst, putLast, replace(key, value). */
-  public static boolean returnsTheReplacedValue(MethodInvocationTree put) {
-    String name = IotHubSdk.methodName(put);
-    return MapPutRule.isPlainPut(name) || (name.equals("replace") && put.getArguments().size() == 2);
+  /** The kind of map store a put this rule reports is: what the finding's advice says to close. */
+  public MapStoreKind storeKindOf(MethodInvocationTree put) {
+    return Objects.requireNonNull(model.mapStoreKind(put), "a reported put is a map store the scan recorded");
   }
 
   private Map<Tree, Replacement> computeReplacements() {
@@ -104,7 +104,7 @@ public final class ReplacementRule {
         }
       }
     }
-    for (TreePath put : model.mapPuts()) {
+    for (TreePath put : model.mapStores()) {
       if (mapPuts.putsOverOpenClient(put)) {
         found.put(put.getLeaf(), new Replacement(ReplacementKind.PUT_OVER_OPEN_CLIENT, put, null, null));
       }
