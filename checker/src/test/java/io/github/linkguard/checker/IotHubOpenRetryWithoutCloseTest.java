@@ -3590,4 +3590,116 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A helper each attempt calls to make its client counts as what it does, in order: one that closes the old client
+   * and then creates the new one closes the failed attempt's client before the next attempt; one that only creates
+   * leaves it open.
+   */
+  @Test
+  void attemptsThatRecreateTheClientThroughAHelper_v2() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Starter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Starter {
+                  private DeviceClient client;
+
+                  private void recreate(String cs) {
+                    if (client != null) {
+                      client.close();
+                    }
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  private void create(String cs) {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void connectRecreating(String cs) throws InterruptedException {
+                    while (true) {
+                      try {
+                        recreate(cs);
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+
+                  void connectCreating(String cs) throws InterruptedException {
+                    while (true) {
+                      try {
+                        create(cs);
+                        // BUG: Diagnostic contains: retried without closing the client
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        Thread.sleep(1000);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void attemptsThatRecreateTheClientThroughAHelper_v1() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Starter.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class Starter {
+                  private DeviceClient client;
+
+                  private void recreate(String cs) throws IOException, URISyntaxException {
+                    if (client != null) {
+                      client.closeNow();
+                    }
+                    client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                  }
+
+                  private void create(String cs) throws URISyntaxException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                  }
+
+                  void connectRecreating(String cs) throws InterruptedException, URISyntaxException {
+                    for (int attempt = 0; ; attempt++) {
+                      try {
+                        recreate(cs);
+                        client.open();
+                        break;
+                      } catch (IOException e) {
+                        Thread.sleep(1000L * attempt);
+                      }
+                    }
+                  }
+
+                  void connectCreating(String cs) throws InterruptedException, URISyntaxException {
+                    for (int attempt = 0; ; attempt++) {
+                      try {
+                        create(cs);
+                        // BUG: Diagnostic contains: retried without closing the client
+                        client.open();
+                        break;
+                      } catch (IOException e) {
+                        Thread.sleep(1000L * attempt);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

@@ -2475,6 +2475,255 @@ class IotHubOpenWithoutStatusGuardTest {
   }
 
   /**
+   * Exemption (b) looks into earlier calls (found by a blind suite: an AutoCloseable wrapper opened in a timer task): a
+   * helper that assigns the field a new client on every path (closing the old one first, or through another helper),
+   * a constructor or field initializer that creates the new object's client before the caller opens it, also as a
+   * try-with-resources resource. A helper that creates only when the field is empty leaves the old instance on the
+   * other path, and a session made once at start-up and connected again by a timer opens a client opened before.
+   */
+  @Test
+  void creationsInEarlierCallsAndConstructors_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class Uplink {
+                  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+                  private DeviceClient client;
+                  private KeptSession kept;
+
+                  private void recreate(String cs) {
+                    if (client != null) {
+                      client.close();
+                    }
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  private void recreateThroughAHelper(String cs) {
+                    recreate(cs);
+                  }
+
+                  private void createIfMissing(String cs) {
+                    if (client == null) {
+                      client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    }
+                  }
+
+                  void recreated(String cs) {
+                    timers.scheduleAtFixedRate(() -> {
+                      try {
+                        recreate(cs);
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }, 1, 1, TimeUnit.HOURS);
+                  }
+
+                  void recreatedTwoCallsDown(String cs) {
+                    timers.scheduleAtFixedRate(() -> {
+                      try {
+                        recreateThroughAHelper(cs);
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }, 1, 1, TimeUnit.HOURS);
+                  }
+
+                  void createdOnlyWhenMissing(String cs) {
+                    timers.scheduleAtFixedRate(() -> {
+                      try {
+                        createIfMissing(cs);
+                        // BUG: Diagnostic contains: Reopen only when the status is DISCONNECTED
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }, 1, 1, TimeUnit.HOURS);
+                  }
+
+                  void sessions(String cs) {
+                    timers.scheduleAtFixedRate(() -> {
+                      Session session = new Session(cs);
+                      try {
+                        session.connect();
+                      } catch (IotHubClientException e) {
+                        session.close();
+                      }
+                    }, 1, 1, TimeUnit.HOURS);
+                    timers.scheduleAtFixedRate(() -> {
+                      try (Session session = new Session(cs)) {
+                        session.connect();
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }, 1, 1, TimeUnit.HOURS);
+                    timers.scheduleAtFixedRate(() -> {
+                      EdgeSession session = new EdgeSession();
+                      session.connect();
+                    }, 1, 1, TimeUnit.HOURS);
+                  }
+
+                  void keptSession(String cs) {
+                    kept = new KeptSession(cs);
+                    timers.scheduleAtFixedRate(() -> {
+                      try {
+                        kept.connect();
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    }, 1, 1, TimeUnit.HOURS);
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Session.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Session implements AutoCloseable {
+                  private final DeviceClient client;
+
+                  Session(String cs) {
+                    client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void connect() throws IotHubClientException {
+                    client.open(false);
+                  }
+
+                  @Override
+                  public void close() {
+                    client.close();
+                  }
+                }
+
+                class EdgeSession {
+                  private final DeviceClient client = new DeviceClient(System.getenv("CS"), IotHubClientProtocol.MQTT);
+
+                  void connect() {
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      client.close();
+                    }
+                  }
+                }
+
+                class KeptSession {
+                  private final DeviceClient client;
+
+                  KeptSession(String cs) {
+                    client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                  }
+
+                  void connect() throws IotHubClientException {
+                    // BUG: Diagnostic contains: Reopen only when the status is DISCONNECTED
+                    client.open(false);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void creationsInEarlierCallsAndConstructors_v1() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Uplink {
+                  private final Timer timer = new Timer();
+                  private DeviceClient client;
+
+                  private void recreate(String cs) throws IOException, URISyntaxException {
+                    if (client != null) {
+                      client.closeNow();
+                    }
+                    client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                  }
+
+                  private void createIfMissing(String cs) throws URISyntaxException {
+                    if (client == null) {
+                      client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                    }
+                  }
+
+                  void start(String cs) {
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          recreate(cs);
+                          client.open();
+                        } catch (IOException | URISyntaxException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 60_000);
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          createIfMissing(cs);
+                          // BUG: Diagnostic contains: Reopen only when the status is DISCONNECTED
+                          client.open();
+                        } catch (IOException | URISyntaxException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 60_000);
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try (Session session = new Session(cs)) {
+                          session.connect();
+                        } catch (IOException | URISyntaxException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 60_000);
+                  }
+                }
+
+                class Session implements AutoCloseable {
+                  private final DeviceClient client;
+
+                  Session(String cs) throws URISyntaxException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                  }
+
+                  void connect() throws IOException {
+                    client.open();
+                  }
+
+                  @Override
+                  public void close() throws IOException {
+                    client.closeNow();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * An open() that runs on the callback's own thread gets no fix: wrapped in the guard it would be
    * IotHubReconnectOnCallbackThread's, and a fix must not create another check's finding.
    */

@@ -38,16 +38,16 @@ import org.jspecify.annotations.Nullable;
 final class ClosesBetweenAttempts {
   private final CompilationModel model;
   private final PathFacts pathFacts;
-  private final CallCloses callCloses;
+  private final CallEffects callEffects;
   private final ClosingResources resources;
   private final ReattemptCloses reattempts;
 
-  ClosesBetweenAttempts(CompilationModel model, PathFacts pathFacts, CallCloses callCloses) {
+  ClosesBetweenAttempts(CompilationModel model, PathFacts pathFacts, CallEffects callEffects) {
     this.model = model;
     this.pathFacts = pathFacts;
-    this.callCloses = callCloses;
+    this.callEffects = callEffects;
     this.resources = new ClosingResources(model);
-    this.reattempts = new ReattemptCloses(model, callCloses);
+    this.reattempts = new ReattemptCloses(model, callEffects);
   }
 
   /**
@@ -241,7 +241,7 @@ final class ClosesBetweenAttempts {
     // catch (...) { backOffAndRetry(); } where the same-class helper closes the client before calling back
     if (retry.reattempt().getLeaf() instanceof MethodInvocationTree reattempt
         && reattempt != open.tree()
-        && callCloses.closedByCall(reattempt).contains(atAnchor)) {
+        && callEffects.closedByCall(reattempt).contains(atAnchor)) {
       return true;
     }
     // schedule(() -> { client.close(); connect(); }, ...): a close in the scheduled lambda before it calls back

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -123,11 +124,8 @@ final class FieldWrites {
     return valuesByField.getOrDefault(field, List.of());
   }
 
-  /**
-   * Whether {@code body} assigns {@code field} a client somewhere after {@code point}. A {@code null} does not count:
-   * {@code client.close(); client = null;} leaves the caller's field holding nothing open.
-   */
-  boolean assignedAfter(VarSymbol field, Body body, Tree point) {
+  /** The writes {@code body} makes, in source order. */
+  List<FieldWrite> writesIn(Body body) {
     if (writesByBody == null) {
       Map<Body, List<FieldWrite>> byBody = new HashMap<>();
       for (FieldWrite write : writes) {
@@ -135,12 +133,22 @@ final class FieldWrites {
       }
       writesByBody = byBody;
     }
+    return writesByBody.getOrDefault(body, List.of());
+  }
+
+  /**
+   * Whether {@code body} assigns {@code field} a client somewhere after {@code point}, other than a value {@code
+   * ignored} accepts. A {@code null} does not count either: {@code client.close(); client = null;} leaves the caller's
+   * field holding nothing open.
+   */
+  boolean assignedAfter(VarSymbol field, Body body, Tree point, Predicate<ExpressionTree> ignored) {
     int after = ASTHelpers.getStartPosition(point);
-    for (FieldWrite write : writesByBody.getOrDefault(body, List.of())) {
+    for (FieldWrite write : writesIn(body)) {
       if (write.field().equals(field)
           && ASTHelpers.getStartPosition(write.path().getLeaf()) > after
           && !(write.value() != null
-              && NullTest.isNullLiteral(IotHubSdk.stripParenthesesAndCasts(write.value())))) {
+              && (NullTest.isNullLiteral(IotHubSdk.stripParenthesesAndCasts(write.value()))
+                  || ignored.test(write.value())))) {
         return true;
       }
     }

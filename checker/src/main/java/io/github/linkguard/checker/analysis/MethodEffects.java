@@ -3,9 +3,12 @@ package io.github.linkguard.checker.analysis;
 import static io.github.linkguard.checker.analysis.Receivers.isOnSelf;
 import static io.github.linkguard.checker.analysis.Receivers.receiverOf;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -22,30 +25,41 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What calling a same-class method closes or opens, through the methods it calls: its own fields (read through the
- * call's receiver) and the arguments it is given; and where a body closes a client, directly or through such a call.
- * A close counts for the caller only when it happens on every path through the method ({@link
- * PathFacts#closesOnCompletion}).
+ * What calling a compilation method closes, opens or creates, through the methods it calls: its own fields (read
+ * through the call's receiver) and the arguments it is given; and where a body closes a client, directly or through
+ * such a call. A close or creation counts for the caller only when it happens on every path through the method
+ * ({@link PathFacts#closesOnCompletion}, {@link PathFacts#createdOnCompletion}).
  *
- * <p>Cost: the effects of every method are computed once per direction (closes, opens), callees before callers, in
- * one depth-first pass over the synchronous call edges with an explicit stack: O(calls), and a call chain as long as
- * the program's costs heap, not stack. A question about one call then looks only at the edges of that call.
+ * <p>Cost: the effects of every method are computed once (closes, opens and creations together), callees before
+ * callers, in one depth-first pass over the synchronous call and constructor edges with an explicit stack: O(calls),
+ * and a call chain as long as the program's costs heap, not stack. A question about one call then looks only at the
+ * edges of that call.
  */
-final class MethodEffects implements CallCloses {
-  /** What a same-class method closes (or opens): own fields, and which of its parameters. */
+final class MethodEffects implements CallEffects {
+  /** What a compilation method closes, opens or creates: own fields, and which of its parameters. */
   record ClientEffects(Set<ClientRef> fields, Set<Integer> parameters) {
     static final ClientEffects NONE = new ClientEffects(Set.of(), Set.of());
   }
 
+  private enum Effect {
+    CLOSES,
+    OPENS,
+    /** Own fields assigned a new client (a parameter assigned one changes nothing for the caller). */
+    CREATES
+  }
+
+  private final CompilationModel model;
   private final ClassScan scan;
   private final CallGraph graph;
   private final PathFacts pathFacts;
   private final Map<MethodSymbol, ClientEffects> closingEffects = new HashMap<>();
   private final Map<MethodSymbol, ClientEffects> openingEffects = new HashMap<>();
+  private final Map<MethodSymbol, ClientEffects> creatingEffects = new HashMap<>();
 
-  MethodEffects(ClassScan scan, CallGraph graph, PathFacts pathFacts) {
-    this.scan = scan;
-    this.graph = graph;
+  MethodEffects(CompilationModel model, PathFacts pathFacts) {
+    this.model = model;
+    this.scan = model.scan();
+    this.graph = model.graph();
     this.pathFacts = pathFacts;
   }
 
@@ -73,19 +87,48 @@ final class MethodEffects implements CallCloses {
   /** The clients a statement closes when it is a call of a same-class method (e.g. a closeQuietly helper). */
   @Override
   public Set<ClientRef> closedByCall(MethodInvocationTree call) {
-    return affectedByCall(call, true);
+    return affectedByCall(call, Effect.CLOSES);
   }
 
   /** The clients a call of a same-class method opens: own fields it opens, and the arguments it opens. */
   Set<ClientRef> openedByCall(MethodInvocationTree call) {
-    return affectedByCall(call, false);
+    return affectedByCall(call, Effect.OPENS);
+  }
+
+  @Override
+  public Set<ClientRef> createdByCall(MethodInvocationTree call) {
+    return affectedByCall(call, Effect.CREATES);
+  }
+
+  @Override
+  public Set<ClientRef> createdByConstruction(NewClassTree creation) {
+    Set<ClientRef> created = new LinkedHashSet<>();
+    for (Body.Edge edge : graph.edgesAt(creation)) {
+      MethodSymbol constructor = edge.to().method();
+      if (edge.kind() != Body.EdgeKind.SYNC || constructor == null || !constructor.isConstructor()) {
+        continue;
+      }
+      created.addAll(effects(constructor, Effect.CREATES).fields());
+      // private final ModuleClient client = ModuleClient.createFromEnvironment(...);  -- runs with every constructor
+      TreePath classPath = edge.to().path().getParentPath();
+      Body initializer = classPath == null ? null : scan.bodies().get(classPath.getLeaf());
+      for (CompilationModel.FieldWrite write :
+          classPath != null && classPath.getLeaf() instanceof ClassTree && initializer != null
+              ? scan.fieldWrites.writesIn(initializer)
+              : List.<CompilationModel.FieldWrite>of()) {
+        if (!write.field().isStatic() && write.value() != null && model.isNewClient(write.value())) {
+          created.add(ClientRef.ofVariable(write.field()));
+        }
+      }
+    }
+    return created;
   }
 
   /**
    * What a call closes (or opens) through the bodies it runs: each target's own fields, read through the call's
    * receiver ({@code device.reconnect()} touches {@code device.client}), and the arguments it closes.
    */
-  private Set<ClientRef> affectedByCall(MethodInvocationTree call, boolean closes) {
+  private Set<ClientRef> affectedByCall(MethodInvocationTree call, Effect effect) {
     if (graph.edgesAt(call).isEmpty()) {
       return Set.of(); // a call of a library method (most calls): asked for every statement of the facts
     }
@@ -97,7 +140,7 @@ final class MethodEffects implements CallCloses {
       if (edge.kind() != Body.EdgeKind.SYNC || method == null) {
         continue;
       }
-      ClientEffects effects = closes ? effects(method, true, closingEffects) : effects(method, false, openingEffects);
+      ClientEffects effects = effects(method, effect);
       if (isOnSelf(call)) {
         affected.addAll(effects.fields());
       } else if (through != null) {
@@ -118,35 +161,52 @@ final class MethodEffects implements CallCloses {
   }
 
   /**
-   * Depth first over the synchronous calls, callees before callers, with an explicit stack: a call chain as long as
-   * the program's costs heap, not stack. A method still being computed (a recursive cycle) counts as having no
-   * effect for the callers inside the cycle.
+   * Depth first over the synchronous calls and constructor invocations, callees before callers, with an explicit
+   * stack: a call chain as long as the program's costs heap, not stack. Every effect of a method is computed in the
+   * same pass, so that reading a body's facts (which count its calls' closes and creations) finds each callee's
+   * effects made already. A method still being computed (a recursive cycle) counts as having no effect for the
+   * callers inside the cycle.
    */
-  private ClientEffects effects(MethodSymbol method, boolean closes, Map<MethodSymbol, ClientEffects> cache) {
-    ClientEffects cached = cache.get(method);
-    if (cached != null) {
-      return cached;
+  private ClientEffects effects(MethodSymbol method, Effect effect) {
+    if (!closingEffects.containsKey(method)) {
+      computeEffects(method);
     }
+    return switch (effect) {
+      case CLOSES -> closingEffects.get(method);
+      case OPENS -> openingEffects.get(method);
+      case CREATES -> creatingEffects.get(method);
+    };
+  }
+
+  private void computeEffects(MethodSymbol method) {
     Deque<EffectsFrame> stack = new ArrayDeque<>();
-    cache.put(method, ClientEffects.NONE); // in progress
+    markInProgress(method);
     stack.push(new EffectsFrame(method, scan.methodBodies().get(method)));
     while (!stack.isEmpty()) {
       EffectsFrame frame = stack.peek();
-      MethodSymbol callee = frame.nextUnvisitedCallee(cache);
+      MethodSymbol callee = frame.nextUnvisitedCallee(closingEffects);
       if (callee != null) {
-        cache.put(callee, ClientEffects.NONE); // in progress
+        markInProgress(callee);
         stack.push(new EffectsFrame(callee, scan.methodBodies().get(callee)));
         continue;
       }
       stack.pop();
-      if (frame.body() != null) {
-        cache.put(frame.method(), ownEffects(frame.method(), frame.body(), closes, cache));
+      Body body = frame.body();
+      if (body != null) {
+        closingEffects.put(frame.method(), ownEffects(frame.method(), body, true, closingEffects));
+        openingEffects.put(frame.method(), ownEffects(frame.method(), body, false, openingEffects));
+        creatingEffects.put(frame.method(), ownCreations(body));
       }
     }
-    return cache.get(method);
   }
 
-  /** One method on the stack of {@link #effects}: the synchronous calls of its body not yet looked at. */
+  private void markInProgress(MethodSymbol method) {
+    closingEffects.put(method, ClientEffects.NONE);
+    openingEffects.put(method, ClientEffects.NONE);
+    creatingEffects.put(method, ClientEffects.NONE);
+  }
+
+  /** One method on the stack of {@link #computeEffects}: the synchronous calls of its body not yet looked at. */
   private static final class EffectsFrame {
     private final MethodSymbol method;
     private final @Nullable Body body;
@@ -166,10 +226,10 @@ final class MethodEffects implements CallCloses {
       return body;
     }
 
-    @Nullable MethodSymbol nextUnvisitedCallee(Map<MethodSymbol, ClientEffects> cache) {
+    @Nullable MethodSymbol nextUnvisitedCallee(Map<MethodSymbol, ClientEffects> computed) {
       while (edges.hasNext()) {
         Body.Edge edge = edges.next();
-        if (isEffectEdge(edge) && !cache.containsKey(edge.to().method())) {
+        if (isEffectEdge(edge) && !computed.containsKey(edge.to().method())) {
           return edge.to().method();
         }
       }
@@ -177,10 +237,18 @@ final class MethodEffects implements CallCloses {
     }
   }
 
+  /** A synchronous call of a method, or invocation of a constructor, of the compilation. */
   private static boolean isEffectEdge(Body.Edge edge) {
+    MethodSymbol target = edge.to().method();
+    Tree site = edge.site().getLeaf();
     return edge.kind() == Body.EdgeKind.SYNC
-        && edge.to().method() != null
-        && edge.site().getLeaf() instanceof MethodInvocationTree;
+        && target != null
+        && (site instanceof MethodInvocationTree || (site instanceof NewClassTree && target.isConstructor()));
+  }
+
+  /** The call at a method call edge, or null at a constructor invocation. */
+  private static @Nullable MethodInvocationTree callAt(Body.Edge edge) {
+    return edge.site().getLeaf() instanceof MethodInvocationTree call ? call : null;
   }
 
   /** What {@code body} does itself and through its callees, whose effects are in {@code cache} already. */
@@ -195,8 +263,11 @@ final class MethodEffects implements CallCloses {
       }
       if (closes
           && call.client().isOwnField()
-          && scan.fieldWrites.assignedAfter(call.client().variable(), body, call.tree())) {
-        continue; // active.close(); ... active = next;  the caller's active is not the closed client
+          && scan.fieldWrites.assignedAfter(
+              call.client().variable(), body, call.tree(), model::isNewClient)) {
+        // active.close(); ... active = next;  the caller's active is not the closed client. (After client.close();
+        // client = new DeviceClient(...); the caller sees the close, then the creation: see ownCreations.)
+        continue;
       }
       if (call.client().isOwnField() || call.client().isThis()) {
         fieldsAffected.add(call.client());
@@ -205,8 +276,8 @@ final class MethodEffects implements CallCloses {
       }
     }
     for (Body.Edge edge : body.outgoing()) {
-      if (isEffectEdge(edge)) {
-        MethodInvocationTree call = (MethodInvocationTree) edge.site().getLeaf();
+      MethodInvocationTree call = callAt(edge);
+      if (isEffectEdge(edge) && call != null) {
         ClientEffects callee = cache.get(edge.to().method());
         if (isOnSelf(call)) {
           fieldsAffected.addAll(callee.fields());
@@ -230,5 +301,30 @@ final class MethodEffects implements CallCloses {
           index -> !pathFacts.closesOnCompletion(methodTree.getBody(), ClientRef.ofVariable(parameters.get(index))));
     }
     return new ClientEffects(Set.copyOf(fieldsAffected), Set.copyOf(parametersAffected));
+  }
+
+  /**
+   * The own fields {@code body} assigns a new client on every path through it, itself or through the calls on itself
+   * it makes, whose creations are computed already. The facts at the end of the body are asked only when it
+   * assigns a new client to a field somewhere, or calls a method that does.
+   */
+  private ClientEffects ownCreations(Body body) {
+    Set<ClientRef> candidates = new LinkedHashSet<>();
+    for (CompilationModel.FieldWrite write : scan.fieldWrites.writesIn(body)) {
+      if (write.value() != null && model.isNewClient(write.value())) {
+        candidates.add(ClientRef.ofVariable(write.field()));
+      }
+    }
+    for (Body.Edge edge : body.outgoing()) {
+      MethodInvocationTree call = callAt(edge);
+      if (isEffectEdge(edge) && call != null && isOnSelf(call)) {
+        candidates.addAll(creatingEffects.get(edge.to().method()).fields());
+      }
+    }
+    if (candidates.isEmpty() || !(body.tree() instanceof MethodTree method) || method.getBody() == null) {
+      return ClientEffects.NONE;
+    }
+    candidates.retainAll(pathFacts.createdOnCompletion(method.getBody()));
+    return candidates.isEmpty() ? ClientEffects.NONE : new ClientEffects(Set.copyOf(candidates), Set.of());
   }
 }

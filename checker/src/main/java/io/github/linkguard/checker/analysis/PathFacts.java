@@ -210,9 +210,9 @@ public final class PathFacts {
   private final Map<Tree, Prefix> prefixCache = new IdentityHashMap<>();
   private final Map<Tree, Facts> factsCache = new IdentityHashMap<>();
 
-  PathFacts(CompilationModel model, CallCloses callCloses) {
+  PathFacts(CompilationModel model, CallEffects callEffects) {
     this.model = model;
-    this.effects = new StatementEffects(model, switches, callCloses);
+    this.effects = new StatementEffects(model, switches, callEffects);
   }
 
   /** The facts at {@code path}, looking no further than the body it runs in. */
@@ -370,5 +370,10 @@ public final class PathFacts {
   /** Whether running {@code statement} to its end always closes {@code client} (also inside a try, or null-checked). */
   public boolean closesOnCompletion(StatementTree statement, ClientRef client) {
     return effects.closesOnCompletion(statement, client);
+  }
+
+  /** The clients running {@code statement} to its end always leaves newly created. */
+  Set<ClientRef> createdOnCompletion(StatementTree statement) {
+    return effects.createdOnCompletion(statement);
   }
 }

@@ -21,11 +21,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReattemptCloses {
   private final CompilationModel model;
-  private final CallCloses callCloses;
+  private final CallEffects callEffects;
 
-  ReattemptCloses(CompilationModel model, CallCloses callCloses) {
+  ReattemptCloses(CompilationModel model, CallEffects callEffects) {
     this.model = model;
-    this.callCloses = callCloses;
+    this.callEffects = callEffects;
   }
 
   /**
@@ -98,7 +98,7 @@ final class ReattemptCloses {
     for (Body.Edge edge : body.outgoing()) {
       if (edge.site().getLeaf() instanceof MethodInvocationTree call
           && StatementOrder.runsBefore(edge.site(), site)
-          && callCloses.closedByCall(call).contains(client)) {
+          && callEffects.closedByCall(call).contains(client)) {
         return true;
       }
     }

@@ -10,6 +10,7 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
@@ -21,6 +22,7 @@ import io.github.linkguard.checker.analysis.PathFacts.ClientEvent;
 import io.github.linkguard.checker.analysis.PathFacts.Condition;
 import io.github.linkguard.checker.analysis.PathFacts.SwitchExit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -65,11 +67,11 @@ final class StatementEffects implements StatementFlow.Shallow<StatementEffects.E
 
   private final CompilationModel model;
   private final SwitchFlow switches;
-  private final CallCloses callCloses;
+  private final CallEffects callEffects;
   private final StatementFlow<Effects> flow = new StatementFlow<>(this);
 
-  StatementEffects(CompilationModel model, SwitchFlow switches, CallCloses callCloses) {
-    this.callCloses = callCloses;
+  StatementEffects(CompilationModel model, SwitchFlow switches, CallEffects callEffects) {
+    this.callEffects = callEffects;
     this.model = model;
     this.switches = switches;
   }
@@ -148,21 +150,24 @@ final class StatementEffects implements StatementFlow.Shallow<StatementEffects.E
       in.events.addAll(eventsOf(expression.getExpression()));
     } else if (statement instanceof VariableTree variable && variable.getInitializer() != null) {
       VarSymbol symbol = ASTHelpers.getSymbol(variable);
-      if (symbol != null && model.isNewClient(variable.getInitializer())) {
-        in.events.add(new ClientEvent(ClientRef.ofVariable(symbol), true, variable));
+      if (symbol != null) {
+        in.events.addAll(creationsOf(ClientRef.ofVariable(symbol), variable.getInitializer(), variable));
       }
     }
     return in;
   }
 
-  /** Clients created as resources of a try-with-resources: created before its block runs, on every path. */
+  /**
+   * Clients created as resources of a try-with-resources, or in the fields of a resource the compilation constructs:
+   * created before its block runs, on every path.
+   */
   List<ClientEvent> resourceCreations(TryTree tryTree) {
     List<ClientEvent> events = new ArrayList<>();
     for (Tree resource : tryTree.getResources()) {
-      if (resource instanceof VariableTree variable && model.isNewClient(variable.getInitializer())) {
+      if (resource instanceof VariableTree variable && variable.getInitializer() != null) {
         VarSymbol symbol = ASTHelpers.getSymbol(variable);
         if (symbol != null) {
-          events.add(new ClientEvent(ClientRef.ofVariable(symbol), true, variable));
+          events.addAll(creationsOf(ClientRef.ofVariable(symbol), variable.getInitializer(), variable));
         }
       }
     }
@@ -276,23 +281,56 @@ final class StatementEffects implements StatementFlow.Shallow<StatementEffects.E
         }
         return events;
       }
-      Set<ClientRef> closedByCall = callCloses.closedByCall(call);
-      if (closedByCall.isEmpty()) {
+      // createClient(cs): a helper that closes the old client and makes the new one, seen as the two in that order
+      Set<ClientRef> closedByCall = callEffects.closedByCall(call);
+      Set<ClientRef> createdByCall = callEffects.createdByCall(call);
+      if (closedByCall.isEmpty() && createdByCall.isEmpty()) {
         return List.of();
       }
-      List<ClientEvent> events = new ArrayList<>(closedByCall.size());
+      List<ClientEvent> events = new ArrayList<>(closedByCall.size() + createdByCall.size());
       for (ClientRef closed : closedByCall) {
         events.add(new ClientEvent(closed, false, call));
       }
+      for (ClientRef created : createdByCall) {
+        events.add(new ClientEvent(created, true, call));
+      }
       return events;
     }
-    if (stripped instanceof AssignmentTree assignment && model.isNewClient(assignment.getExpression())) {
+    if (stripped instanceof AssignmentTree assignment) {
       ClientRef target = ClientRef.of(assignment.getVariable());
-      if (target != null) {
-        return List.of(new ClientEvent(target, true, assignment));
-      }
+      return target == null ? List.of() : creationsOf(target, assignment.getExpression(), assignment);
     }
     return List.of();
+  }
+
+  /**
+   * {@code target = value} or {@code T target = value}: a new client creates the target; a new object of a compilation
+   * class whose construction creates clients in its fields creates those fields of the target ({@code Session s = new
+   * Session(cs); s.connect();} opens a client created earlier on the path).
+   */
+  private List<ClientEvent> creationsOf(ClientRef target, ExpressionTree value, Tree tree) {
+    if (model.isNewClient(value)) {
+      return List.of(new ClientEvent(target, true, tree));
+    }
+    if (!(IotHubSdk.stripParenthesesAndCasts(value) instanceof NewClassTree creation)) {
+      return List.of();
+    }
+    List<ClientEvent> events = new ArrayList<>();
+    for (ClientRef field : callEffects.createdByConstruction(creation)) {
+      events.add(new ClientEvent(target.then(field), true, tree));
+    }
+    return events;
+  }
+
+  /** The clients running {@code statement} to its end always leaves newly created. */
+  Set<ClientRef> createdOnCompletion(StatementTree statement) {
+    Set<ClientRef> created = new LinkedHashSet<>();
+    for (ClientEvent event : established(statement).events()) {
+      if (event.created()) {
+        created.add(event.client());
+      }
+    }
+    return created;
   }
 
   /** Whether running {@code statement} to its end always closes {@code client} (also inside a try, or null-checked). */
