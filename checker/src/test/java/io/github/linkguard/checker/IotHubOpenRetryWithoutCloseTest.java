@@ -3702,4 +3702,142 @@ class IotHubOpenRetryWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A catch the failed open() cannot reach is not between its failure and the next attempt (found on real code: a
+   * provisioning step before the client exists throws a checked exception of its own, whose catch loops again
+   * without a close). A catch of an unchecked exception can receive a failure of the open(), so it still counts.
+   */
+  @Test
+  void catchesTheFailedOpenCannotReach_v2() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Provisioned.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Provisioned {
+                  static class ProvisioningException extends Exception {}
+
+                  static class RegistrationRejected extends RuntimeException {}
+
+                  private String register() throws ProvisioningException {
+                    return System.getenv("IOTHUB_DEVICE_CONNECTION_STRING");
+                  }
+
+                  void connect() throws InterruptedException {
+                    boolean connected = false;
+                    while (!connected) {
+                      DeviceClient client = null;
+                      try {
+                        String cs = register();
+                        client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                        client.open(true);
+                        connected = true;
+                      } catch (ProvisioningException e) {
+                        Thread.sleep(5_000);
+                      } catch (IotHubClientException e) {
+                        if (client != null) {
+                          client.close();
+                        }
+                      }
+                    }
+                  }
+
+                  void connectAfterAPause() {
+                    DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+                    while (true) {
+                      try {
+                        Thread.sleep(1_000);
+                        client.open(true);
+                        return;
+                      } catch (InterruptedException e) {
+                        System.err.println("interrupted, trying again");
+                      } catch (IotHubClientException e) {
+                        client.close();
+                      }
+                    }
+                  }
+
+                  void connectRejectable(String cs) {
+                    while (true) {
+                      DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                      try {
+                        // BUG: Diagnostic contains: retried without closing the client
+                        client.open(true);
+                        return;
+                      } catch (RegistrationRejected e) {
+                        System.err.println("rejected, trying again");
+                      } catch (IotHubClientException e) {
+                        client.close();
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void catchesTheFailedOpenCannotReach_v1() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Provisioned.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+
+                class Provisioned {
+                  static class ProvisioningException extends Exception {}
+
+                  private String register() throws ProvisioningException {
+                    return System.getenv("IOTHUB_DEVICE_CONNECTION_STRING");
+                  }
+
+                  void connect() throws URISyntaxException {
+                    boolean connected = false;
+                    while (!connected) {
+                      DeviceClient client = null;
+                      try {
+                        String cs = register();
+                        client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                        client.open();
+                        connected = true;
+                      } catch (ProvisioningException e) {
+                        System.err.println("provisioning failed, trying again");
+                      } catch (IOException e) {
+                        if (client != null) {
+                          try {
+                            client.closeNow();
+                          } catch (IOException closing) {
+                            System.err.println(closing);
+                          }
+                        }
+                      }
+                    }
+                  }
+
+                  void connectCatchingEverything() throws URISyntaxException {
+                    boolean connected = false;
+                    while (!connected) {
+                      DeviceClient client = null;
+                      try {
+                        String cs = register();
+                        client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                        // BUG: Diagnostic contains: retried without closing the client
+                        client.open();
+                        connected = true;
+                      } catch (Exception e) {
+                        System.err.println("failed, trying again");
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

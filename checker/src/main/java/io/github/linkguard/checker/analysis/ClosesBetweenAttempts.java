@@ -39,6 +39,7 @@ final class ClosesBetweenAttempts {
   private final CompilationModel model;
   private final PathFacts pathFacts;
   private final CallEffects callEffects;
+  private final CaughtFailures caughtFailures;
   private final ClosingResources resources;
   private final ReattemptCloses reattempts;
 
@@ -46,6 +47,7 @@ final class ClosesBetweenAttempts {
     this.model = model;
     this.pathFacts = pathFacts;
     this.callEffects = callEffects;
+    this.caughtFailures = new CaughtFailures(model.state());
     this.resources = new ClosingResources(model);
     this.reattempts = new ReattemptCloses(model, callEffects);
   }
@@ -104,14 +106,14 @@ final class ClosesBetweenAttempts {
    * it, so its exception ends the loop and no next attempt follows the failure ({@code while (status ==
    * DISCONNECTED) { client.open(false); Thread.sleep(1_000); }} in a method that throws).
    */
-  private static boolean failureLeavesTheLoop(TreePath open, Tree loop) {
+  private boolean failureLeavesTheLoop(TreePath open, Tree loop) {
     Tree previous = open.getLeaf();
     for (TreePath current = open.getParentPath();
         current != null && current.getLeaf() != loop;
         current = current.getParentPath()) {
       if (current.getLeaf() instanceof TryTree tryTree
           && previous == tryTree.getBlock()
-          && !tryTree.getCatches().isEmpty()) {
+          && !caughtFailures.reachedBy(tryTree, open).isEmpty()) {
         return false;
       }
       previous = current.getLeaf();
@@ -164,7 +166,8 @@ final class ClosesBetweenAttempts {
         current = current.getParentPath()) {
       Tree leaf = current.getLeaf();
       if (leaf instanceof TryTree tryTree && previous == tryTree.getBlock()) {
-        failureCaught |= !tryTree.getCatches().isEmpty();
+        List<? extends CatchTree> catches = caughtFailures.reachedBy(tryTree, attempt);
+        failureCaught |= !catches.isEmpty();
         if (resources.closes(tryTree, client)) {
           return true;
         }
@@ -172,8 +175,8 @@ final class ClosesBetweenAttempts {
         if (tryTree.getFinallyBlock() != null && failure.closes(tryTree.getFinallyBlock())) {
           return true;
         }
-        boolean everyCatchCloses = !tryTree.getCatches().isEmpty();
-        for (CatchTree catchTree : tryTree.getCatches()) {
+        boolean everyCatchCloses = !catches.isEmpty();
+        for (CatchTree catchTree : catches) {
           boolean closes =
               regionIsLoop
                   ? closesBeforeAnotherRound(catchTree, failure)
@@ -227,8 +230,10 @@ final class ClosesBetweenAttempts {
   private boolean catchCloses(CatchRetry retry, ConnectionCall open, ClientRef client) {
     TryTree tryTree = (TryTree) retry.tryStatement().getLeaf();
     ClientRef atAnchor = atAnchor(retry.anchor(), open, client);
-    if (model.bodyAt(retry.tryStatement()) == null || resources.closes(tryTree, atAnchor)) {
-      return true;
+    if (model.bodyAt(retry.tryStatement()) == null
+        || resources.closes(tryTree, atAnchor)
+        || !caughtFailures.reachedBy(tryTree, retry.anchor()).contains(retry.catchClause().getLeaf())) {
+      return true; // (the last: the failed attempt never reaches this catch, so it retries no failed client)
     }
     FailurePath failure =
         new FailurePath(pathFacts, atAnchor, flagsSetAfter(tryTree.getBlock(), retry.anchor().getLeaf()));
@@ -309,13 +314,13 @@ final class ClosesBetweenAttempts {
         current = current.getParentPath()) {
       if (current.getLeaf() instanceof TryTree tryTree
           && previous == tryTree.getBlock()
-          && !tryTree.getCatches().isEmpty()) {
+          && !caughtFailures.reachedBy(tryTree, loop.anchor()).isEmpty()) {
         FailurePath failure =
             client == null
                 ? null
                 : new FailurePath(pathFacts, client, flagsSetAfter(tryTree.getBlock(), loop.anchor().getLeaf()));
         List<TreePath> missing = new ArrayList<>();
-        for (CatchTree catchTree : tryTree.getCatches()) {
+        for (CatchTree catchTree : caughtFailures.reachedBy(tryTree, loop.anchor())) {
           if (FailurePath.carriesOn(catchTree)
               && (failure == null || !closesBeforeAnotherRound(catchTree, failure))) {
             missing.add(new TreePath(current, catchTree));
