@@ -102,9 +102,10 @@ final class ClosesBetweenAttempts {
   }
 
   /**
-   * Whether a failed open() right in the loop leaves it: no {@code try} with a {@code catch} inside the loop holds
-   * it, so its exception ends the loop and no next attempt follows the failure ({@code while (status ==
-   * DISCONNECTED) { client.open(false); Thread.sleep(1_000); }} in a method that throws).
+   * Whether a failed open() right in the loop leaves it: no {@code try} inside the loop holds it with a {@code catch}
+   * its failure can reach ({@link CaughtFailures}), so its exception ends the loop and no next attempt follows the
+   * failure ({@code while (status == DISCONNECTED) { client.open(false); Thread.sleep(1_000); }} in a method that
+   * throws).
    */
   private boolean failureLeavesTheLoop(TreePath open, Tree loop) {
     Tree previous = open.getLeaf();
@@ -150,9 +151,10 @@ final class ClosesBetweenAttempts {
 
   /**
    * Whether every failure of the attempt at {@code attempt} closes {@code client} before control leaves {@code
-   * region} (a loop round, or a helper method): a try-with-resources, a close in every catch that carries on, a
-   * finally that closes when the attempt failed, or a close after the try on the failure path. Inside the loop
-   * itself a catch that returns or throws leaves it; in a helper, every way out of a catch leads back to the loop.
+   * region} (a loop round, or a helper method): a try-with-resources, a close in every catch that the failure can
+   * reach ({@link CaughtFailures}) and that carries on, a finally that closes when the attempt failed, or a close after
+   * the try on the failure path. Inside the loop itself a catch that returns or throws leaves it; in a helper, every
+   * way out of a catch leads back to the loop.
    */
   private boolean closesAroundAttempt(TreePath attempt, Tree region, ClientRef client, boolean regionIsLoop) {
     Set<Symbol> successFlags = new HashSet<>();
@@ -296,7 +298,8 @@ final class ClosesBetweenAttempts {
 
   /**
    * The catches where a close of the failed attempt belongs: the catch of a catch retry; for a loop, the catches of
-   * the innermost try around the attempt that carry on to another round without closing the client.
+   * the innermost try around the attempt that its failure can reach and that carry on to another round without
+   * closing the client.
    */
   List<TreePath> catchesMissingTheClose(RetryConstruct construct, ConnectionCall open) {
     if (construct instanceof CatchRetry catchRetry) {
