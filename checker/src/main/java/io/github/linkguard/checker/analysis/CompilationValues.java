@@ -21,7 +21,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.RecordComponent;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.CompileStates;
@@ -179,42 +178,28 @@ final class CompilationValues {
 
   /**
    * For a record component's field that no code of the compilation assigns: the parameter of the canonical
-   * constructor that javac's own code stores in it (an implicit or compact constructor); else null.
+   * constructor (javac marks it {@code RECORD}) that javac's own code stores in it (an implicit or compact
+   * constructor); else null.
    */
-  private @Nullable VarSymbol canonicalParameterStoredIn(VarSymbol field) {
+  private static @Nullable VarSymbol canonicalParameterStoredIn(VarSymbol field) {
     if (field.isStatic() || !(field.owner instanceof ClassSymbol record) || !record.isRecord()) {
       return null;
     }
-    List<Type> componentTypes = new ArrayList<>();
-    int index = -1;
+    int index = 0;
     for (RecordComponent component : record.getRecordComponents()) {
       if (component.getSimpleName() == field.getSimpleName()) {
-        index = componentTypes.size();
+        break;
       }
-      componentTypes.add(types.erasure(component.type));
-    }
-    if (index < 0) {
-      return null;
+      index++;
     }
     for (Symbol member : record.members().getSymbolsByName(record.name.table.names.init)) {
-      if (member instanceof MethodSymbol constructor && isCanonical(constructor, componentTypes)) {
+      if (member instanceof MethodSymbol constructor
+          && (constructor.flags() & Flags.RECORD) != 0
+          && index < constructor.getParameters().size()) {
         return constructor.getParameters().get(index);
       }
     }
     return null;
-  }
-
-  private boolean isCanonical(MethodSymbol constructor, List<Type> componentTypes) {
-    List<VarSymbol> parameters = constructor.getParameters();
-    if (parameters.size() != componentTypes.size()) {
-      return false;
-    }
-    for (int i = 0; i < parameters.size(); i++) {
-      if (!types.isSameType(types.erasure(parameters.get(i).type), componentTypes.get(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private @Nullable List<ExpressionTree> argumentsFor(MethodSymbol method, int index) {
