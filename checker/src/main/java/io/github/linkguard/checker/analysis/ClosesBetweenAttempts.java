@@ -315,15 +315,18 @@ final class ClosesBetweenAttempts {
     for (TreePath current = loop.anchor().getParentPath();
         current != null && current.getLeaf() != loop.loop().getLeaf();
         current = current.getParentPath()) {
-      if (current.getLeaf() instanceof TryTree tryTree
-          && previous == tryTree.getBlock()
-          && !caughtFailures.reachedBy(tryTree, loop.anchor()).isEmpty()) {
+      List<? extends CatchTree> reached =
+          current.getLeaf() instanceof TryTree tryTree && previous == tryTree.getBlock()
+              ? caughtFailures.reachedBy(tryTree, loop.anchor())
+              : List.of();
+      if (!reached.isEmpty()) {
+        // the innermost try whose catches the failure reaches: a close belongs in those that carry on without one
         FailurePath failure =
             client == null
                 ? null
-                : new FailurePath(pathFacts, client, flagsSetAfter(tryTree.getBlock(), loop.anchor().getLeaf()));
+                : new FailurePath(pathFacts, client, flagsSetAfter((BlockTree) previous, loop.anchor().getLeaf()));
         List<TreePath> missing = new ArrayList<>();
-        for (CatchTree catchTree : caughtFailures.reachedBy(tryTree, loop.anchor())) {
+        for (CatchTree catchTree : reached) {
           if (FailurePath.carriesOn(catchTree)
               && (failure == null || !closesBeforeAnotherRound(catchTree, failure))) {
             missing.add(new TreePath(current, catchTree));

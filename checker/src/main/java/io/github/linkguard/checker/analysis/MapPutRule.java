@@ -280,9 +280,9 @@ final class MapPutRule {
 
   /**
    * Whether the call stores a new client over the value the map holds without closing that value itself: a put or
-   * replace of a new client; {@code compute}/{@code computeIfPresent} whose function
-   * returns a new client and does not close the old value it is given; {@code merge} of a new client whose function
-   * returns the new value (or another new client) and does not close the old one.
+   * replace of a new client; {@code compute}/{@code computeIfPresent} whose function returns a new client and does
+   * not close the old value it is given; {@code merge} of a new client whose function returns the new value (or
+   * another new client) and does not close the old one.
    */
   private boolean storesANewClientOverTheOld(TreePath path, MethodInvocationTree put, Body body) {
     List<? extends ExpressionTree> arguments = put.getArguments();
