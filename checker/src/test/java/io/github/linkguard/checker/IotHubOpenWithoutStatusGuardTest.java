@@ -2724,6 +2724,278 @@ class IotHubOpenWithoutStatusGuardTest {
   }
 
   /**
+   * A factory of the compilation whose every {@code return} is a new object, whose construction creates a client, is
+   * a creation as that construction would be: (b) exempts the open() of the object it returned, whether the factory
+   * is an instance or a static method.
+   */
+  @Test
+  void creationsInObjectsAFactoryReturns_v1() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Uplink {
+                  private final Timer timer = new Timer();
+                  private Session kept;
+
+                  private Session freshSession(String cs) throws URISyntaxException {
+                    return new Session(cs);
+                  }
+
+                  void start(String cs) {
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try (Session session = freshSession(cs)) {
+                          session.connect();
+                        } catch (IOException | URISyntaxException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 60_000);
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          Session session = Session.create(cs);
+                          session.connect();
+                        } catch (IOException | URISyntaxException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 60_000);
+                  }
+                }
+
+                class Session implements AutoCloseable {
+                  private final DeviceClient client;
+
+                  Session(String cs) throws URISyntaxException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                  }
+
+                  static Session create(String cs) throws URISyntaxException {
+                    return (new Session(cs));
+                  }
+
+                  void connect() throws IOException {
+                    client.open();
+                  }
+
+                  @Override
+                  public void close() throws IOException {
+                    client.closeNow();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void creationsInObjectsAFactoryReturns_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Uplink {
+                  private final Timer timer = new Timer();
+                  private Session kept;
+
+                  private Session freshSession(String cs) throws RuntimeException {
+                    return new Session(cs);
+                  }
+
+                  void start(String cs) {
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try (Session session = freshSession(cs)) {
+                          session.connect();
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 60_000);
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          Session session = Session.create(cs);
+                          session.connect();
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 60_000);
+                  }
+                }
+
+                class Session implements AutoCloseable {
+                  private final DeviceClient client;
+
+                  Session(String cs) throws RuntimeException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                  }
+
+                  static Session create(String cs) throws RuntimeException {
+                    return (new Session(cs));
+                  }
+
+                  void connect() throws IotHubClientException {
+                    client.open(false);
+                  }
+
+                  @Override
+                  public void close() throws RuntimeException {
+                    client.close();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /** A factory that can also return an object it keeps creates nothing on every path: no exemption. */
+  @Test
+  void aFactoryThatMayReturnAKeptObject_v1() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Uplink {
+                  private final Timer timer = new Timer();
+                  private Session kept;
+
+                  private Session sessionFor(String cs) throws URISyntaxException {
+                    if (kept != null) {
+                      return kept;
+                    }
+                    return new Session(cs);
+                  }
+
+                  void start(String cs) {
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          Session session = sessionFor(cs);
+                          session.connect();
+                        } catch (IOException | URISyntaxException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 60_000);
+                  }
+                }
+
+                class Session implements AutoCloseable {
+                  private final DeviceClient client;
+
+                  Session(String cs) throws URISyntaxException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                  }
+
+                  static Session create(String cs) throws URISyntaxException {
+                    return (new Session(cs));
+                  }
+
+                  void connect() throws IOException {
+                    // BUG: Diagnostic contains: Reopen only when the status is DISCONNECTED
+                    client.open();
+                  }
+
+                  @Override
+                  public void close() throws IOException {
+                    client.closeNow();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aFactoryThatMayReturnAKeptObject_v2() {
+    Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Uplink {
+                  private final Timer timer = new Timer();
+                  private Session kept;
+
+                  private Session sessionFor(String cs) throws RuntimeException {
+                    if (kept != null) {
+                      return kept;
+                    }
+                    return new Session(cs);
+                  }
+
+                  void start(String cs) {
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          Session session = sessionFor(cs);
+                          session.connect();
+                        } catch (IotHubClientException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    }, 0, 60_000);
+                  }
+                }
+
+                class Session implements AutoCloseable {
+                  private final DeviceClient client;
+
+                  Session(String cs) throws RuntimeException {
+                    client = new DeviceClient(cs, IotHubClientProtocol.AMQPS);
+                  }
+
+                  static Session create(String cs) throws RuntimeException {
+                    return (new Session(cs));
+                  }
+
+                  void connect() throws IotHubClientException {
+                    // BUG: Diagnostic contains: Reopen only when the status is DISCONNECTED
+                    client.open(false);
+                  }
+
+                  @Override
+                  public void close() throws RuntimeException {
+                    client.close();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * An open() that runs on the callback's own thread gets no fix: wrapped in the guard it would be
    * IotHubReconnectOnCallbackThread's, and a fix must not create another check's finding.
    */

@@ -50,6 +50,11 @@ final class Analyses {
                 public Set<ClientRef> createdByConstruction(NewClassTree creation) {
                   return effects().createdByConstruction(creation);
                 }
+
+                @Override
+                public Set<ClientRef> createdInReturnedObject(MethodInvocationTree call) {
+                  return effects().createdInReturnedObject(call);
+                }
               });
     }
     return pathFacts;

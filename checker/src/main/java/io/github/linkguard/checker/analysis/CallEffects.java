@@ -25,4 +25,11 @@ interface CallEffects {
    * the class initializes with a new client where it declares them ({@code new Session(cs)} creates its client).
    */
   Set<ClientRef> createdByConstruction(NewClassTree creation);
+
+  /**
+   * The fields of the new object a factory of the compilation returns that its construction creates a client in: a
+   * call every target of which returns only {@code new C(...)}, each creating those fields ({@code Session s =
+   * sessions.open(cs); s.connect();} opens a client created earlier on the path, as {@code new Session(cs)} would).
+   */
+  Set<ClientRef> createdInReturnedObject(MethodInvocationTree call);
 }

@@ -124,6 +124,32 @@ final class MethodEffects implements CallEffects {
     return created;
   }
 
+  @Override
+  public Set<ClientRef> createdInReturnedObject(MethodInvocationTree call) {
+    Set<ClientRef> common = null;
+    for (Body.Edge edge : graph.edgesAt(call)) {
+      if (edge.kind() != Body.EdgeKind.SYNC || edge.to().method() == null) {
+        continue;
+      }
+      List<ExpressionTree> returned = edge.to().returnedExpressions();
+      if (returned.isEmpty()) {
+        return Set.of();
+      }
+      for (ExpressionTree expression : returned) {
+        if (!(IotHubSdk.stripParenthesesAndCasts(expression) instanceof NewClassTree creation)) {
+          return Set.of(); // one return of something else: not every object it returns is new
+        }
+        Set<ClientRef> created = createdByConstruction(creation);
+        if (common == null) {
+          common = new LinkedHashSet<>(created);
+        } else {
+          common.retainAll(created);
+        }
+      }
+    }
+    return common == null ? Set.of() : common;
+  }
+
   /**
    * What a call closes (or opens) through the bodies it runs: each target's own fields, read through the call's
    * receiver ({@code device.reconnect()} touches {@code device.client}), and the arguments it closes.

@@ -306,17 +306,20 @@ final class StatementEffects implements StatementFlow.Shallow<StatementEffects.E
   /**
    * {@code target = value} or {@code T target = value}: a new client creates the target; a new object of a compilation
    * class whose construction creates clients in its fields creates those fields of the target ({@code Session s = new
-   * Session(cs); s.connect();} opens a client created earlier on the path).
+   * Session(cs); s.connect();} opens a client created earlier on the path), and so does a call of a factory of the
+   * compilation that returns such an object.
    */
   private List<ClientEvent> creationsOf(ClientRef target, ExpressionTree value, Tree tree) {
     if (model.isNewClient(value)) {
       return List.of(new ClientEvent(target, true, tree));
     }
-    if (!(IotHubSdk.stripParenthesesAndCasts(value) instanceof NewClassTree creation)) {
-      return List.of();
-    }
+    ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(value);
+    Set<ClientRef> createdFields =
+        stripped instanceof NewClassTree creation ? callEffects.createdByConstruction(creation)
+            : stripped instanceof MethodInvocationTree call ? callEffects.createdInReturnedObject(call)
+            : Set.of();
     List<ClientEvent> events = new ArrayList<>();
-    for (ClientRef field : callEffects.createdByConstruction(creation)) {
+    for (ClientRef field : createdFields) {
       events.add(new ClientEvent(target.then(field), true, tree));
     }
     return events;
