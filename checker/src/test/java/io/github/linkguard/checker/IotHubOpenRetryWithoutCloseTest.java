@@ -3708,6 +3708,252 @@ class IotHubOpenRetryWithoutCloseTest {
    * provisioning step before the client exists throws a checked exception of its own, whose catch loops again
    * without a close). A catch of an unchecked exception can receive a failure of the open(), so it still counts.
    */
+  /**
+   * A catch that closes the failed client in every way through a switch (old-style cases with a default, arrow cases,
+   * the arms of a switch expression) closes it between attempts. A switch with a way that does not close (no default,
+   * an arm without the close, a case that continues first) does not.
+   */
+  @Test
+  void closesInEveryWayThroughASwitch_v2() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Backoff.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Backoff {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void oldCases() throws InterruptedException {
+                    while (true) {
+                      try {
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        switch (e.getStatusCode()) {
+                          case THROTTLED:
+                            Thread.sleep(30_000);
+                          case SERVER_BUSY:
+                            client.close();
+                            break;
+                          default:
+                            client.close();
+                            Thread.sleep(1_000);
+                        }
+                      }
+                    }
+                  }
+
+                  void arrowCases() throws InterruptedException {
+                    while (true) {
+                      try {
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        switch (e.getStatusCode()) {
+                          case THROTTLED -> {
+                            client.close();
+                            Thread.sleep(30_000);
+                          }
+                          case UNAUTHORIZED -> throw new IllegalStateException("not authorized", e);
+                          default -> client.close();
+                        }
+                      }
+                    }
+                  }
+
+                  void switchExpression() throws InterruptedException {
+                    while (true) {
+                      try {
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        long pause = switch (e.getStatusCode()) {
+                          case THROTTLED -> {
+                            client.close();
+                            yield 30_000L;
+                          }
+                          default -> {
+                            client.close();
+                            yield 1_000L;
+                          }
+                        };
+                        Thread.sleep(pause);
+                      }
+                    }
+                  }
+
+                  void noDefault() throws InterruptedException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: retried without closing the client
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        switch (e.getStatusCode()) {
+                          case THROTTLED:
+                            client.close();
+                            break;
+                          case SERVER_BUSY:
+                            client.close();
+                        }
+                      }
+                    }
+                  }
+
+                  void armWithoutTheClose() throws InterruptedException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: retried without closing the client
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        long pause = switch (e.getStatusCode()) {
+                          case THROTTLED -> 30_000L;
+                          default -> {
+                            client.close();
+                            yield 1_000L;
+                          }
+                        };
+                        Thread.sleep(pause);
+                      }
+                    }
+                  }
+
+                  void breakBeforeTheClose() throws InterruptedException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: retried without closing the client
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        switch (e.getStatusCode()) {
+                          case THROTTLED:
+                            if (e.isRetryable()) {
+                              break;
+                            }
+                            client.close();
+                            break;
+                          default:
+                            client.close();
+                        }
+                      }
+                    }
+                  }
+
+                  void continueBeforeTheClose() throws InterruptedException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: retried without closing the client
+                        client.open(false);
+                        return;
+                      } catch (IotHubClientException e) {
+                        switch (e.getStatusCode()) {
+                          case THROTTLED:
+                            continue;
+                          default:
+                            client.close();
+                        }
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void closesInEveryWayThroughASwitch_v1() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Backoff.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.io.IOException;
+
+                class Backoff {
+                  private DeviceClient client;
+
+                  void oldCases(int attempt) throws IOException, InterruptedException {
+                    while (true) {
+                      try {
+                        client.open();
+                        return;
+                      } catch (IOException e) {
+                        switch (attempt++ % 3) {
+                          case 0:
+                            Thread.sleep(30_000);
+                          case 1:
+                            client.closeNow();
+                            break;
+                          default:
+                            client.closeNow();
+                            Thread.sleep(1_000);
+                        }
+                      }
+                    }
+                  }
+
+                  void switchExpression(int attempt) throws IOException, InterruptedException {
+                    while (true) {
+                      try {
+                        client.open();
+                        return;
+                      } catch (IOException e) {
+                        long pause = switch (attempt++ % 3) {
+                          case 0 -> {
+                            client.closeNow();
+                            yield 30_000L;
+                          }
+                          default -> {
+                            client.close();
+                            yield 1_000L;
+                          }
+                        };
+                        Thread.sleep(pause);
+                      }
+                    }
+                  }
+
+                  void noDefault(int attempt) throws IOException, InterruptedException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: retried without closing the client
+                        client.open();
+                        return;
+                      } catch (IOException e) {
+                        switch (attempt++ % 3) {
+                          case 0 -> client.closeNow();
+                          case 1 -> client.close();
+                        }
+                      }
+                    }
+                  }
+
+                  void continueBeforeTheClose(int attempt) throws IOException, InterruptedException {
+                    while (true) {
+                      try {
+                        // BUG: Diagnostic contains: retried without closing the client
+                        client.open();
+                        return;
+                      } catch (IOException e) {
+                        switch (attempt++ % 3) {
+                          case 0:
+                            continue;
+                          default:
+                            client.closeNow();
+                        }
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void catchesTheFailedOpenCannotReach_v2() {
     Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())

@@ -96,6 +96,14 @@ final class NormalCompletion {
     return holdsAny(statement, Set.of(Tree.Kind.RETURN, Tree.Kind.THROW));
   }
 
+  /**
+   * Whether {@code statement} holds a {@code yield} outside nested lambdas and classes (also one of a switch expression
+   * nested in it): a conservative answer to "can it leave the switch expression around it".
+   */
+  static boolean holdsYield(StatementTree statement) {
+    return holdsAny(statement, Set.of(Tree.Kind.YIELD));
+  }
+
   /** Whether {@code statement} holds a tree of one of {@code kinds}, outside nested lambdas and classes. */
   private static boolean holdsAny(StatementTree statement, Set<Tree.Kind> kinds) {
     boolean[] found = {false};

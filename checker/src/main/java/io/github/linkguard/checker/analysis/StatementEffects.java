@@ -2,6 +2,9 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -12,11 +15,13 @@ import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.PathFacts.ClientEvent;
 import io.github.linkguard.checker.analysis.PathFacts.Condition;
@@ -35,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The facts are relative: each branch (an if's then and else, a try block, a catch, a finally) starts from
  * nothing, and the statement around it decides what of the branch's facts hold after it, the way the rules below
- * say. Loops and switches are not entered: they establish only conditions.
+ * say. Loops are not entered: they establish only conditions. A switch establishes a condition, and what every way
+ * through it to its end closes or creates ({@link #eventsOnEveryWayOut}).
  */
 final class StatementEffects implements StatementFlow.Shallow<StatementEffects.Effects> {
   /** What a statement establishes for the code after it, when it completes normally. */
@@ -137,6 +143,7 @@ final class StatementEffects implements StatementFlow.Shallow<StatementEffects.E
       if (!exit.defaultReaches() || !exit.reachingLabels().equals(exit.allLabels())) {
         in.conditions.add(new Condition(switchTree.getExpression(), true, switchTree));
       }
+      in.events.addAll(eventsOnEveryWayOut(switchTree));
     } else if (statement instanceof WhileLoopTree loop && !NormalCompletion.breaksOut(loop.getStatement())) {
       // while (status != DISCONNECTED) sleep(); -- after the loop its condition is false
       in.conditions.add(new Condition(loop.getCondition(), false, loop));
@@ -152,6 +159,10 @@ final class StatementEffects implements StatementFlow.Shallow<StatementEffects.E
       VarSymbol symbol = ASTHelpers.getSymbol(variable);
       if (symbol != null) {
         in.events.addAll(creationsOf(ClientRef.ofVariable(symbol), variable.getInitializer(), variable));
+      }
+      // long pause = switch (e.getStatusCode()) { case THROTTLED -> { client.close(); yield 30_000L; } ... };
+      if (IotHubSdk.stripParenthesesAndCasts(variable.getInitializer()) instanceof SwitchExpressionTree switchTree) {
+        in.events.addAll(eventsOnEveryWayOut(switchTree));
       }
     }
     return in;
@@ -297,10 +308,113 @@ final class StatementEffects implements StatementFlow.Shallow<StatementEffects.E
       return events;
     }
     if (stripped instanceof AssignmentTree assignment) {
+      if (IotHubSdk.stripParenthesesAndCasts(assignment.getExpression()) instanceof SwitchExpressionTree switchTree) {
+        return eventsOnEveryWayOut(switchTree);
+      }
       ClientRef target = ClientRef.of(assignment.getVariable());
       return target == null ? List.of() : creationsOf(target, assignment.getExpression(), assignment);
     }
+    if (stripped instanceof SwitchExpressionTree switchTree) {
+      return eventsOnEveryWayOut(switchTree);
+    }
     return List.of();
+  }
+
+  /**
+   * What every way through a switch statement to its end closes or creates: the way of each case (its statements and
+   * those it falls through to, up to a break of the switch or the switch's end; an arrow case's body), and, without a
+   * default, the way past every case, which does nothing. A way that returns or throws ends nowhere after the switch
+   * and counts for nothing. A switch that may leave by another jump (a continue, a break of an enclosing statement)
+   * gives nothing: the readers of a failure path follow those jumps themselves.
+   */
+  private List<ClientEvent> eventsOnEveryWayOut(SwitchTree switchTree) {
+    if (NormalCompletion.breaksOut(switchTree) || NormalCompletion.holdsLoopJump(switchTree, false)) {
+      return List.of();
+    }
+    boolean hasDefault = false;
+    for (CaseTree caseTree : switchTree.getCases()) {
+      hasDefault |= ASTHelpers.isSwitchDefault(caseTree);
+    }
+    List<ClientEvent> onEveryWay = eventsOfEveryCase(switchTree.getCases(), false);
+    return hasDefault || onEveryWay.isEmpty() ? onEveryWay : List.of();
+  }
+
+  /** The same for a switch expression (exhaustive: some case is always taken); its ways end at a yield. */
+  private List<ClientEvent> eventsOnEveryWayOut(SwitchExpressionTree switchTree) {
+    return eventsOfEveryCase(switchTree.getCases(), true);
+  }
+
+  /**
+   * The events common to every way from the start of some case to the switch's end (a break of the switch, or a
+   * yield when {@code yields}), computed from the last case up, so that a way falling through reuses the next case's.
+   */
+  private List<ClientEvent> eventsOfEveryCase(List<? extends CaseTree> caseList, boolean yields) {
+    List<CaseTree> cases = new ArrayList<>(caseList); // indexed below: javac's List is linked
+    List<ClientEvent> onEveryWay = null;
+    @Nullable List<ClientEvent> fromNext = null; // the ways from the next case: null when none reaches the end
+    for (int i = cases.size() - 1; i >= 0; i--) {
+      @Nullable List<ClientEvent> fromHere = waysFrom(cases.get(i), yields, i == cases.size() - 1, fromNext);
+      if (fromHere != null) {
+        onEveryWay = onEveryWay == null ? fromHere : common(onEveryWay, fromHere);
+      }
+      fromNext = fromHere;
+    }
+    return onEveryWay == null ? List.of() : onEveryWay;
+  }
+
+  /**
+   * The events common to every way from the start of {@code caseTree} to the switch's end, or null when none gets
+   * there. {@code fromNext}: the same for the next case, which an old-style case falls through to.
+   */
+  private @Nullable List<ClientEvent> waysFrom(
+      CaseTree caseTree, boolean yields, boolean last, @Nullable List<ClientEvent> fromNext) {
+    if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
+      Tree body = caseTree.getBody();
+      if (body instanceof ExpressionTree expression) {
+        return eventsOf(expression); // case THROTTLED -> closeAndWait(client);
+      }
+      if (body instanceof BlockTree block) {
+        return waysThrough(block.getStatements(), yields, true, null);
+      }
+      return body instanceof StatementTree statement ? waysThrough(List.of(statement), yields, true, null) : null;
+    }
+    return waysThrough(caseTree.getStatements(), yields, last, fromNext);
+  }
+
+  /**
+   * The events common to every way through {@code statements} to the switch's end: at a break of the switch (a yield
+   * when {@code yields}), before a statement that may take one inside it, or at their end, followed by {@code
+   * fromNext} unless {@code last}; null when no way gets there.
+   */
+  private @Nullable List<ClientEvent> waysThrough(
+      List<? extends StatementTree> statements, boolean yields, boolean last, @Nullable List<ClientEvent> fromNext) {
+    List<ClientEvent> done = new ArrayList<>();
+    @Nullable List<ClientEvent> ways = null;
+    for (StatementTree statement : statements) {
+      if (yields ? statement instanceof YieldTree : statement instanceof BreakTree) {
+        return meet(ways, done);
+      }
+      if (yields ? NormalCompletion.holdsYield(statement) : NormalCompletion.breaksOut(statement)) {
+        ways = meet(ways, done); // it may leave the switch before what it does itself
+      }
+      if (!NormalCompletion.canCompleteNormally(statement)) {
+        return ways;
+      }
+      done.addAll(established(statement).events());
+    }
+    if (last) {
+      return meet(ways, done);
+    }
+    if (fromNext == null) {
+      return ways;
+    }
+    done.addAll(fromNext);
+    return meet(ways, done);
+  }
+
+  /** The events of one more way ({@code way}) met with those of the ways so far (null: none yet). */
+  private static List<ClientEvent> meet(@Nullable List<ClientEvent> ways, List<ClientEvent> way) {
+    return ways == null ? new ArrayList<>(way) : common(ways, way);
   }
 
   /**
