@@ -924,6 +924,97 @@ class IotHubReopenAfterClientCloseTest {
   }
 
   /**
+   * A {@code case DISCONNECTED:} whose statements run on into {@code case DISCONNECTED_RETRYING:} and its reconnect is
+   * reported at the label that names DISCONNECTED, not at the case that holds the reconnect (blind suite BB).
+   */
+  @Test
+  void aDisconnectedCaseThatRunsOnIntoAnotherStatus_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Watcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.io.IOException;
+
+                class Watcher {
+                  private DeviceClient client;
+
+                  void register() {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                      switch (status) {
+                        // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED
+                        case DISCONNECTED:
+                          System.out.println("link down: " + reason);
+                        case DISCONNECTED_RETRYING:
+                          new Thread(this::reconnect).start();
+                          break;
+                        default:
+                          break;
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.closeNow();
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open();
+                    } catch (IOException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aDisconnectedCaseThatRunsOnIntoAnotherStatus_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Watcher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Watcher {
+                  private final DeviceClient client = new DeviceClient("cs", IotHubClientProtocol.MQTT);
+
+                  void register() {
+                    client.setConnectionStatusChangeCallback(context -> {
+                      switch (context.getNewStatus()) {
+                        case CONNECTED:
+                          break;
+                        // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING or CONNECTED
+                        case DISCONNECTED:
+                          if (context.getNewStatusReason() == IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                            break;
+                          }
+                        case DISCONNECTED_RETRYING:
+                          new Thread(this::reconnect).start();
+                          break;
+                      }
+                    }, null);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.close();
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A status condition that also admits the SDK's own statuses, written in a same-class method the callback calls
    * ({@code if (shouldReconnect(status))}), is reported at that call, as the same condition written inline is at
    * itself; a helper that also excludes CLIENT_CLOSE is no finding of this check (a real-code sweep over the SDK's

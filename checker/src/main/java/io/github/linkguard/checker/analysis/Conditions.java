@@ -134,7 +134,10 @@ public final class Conditions {
     return ((com.sun.tools.javac.tree.JCTree) tree).getStartPosition();
   }
 
-  /** The {@code DISCONNECTED} label of the fall-through group that reaches the case, else its default, else it. */
+  /**
+   * The {@code DISCONNECTED} label of the cases that reach the case (it, and those falling through into it: empty
+   * labels, or statements that run on into it), the nearest first; else their default; else the case.
+   */
   private Tree labelNamingDisconnected(SwitchCase switchCase) {
     Tree switchTree = switchCase.path().getParentPath().getLeaf();
     IndexedList<CaseTree> cases =
@@ -145,12 +148,11 @@ public final class Conditions {
                 : List.<CaseTree>of());
     CaseTree defaultCase = null;
     int at = cases.indexOf(switchCase.caseTree());
-    // the group: this case and the empty, falling-through cases just before it
+    // this case, and the cases before it whose ends are reached and so run on into it
     for (int i = at; i >= 0; i--) {
       CaseTree caseTree = cases.get(i);
-      boolean endsAGroup =
-          caseTree.getCaseKind() == CaseTree.CaseKind.RULE || !caseTree.getStatements().isEmpty();
-      if (i < at && endsAGroup) {
+      boolean fallsIn = caseTree.getCaseKind() == CaseTree.CaseKind.STATEMENT && SwitchFlow.fallsThrough(caseTree);
+      if (i < at && !fallsIn) {
         break;
       }
       for (ExpressionTree label : caseTree.getExpressions()) {

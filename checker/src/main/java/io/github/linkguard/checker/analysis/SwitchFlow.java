@@ -174,7 +174,8 @@ final class SwitchFlow {
     return cases;
   }
 
-  private static boolean fallsThrough(CaseTree caseTree) {
+  /** Whether the end of an old-style case's statements is reached, so that it falls into the next case. */
+  static boolean fallsThrough(CaseTree caseTree) {
     List<? extends StatementTree> statements = caseTree.getStatements();
     if (statements == null || statements.isEmpty()) {
       return true;
