@@ -362,6 +362,43 @@ class IotHubReconnectOnCallbackThreadTest {
   }
 
   /**
+   * A close written only as a method reference, in a compilation with no other connection call and no client
+   * creation (the client is given to the class), is found all the same: the pass that decides whether any class may
+   * match counts method references to a client's close (blind suite BC: found only when another close was there).
+   * 2.x only: 1.x's close() and closeNow() throw IOException, so no JDK functional interface takes them.
+   */
+  @Test
+  void aCloseMethodReferenceIsTheOnlyConnectionCall_v2() {
+    Sources.compile(IotHubReconnectOnCallbackThread.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Present.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.Optional;
+
+                class Present {
+                  private final DeviceClient client;
+
+                  Present(DeviceClient client) {
+                    this.client = client;
+                  }
+
+                  void wire() {
+                    client.setConnectionStatusChangeCallback(ctx -> {
+                      if (ctx.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                        // BUG: Diagnostic contains: close() runs on the thread that delivers
+                        Optional.ofNullable(client).ifPresent(DeviceClient::close);
+                      }
+                    }, null);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A lambda kept in a local that is never run (unused, or only printed) runs nothing; one run in place, or handed to
    * a library that may run it, runs where it is created, as before (found in two blind suites).
    */

@@ -9,9 +9,11 @@ import static io.github.linkguard.checker.analysis.InternalErrors.throwIfInjecte
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
@@ -334,8 +336,9 @@ public final class LinkGuardContext {
 
   /**
    * Whether the class can produce any finding: every check starts from a connection call (open, close, closeNow on a
-   * client) or a client creation, so a class without one needs no model. One pass over its calls and constructor
-   * invocations, stopping at the first match; the method name is compared before any type is looked at.
+   * client, also as a method reference {@code DeviceClient::close}) or a client creation, so a class without one needs
+   * no model. One pass over its calls, constructor invocations and method references, stopping at the first match;
+   * the method name is compared before any type is looked at.
    */
   private boolean mayMatch(ClassTree classTree) {
     boolean[] found = {false};
@@ -355,6 +358,15 @@ public final class LinkGuardContext {
       public Void visitNewClass(NewClassTree tree, Void unused) {
         found[0] |= sdk.isClientCreation(tree);
         return super.visitNewClass(tree, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+        // Optional.ofNullable(client).ifPresent(DeviceClient::close): a close with no call tree of its own
+        found[0] |=
+            (tree.getName().contentEquals("close") || tree.getName().contentEquals("closeNow"))
+                && sdk.isClientType(ASTHelpers.getType(tree.getQualifierExpression()));
+        return super.visitMemberReference(tree, null);
       }
     }.scan(classTree, null);
     return found[0];
