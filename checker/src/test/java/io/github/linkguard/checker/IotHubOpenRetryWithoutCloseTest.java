@@ -2543,6 +2543,161 @@ class IotHubOpenRetryWithoutCloseTest {
   }
 
   /**
+   * A catch that schedules the method holding the {@code open()} again through an anonymous {@code TimerTask} whose
+   * run() calls it, or through a helper that only such catches call, is a retry construct as the lambda written in
+   * the catch is: the task is the next round, no root of its own (blind suite BB). A helper also called from other
+   * code (here, at start-up) schedules a timer, which stays a re-entry site.
+   */
+  @Test
+  void aRetryRescheduledThroughAnAnonymousTaskOrAHelper_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Rescheduling.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+                import java.util.concurrent.CompletableFuture;
+                import java.util.concurrent.TimeUnit;
+
+                class Rescheduling {
+                  private final Timer timer = new Timer(true);
+                  private final DeviceClient a, b, c;
+
+                  Rescheduling(String cs) throws RuntimeException {
+                    a = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    b = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    c = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void connectA(int attempt) {
+                    try {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      a.open(false);
+                    } catch (IotHubClientException e) {
+                      timer.schedule(new TimerTask() {
+                        @Override
+                        public void run() {
+                          connectA(attempt + 1);
+                        }
+                      }, 1_000L);
+                    }
+                  }
+
+                  void connectB(int attempt) {
+                    try {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      b.open(false);
+                    } catch (IotHubClientException e) {
+                      retryLater(attempt);
+                    }
+                  }
+
+                  private void retryLater(int attempt) {
+                    CompletableFuture.runAsync(
+                        () -> connectB(attempt + 1), CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+                  }
+
+                  void startC() {
+                    refreshLater();
+                  }
+
+                  void connectC() {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      c.open(false);
+                    } catch (IotHubClientException e) {
+                      refreshLater();
+                    }
+                  }
+
+                  private void refreshLater() {
+                    CompletableFuture.runAsync(this::connectC, CompletableFuture.delayedExecutor(1, TimeUnit.MINUTES));
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aRetryRescheduledThroughAnAnonymousTaskOrAHelper_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Rescheduling.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+                import java.util.concurrent.CompletableFuture;
+                import java.util.concurrent.TimeUnit;
+
+                class Rescheduling {
+                  private final Timer timer = new Timer(true);
+                  private final DeviceClient a, b, c;
+
+                  Rescheduling(String cs) throws URISyntaxException {
+                    a = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    b = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    c = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void connectA(int attempt) {
+                    try {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      a.open();
+                    } catch (IOException e) {
+                      timer.schedule(new TimerTask() {
+                        @Override
+                        public void run() {
+                          connectA(attempt + 1);
+                        }
+                      }, 1_000L);
+                    }
+                  }
+
+                  void connectB(int attempt) {
+                    try {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      b.open();
+                    } catch (IOException e) {
+                      retryLater(attempt);
+                    }
+                  }
+
+                  private void retryLater(int attempt) {
+                    CompletableFuture.runAsync(
+                        () -> connectB(attempt + 1), CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+                  }
+
+                  void startC() {
+                    refreshLater();
+                  }
+
+                  void connectC() {
+                    try {
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      c.open();
+                    } catch (IOException e) {
+                      refreshLater();
+                    }
+                  }
+
+                  private void refreshLater() {
+                    CompletableFuture.runAsync(this::connectC, CompletableFuture.delayedExecutor(1, TimeUnit.MINUTES));
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A task the guarded status callback hands off, which on failure schedules the attempt again from its {@code
    * catch} (the task itself, a new task of its class, or a lambda calling its method), keeps the callback's guard: the
    * rescheduled round continues the path that ran the failed one. Its {@code open()} is a retry without a close, not

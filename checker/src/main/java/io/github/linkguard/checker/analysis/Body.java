@@ -141,6 +141,16 @@ public final class Body {
     }
   }
 
+  /**
+   * A task written where a catch hands it off to run the method again ({@link CallGraph}): the next round of a
+   * retry, which continues the path of the round that failed, not a root of its own.
+   */
+  void clearHandOffRoot() {
+    if (root == Root.HAND_OFF) {
+      root = Root.NONE;
+    }
+  }
+
   /** The clients a status callback is registered on, where the registration names them. */
   public Set<ClientRef> callbackClients() {
     return callbackClients;

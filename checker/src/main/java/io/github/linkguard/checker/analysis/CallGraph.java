@@ -153,6 +153,11 @@ final class CallGraph {
       }
       if (role.callbackOrThread()) {
         if (body.root() == Body.Root.HAND_OFF) {
+          // catch (...) { timer.schedule(new TimerTask() { public void run() { connect(); } }, delay); }: the next
+          // round of the retry, as the same lambda is; the class is made there only, so its run() is that round's
+          if (isRescheduledFromItsOwnCatch(role.enclosing(), role.site(), body)) {
+            body.clearHandOffRoot();
+          }
           link(role.enclosing(), body, Body.EdgeKind.HAND_OFF, role.site());
         }
       } else if (body.root() == Body.Root.NONE) {
@@ -303,19 +308,47 @@ final class CallGraph {
    * {@code catch (...) { scheduler.schedule(this::connect, 5, SECONDS); }} inside {@code connect()}: a retry by
    * scheduling the method again, whose next round continues the path that ran the failed one. It is no root of its
    * own (a hand-off still, for the callback-thread rules); a method that reschedules itself outside a catch is a
-   * timer, and stays one.
+   * timer, and stays one. The task may be the method itself, a lambda or anonymous class written there that calls it
+   * ({@code () -> { client.close(); connect(); }}), and the scheduling may sit in a helper that only such catches
+   * call ({@code catch (...) { scheduleRetry(); }}).
    */
   private static boolean isRescheduledFromItsOwnCatch(Body from, TreePath site, Body target) {
-    boolean callsBack = target == from;
-    // schedule(() -> { client.close(); connect(); }, ...): a lambda written there that calls the method again
-    for (Body.Edge edge : target.tree() instanceof LambdaExpressionTree ? target.outgoing() : List.<Body.Edge>of()) {
-      callsBack |= edge.kind() == Body.EdgeKind.SYNC && edge.to() == from;
+    if (target == from || (isWrittenThere(target) && callsSynchronously(target, from))) {
+      return isInACatchOf(from, site);
     }
-    if (!callsBack) {
+    // a helper that schedules the task: only when every call of it is in a catch of a method the task calls again
+    if (!isWrittenThere(target) || from.incoming().isEmpty()) {
       return false;
     }
+    for (Body.Edge call : from.incoming()) {
+      if (call.kind() != Body.EdgeKind.SYNC
+          || !callsSynchronously(target, call.from())
+          || !isInACatchOf(call.from(), call.site())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A lambda, or a method of an anonymous class: written where it is handed off, so made there only. */
+  private static boolean isWrittenThere(Body body) {
+    MethodSymbol method = body.method();
+    return body.tree() instanceof LambdaExpressionTree
+        || (method != null && method.owner instanceof ClassSymbol owner && owner.isAnonymous());
+  }
+
+  private static boolean callsSynchronously(Body caller, Body callee) {
+    for (Body.Edge edge : caller.outgoing()) {
+      if (edge.kind() == Body.EdgeKind.SYNC && edge.to() == callee) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isInACatchOf(Body body, TreePath site) {
     for (TreePath current = site;
-        current != null && current.getLeaf() != from.tree();
+        current != null && current.getLeaf() != body.tree();
         current = current.getParentPath()) {
       if (current.getLeaf() instanceof CatchTree) {
         return true;
