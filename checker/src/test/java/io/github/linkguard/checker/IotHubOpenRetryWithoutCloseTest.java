@@ -2543,6 +2543,271 @@ class IotHubOpenRetryWithoutCloseTest {
   }
 
   /**
+   * A helper the catch calls to schedule the next round, whose lambda closes the failed client before it calls the
+   * method again, closes between the attempts, as the same lambda written in the catch does; one that closes only
+   * after calling back does not.
+   */
+  @Test
+  void aHelperThatSchedulesACloseBeforeCallingBack_v2() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Imagery.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.CompletableFuture;
+                import java.util.concurrent.TimeUnit;
+
+                class Imagery {
+                  private DeviceClient imagery, thumbnails;
+
+                  void connectImagery(int attempt) {
+                    try {
+                      imagery.open(false);
+                    } catch (IotHubClientException e) {
+                      retryImageryLater(attempt);
+                    }
+                  }
+
+                  private void retryImageryLater(int attempt) {
+                    CompletableFuture.runAsync(() -> {
+                      imagery.close();
+                      connectImagery(attempt + 1);
+                    }, CompletableFuture.delayedExecutor(2L * attempt, TimeUnit.SECONDS));
+                  }
+
+                  void connectThumbnails(int attempt) {
+                    try {
+                      // BUG: Diagnostic contains: retried without closing the client
+                      thumbnails.open(false);
+                    } catch (IotHubClientException e) {
+                      retryThumbnailsLater(attempt);
+                    }
+                  }
+
+                  private void retryThumbnailsLater(int attempt) {
+                    CompletableFuture.runAsync(() -> {
+                      connectThumbnails(attempt + 1);
+                      thumbnails.close();
+                    }, CompletableFuture.delayedExecutor(2L * attempt, TimeUnit.SECONDS));
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aHelperThatSchedulesACloseBeforeCallingBack_v1() {
+    Sources.compile(IotHubOpenRetryWithoutClose.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Imagery.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.io.IOException;
+                import java.util.concurrent.CompletableFuture;
+                import java.util.concurrent.TimeUnit;
+
+                class Imagery {
+                  private DeviceClient imagery, thumbnails;
+
+                  void connectImagery(int attempt) {
+                    try {
+                      imagery.open();
+                    } catch (IOException e) {
+                      retryImageryLater(attempt);
+                    }
+                  }
+
+                  private void retryImageryLater(int attempt) {
+                    CompletableFuture.runAsync(() -> {
+                      try {
+                        imagery.closeNow();
+                      } catch (IOException ignored) {
+                        // the next round opens again
+                      }
+                      connectImagery(attempt + 1);
+                    }, CompletableFuture.delayedExecutor(2L * attempt, TimeUnit.SECONDS));
+                  }
+
+                  void connectThumbnails(int attempt) {
+                    try {
+                      // BUG: Diagnostic contains: retried without closing the client
+                      thumbnails.open();
+                    } catch (IOException e) {
+                      retryThumbnailsLater(attempt);
+                    }
+                  }
+
+                  private void retryThumbnailsLater(int attempt) {
+                    CompletableFuture.runAsync(() -> {
+                      connectThumbnails(attempt + 1);
+                      try {
+                        thumbnails.closeNow();
+                      } catch (IOException ignored) {
+                        // too late: the round above opened already
+                      }
+                    }, CompletableFuture.delayedExecutor(2L * attempt, TimeUnit.SECONDS));
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
+   * A loop whose condition's flag the {@code finally} sets from a flag the try block sets after the {@code open()}
+   * ({@code finally { keepTrying = !ok; }} with {@code ok = true;} after the open) leaves once the attempt succeeds:
+   * a retry, judged here (a close in that finally closes the failed attempt), not a loop that keeps running. A finally
+   * whose flag does not depend on the success keeps the loop running (blind suite BB).
+   */
+  @Test
+  void aLoopLeftByAFlagTheFinallySetsFromTheSuccess_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Terminal.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                class Terminal {
+                  private DeviceClient receipts, audit, sync;
+
+                  void connectReceipts() throws InterruptedException {
+                    boolean keepTrying = true;
+                    int attempts = 0;
+                    while (keepTrying) {
+                      boolean ok = false;
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        receipts.open(false);
+                        ok = true;
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      } finally {
+                        keepTrying = !ok && ++attempts < 5;
+                      }
+                    }
+                  }
+
+                  void connectAudit() throws InterruptedException {
+                    boolean keepTrying = true;
+                    while (keepTrying) {
+                      boolean ok = false;
+                      try {
+                        audit.open(false);
+                        ok = true;
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      } finally {
+                        if (!ok) {
+                          audit.close();
+                        }
+                        keepTrying = !ok;
+                      }
+                    }
+                  }
+
+                  void syncForever() throws InterruptedException {
+                    boolean keepSyncing = true;
+                    int rounds = 0;
+                    while (keepSyncing) {
+                      boolean ok = false;
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        sync.open(false);
+                        ok = true;
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      } finally {
+                        keepSyncing = ++rounds < 1000;
+                      }
+                      Thread.sleep(60_000);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aLoopLeftByAFlagTheFinallySetsFromTheSuccess_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Terminal.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+                import java.io.IOException;
+
+                class Terminal {
+                  private DeviceClient receipts, audit, sync;
+
+                  void connectReceipts() throws InterruptedException {
+                    boolean keepTrying = true;
+                    int attempts = 0;
+                    while (keepTrying) {
+                      boolean ok = false;
+                      try {
+                        // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                        receipts.open();
+                        ok = true;
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      } finally {
+                        keepTrying = !ok && ++attempts < 5;
+                      }
+                    }
+                  }
+
+                  void connectAudit() throws InterruptedException {
+                    boolean keepTrying = true;
+                    while (keepTrying) {
+                      boolean ok = false;
+                      try {
+                        audit.open();
+                        ok = true;
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      } finally {
+                        if (!ok) {
+                          try {
+                            audit.closeNow();
+                          } catch (IOException ignored) {
+                            // best effort
+                          }
+                        }
+                        keepTrying = !ok;
+                      }
+                    }
+                  }
+
+                  void syncForever() throws InterruptedException {
+                    boolean keepSyncing = true;
+                    int rounds = 0;
+                    while (keepSyncing) {
+                      boolean ok = false;
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        sync.open();
+                        ok = true;
+                      } catch (IOException e) {
+                        System.err.println(e);
+                      } finally {
+                        keepSyncing = ++rounds < 1000;
+                      }
+                      Thread.sleep(60_000);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A catch that schedules the method holding the {@code open()} again through an anonymous {@code TimerTask} whose
    * run() calls it, or through a helper that only such catches call, is a retry construct as the lambda written in
    * the catch is: the task is the next round, no root of its own (blind suite BB). A helper also called from other

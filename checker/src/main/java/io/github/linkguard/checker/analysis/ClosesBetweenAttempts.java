@@ -5,7 +5,6 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.IfTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -251,18 +250,9 @@ final class ClosesBetweenAttempts {
         && callEffects.closedByCall(reattempt).contains(atAnchor)) {
       return true;
     }
-    // schedule(() -> { client.close(); connect(); }, ...): a close in the scheduled lambda before it calls back
-    if (retry.reattempt().getLeaf() instanceof LambdaExpressionTree lambda
-        && lambda.getBody() instanceof BlockTree block
-        && open.body().method() != null) {
-      for (StatementTree statement : block.getStatements()) {
-        if (failure.closes(statement)) {
-          return true;
-        }
-        if (calls(statement, open.body().method())) {
-          break;
-        }
-      }
+    // schedule(() -> { client.close(); connect(); }, ...), also from a helper the catch calls
+    if (reattempts.closedInTheScheduledRound(retry, open, failure)) {
+      return true;
     }
     // Re-calling the method that holds the open(): a close before the open() in that method.
     return retry.reattempt().getLeaf() != open.tree() && closedBeforeAttempt(null, open, client, client);
@@ -462,19 +452,6 @@ final class ClosesBetweenAttempts {
       }
     }
     return client;
-  }
-
-  /** Whether {@code statement} calls {@code method} (outside nested lambdas and classes). */
-  private static boolean calls(StatementTree statement, Symbol method) {
-    boolean[] found = {false};
-    new SameBodyScanner() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        found[0] |= method.equals(ASTHelpers.getSymbol(call));
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(statement, null);
-    return found[0];
   }
 
   /** Where {@code region} assigns a new client to {@code client}: start positions. */

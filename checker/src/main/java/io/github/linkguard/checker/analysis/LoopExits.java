@@ -41,10 +41,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a loop ends once the attempt in it succeeds: a {@code break} or {@code return} after the attempt, a flag
- * the loop condition tests set after it (also in the same-class code the attempt calls), or a loop condition that
- * holds only while the device is not connected, or a flag set in every round unless a failure is caught. This tells
- * a retry loop from a loop that keeps running (a re-entry site), and both from a loop whose every round is its last
- * ({@link #runsAtMostOnce}).
+ * the loop condition tests set after it (in the same-class code the attempt calls, or in a finally from flags set
+ * after it), a loop condition that holds only while the device is not connected, or a flag set in every round unless
+ * a failure is caught. This tells a retry loop from a loop that keeps running (a re-entry site), and both from a loop
+ * whose every round is its last ({@link #runsAtMostOnce}).
  *
  * <p>Cost: which statements of a block leave the loop is computed once per block and loop, from the end of the
  * indexed block backwards, so many attempts in one loop stay linear; the variables a loop condition reads are
@@ -96,8 +96,10 @@ final class LoopExits {
         current != null && current.getLeaf() != loop;
         current = current.getParentPath()) {
       Tree leaf = current.getLeaf();
-      if (leaf instanceof ReturnTree) {
-        return true; // return connectAndOpen();
+      if (leaf instanceof ReturnTree // return connectAndOpen();
+          || (leaf instanceof TryTree tryTree // finally { keepTrying = !ok; }
+              && SuccessPath.finallyEndsTheLoopAfter(tryTree, anchor, loopCondition(loop), conditionVariables))) {
+        return true;
       }
       List<? extends StatementTree> statements = null;
       if (leaf instanceof BlockTree block) {

@@ -1,9 +1,13 @@
 package io.github.linkguard.checker.analysis;
 
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -13,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a catch's re-attempt goes through a method that closes the failed client before it opens it again: a
- * helper the catch hands the failed object to, or a method of this object the catch schedules. Split from {@link
+ * helper the catch hands the failed object to, a method of this object the catch schedules, or a lambda the catch (or
+ * a helper it calls) schedules, which closes before it calls back. Split from {@link
  * ClosesBetweenAttempts}, which asks it for catch retries only.
  *
  * <p>Cost: per question, the connection calls and outgoing edges of each method the re-attempt reaches directly,
@@ -51,6 +56,57 @@ final class ReattemptCloses {
       }
     }
     return false;
+  }
+
+  /**
+   * The catch schedules a lambda that closes the failed client before it calls the method holding the open() again
+   * ({@code schedule(() -> { client.close(); connect(); }, ...)}), in the catch or in a helper the catch calls.
+   */
+  boolean closedInTheScheduledRound(CatchRetry retry, ConnectionCall open, FailurePath failure) {
+    Tree site = retry.reattempt().getLeaf();
+    if (site instanceof LambdaExpressionTree lambda) {
+      return closesBeforeCallingBack(lambda, open, failure);
+    }
+    for (Body.Edge call : site instanceof MethodInvocationTree ? model.graph().edgesAt(site) : List.<Body.Edge>of()) {
+      for (Body.Edge handOff : call.kind() == Body.EdgeKind.SYNC ? call.to().outgoing() : List.<Body.Edge>of()) {
+        if (handOff.to().tree() instanceof LambdaExpressionTree lambda
+            && closesBeforeCallingBack(lambda, open, failure)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a block lambda closes the failed client before it calls the method holding the open() again. */
+  private static boolean closesBeforeCallingBack(
+      LambdaExpressionTree lambda, ConnectionCall open, FailurePath failure) {
+    MethodSymbol method = open.body().method();
+    for (StatementTree statement :
+        lambda.getBody() instanceof BlockTree block && method != null
+            ? block.getStatements()
+            : List.<StatementTree>of()) {
+      if (failure.closes(statement)) {
+        return true;
+      }
+      if (calls(statement, method)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code statement} calls {@code method} (outside nested lambdas and classes). */
+  private static boolean calls(StatementTree statement, MethodSymbol method) {
+    boolean[] found = {false};
+    new SameBodyScanner() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |= method.equals(ASTHelpers.getSymbol(call));
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(statement, null);
+    return found[0];
   }
 
   /** Whether {@code body} closes {@code client} before it opens it, or before a call that leads back to the open(). */

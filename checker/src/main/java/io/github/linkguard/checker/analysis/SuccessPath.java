@@ -1,7 +1,9 @@
 package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -9,8 +11,10 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -121,5 +125,62 @@ final class SuccessPath {
       return statement;
     }
     return canHold ? decision.getThenStatement() : decision.getElseStatement();
+  }
+
+  /**
+   * {@code try { client.open(); ok = true; } catch (...) { ... } finally { keepTrying = !ok; }}: the finally sets a
+   * variable of the loop condition, from the constants the try block assigns after the attempt, to a value under
+   * which the condition is false. Only top-level statements of both blocks are read.
+   */
+  static boolean finallyEndsTheLoopAfter(
+      TryTree tryTree, TreePath anchor, @Nullable ExpressionTree condition, Set<Symbol> conditionVariables) {
+    if (tryTree.getFinallyBlock() == null || condition == null) {
+      return false;
+    }
+    // the statement of the try block that holds the attempt (none when the attempt is in a catch or the finally)
+    Tree attemptStatement = null;
+    for (TreePath current = anchor; current != null; current = current.getParentPath()) {
+      TreePath parent = current.getParentPath();
+      if (parent != null && parent.getLeaf() == tryTree.getBlock()) {
+        attemptStatement = current.getLeaf();
+        break;
+      }
+    }
+    Map<Symbol, Object> afterSuccess = new HashMap<>();
+    boolean afterAttempt = false;
+    for (StatementTree statement : tryTree.getBlock().getStatements()) {
+      AssignmentTree assignment = assignmentIn(statement);
+      Object value = assignment == null ? null : KnownValues.constantValue(assignment.getExpression());
+      Symbol variable = assignment == null ? null : ASTHelpers.getSymbol(assignment.getVariable());
+      if (afterAttempt && value != null && variable != null) {
+        afterSuccess.put(variable, value);
+      }
+      afterAttempt |= statement == attemptStatement;
+    }
+    if (attemptStatement == null || afterSuccess.isEmpty()) {
+      return false;
+    }
+    KnownValues succeeded = new KnownValues(afterSuccess);
+    for (StatementTree statement : tryTree.getFinallyBlock().getStatements()) {
+      AssignmentTree assignment = assignmentIn(statement);
+      Symbol variable = assignment == null ? null : ASTHelpers.getSymbol(assignment.getVariable());
+      if (variable == null || !conditionVariables.contains(variable)) {
+        continue;
+      }
+      boolean mayBeTrue = ConditionEvaluator.evaluate(assignment.getExpression(), true, succeeded);
+      boolean mayBeFalse = ConditionEvaluator.evaluate(assignment.getExpression(), false, succeeded);
+      if (mayBeTrue != mayBeFalse
+          && !ConditionEvaluator.evaluate(condition, true, new KnownValues(Map.of(variable, mayBeTrue)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable AssignmentTree assignmentIn(StatementTree statement) {
+    return statement instanceof ExpressionStatementTree expression
+            && expression.getExpression() instanceof AssignmentTree assignment
+        ? assignment
+        : null;
   }
 }
