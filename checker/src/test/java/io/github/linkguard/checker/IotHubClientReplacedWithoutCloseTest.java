@@ -3592,4 +3592,102 @@ class IotHubClientReplacedWithoutCloseTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A catch after a failed send that recreates and reopens the client, then leaves the loop whatever the open() did,
+   * makes one attempt: no retry construct (whose assignments would be IotHubOpenRetryWithoutClose's), but a re-entry
+   * site whose replacement of the client is this check's (blind suite BB).
+   */
+  @Test
+  void aLoopLeftWhateverTheReopenAfterAFailedSendDoes_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Pump.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+                import com.microsoft.azure.sdk.iot.device.Message;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.List;
+
+                class Pump {
+                  private final String cs;
+                  private DeviceClient client;
+
+                  Pump(String cs) throws RuntimeException {
+                    this.cs = cs;
+                    this.client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void pump(List<String> batch) throws RuntimeException, InterruptedException {
+                    while (true) {
+                      for (String reading : batch) {
+                        try {
+                          client.sendEvent(new Message(reading));
+                        } catch (IotHubClientException | InterruptedException e) {
+                          // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'client'
+                          client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                          try {
+                            client.open(false);
+                          } catch (IotHubClientException ignored) {
+                            // the next batch tries again
+                          }
+                          break;
+                        }
+                      }
+                      Thread.sleep(10_000L);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aLoopLeftWhateverTheReopenAfterAFailedSendDoes_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Pump.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+                import com.microsoft.azure.sdk.iot.device.Message;
+                import java.io.IOException;
+                import java.net.URISyntaxException;
+                import java.util.List;
+
+                class Pump {
+                  private final String cs;
+                  private DeviceClient client;
+
+                  Pump(String cs) throws URISyntaxException {
+                    this.cs = cs;
+                    this.client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void pump(List<String> batch) throws URISyntaxException, InterruptedException {
+                    while (true) {
+                      for (String reading : batch) {
+                        try {
+                          client.sendEventAsync(new Message(reading), null, null);
+                        } catch (IllegalStateException e) {
+                          // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'client'
+                          client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                          try {
+                            client.open();
+                          } catch (IOException ignored) {
+                            // the next batch tries again
+                          }
+                          break;
+                        }
+                      }
+                      Thread.sleep(10_000L);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
 }

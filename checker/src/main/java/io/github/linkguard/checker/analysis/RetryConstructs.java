@@ -2,14 +2,20 @@ package io.github.linkguard.checker.analysis;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.tree.JCTree;
 import io.github.linkguard.checker.analysis.RetryConstruct.CatchRetry;
 import io.github.linkguard.checker.analysis.RetryConstruct.LibraryRetry;
 import io.github.linkguard.checker.analysis.RetryConstruct.LoopRetry;
@@ -145,6 +151,11 @@ final class RetryConstructs {
     }
     boolean keepsRunning = false;
     for (var entry : anchors.entrySet()) {
+      if (!conditionOpens.contains(entry.getKey())
+          && leavesAfterFailureToo(loopPath, entry.getValue())
+          && loopExits.leavesAfterSuccess(loopPath, entry.getValue())) {
+        continue; // the round that makes this attempt is the last, whatever its outcome: no retry, nor a running loop
+      }
       if (conditionOpens.contains(entry.getKey()) || loopExits.leavesAfterSuccess(loopPath, entry.getValue())) {
         retried.add(entry.getKey());
         constructsByOpen
@@ -159,6 +170,56 @@ final class RetryConstructs {
     if (reentry) {
       bodiesWithReentryConstructs.add(body);
     }
+  }
+
+  /**
+   * Whether a failure of the attempt at {@code anchor} also leaves the loop: the innermost {@code try} around it in the
+   * loop catches it, and each of its catches ends the loop (a return, a throw, a break, with no continue) or runs on to
+   * a statement that does ({@code catch (...) { client = new ...; try { client.open(false); } catch (...) { } break;
+   * }} after a failed send, blind suite BB). A failure no catch in the loop takes leaves it too, but such a loop is
+   * read as a retry whose failures need no close, as before.
+   */
+  private static boolean leavesAfterFailureToo(TreePath loopPath, TreePath anchor) {
+    Tree loop = loopPath.getLeaf();
+    for (TreePath current = anchor;
+        current.getParentPath() != null && current.getParentPath().getLeaf() != loop;
+        current = current.getParentPath()) {
+      TreePath parent = current.getParentPath();
+      if (parent.getLeaf() instanceof TryTree tryTree
+          && tryTree.getBlock() == current.getLeaf()
+          && !tryTree.getCatches().isEmpty()) {
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          if (NormalCompletion.holdsLoopJump(catchTree.getBlock(), false)
+              || (NormalCompletion.canCompleteNormally(catchTree.getBlock()) && !leavesAfter(parent, loop))) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the statements that run after {@code statement}, up to the loop's end, leave the loop first. */
+  private static boolean leavesAfter(TreePath statement, Tree loop) {
+    for (TreePath current = statement; current.getParentPath() != null; current = current.getParentPath()) {
+      Tree parent = current.getParentPath().getLeaf();
+      if (parent == loop || StatementFlow.isLoop(parent) || parent instanceof CaseTree) {
+        return false;
+      }
+      boolean after = false;
+      for (StatementTree next : parent instanceof BlockTree block ? block.getStatements() : List.<StatementTree>of()) {
+        if (after && (next instanceof ReturnTree || next instanceof ThrowTree
+            || (next instanceof JCTree.JCBreak exit && exit.target == loop))) {
+          return true;
+        }
+        if (after && (!NormalCompletion.canCompleteNormally(next) || NormalCompletion.holdsLoopJump(next, true))) {
+          return false;
+        }
+        after |= next == current.getLeaf();
+      }
+    }
+    return false;
   }
 
   /**
