@@ -3594,7 +3594,8 @@ class IotHubClientReplacedWithoutCloseTest {
   }
 
   /**
-   * A catch after a failed send that recreates and reopens the client, then leaves the loop whatever the open() did,
+   * A catch after a failed send that recreates and reopens the client, then leaves the loop whatever the open() did
+   * (a break, or a continue of the outer loop),
    * makes one attempt: no retry construct (whose assignments would be IotHubOpenRetryWithoutClose's), but a re-entry
    * site whose replacement of the client is this check's (blind suite BB).
    */
@@ -3634,6 +3635,27 @@ class IotHubClientReplacedWithoutCloseTest {
                             // the next batch tries again
                           }
                           break;
+                        }
+                      }
+                      Thread.sleep(10_000L);
+                    }
+                  }
+
+                  void pumpLabelled(List<String> batch) throws RuntimeException, InterruptedException {
+                    batches:
+                    while (true) {
+                      for (String reading : batch) {
+                        try {
+                          client.sendEvent(new Message(reading));
+                        } catch (IotHubClientException | InterruptedException e) {
+                          // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'client'
+                          client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                          try {
+                            client.open(false);
+                          } catch (IotHubClientException ignored) {
+                            Thread.sleep(5_000L);
+                          }
+                          continue batches;
                         }
                       }
                       Thread.sleep(10_000L);
@@ -3681,6 +3703,27 @@ class IotHubClientReplacedWithoutCloseTest {
                             // the next batch tries again
                           }
                           break;
+                        }
+                      }
+                      Thread.sleep(10_000L);
+                    }
+                  }
+
+                  void pumpLabelled(List<String> batch) throws URISyntaxException, InterruptedException {
+                    batches:
+                    while (true) {
+                      for (String reading : batch) {
+                        try {
+                          client.sendEventAsync(new Message(reading), null, null);
+                        } catch (IllegalStateException e) {
+                          // FINDING: [IotHubClientReplacedWithoutClose] A new client replaces 'client'
+                          client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                          try {
+                            client.open();
+                          } catch (IOException ignored) {
+                            Thread.sleep(5_000L);
+                          }
+                          continue batches;
                         }
                       }
                       Thread.sleep(10_000L);

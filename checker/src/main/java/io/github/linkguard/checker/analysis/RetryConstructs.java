@@ -175,9 +175,9 @@ final class RetryConstructs {
   /**
    * Whether a failure of the attempt at {@code anchor} also leaves the loop: the innermost {@code try} around it in the
    * loop catches it, and each of its catches ends the loop (a return, a throw, a break, with no continue) or runs on to
-   * a statement that does ({@code catch (...) { client = new ...; try { client.open(false); } catch (...) { } break;
-   * }} after a failed send, blind suite BB). A failure no catch in the loop takes leaves it too, but such a loop is
-   * read as a retry whose failures need no close, as before.
+   * a statement that does, a continue of an enclosing loop included ({@code catch (...) { client = new ...; try {
+   * client.open(false); } catch (...) { } break; }} after a failed send, blind suite BB). A failure no catch in the
+   * loop takes leaves it too, but such a loop is read as a retry whose failures need no close, as before.
    */
   private static boolean leavesAfterFailureToo(TreePath loopPath, TreePath anchor) {
     Tree loop = loopPath.getLeaf();
@@ -209,8 +209,11 @@ final class RetryConstructs {
       }
       boolean after = false;
       for (StatementTree next : parent instanceof BlockTree block ? block.getStatements() : List.<StatementTree>of()) {
+        // continue batches; -- at this level (no loop between), a continue of another loop is of an enclosing one,
+        // which ends this loop as a break does
         if (after && (next instanceof ReturnTree || next instanceof ThrowTree
-            || (next instanceof JCTree.JCBreak exit && exit.target == loop))) {
+            || (next instanceof JCTree.JCBreak exit && exit.target == loop)
+            || (next instanceof JCTree.JCContinue outerNext && outerNext.target != loop))) {
           return true;
         }
         if (after && (!NormalCompletion.canCompleteNormally(next) || NormalCompletion.holdsLoopJump(next, true))) {
