@@ -41,7 +41,7 @@ public final class CallbackThreadRule {
     Body body = model.bodyAt(reference);
     if (body == null
         || !callbackScope.isInStatusCallback(body)
-        || !model.sdk().isClientType(ASTHelpers.getType(tree.getQualifierExpression()))) {
+        || !ConnectionOp.isClientCloseReference(tree, model.sdk()::isClientType)) {
       return false;
     }
     TreePath argument = IotHubSdk.withEnclosingParentheses(reference);

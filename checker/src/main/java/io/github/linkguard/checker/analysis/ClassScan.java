@@ -78,8 +78,6 @@ final class ClassScan {
   // Names asked of every method, call or method reference: compared as javac's interned names, so that no test
   // decodes a name into a String.
   private final Name run;
-  private final Name close;
-  private final Name closeNow;
   private final Set<Name> injectionAnnotations;
   private final Set<Name> producerAnnotations;
 
@@ -87,8 +85,6 @@ final class ClassScan {
     this.sdk = sdk;
     this.state = state;
     this.run = state.getName("run");
-    this.close = state.getName("close");
-    this.closeNow = state.getName("closeNow");
     this.injectionAnnotations = interned(INJECTION_ANNOTATIONS, state);
     this.producerAnnotations = interned(PRODUCER_ANNOTATIONS, state);
     this.mapStores = new MapStores(sdk, state);
@@ -260,8 +256,7 @@ final class ClassScan {
 
     @Override
     public Void visitMemberReference(MemberReferenceTree tree, Body enclosing) {
-      if ((tree.getName() == close || tree.getName() == closeNow)
-          && sdk.isClientType(ASTHelpers.getType(tree.getQualifierExpression()))) {
+      if (ConnectionOp.isClientCloseReference(tree, sdk::isClientType)) {
         collections.noteCloseReference(getCurrentPath()); // clients.forEach(DeviceClient::close)
       }
       if (enclosing != null) {

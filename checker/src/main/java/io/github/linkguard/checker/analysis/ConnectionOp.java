@@ -1,8 +1,12 @@
 package io.github.linkguard.checker.analysis;
 
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Name;
 import com.sun.tools.javac.util.Names;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /** A call that changes the connection of a client. */
@@ -42,6 +46,28 @@ public enum ConnectionOp {
     if (name == null) {
       return null;
     }
+    ConnectionNames known = namesOf(name);
+    return name == known.open() ? OPEN
+        : name == known.close() ? CLOSE
+        : name == known.closeNow() ? CLOSE_NOW
+        : name == known.unregister() ? UNREGISTER
+        : null;
+  }
+
+  /**
+   * {@code DeviceClient::close}, {@code client::closeNow}: a method reference to a client's close, the one connection
+   * call with no call tree of its own ({@code clients.forEach(DeviceClient::close)}). The name is tested first; the
+   * type test is the caller's ({@code sdk::isClientType}, passed so that this enum stays below {@link IotHubSdk}).
+   */
+  static boolean isClientCloseReference(MemberReferenceTree reference, Predicate<@Nullable Type> isClientType) {
+    Name name = (Name) reference.getName();
+    ConnectionNames known = namesOf(name);
+    return (name == known.close() || name == known.closeNow())
+        && isClientType.test(ASTHelpers.getType(reference.getQualifierExpression()));
+  }
+
+  /** The connection names of the name table {@code name} is in, looked up once per compiler. */
+  private static ConnectionNames namesOf(Name name) {
     Names names = name.table.names; // the name's own table: no lookup in the compiler's context per call
     ConnectionNames known = connectionNames;
     if (known == null || known.names() != names) {
@@ -54,10 +80,6 @@ public enum ConnectionOp {
               names.fromString("unregisterDeviceClient"));
       connectionNames = known;
     }
-    return name == known.open() ? OPEN
-        : name == known.close() ? CLOSE
-        : name == known.closeNow() ? CLOSE_NOW
-        : name == known.unregister() ? UNREGISTER
-        : null;
+    return known;
   }
 }

@@ -9,7 +9,6 @@ import static io.github.linkguard.checker.analysis.InternalErrors.throwIfInjecte
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
@@ -363,9 +362,7 @@ public final class LinkGuardContext {
       @Override
       public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
         // Optional.ofNullable(client).ifPresent(DeviceClient::close): a close with no call tree of its own
-        found[0] |=
-            (tree.getName().contentEquals("close") || tree.getName().contentEquals("closeNow"))
-                && sdk.isClientType(ASTHelpers.getType(tree.getQualifierExpression()));
+        found[0] |= ConnectionOp.isClientCloseReference(tree, sdk::isClientType);
         return super.visitMemberReference(tree, null);
       }
     }.scan(classTree, null);
