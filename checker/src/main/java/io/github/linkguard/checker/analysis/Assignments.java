@@ -4,18 +4,29 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Which variables a piece of code assigns, for {@link LoopExits} and {@link SuccessPath}. Linear in the tree. */
 final class Assignments {
   private Assignments() {}
+
+  /** The assignment a statement is ({@code x = value;}), or null. */
+  static @Nullable AssignmentTree of(StatementTree statement) {
+    return statement instanceof ExpressionStatementTree expression
+            && expression.getExpression() instanceof AssignmentTree assignment
+        ? assignment
+        : null;
+  }
 
   /**
    * Which of {@code variables} {@code tree} assigns (or calls set on), outside nested classes, each with how many

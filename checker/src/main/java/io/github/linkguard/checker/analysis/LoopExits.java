@@ -314,9 +314,8 @@ final class LoopExits {
             ? tryTree.getBlock().getStatements()
             : List.of(statement);
     for (StatementTree candidate : candidates) {
-      if (!(candidate instanceof ExpressionStatementTree expression
-          && expression.getExpression() instanceof AssignmentTree assignment
-          && KnownValues.constantValue(assignment.getExpression()) != null)) {
+      AssignmentTree assignment = Assignments.of(candidate);
+      if (assignment == null || KnownValues.constantValue(assignment.getExpression()) == null) {
         break;
       }
       leading.add(assignment);

@@ -151,12 +151,12 @@ final class RetryConstructs {
     }
     boolean keepsRunning = false;
     for (var entry : anchors.entrySet()) {
-      if (!conditionOpens.contains(entry.getKey())
-          && leavesAfterFailureToo(loopPath, entry.getValue())
-          && loopExits.leavesAfterSuccess(loopPath, entry.getValue())) {
+      boolean opensInCondition = conditionOpens.contains(entry.getKey());
+      boolean leavesAfterSuccess = opensInCondition || loopExits.leavesAfterSuccess(loopPath, entry.getValue());
+      if (leavesAfterSuccess && !opensInCondition && leavesAfterFailureToo(loopPath, entry.getValue())) {
         continue; // the round that makes this attempt is the last, whatever its outcome: no retry, nor a running loop
       }
-      if (conditionOpens.contains(entry.getKey()) || loopExits.leavesAfterSuccess(loopPath, entry.getValue())) {
+      if (leavesAfterSuccess) {
         retried.add(entry.getKey());
         constructsByOpen
             .computeIfAbsent(entry.getKey(), k -> new ArrayList<>())

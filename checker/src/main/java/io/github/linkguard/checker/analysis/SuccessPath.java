@@ -3,7 +3,6 @@ package io.github.linkguard.checker.analysis;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -139,9 +138,10 @@ final class SuccessPath {
     }
     // the statement of the try block that holds the attempt (none when the attempt is in a catch or the finally)
     Tree attemptStatement = null;
-    for (TreePath current = anchor; current != null; current = current.getParentPath()) {
-      TreePath parent = current.getParentPath();
-      if (parent != null && parent.getLeaf() == tryTree.getBlock()) {
+    for (TreePath current = anchor;
+        current.getParentPath() != null && current.getLeaf() != tryTree;
+        current = current.getParentPath()) {
+      if (current.getParentPath().getLeaf() == tryTree.getBlock()) {
         attemptStatement = current.getLeaf();
         break;
       }
@@ -149,7 +149,7 @@ final class SuccessPath {
     Map<Symbol, Object> afterSuccess = new HashMap<>();
     boolean afterAttempt = false;
     for (StatementTree statement : tryTree.getBlock().getStatements()) {
-      AssignmentTree assignment = assignmentIn(statement);
+      AssignmentTree assignment = Assignments.of(statement);
       Object value = assignment == null ? null : KnownValues.constantValue(assignment.getExpression());
       Symbol variable = assignment == null ? null : ASTHelpers.getSymbol(assignment.getVariable());
       if (afterAttempt && value != null && variable != null) {
@@ -162,7 +162,7 @@ final class SuccessPath {
     }
     KnownValues succeeded = new KnownValues(afterSuccess);
     for (StatementTree statement : tryTree.getFinallyBlock().getStatements()) {
-      AssignmentTree assignment = assignmentIn(statement);
+      AssignmentTree assignment = Assignments.of(statement);
       Symbol variable = assignment == null ? null : ASTHelpers.getSymbol(assignment.getVariable());
       if (variable == null || !conditionVariables.contains(variable)) {
         continue;
@@ -175,12 +175,5 @@ final class SuccessPath {
       }
     }
     return false;
-  }
-
-  private static @Nullable AssignmentTree assignmentIn(StatementTree statement) {
-    return statement instanceof ExpressionStatementTree expression
-            && expression.getExpression() instanceof AssignmentTree assignment
-        ? assignment
-        : null;
   }
 }
