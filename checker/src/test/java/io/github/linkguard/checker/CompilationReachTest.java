@@ -829,6 +829,230 @@ class CompilationReachTest {
   }
 
   /**
+   * A client handed to another class's method that stores it in a collection ({@code cache.add(id, client)} whose body
+   * is {@code clients.putIfAbsent(id, client)}) is held by that collection: a close of a client read from it, with the
+   * callback removed first, is one of the app's own closes that the removal covers; without the removal it is reported
+   * (found on a public gateway, realcode9).
+   */
+  @Test
+  void callbackRemovedBeforeTheCloseOfACacheThatAnotherClassFills_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "ClientCache.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class ClientCache {
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+
+                  DeviceClient add(String id, DeviceClient client) {
+                    return clients.putIfAbsent(id, client);
+                  }
+
+                  void remove(String id) {
+                    DeviceClient client = clients.remove(id);
+                    if (client != null) {
+                      client.setConnectionStatusChangeCallback(null, null);
+                      client.close();
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "LeakyCache.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class LeakyCache {
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+
+                  void keep(String id, DeviceClient client) {
+                    clients.putIfAbsent(id, client);
+                  }
+
+                  void evict(String id) {
+                    DeviceClient client = clients.remove(id);
+                    if (client != null) {
+                      client.close();
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Bridge.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Bridge {
+                  private final ClientCache cache = new ClientCache();
+                  private final LeakyCache leaky = new LeakyCache();
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  void connect(String id, String cs) throws Exception {
+                    DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.setConnectionStatusChangeCallback(context -> {
+                        if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(() -> reconnect(id, cs));
+                        }
+                      }, null);
+                    client.open(false);
+                    cache.add(id, client);
+                  }
+
+                  void connectLeaky(String id, String cs) throws Exception {
+                    DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.setConnectionStatusChangeCallback(context -> {
+                        // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                        if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(() -> reconnectLeaky(id, cs));
+                        }
+                      }, null);
+                    client.open(false);
+                    leaky.keep(id, client);
+                  }
+
+                  private void reconnect(String id, String cs) {
+                    try {
+                      cache.remove(id);
+                      connect(id, cs);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void reconnectLeaky(String id, String cs) {
+                    try {
+                      leaky.evict(id);
+                      connectLeaky(id, cs);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void callbackRemovedBeforeTheCloseOfACacheThatAnotherClassFills_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "ClientCache.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class ClientCache {
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+
+                  DeviceClient add(String id, DeviceClient client) {
+                    return clients.putIfAbsent(id, client);
+                  }
+
+                  void remove(String id) throws java.io.IOException {
+                    DeviceClient client = clients.remove(id);
+                    if (client != null) {
+                      client.registerConnectionStatusChangeCallback(null, null);
+                      client.closeNow();
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "LeakyCache.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class LeakyCache {
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+
+                  void keep(String id, DeviceClient client) {
+                    clients.putIfAbsent(id, client);
+                  }
+
+                  void evict(String id) throws java.io.IOException {
+                    DeviceClient client = clients.remove(id);
+                    if (client != null) {
+                      client.closeNow();
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Bridge.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Bridge {
+                  private final ClientCache cache = new ClientCache();
+                  private final LeakyCache leaky = new LeakyCache();
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+                  void connect(String id, String cs) throws Exception {
+                    DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                        if (status == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(() -> reconnect(id, cs));
+                        }
+                      }, null);
+                    client.open();
+                    cache.add(id, client);
+                  }
+
+                  void connectLeaky(String id, String cs) throws Exception {
+                    DeviceClient client = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                        // FINDING: [IotHubReopenAfterClientClose] even when the reason is CLIENT_CLOSE
+                        if (status == IotHubConnectionStatus.DISCONNECTED) {
+                          executor.execute(() -> reconnectLeaky(id, cs));
+                        }
+                      }, null);
+                    client.open();
+                    leaky.keep(id, client);
+                  }
+
+                  private void reconnect(String id, String cs) {
+                    try {
+                      cache.remove(id);
+                      connect(id, cs);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+
+                  private void reconnectLeaky(String id, String cs) {
+                    try {
+                      leaky.evict(id);
+                      connectLeaky(id, cs);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A status callback returned by a method of the compilation ({@code client.setConnectionStatusChangeCallback(
    * watcher(), null)}) is registered on that client: removed before every own close, it is quiet; not removed, it is
    * reported (found by a blind suite of fresh applications).

@@ -36,6 +36,8 @@ final class CallbackRemovals {
   private final Map<Body, Set<ClientRef>> removedOnEveryPath = new HashMap<>();
   private @Nullable Map<Body, List<TreePath>> removalsByBody;
   private @Nullable Map<Body, List<TreePath>> registrationsByBody;
+  /** Whether the collections that store a parameter hold what the callers pass for it yet (done once, on demand). */
+  private boolean storedParametersFollowed;
 
   CallbackRemovals(CompilationModel model) {
     this.model = model;
@@ -48,6 +50,10 @@ final class CallbackRemovals {
   boolean removedBeforeEveryOwnClose(Body callback) {
     if (callback.callbackClients().isEmpty()) {
       return false;
+    }
+    if (!storedParametersFollowed) {
+      storedParametersFollowed = true;
+      model.followStoredParameters(this::argumentsPassedFor);
     }
     for (ClientRef client : callback.callbackClients()) {
       Set<Object> registered = model.identities(client);
@@ -98,6 +104,25 @@ final class CallbackRemovals {
       }
     }
     return true;
+  }
+
+  /**
+   * The clients the callers of a parameter's method pass for it, as written there: a local holding a client it just
+   * created is still that local ({@code cache.add(id, client)} right after {@code client = new DeviceClient(...)}).
+   */
+  private List<ClientRef> argumentsPassedFor(ClientRef parameter) {
+    Body body = parameter.variable() != null && parameter.variable().owner instanceof MethodSymbol method
+        ? model.bodyOf(method)
+        : null;
+    List<ClientRef> arguments = new ArrayList<>();
+    for (Body.Edge edge : body == null ? List.<Body.Edge>of() : body.incoming()) {
+      ExpressionTree argument = CallerTranslation.argumentFor(parameter.variable(), body, edge);
+      ClientRef passed = argument == null ? null : ClientRef.of(argument);
+      if (passed != null) {
+        arguments.add(passed);
+      }
+    }
+    return arguments;
   }
 
   /**

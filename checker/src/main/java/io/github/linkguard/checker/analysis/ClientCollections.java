@@ -10,12 +10,15 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.util.Name;
 import com.sun.tools.javac.util.Names;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -80,6 +83,39 @@ final class ClientCollections {
     if (client != null && holder != null && sdk.isClientType(ASTHelpers.getType(value))) {
       collectionsHolding.computeIfAbsent(client, k -> new LinkedHashSet<>()).add(holder);
     }
+  }
+
+  /**
+   * {@code cache.add(id, client)} whose body is {@code clients.put(id, client)}: what a method stores from a parameter,
+   * the collection also holds for every argument its callers pass there ({@code passedFor} names them in the callers'
+   * terms), and on up through callers that pass a parameter of their own. Run once, after the call graph exists.
+   *
+   * <p>Cost: a worklist over the stored parameters; a parameter is read again only when its set of holders grows, so
+   * at most once per holder.
+   */
+  void followStoredParameters(Function<ClientRef, List<ClientRef>> passedFor) {
+    Deque<ClientRef> stored = new ArrayDeque<>();
+    for (ClientRef client : collectionsHolding.keySet()) {
+      if (isParameter(client)) {
+        stored.add(client);
+      }
+    }
+    while (!stored.isEmpty()) {
+      ClientRef parameter = stored.poll();
+      Set<ClientRef> holders = collectionsHolding.get(parameter);
+      for (ClientRef argument : passedFor.apply(parameter)) {
+        boolean grew =
+            !argument.equals(parameter)
+                && collectionsHolding.computeIfAbsent(argument, k -> new LinkedHashSet<>()).addAll(holders);
+        if (grew && isParameter(argument)) {
+          stored.add(argument);
+        }
+      }
+    }
+  }
+
+  private static boolean isParameter(ClientRef client) {
+    return client.isLocal() && client.variable() != null && client.variable().getKind() == ElementKind.PARAMETER;
   }
 
   /** {@code clients.forEach(DeviceClient::close)}: a reference to a client's close, run on every element. */

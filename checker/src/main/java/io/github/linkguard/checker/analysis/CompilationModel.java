@@ -21,6 +21,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -206,6 +207,11 @@ public final class CompilationModel {
   /** What a client expression may stand for besides itself (see {@link ClientCollections#identities}). */
   Set<Object> identities(ClientRef client) {
     return scan.collections.identities(client);
+  }
+
+  /** See {@link ClientCollections#followStoredParameters}. */
+  void followStoredParameters(Function<ClientRef, List<ClientRef>> passedFor) {
+    scan.collections.followStoredParameters(passedFor);
   }
 
   /** Method references to a client's close, run on every element they are given. */
