@@ -3096,6 +3096,170 @@ class IotHubClientReplacedWithoutCloseTest {
   }
 
   /**
+   * A method that stores the client it is given ({@code cache.add(id, client)}), called only where the map holds nothing
+   * for the key ({@code if (cache.get(id) == null)}, through a method that returns the map's lookup), replaces no
+   * client, as the same check before a put in the same method does; a caller with no such check still makes it a
+   * replacement (found on a public gateway connector, realcode9).
+   */
+  @Test
+  void aClientHandedToTheMethodThatPutsItWhereTheMapHoldsNothing_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "ClientCache.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class ClientCache {
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+
+                  DeviceClient get(String id) {
+                    return clients.get(id);
+                  }
+
+                  void add(String id, DeviceClient client) {
+                    clients.put(id, client);
+                  }
+                }
+                """))
+        .addSourceLines(
+            "UncheckedCache.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class UncheckedCache {
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+
+                  int size() {
+                    return clients.size();
+                  }
+
+                  void add(String id, DeviceClient client) {
+                    // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                    clients.put(id, client);
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Gateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.nio.charset.StandardCharsets;
+
+                class Gateway implements MessageCallback {
+                  private final ClientCache cache = new ClientCache();
+                  private final UncheckedCache unchecked = new UncheckedCache();
+
+                  @Override
+                  public IotHubMessageResult onCloudToDeviceMessageReceived(Message message, Object context) {
+                    String id = new String(message.getBytes(), StandardCharsets.UTF_8);
+                    try {
+                      if (cache.get(id) == null) {
+                        DeviceClient client = new DeviceClient(System.getenv("CS_" + id), IotHubClientProtocol.MQTT);
+                        client.open(false);
+                        cache.add(id, client);
+                      }
+                      if (unchecked.size() < 100) {
+                        DeviceClient client = new DeviceClient(System.getenv("CS_" + id), IotHubClientProtocol.AMQPS);
+                        client.open(false);
+                        unchecked.add(id, client);
+                      }
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                    return IotHubMessageResult.COMPLETE;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aClientHandedToTheMethodThatPutsItWhereTheMapHoldsNothing_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "ClientCache.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class ClientCache {
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+
+                  DeviceClient get(String id) {
+                    return clients.get(id);
+                  }
+
+                  void add(String id, DeviceClient client) {
+                    clients.put(id, client);
+                  }
+                }
+                """))
+        .addSourceLines(
+            "UncheckedCache.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import java.util.Map;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class UncheckedCache {
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+
+                  int size() {
+                    return clients.size();
+                  }
+
+                  void add(String id, DeviceClient client) {
+                    // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                    clients.put(id, client);
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Gateway.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.nio.charset.StandardCharsets;
+
+                class Gateway implements MessageCallback {
+                  private final ClientCache cache = new ClientCache();
+                  private final UncheckedCache unchecked = new UncheckedCache();
+
+                  @Override
+                  public IotHubMessageResult execute(Message message, Object context) {
+                    String id = new String(message.getBytes(), StandardCharsets.UTF_8);
+                    try {
+                      if (cache.get(id) == null) {
+                        DeviceClient client = new DeviceClient(System.getenv("CS_" + id), IotHubClientProtocol.MQTT);
+                        client.open();
+                        cache.add(id, client);
+                      }
+                      if (unchecked.size() < 100) {
+                        DeviceClient client = new DeviceClient(System.getenv("CS_" + id), IotHubClientProtocol.AMQPS);
+                        client.open();
+                        unchecked.add(id, client);
+                      }
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                    return IotHubMessageResult.COMPLETE;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * A same-class helper that removes (or gets) and closes the value under the key it is given protects a put of the
    * key the caller passed it, as the same statements before the put do (blind suite AJ); not a put of another key.
    */

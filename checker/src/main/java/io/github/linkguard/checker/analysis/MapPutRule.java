@@ -85,7 +85,8 @@ final class MapPutRule {
       return false;
     }
     ClientRef map = ClientRef.of(ASTHelpers.getReceiver(put));
-    if (map != null && isAbsenceChecked(analyses.pathFacts().factsAt(path), map)) {
+    if (map != null
+        && (isAbsenceChecked(analyses.pathFacts().factsAt(path), map) || isAbsenceCheckedByEveryCaller(put, body, map))) {
       return false;
     }
     ExpressionTree key = put.getArguments().get(0);
@@ -367,7 +368,7 @@ final class MapPutRule {
   }
 
   /** {@code if (!clients.containsKey(id))} or {@code if (clients.get(id) == null)}: the put replaces nothing. */
-  private static boolean isAbsenceChecked(Facts facts, ClientRef map) {
+  private boolean isAbsenceChecked(Facts facts, ClientRef map) {
     for (Condition condition : facts.conditions()) {
       if (establishesAbsence(condition.expression(), condition.value(), map)) {
         return true;
@@ -376,7 +377,29 @@ final class MapPutRule {
     return false;
   }
 
-  private static boolean establishesAbsence(ExpressionTree expression, boolean value, ClientRef map) {
+  /**
+   * {@code cache.add(id, client)} whose body stores its parameter ({@code clients.put(id, client)}): every caller calls
+   * it only where the map holds nothing ({@code if (cache.get(id) == null)}, through a method of the map's class that
+   * returns its lookup), so the put replaces no client.
+   */
+  private boolean isAbsenceCheckedByEveryCaller(MethodInvocationTree put, Body body, ClientRef map) {
+    MethodSymbol method = body.method();
+    ExpressionTree value = put.getArguments().get(put.getArguments().size() - 1);
+    if (method == null
+        || body.root() != Body.Root.NONE
+        || body.incoming().isEmpty()
+        || !method.getParameters().contains(ASTHelpers.getSymbol(IotHubSdk.stripParenthesesAndCasts(value)))) {
+      return false;
+    }
+    for (Body.Edge edge : body.incoming()) {
+      if (!isAbsenceChecked(analyses.pathFacts().factsAt(edge.site()), map)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean establishesAbsence(ExpressionTree expression, boolean value, ClientRef map) {
     ExpressionTree tree = IotHubSdk.stripParenthesesAndCasts(expression);
     if (tree instanceof UnaryTree unary && unary.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
       return establishesAbsence(unary.getExpression(), !value, map);
@@ -393,9 +416,26 @@ final class MapPutRule {
     }
     NullTest test = NullTest.of(tree);
     if (test != null) {
-      return isCallOn(test.operand(), map, "get") && test.trueWhenNull() == value;
+      return (isCallOn(test.operand(), map, "get") || isLookupThroughAMethod(test.operand(), map))
+          && test.trueWhenNull() == value;
     }
     return !value && isCallOn(tree, map, "containsKey");
+  }
+
+  /** {@code cache.get(id)} where every {@code return} of that method is {@code map.get(...)}. */
+  private boolean isLookupThroughAMethod(ExpressionTree expression, ClientRef map) {
+    MethodSymbol method =
+        IotHubSdk.stripParenthesesAndCasts(expression) instanceof MethodInvocationTree call
+            ? ASTHelpers.getSymbol(call)
+            : null;
+    Body lookup = method == null ? null : model.bodyOf(method);
+    List<ExpressionTree> returned = lookup == null ? List.of() : lookup.returnedExpressions();
+    for (ExpressionTree value : returned) {
+      if (!isCallOn(value, map, "get")) {
+        return false;
+      }
+    }
+    return !returned.isEmpty();
   }
 
   private static boolean isCallOn(ExpressionTree expression, ClientRef map, String method) {
