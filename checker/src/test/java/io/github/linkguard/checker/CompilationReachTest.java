@@ -3472,6 +3472,202 @@ class CompilationReachTest {
                 """))
         .doTest();
   }
+
+  /**
+   * A class marked with an annotation that itself carries a container's marker ({@code @RestController}, marked
+   * {@code @Controller}, marked {@code @Component}) is created by the container too: the status callback's synchronous
+   * call through the interface reaches its override. An annotation that marks only itself creates nothing.
+   */
+  @Test
+  void classMarkedByAnAnnotationThatCarriesAContainerMarker_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Annotations.java",
+            lines(
+                """
+                @interface Component {}
+                @Component @interface Controller {}
+                @Controller @interface RestController {}
+                @Cyclic @interface Cyclic {}
+                """))
+        .addSourceLines(
+            "RecoveryStrategy.java",
+            lines(
+                """
+                interface RecoveryStrategy {
+                  void recover();
+                }
+                """))
+        .addSourceLines(
+            "AdminController.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                @RestController
+                class AdminController implements RecoveryStrategy {
+                  private final DeviceClient client;
+
+                  AdminController(DeviceClient client) {
+                    this.client = client;
+                  }
+
+                  @Override
+                  public void recover() {
+                    try {
+                      // FINDING: [IotHubReconnectOnCallbackThread] close() runs on the thread that delivers
+                      client.close();
+                      // FINDING: [IotHubReconnectOnCallbackThread] open() runs on the thread that delivers
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e.getMessage());
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "MarkedRecovery.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+
+                @Cyclic
+                class MarkedRecovery implements RecoveryStrategy {
+                  private DeviceClient client;
+
+                  @Override
+                  public void recover() {
+                    try {
+                      client.open(false);
+                    } catch (IotHubClientException e) {
+                      System.err.println(e.getMessage());
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "StatusBridge.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                @Component
+                class StatusBridge implements IotHubConnectionStatusChangeCallback {
+                  private final RecoveryStrategy strategy;
+
+                  StatusBridge(RecoveryStrategy strategy) {
+                    this.strategy = strategy;
+                  }
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext context) {
+                    if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                        && context.getNewStatusReason() != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                      strategy.recover();
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void classMarkedByAnAnnotationThatCarriesAContainerMarker_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Annotations.java",
+            lines(
+                """
+                @interface Component {}
+                @Component @interface Controller {}
+                @Controller @interface RestController {}
+                @Cyclic @interface Cyclic {}
+                """))
+        .addSourceLines(
+            "RecoveryStrategy.java",
+            lines(
+                """
+                interface RecoveryStrategy {
+                  void recover();
+                }
+                """))
+        .addSourceLines(
+            "AdminController.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                
+                @RestController
+                class AdminController implements RecoveryStrategy {
+                  private final DeviceClient client;
+
+                  AdminController(DeviceClient client) {
+                    this.client = client;
+                  }
+
+                  @Override
+                  public void recover() {
+                    try {
+                      // FINDING: [IotHubReconnectOnCallbackThread] closeNow() runs on the thread that delivers
+                      client.closeNow();
+                      // FINDING: [IotHubReconnectOnCallbackThread] open() runs on the thread that delivers
+                      client.open();
+                    } catch (java.io.IOException e) {
+                      System.err.println(e.getMessage());
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "MarkedRecovery.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                
+                @Cyclic
+                class MarkedRecovery implements RecoveryStrategy {
+                  private DeviceClient client;
+
+                  @Override
+                  public void recover() {
+                    try {
+                      client.open();
+                    } catch (java.io.IOException e) {
+                      System.err.println(e.getMessage());
+                    }
+                  }
+                }
+                """))
+        .addSourceLines(
+            "StatusBridge.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                @Component
+                class StatusBridge implements IotHubConnectionStatusChangeCallback {
+                  private final RecoveryStrategy strategy;
+
+                  StatusBridge(RecoveryStrategy strategy) {
+                    this.strategy = strategy;
+                  }
+
+                  @Override
+                  public void execute(IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable cause, Object context) {
+                    if (status == IotHubConnectionStatus.DISCONNECTED
+                        && reason != IotHubConnectionStatusChangeReason.CLIENT_CLOSE) {
+                      strategy.recover();
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   /**
    * Check 4(c) across files: a local named like a client field the class inherits from its base class (in another
    * file, two levels up too) hides that field, as one declared in the class itself does; a private field of the base

@@ -24,8 +24,10 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.CompletionFailure;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -80,6 +82,8 @@ final class ClassScan {
   private final Name run;
   private final Set<Name> injectionAnnotations;
   private final Set<Name> producerAnnotations;
+  /** Whether each annotation type met on a class carries a container's marker (see {@link #isInjected}). */
+  private final Map<ClassSymbol, Boolean> injectingAnnotations = new HashMap<>();
 
   ClassScan(IotHubSdk sdk, VisitorState state, List<TreePath> classes) {
     this.sdk = sdk;
@@ -443,7 +447,40 @@ final class ClassScan {
   }
 
   private boolean isInjected(ModifiersTree modifiers) {
-    return hasAnnotationNamed(modifiers, injectionAnnotations);
+    if (hasAnnotationNamed(modifiers, injectionAnnotations)) {
+      return true;
+    }
+    // @RestController, @SpringBootApplication: a framework's stereotype, itself marked with one of the markers
+    for (AnnotationTree annotation : modifiers.getAnnotations()) {
+      if (ASTHelpers.getSymbol(annotation.getAnnotationType()) instanceof ClassSymbol type
+          && injectingAnnotations.computeIfAbsent(type, t -> carriesInjectionMarker(t, MAX_MARKER_DEPTH))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How many annotations deep a marker is looked for: Spring's stereotypes carry {@code @Component} two deep. */
+  private static final int MAX_MARKER_DEPTH = 3;
+
+  /**
+   * Whether an annotation type is marked, directly or through its own annotations, with a container's marker; a
+   * marker whose class file is missing counts as absent.
+   */
+  private boolean carriesInjectionMarker(ClassSymbol annotationType, int depth) {
+    try {
+      for (Attribute.Compound meta : annotationType.getAnnotationMirrors()) {
+        if (meta.type.tsym instanceof ClassSymbol metaType
+            && metaType != annotationType // @Documented marks itself
+            && (injectionAnnotations.contains(metaType.getSimpleName())
+                || (depth > 1 && carriesInjectionMarker(metaType, depth - 1)))) {
+          return true;
+        }
+      }
+    } catch (CompletionFailure e) {
+      return false;
+    }
+    return false;
   }
 
   private static boolean hasAnnotationNamed(ModifiersTree modifiers, Set<Name> simpleNames) {

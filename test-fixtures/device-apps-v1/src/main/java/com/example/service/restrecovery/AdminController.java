@@ -1,0 +1,27 @@
+package com.example.service.restrecovery;
+
+import com.microsoft.azure.sdk.iot.device.DeviceClient;
+import java.io.IOException;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Exposes a reconnect endpoint and doubles as the recovery strategy (created by Spring: @RestController). */
+@RestController
+public class AdminController implements RecoveryStrategy {
+    private final DeviceClient client;
+
+    public AdminController(DeviceClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public void recover() {
+        try {
+            // expect: IotHubReconnectOnCallbackThread
+            client.closeNow();
+            // expect: IotHubReconnectOnCallbackThread
+            client.open();
+        } catch (IOException e) {
+            System.err.println("recovery failed: " + e.getMessage());
+        }
+    }
+}
