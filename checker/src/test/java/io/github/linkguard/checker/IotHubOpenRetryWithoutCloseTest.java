@@ -2813,6 +2813,191 @@ class IotHubOpenRetryWithoutCloseTest {
    * the catch is: the task is the next round, no root of its own (blind suite BB). A helper also called from other
    * code (here, at start-up) schedules a timer, which stays a re-entry site.
    */
+  /**
+   * A catch that hands off a task object whose {@code run()} closes the client before it opens it again (kept in a
+   * field, or written there) closes the failed attempt before the next one, as the reconnection sample's loop does;
+   * a task that only opens leaves it open (found by a blind suite on Android apps, with {@code Handler.postDelayed}).
+   */
+  @Test
+  void aRetryThroughATaskThatClosesBeforeItOpens_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "KeptTasks.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class KeptTasks {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+                  private final Timer timer = new Timer(true);
+                  private final DeviceClient a, b, c;
+
+                  private final Runnable closingRetry = new Runnable() {
+                    @Override
+                    public void run() {
+                      try {
+                        a.close();
+                        a.open(false);
+                      } catch (IotHubClientException e) {
+                        scheduler.schedule(this, 5, TimeUnit.SECONDS);
+                      }
+                    }
+                  };
+
+                  private final Runnable plainRetry = new Runnable() {
+                    @Override
+                    public void run() {
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        b.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e.getMessage());
+                      }
+                    }
+                  };
+
+                  KeptTasks(String cs) throws Exception {
+                    a = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    b = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    c = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void connectA() {
+                    try {
+                      a.open(false);
+                    } catch (IotHubClientException e) {
+                      scheduler.schedule(closingRetry, 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void connectB() {
+                    try {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      b.open(false);
+                    } catch (IotHubClientException e) {
+                      scheduler.schedule(plainRetry, 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void connectC() {
+                    try {
+                      c.open(false);
+                    } catch (IotHubClientException e) {
+                      timer.schedule(new TimerTask() {
+                        @Override
+                        public void run() {
+                          try {
+                            c.close();
+                            c.open(false);
+                          } catch (IotHubClientException again) {
+                            System.err.println(again.getMessage());
+                          }
+                        }
+                      }, 1_000L);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aRetryThroughATaskThatClosesBeforeItOpens_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "KeptTasks.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.DeviceClient;
+                import com.microsoft.azure.sdk.iot.device.IotHubClientProtocol;
+                import java.io.IOException;
+                import java.util.Timer;
+                import java.util.TimerTask;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.ScheduledExecutorService;
+                import java.util.concurrent.TimeUnit;
+
+                class KeptTasks {
+                  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+                  private final Timer timer = new Timer(true);
+                  private final DeviceClient a, b, c;
+
+                  private final Runnable closingRetry = new Runnable() {
+                    @Override
+                    public void run() {
+                      try {
+                        a.closeNow();
+                        a.open();
+                      } catch (IOException e) {
+                        scheduler.schedule(this, 5, TimeUnit.SECONDS);
+                      }
+                    }
+                  };
+
+                  private final Runnable plainRetry = new Runnable() {
+                    @Override
+                    public void run() {
+                      try {
+                        // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                        b.open();
+                      } catch (IOException e) {
+                        System.err.println(e.getMessage());
+                      }
+                    }
+                  };
+
+                  KeptTasks(String cs) throws Exception {
+                    a = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    b = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                    c = new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+
+                  void connectA() {
+                    try {
+                      a.open();
+                    } catch (IOException e) {
+                      scheduler.schedule(closingRetry, 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void connectB() {
+                    try {
+                      // FINDING: [IotHubOpenRetryWithoutClose] open() is retried without closing the client
+                      b.open();
+                    } catch (IOException e) {
+                      scheduler.schedule(plainRetry, 5, TimeUnit.SECONDS);
+                    }
+                  }
+
+                  void connectC() {
+                    try {
+                      c.open();
+                    } catch (IOException e) {
+                      timer.schedule(new TimerTask() {
+                        @Override
+                        public void run() {
+                          try {
+                            c.closeNow();
+                            c.open();
+                          } catch (IOException again) {
+                            System.err.println(again.getMessage());
+                          }
+                        }
+                      }, 1_000L);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void aRetryRescheduledThroughAnAnonymousTaskOrAHelper_v2() {
     ExactFindings.compile(Sdk.V2)

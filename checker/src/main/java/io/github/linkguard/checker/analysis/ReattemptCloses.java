@@ -7,9 +7,11 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.linkguard.checker.analysis.RetryConstruct.CatchRetry;
 import java.util.List;
@@ -44,18 +46,29 @@ final class ReattemptCloses {
         site instanceof MemberReferenceTree reference
             && Receivers.isThisReference(reference.getQualifierExpression())
             && client.isOwnField();
-    if (!(site instanceof MethodInvocationTree) && !scheduledOnThis) {
+    if (!(site instanceof MethodInvocationTree) && !(site instanceof NewClassTree) && !scheduledOnThis) {
       return false;
     }
     for (Body.Edge edge : model.graph().edgesAt(site)) {
       MethodSymbol method = edge.to().method();
-      ClientRef there = scheduledOnThis ? client : method == null || edge.kind() != Body.EdgeKind.SYNC ? null
-          : passedAs(client, (MethodInvocationTree) site, method);
+      // schedule(retryTask, ...) with a task object whose run() closes the client, then opens it: the task names the
+      // client as the catch does (a field of this object, or a captured local)
+      ClientRef there = scheduledOnThis || isTaskHandedOff(edge) ? client
+          : method == null || edge.kind() != Body.EdgeKind.SYNC || !(site instanceof MethodInvocationTree call) ? null
+          : passedAs(client, call, method);
       if (there != null && reopensAfterAClose(edge.to(), there, open)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A hand-off of a lambda or of a method of an anonymous class: code written in this class, naming what it names. */
+  private static boolean isTaskHandedOff(Body.Edge edge) {
+    MethodSymbol method = edge.to().method();
+    return edge.kind() == Body.EdgeKind.HAND_OFF
+        && (edge.to().tree() instanceof LambdaExpressionTree
+            || (method != null && method.owner instanceof ClassSymbol owner && owner.isAnonymous()));
   }
 
   /**
