@@ -7,6 +7,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -139,6 +140,15 @@ public final class Body {
         callbackParameters = parameters;
       }
     }
+  }
+
+  /**
+   * A lambda, or a method of an anonymous class: code written where its object is made (made there only, and naming
+   * the variables and fields that code names).
+   */
+  boolean isWrittenWhereItIsMade() {
+    return tree() instanceof LambdaExpressionTree
+        || (method != null && method.owner instanceof ClassSymbol owner && owner.isAnonymous());
   }
 
   /**

@@ -4,7 +4,6 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -313,11 +312,11 @@ final class CallGraph {
    * call ({@code catch (...) { scheduleRetry(); }}).
    */
   private static boolean isRescheduledFromItsOwnCatch(Body from, TreePath site, Body target) {
-    if (target == from || (isWrittenThere(target) && callsSynchronously(target, from))) {
+    if (target == from || (target.isWrittenWhereItIsMade() && callsSynchronously(target, from))) {
       return isInACatchOf(from, site);
     }
     // a helper that schedules the task: only when every call of it is in a catch of a method the task calls again
-    if (!isWrittenThere(target) || from.incoming().isEmpty()) {
+    if (!target.isWrittenWhereItIsMade() || from.incoming().isEmpty()) {
       return false;
     }
     for (Body.Edge call : from.incoming()) {
@@ -330,12 +329,6 @@ final class CallGraph {
     return true;
   }
 
-  /** A lambda, or a method of an anonymous class: written where it is handed off, so made there only. */
-  private static boolean isWrittenThere(Body body) {
-    MethodSymbol method = body.method();
-    return body.tree() instanceof LambdaExpressionTree
-        || (method != null && method.owner instanceof ClassSymbol owner && owner.isAnonymous());
-  }
 
   private static boolean callsSynchronously(Body caller, Body callee) {
     for (Body.Edge edge : caller.outgoing()) {

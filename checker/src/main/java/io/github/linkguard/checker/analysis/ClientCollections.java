@@ -154,8 +154,9 @@ final class ClientCollections {
 
   /**
    * What a client expression may stand for besides itself: an element of each collection it is read from or stored
-   * in ({@code for (DeviceClient c : clients)}, {@code clients.get(id)}, {@code clients.put(id, client)}). Two
-   * client references whose sets meet may be the same client.
+   * in ({@code for (DeviceClient c : clients)}, {@code clients.get(id)}, {@code clients.put(id, client)}; after {@link
+   * #followStoredParameters}, also what callers pass to a parameter that is stored). Two client references whose sets
+   * meet may be the same client.
    */
   Set<Object> identities(ClientRef client) {
     Set<Object> identities = new LinkedHashSet<>();

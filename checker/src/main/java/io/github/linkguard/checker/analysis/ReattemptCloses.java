@@ -11,7 +11,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import io.github.linkguard.checker.analysis.RetryConstruct.CatchRetry;
 import java.util.List;
@@ -53,7 +52,8 @@ final class ReattemptCloses {
       MethodSymbol method = edge.to().method();
       // schedule(retryTask, ...) with a task object whose run() closes the client, then opens it: the task names the
       // client as the catch does (a field of this object, or a captured local)
-      ClientRef there = scheduledOnThis || isTaskHandedOff(edge) ? client
+      boolean taskHandedOff = edge.kind() == Body.EdgeKind.HAND_OFF && edge.to().isWrittenWhereItIsMade();
+      ClientRef there = scheduledOnThis || taskHandedOff ? client
           : method == null || edge.kind() != Body.EdgeKind.SYNC || !(site instanceof MethodInvocationTree call) ? null
           : passedAs(client, call, method);
       if (there != null && reopensAfterAClose(edge.to(), there, open)) {
@@ -63,13 +63,6 @@ final class ReattemptCloses {
     return false;
   }
 
-  /** A hand-off of a lambda or of a method of an anonymous class: code written in this class, naming what it names. */
-  private static boolean isTaskHandedOff(Body.Edge edge) {
-    MethodSymbol method = edge.to().method();
-    return edge.kind() == Body.EdgeKind.HAND_OFF
-        && (edge.to().tree() instanceof LambdaExpressionTree
-            || (method != null && method.owner instanceof ClassSymbol owner && owner.isAnonymous()));
-  }
 
   /**
    * The catch schedules a lambda that closes the failed client before it calls the method holding the open() again
