@@ -85,7 +85,7 @@ public final class IotHubConnectionStringInCode extends LinkGuardCheck
                 }
                 List<DeviceConnectionString> identities = ConnectionStrings.reaching(argument, state);
                 if (!identities.isEmpty()) {
-                  return buildDescription(argument).setMessage(message(identities)).build();
+                  return buildDescriptionAtStart(argument, state).setMessage(message(identities)).build();
                 }
               }
               return Description.NO_MATCH;

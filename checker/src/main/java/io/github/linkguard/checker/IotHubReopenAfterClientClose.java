@@ -122,7 +122,7 @@ public final class IotHubReopenAfterClientClose extends LinkGuardCheck
           Description first = Description.NO_MATCH;
           for (ReopenGuard guard : verdicts.reopenGuardRule().at(holder)) {
             Description.Builder builder =
-                buildDescription(guard.establishment().reportTree())
+                buildDescriptionAtStart(guard.establishment().reportTree(), state)
                     .setMessage(guard.admitsOtherStatuses() ? MESSAGE_ADMITTING_OTHER_STATUSES : MESSAGE);
             SuggestedFix fix = fixSafely(state, () -> excludeClientClose(guard, verdicts.callbackScope(), state));
             if (fix != null) {

@@ -7,6 +7,11 @@ import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.tree.EndPosTable;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
 import io.github.linkguard.checker.analysis.CheckName;
 import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.LinkGuardContext;
@@ -39,6 +44,40 @@ abstract class LinkGuardCheck extends BugChecker implements CompilationUnitTreeM
     }
     LinkGuardContext.startUnit(state, options, name);
     return Description.NO_MATCH;
+  }
+
+  /**
+   * A description reported where {@code tree} starts. javac places a binary expression at its operator, so a condition
+   * or a concatenated argument written over several lines would be reported on the line of its last operator; a reader
+   * looks for it (and marks it) where it begins. The whole tree is still the highlighted range. The positions are
+   * read now: a diagnostic's line may be asked for after javac has lowered the tree (a pattern match rewritten).
+   */
+  final Description.Builder buildDescriptionAtStart(Tree tree, VisitorState state) {
+    JCTree node = (JCTree) tree;
+    return buildDescription(new StartOf(node, TreeInfo.getStartPos(node), state.getEndPosition(node)));
+  }
+
+  /** A tree's position with its start as the preferred position, both fixed when the finding is made. */
+  private record StartOf(JCTree tree, int start, int end) implements DiagnosticPosition {
+    @Override
+    public JCTree getTree() {
+      return tree;
+    }
+
+    @Override
+    public int getStartPosition() {
+      return start;
+    }
+
+    @Override
+    public int getPreferredPosition() {
+      return start;
+    }
+
+    @Override
+    public int getEndPosition(EndPosTable endPositions) {
+      return end;
+    }
   }
 
   /** The SDK's model, or null when the compilation unit cannot involve a client (the fast exits). */

@@ -506,6 +506,60 @@ class IotHubConnectionStringInCodeTest {
         .doTest();
   }
 
+  /**
+   * A connection string concatenated over several lines is reported on the line where the argument starts (javac alone
+   * would place it at its last {@code +}; adjacent literals alone it folds into one, placed at the first).
+   */
+  @Test
+  void aConcatenationOverSeveralLinesIsReportedOnItsFirstLine_v2() {
+    compile(Sdk.V2)
+        .addSourceLines(
+            "Kiosk.java",
+            withKey(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class Kiosk {
+                  private static final String DEVICE = "kiosk-7";
+
+                  DeviceClient connect() throws Exception {
+                    return new DeviceClient(
+                        // BUG: Diagnostic contains: The connection string of device 'kiosk-7'
+                        "HostName=shop-hub.azure-devices.net;DeviceId="
+                            + DEVICE
+                            + ";SharedAccessKey=KEY",
+                        IotHubClientProtocol.MQTT);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aConcatenationOverSeveralLinesIsReportedOnItsFirstLine_v1() {
+    compile(Sdk.V1)
+        .addSourceLines(
+            "Kiosk.java",
+            withKey(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                class Kiosk {
+                  private static final String DEVICE = "kiosk-7";
+
+                  DeviceClient connect() throws Exception {
+                    return new DeviceClient(
+                        // BUG: Diagnostic contains: The connection string of device 'kiosk-7'
+                        "HostName=shop-hub.azure-devices.net;DeviceId="
+                            + DEVICE
+                            + ";SharedAccessKey=KEY",
+                        IotHubClientProtocol.MQTT);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   /** The same creation, reported in one method and silent in the one that suppresses the check. */
   @Test
   void suppressedByName_v2() {

@@ -835,6 +835,90 @@ class IotHubReopenAfterClientCloseTest {
    * connection says so in the message: the fix is to reconnect only on DISCONNECTED, not only to exclude
    * CLIENT_CLOSE. A plain DISCONNECTED guard keeps the shorter message.
    */
+  /**
+   * A status condition written over several lines is reported on its first line, where a reader looks for it (javac
+   * alone would place it at its last {@code ||}; found by a blind suite on connection strings).
+   */
+  @Test
+  void aConditionOverSeveralLinesIsReportedOnItsFirstLine_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "SplitCondition.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class SplitCondition {
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  private DeviceClient client;
+
+                  void register() throws Exception {
+                    client.setConnectionStatusChangeCallback(context -> {
+                        // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING
+                        if (context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED
+                            || context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED_RETRYING) {
+                          executor.execute(this::reconnect);
+                        }
+                      }, null);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.close();
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open(false);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aConditionOverSeveralLinesIsReportedOnItsFirstLine_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "SplitCondition.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class SplitCondition {
+                  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+                  private DeviceClient client;
+
+                  void register() throws Exception {
+                    client.registerConnectionStatusChangeCallback((status, reason, cause, context) -> {
+                        // FINDING: [IotHubReopenAfterClientClose] This status condition also admits DISCONNECTED_RETRYING
+                        if (status == IotHubConnectionStatus.DISCONNECTED
+                            || status == IotHubConnectionStatus.DISCONNECTED_RETRYING) {
+                          executor.execute(this::reconnect);
+                        }
+                      }, null);
+                  }
+
+                  private void reconnect() {
+                    try {
+                      client.closeNow();
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      client.open();
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void messageOfAConditionThatAlsoAdmitsTheSdksStatuses_v2() {
     ExactFindings.compile(Sdk.V2)
