@@ -3669,6 +3669,190 @@ class CompilationReachTest {
   }
 
   /**
+   * A call of an interface method whose every implementation the compilation instantiates returns a new client
+   * ({@code factory.create(cs)} with only {@code FreshFactory} created) creates a client, as a call of that factory
+   * itself does: its open() is exempt (b), and a put of it replaces a client. A source whose implementation returns a
+   * kept client creates nothing (found by a blind suite of whole applications).
+   */
+  @Test
+  void aFactoryCalledThroughItsInterfaceCreatesWhatItsImplementationsCreate_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Factories.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                interface ClientFactory {
+                  DeviceClient create(String cs) throws Exception;
+                }
+
+                class FreshFactory implements ClientFactory {
+                  @Override
+                  public DeviceClient create(String cs) {
+                    return new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+                }
+
+                class PooledFactory implements ClientFactory {
+                  private DeviceClient pooled;
+
+                  @Override
+                  public DeviceClient create(String cs) {
+                    return pooled;
+                  }
+                }
+
+                interface ClientSource {
+                  DeviceClient current();
+                }
+
+                class KeptSource implements ClientSource {
+                  private final DeviceClient kept;
+
+                  KeptSource(DeviceClient kept) {
+                    this.kept = kept;
+                  }
+
+                  @Override
+                  public DeviceClient current() {
+                    return kept;
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Refresher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.Map;
+                import java.util.Timer;
+                import java.util.TimerTask;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class Refresher {
+                  private final ClientFactory factory = new FreshFactory();
+                  private final ClientSource source = new KeptSource(null);
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+                  private final Timer timer = new Timer(true);
+
+                  void start(String cs) {
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        refresh(cs);
+                      }
+                    }, 0, 60_000);
+                  }
+
+                  private void refresh(String cs) {
+                    try {
+                      DeviceClient fresh = factory.create(cs);
+                      fresh.open(false);
+                      // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                      clients.put(cs, fresh);
+                      DeviceClient same = source.current();
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      same.open(false);
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aFactoryCalledThroughItsInterfaceCreatesWhatItsImplementationsCreate_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Factories.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+
+                interface ClientFactory {
+                  DeviceClient create(String cs) throws Exception;
+                }
+
+                class FreshFactory implements ClientFactory {
+                  @Override
+                  public DeviceClient create(String cs) throws java.net.URISyntaxException {
+                    return new DeviceClient(cs, IotHubClientProtocol.MQTT);
+                  }
+                }
+
+                class PooledFactory implements ClientFactory {
+                  private DeviceClient pooled;
+
+                  @Override
+                  public DeviceClient create(String cs) {
+                    return pooled;
+                  }
+                }
+
+                interface ClientSource {
+                  DeviceClient current();
+                }
+
+                class KeptSource implements ClientSource {
+                  private final DeviceClient kept;
+
+                  KeptSource(DeviceClient kept) {
+                    this.kept = kept;
+                  }
+
+                  @Override
+                  public DeviceClient current() {
+                    return kept;
+                  }
+                }
+                """))
+        .addSourceLines(
+            "Refresher.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import java.util.Map;
+                import java.util.Timer;
+                import java.util.TimerTask;
+                import java.util.concurrent.ConcurrentHashMap;
+
+                class Refresher {
+                  private final ClientFactory factory = new FreshFactory();
+                  private final ClientSource source = new KeptSource(null);
+                  private final Map<String, DeviceClient> clients = new ConcurrentHashMap<>();
+                  private final Timer timer = new Timer(true);
+
+                  void start(String cs) {
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        refresh(cs);
+                      }
+                    }, 0, 60_000);
+                  }
+
+                  private void refresh(String cs) {
+                    try {
+                      DeviceClient fresh = factory.create(cs);
+                      fresh.open();
+                      // FINDING: [IotHubClientReplacedWithoutClose] put() stores a new client over the one already in the map
+                      clients.put(cs, fresh);
+                      DeviceClient same = source.current();
+                      // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                      same.open();
+                    } catch (Exception e) {
+                      System.err.println(e);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  /**
    * Check 4(c) across files: a local named like a client field the class inherits from its base class (in another
    * file, two levels up too) hides that field, as one declared in the class itself does; a private field of the base
    * class is not inherited, so a local of its name hides nothing.

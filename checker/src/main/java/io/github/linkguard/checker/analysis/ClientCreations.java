@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which expressions create a new client: SDK constructors and factories, same-class factory methods (every value
- * they return is a new client, or a local that holds one wherever it is returned: {@link FreshLocalAtReturns}), a
- * choice between two of these, and effectively final locals initialized with one.
+ * they return is a new client, or a local that holds one wherever it is returned: {@link FreshLocalAtReturns}), a call
+ * of an interface or abstract method every implementation of which that it reaches is such a factory, a choice between
+ * two of these, and effectively final locals initialized with one.
  *
  * <p>Cost: what a method returns is collected once per method, in one walk of its own body; whether it is a factory
  * is decided once per method (a method met again while its own answer is pending counts as no factory). A question
@@ -29,13 +30,15 @@ import org.jspecify.annotations.Nullable;
 final class ClientCreations {
   private final IotHubSdk sdk;
   private final ClassScan scan;
+  private final CallGraph graph;
   private final Map<MethodSymbol, Boolean> factoryMethods = new HashMap<>();
   private final Map<MethodSymbol, List<ExpressionTree>> returnedByMethod = new HashMap<>();
   private final Map<VarSymbol, Boolean> freshLocals = new HashMap<>();
 
-  ClientCreations(IotHubSdk sdk, ClassScan scan) {
+  ClientCreations(IotHubSdk sdk, ClassScan scan, CallGraph graph) {
     this.sdk = sdk;
     this.scan = scan;
+    this.graph = graph;
   }
 
   /** A same-class method whose every return value is a new client. */
@@ -59,6 +62,27 @@ final class ClientCreations {
     }
     factoryMethods.put(method, factory);
     return factory;
+  }
+
+  /**
+   * {@code factory.create(spec)} on an interface or abstract method: every implementation the call reaches (those the
+   * compilation instantiates, as the call graph resolves it) is a factory method, so the call makes a new client.
+   */
+  private boolean dispatchesOnlyToFactories(MethodInvocationTree call) {
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null || scan.methodBodies().get(method) != null || !sdk.isClientType(method.getReturnType())) {
+      return false; // a method with a body of its own is judged by it (isFactoryMethod)
+    }
+    boolean reachesOne = false;
+    for (Body.Edge edge : graph.edgesAt(call)) {
+      if (edge.kind() == Body.EdgeKind.SYNC) {
+        if (!isFactoryMethod(edge.to().method())) {
+          return false;
+        }
+        reachesOne = true;
+      }
+    }
+    return reachesOne;
   }
 
   /**
@@ -120,7 +144,7 @@ final class ClientCreations {
       return true;
     }
     if (tree instanceof MethodInvocationTree call) {
-      return isFactoryMethod(ASTHelpers.getSymbol(call));
+      return isFactoryMethod(ASTHelpers.getSymbol(call)) || dispatchesOnlyToFactories(call);
     }
     if (tree instanceof ConditionalExpressionTree conditional) {
       // useWebSockets ? new DeviceClient(cs, MQTT_WS) : new DeviceClient(cs, MQTT)

@@ -61,7 +61,7 @@ public final class CompilationModel {
     this.graph = new CallGraph(sdk, state, scan);
     this.regions = new Regions(scan.bodies().values(), scan.connectionCalls);
     this.trackedState = new TrackedState(sdk, scan.fieldWrites, regions, scan.bodies().values());
-    this.creations = new ClientCreations(sdk, scan);
+    this.creations = new ClientCreations(sdk, scan, graph);
   }
 
   /** The model of {@code classes}. */
