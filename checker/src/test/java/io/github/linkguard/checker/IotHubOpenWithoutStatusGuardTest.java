@@ -1055,6 +1055,122 @@ class IotHubOpenWithoutStatusGuardTest {
    * yields means what its case label says ({@code DEGRADED} only while the SDK retries: no guard; {@code LOST} only
    * on DISCONNECTED: a guard), as for an arm that is an expression (blind suite AG).
    */
+  /**
+   * A tracked boolean the status callback sets through a setter ({@code setLinkUp(status == CONNECTED)} with {@code
+   * linkUp = up}) means what the callback passes: {@code !linkUp} is a DISCONNECTED guard, whatever the field's name
+   * (found by a blind suite on status tracking). A flag passed {@code status == DISCONNECTED_RETRYING} is no guard.
+   */
+  @Test
+  void aBooleanTheCallbackSetsThroughASetter_v2() {
+    ExactFindings.compile(Sdk.V2)
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Uplink {
+                  private final Timer timer = new Timer(true);
+                  private DeviceClient client;
+                  private volatile boolean linkUp;
+                  private volatile boolean busy;
+
+                  void start() {
+                    client.setConnectionStatusChangeCallback(
+                        context -> {
+                          setLinkUp(context.getNewStatus() == IotHubConnectionStatus.CONNECTED);
+                          setBusy(context.getNewStatus() == IotHubConnectionStatus.DISCONNECTED_RETRYING);
+                        },
+                        null);
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          if (!linkUp) {
+                            client.open(false);
+                          }
+                          if (!busy) {
+                            // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                            client.open(false);
+                          }
+                        } catch (IotHubClientException e) {
+                          System.err.println(e.getMessage());
+                        }
+                      }
+                    }, 0, 30_000);
+                  }
+
+                  private void setLinkUp(boolean up) {
+                    this.linkUp = up;
+                  }
+
+                  private void setBusy(boolean value) {
+                    this.busy = value;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void aBooleanTheCallbackSetsThroughASetter_v1() {
+    ExactFindings.compile(Sdk.V1)
+        .addSourceLines(
+            "Uplink.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.Timer;
+                import java.util.TimerTask;
+
+                class Uplink {
+                  private final Timer timer = new Timer(true);
+                  private DeviceClient client;
+                  private volatile boolean linkUp;
+                  private volatile boolean busy;
+
+                  void start() {
+                    client.registerConnectionStatusChangeCallback(
+                        (status, reason, cause, context) -> {
+                          setLinkUp(status == IotHubConnectionStatus.CONNECTED);
+                          setBusy(status == IotHubConnectionStatus.DISCONNECTED_RETRYING);
+                        },
+                        null);
+                    timer.schedule(new TimerTask() {
+                      @Override
+                      public void run() {
+                        try {
+                          if (!linkUp) {
+                            client.open();
+                          }
+                          if (!busy) {
+                            // FINDING: [IotHubOpenWithoutStatusGuard] open() here can run while the SDK still owns
+                            client.open();
+                          }
+                        } catch (java.io.IOException e) {
+                          System.err.println(e.getMessage());
+                        }
+                      }
+                    }, 0, 30_000);
+                  }
+
+                  private void setLinkUp(boolean up) {
+                    this.linkUp = up;
+                  }
+
+                  private void setBusy(boolean value) {
+                    this.busy = value;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void trackedStateYieldedByASwitchBlock_v2() {
     Sources.compile(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())

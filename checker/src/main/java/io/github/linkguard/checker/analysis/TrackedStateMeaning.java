@@ -134,9 +134,36 @@ final class TrackedStateMeaning {
     if (value == null) {
       return Meaning.UNKNOWN;
     }
+    if (IotHubSdk.stripParenthesesAndCasts(value) instanceof IdentifierTree identifier
+        && ASTHelpers.getSymbol(identifier) instanceof VarSymbol parameter
+        && parameter.getKind() == ElementKind.PARAMETER
+        && parameter.owner instanceof MethodSymbol setter
+        && setter.equals(write.body().method())) {
+      // setLinkUp(status == CONNECTED) with this.linkUp = up: what the callers pass
+      return votesOfArguments(parameter, write.body(), write.field());
+    }
+    return voteOnValue(value, write.path(), write.field());
+  }
+
+  /** The callers' arguments for a setter's parameter, each read where it is passed; they must agree. */
+  private Meaning votesOfArguments(VarSymbol parameter, Body setter, VarSymbol field) {
+    Meaning agreed = Meaning.UNKNOWN;
+    for (Body.Edge edge : setter.incoming()) {
+      ExpressionTree argument = CallerTranslation.argumentFor(parameter, setter, edge);
+      Meaning vote = argument == null ? Meaning.UNKNOWN : voteOnValue(argument, edge.site(), field);
+      if (vote != Meaning.UNKNOWN && agreed != Meaning.UNKNOWN && vote != agreed) {
+        return Meaning.UNKNOWN;
+      }
+      agreed = vote == Meaning.UNKNOWN ? agreed : vote;
+    }
+    return agreed;
+  }
+
+  /** What a value written to a tracked boolean (at {@code path}) says that true means. */
+  private Meaning voteOnValue(ExpressionTree value, TreePath path, VarSymbol field) {
     ExpressionTree stripped = IotHubSdk.stripParenthesesAndCasts(value);
     if (stripped instanceof LiteralTree literal && literal.getValue() instanceof Boolean assigned) {
-      Facts facts = pathFacts.factsAt(write.path());
+      Facts facts = pathFacts.factsAt(path);
       if (holdsUntracked(facts, Claim.CONNECTED)) {
         return assigned ? Meaning.TRUE_MEANS_CONNECTED : Meaning.TRUE_MEANS_DISCONNECTED;
       }
@@ -145,7 +172,7 @@ final class TrackedStateMeaning {
       }
       return Meaning.UNKNOWN;
     }
-    Meaning copied = copiedMeaning(stripped, write.field());
+    Meaning copied = copiedMeaning(stripped, field);
     if (copied != Meaning.UNKNOWN) {
       return copied;
     }
