@@ -1457,6 +1457,229 @@ class IotHubOpenWithoutStatusGuardTest {
         .doTest();
   }
 
+  /**
+   * A local that hides the status field the fix reads ({@code String status = "sending";}) makes the fix qualify the
+   * field; unqualified, the guard compared a String with the enum and did not compile (found by a blind suite on
+   * fixes).
+   */
+  @Test
+  void replacement_qualifiesTheStatusFieldWhereALocalHidesIt_v2() {
+    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addInputLines(
+            "Telemetry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Telemetry {
+                  private DeviceClient client;
+                  private volatile IotHubConnectionStatus status;
+
+                  void start() {
+                    client.setConnectionStatusChangeCallback(context -> status = context.getNewStatus(), null);
+                  }
+
+                  void send(String payload) {
+                    String status = "sending";
+                    try {
+                      client.sendEvent(new Message(payload));
+                    } catch (IotHubClientException | InterruptedException e) {
+                      status = "reopening";
+                      System.out.println(status);
+                      try {
+                        client.open(false);
+                      } catch (IotHubClientException again) {
+                        System.err.println(again);
+                      }
+                    }
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Telemetry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Telemetry {
+                  private DeviceClient client;
+                  private volatile IotHubConnectionStatus status;
+
+                  void start() {
+                    client.setConnectionStatusChangeCallback(context -> status = context.getNewStatus(), null);
+                  }
+
+                  void send(String payload) {
+                    String status = "sending";
+                    try {
+                      client.sendEvent(new Message(payload));
+                    } catch (IotHubClientException | InterruptedException e) {
+                      status = "reopening";
+                      System.out.println(status);
+                      try {
+                        if (Telemetry.this.status == IotHubConnectionStatus.DISCONNECTED) {
+                          client.open(false);
+                        }
+                      } catch (IotHubClientException again) {
+                        System.err.println(again);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacement_qualifiesTheStatusFieldWhereALocalHidesIt_v1() {
+    Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addInputLines(
+            "Telemetry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Telemetry {
+                  private DeviceClient client;
+                  private volatile IotHubConnectionStatus status;
+
+                  void start() {
+                    client.registerConnectionStatusChangeCallback((s, reason, cause, context) -> status = s, null);
+                  }
+
+                  void send(String payload) {
+                    String status = "sending";
+                    try {
+                      client.sendEventAsync(new Message(payload), null, null);
+                    } catch (IllegalStateException e) {
+                      status = "reopening";
+                      System.out.println(status);
+                      try {
+                        client.open();
+                      } catch (java.io.IOException again) {
+                        System.err.println(again);
+                      }
+                    }
+                  }
+                }
+                """))
+        .addOutputLines(
+            "Telemetry.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+
+                class Telemetry {
+                  private DeviceClient client;
+                  private volatile IotHubConnectionStatus status;
+
+                  void start() {
+                    client.registerConnectionStatusChangeCallback((s, reason, cause, context) -> status = s, null);
+                  }
+
+                  void send(String payload) {
+                    String status = "sending";
+                    try {
+                      client.sendEventAsync(new Message(payload), null, null);
+                    } catch (IllegalStateException e) {
+                      status = "reopening";
+                      System.out.println(status);
+                      try {
+                        if (Telemetry.this.status == IotHubConnectionStatus.DISCONNECTED) {
+                          client.open();
+                        }
+                      } catch (java.io.IOException again) {
+                        System.err.println(again);
+                      }
+                    }
+                  }
+                }
+                """))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  /**
+   * A callback that reassigns its status parameter cannot lend it to a task it hands off (a lambda captures only
+   * effectively final variables): the open() there is reported without a fix (found by a blind suite on fixes).
+   */
+  @Test
+  void noFixWhereTheCallbackReassignsTheParameterATaskWouldCapture_v1() {
+    FindingWithoutFix.of(IotHubOpenWithoutStatusGuard.class, Sdk.V1, getClass())
+        .addSourceLines(
+            "Reassigning.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Reassigning implements IotHubConnectionStatusChangeCallback {
+                  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+                  private DeviceClient client;
+
+                  @Override
+                  public void execute(
+                      IotHubConnectionStatus status, IotHubConnectionStatusChangeReason reason, Throwable t, Object o) {
+                    if (status == null) {
+                      status = IotHubConnectionStatus.DISCONNECTED;
+                    }
+                    pool.execute(() -> {
+                      try {
+                        // BUG: Diagnostic contains: open() here can run while the SDK still owns
+                        client.open();
+                      } catch (java.io.IOException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void noFixWhereTheCallbackReassignsTheParameterATaskWouldCapture_v2() {
+    FindingWithoutFix.of(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())
+        .addSourceLines(
+            "Reassigning.java",
+            lines(
+                """
+                import com.microsoft.azure.sdk.iot.device.*;
+                import com.microsoft.azure.sdk.iot.device.exceptions.IotHubClientException;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+
+                class Reassigning implements IotHubConnectionStatusChangeCallback {
+                  private final ExecutorService pool = Executors.newSingleThreadExecutor();
+                  private DeviceClient client;
+                  private ConnectionStatusChangeContext last;
+
+                  @Override
+                  public void onStatusChanged(ConnectionStatusChangeContext context) {
+                    if (context == null) {
+                      context = last;
+                    }
+                    pool.execute(() -> {
+                      try {
+                        // BUG: Diagnostic contains: open() here can run while the SDK still owns
+                        client.open(false);
+                      } catch (IotHubClientException e) {
+                        System.err.println(e);
+                      }
+                    });
+                  }
+                }
+                """))
+        .doTest();
+  }
+
   @Test
   void replacement_wrapsWithTheCallbacksOwnStatusAndReason_v2() {
     Sources.refactor(IotHubOpenWithoutStatusGuard.class, Sdk.V2, getClass())

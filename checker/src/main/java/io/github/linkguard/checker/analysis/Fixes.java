@@ -387,10 +387,23 @@ public final class Fixes {
       }
     }
     String name = field.getSimpleName().toString();
-    if (field.equals(FindIdentifiers.findIdent(name, state))) {
+    if (field.equals(FindIdentifiers.findIdent(name, state)) && !hiddenByALocal(field, state)) {
       return name;
     }
     return owner.getSimpleName() + (field.isStatic() ? "." : ".this.") + name;
+  }
+
+  /**
+   * Whether a local or parameter of the field's name is in scope here ({@code String status = "sending";}): {@code
+   * findIdent} resolves the name against the class, not the method's locals.
+   */
+  private static boolean hiddenByALocal(VarSymbol field, VisitorState state) {
+    for (VarSymbol variable : FindIdentifiers.findAllIdents(state)) {
+      if (!variable.equals(field) && variable.getSimpleName().equals(field.getSimpleName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- conditions
