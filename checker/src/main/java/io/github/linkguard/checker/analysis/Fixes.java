@@ -278,8 +278,10 @@ public final class Fixes {
           && tryTree.getBlock() == tryBlock
           && tryTree.getResources().isEmpty()
           && isInStatementList(statementPath.getParentPath().getParentPath())) {
-        last = statementPath.getParentPath().getParentPath();
-        closes = closesRightBefore(last, closesItsClient);
+        TreePath tryStatement = statementPath.getParentPath().getParentPath();
+        closes = closesRightBefore(tryStatement, closesItsClient);
+        // only with a close before it does the whole try go in; else the open alone, indented from its own block
+        last = closes.isEmpty() ? statementPath : tryStatement;
       }
       Tree first = closes.isEmpty() ? statement : closes.get(0);
       Tree end = closes.isEmpty() ? statement : last.getLeaf();
