@@ -12,18 +12,10 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import io.github.linkguard.checker.analysis.CallbackParameters;
@@ -37,9 +29,6 @@ import io.github.linkguard.checker.analysis.Fixes;
 import io.github.linkguard.checker.analysis.IotHubSdk;
 import io.github.linkguard.checker.analysis.Verdicts;
 import io.github.linkguard.checker.analysis.VisibleClasses;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
@@ -119,44 +108,6 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
     return wrapped ? fix.build() : null;
   }
 
-  /**
-   * Whether the code at {@code path} sits in a lambda inside the callback method around it, and that method assigns
-   * one of its own parameters: such a parameter is not effectively final, so the lambda cannot read it.
-   */
-  private static boolean capturesAReassignedParameter(TreePath path) {
-    boolean inLambda = false;
-    for (TreePath current = path; current != null; current = current.getParentPath()) {
-      Tree leaf = current.getLeaf();
-      if (leaf instanceof LambdaExpressionTree lambda) {
-        if (inLambda && assignsAParameter(lambda, lambda.getParameters())) {
-          return true;
-        }
-        inLambda = true;
-      } else if (leaf instanceof MethodTree method) {
-        return inLambda && assignsAParameter(method, method.getParameters());
-      } else if (leaf instanceof ClassTree) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  private static boolean assignsAParameter(Tree holder, List<? extends VariableTree> parameters) {
-    Set<Symbol> names = new HashSet<>();
-    for (VariableTree parameter : parameters) {
-      names.add(ASTHelpers.getSymbol(parameter));
-    }
-    boolean[] assigned = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        assigned[0] |= names.contains(ASTHelpers.getSymbol(assignment.getVariable()));
-        return super.visitAssignment(assignment, null);
-      }
-    }.scan(holder, null);
-    return assigned[0];
-  }
-
   /** Whether {@code statement} is a close()/closeNow() of the client {@code open} opens. */
   private static boolean closesClientOf(StatementTree statement, ConnectionCall open, Verdicts verdicts) {
     if (!(statement instanceof ExpressionStatementTree expression)
@@ -177,7 +128,7 @@ public final class IotHubOpenWithoutStatusGuard extends LinkGuardCheck
     String statusExpression;
     String reasonExpression;
     CallbackParameters parameters = callbackScope.parametersAround(state.getPath());
-    if (parameters != null && parameters.statusExpression() != null && capturesAReassignedParameter(state.getPath())) {
+    if (parameters != null && parameters.statusExpression() != null && callbackScope.lambdaCapturesAReassignedParameter(state.getPath())) {
       return null; // () -> { ... } handed off from a callback that reassigns its status: it cannot capture it
     }
     if (parameters != null && parameters.statusExpression() != null) {

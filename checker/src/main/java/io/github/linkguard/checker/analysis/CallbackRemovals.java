@@ -116,8 +116,7 @@ final class CallbackRemovals {
         : null;
     List<ClientRef> arguments = new ArrayList<>();
     for (Body.Edge edge : body == null ? List.<Body.Edge>of() : body.incoming()) {
-      ExpressionTree argument = CallerTranslation.argumentFor(parameter.variable(), body, edge);
-      ClientRef passed = argument == null ? null : ClientRef.of(argument);
+      ClientRef passed = ClientRef.of(CallerTranslation.argumentFor(parameter.variable(), body, edge));
       if (passed != null) {
         arguments.add(passed);
       }

@@ -10,6 +10,9 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +48,42 @@ public final class CallbackScope {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the code at {@code path} sits in a lambda inside a method or lambda around it that assigns one of its own
+   * parameters ({@code if (status == null) status = ...;}): such a parameter is not effectively final, so the lambda
+   * cannot read it, and the callback's parameters are no guard a fix can write there.
+   */
+  public boolean lambdaCapturesAReassignedParameter(TreePath path) {
+    boolean inLambda = false;
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof LambdaExpressionTree lambda) {
+        if (inLambda && assignsAParameter(lambda, lambda.getParameters())) {
+          return true;
+        }
+        inLambda = true;
+      } else if (leaf instanceof MethodTree method) {
+        return inLambda && assignsAParameter(method, method.getParameters());
+      } else if (leaf instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean assignsAParameter(Tree holder, List<? extends VariableTree> parameters) {
+    Set<Symbol> symbols = new HashSet<>();
+    for (VariableTree parameter : parameters) {
+      symbols.add(ASTHelpers.getSymbol(parameter));
+    }
+    for (int assignments : Assignments.among(holder, symbols, true).values()) {
+      if (assignments > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A parameter of the method around {@code path} with the given role (status or reason type). */

@@ -428,8 +428,7 @@ final class MapPutRule {
         IotHubSdk.stripParenthesesAndCasts(expression) instanceof MethodInvocationTree call
             ? ASTHelpers.getSymbol(call)
             : null;
-    Body lookup = method == null ? null : model.bodyOf(method);
-    List<ExpressionTree> returned = lookup == null ? List.of() : lookup.returnedExpressions();
+    List<ExpressionTree> returned = method == null ? List.of() : model.returnedExpressions(method);
     for (ExpressionTree value : returned) {
       if (!isCallOn(value, map, "get")) {
         return false;
